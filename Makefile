@@ -1,0 +1,68 @@
+# Veta: the two set-up commands are `make demo` and `make test`; each installs what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+SWIFT ?= swift
+BUILD_FLAGS ?=
+VETA = .build/debug/veta
+APT_PACKAGES = libxml2-dev libxml2-utils pkg-config
+PY_PACKAGES = xmlschema jsonschema
+LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.swift')
+
+.PHONY: all build demo test bench lint deps py-deps embed-schema check-embedded clean
+
+all: build
+
+## deps: install the Debian packages the build needs, if any is missing
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+## py-deps: the independent checkers the tests compare against (Python xmlschema, jsonschema)
+py-deps:
+	@python3 -c 'import xmlschema, jsonschema' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_PACKAGES)
+
+## embed-schema: regenerate the copy of Schemas/curriculum.xsd compiled into the library
+embed-schema:
+	@{ echo '// Generated from Schemas/curriculum.xsd by `make embed-schema`. Do not edit.'; \
+	   echo '// A test checks that it matches the file byte for byte.'; \
+	   echo 'enum BundledSchema {'; \
+	   echo '    static let path = "Schemas/curriculum.xsd"'; \
+	   echo '    static let text = #"""'; \
+	   cat Schemas/curriculum.xsd; \
+	   echo '"""#'; \
+	   echo '}'; } > Sources/VetaCurricula/Schema/BundledSchema.swift
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+## demo: the main job end to end on the shipped curricula
+demo: build
+	@echo "== veta validate Curricula"
+	$(VETA) validate Curricula
+	@echo "== veta show (each shipped curriculum)"
+	@for f in Curricula/*.xml; do $(VETA) show "$$f"; echo; done
+	@echo "== veta validate Examples (expected to report findings, exit 1)"
+	@$(VETA) validate Examples > /dev/null 2>&1; rc=$$?; \
+	  if [ $$rc -ne 1 ]; then echo "expected exit 1 from the invalid examples, got $$rc"; exit 1; fi; \
+	  echo "exit $$rc: the invalid examples are reported as expected"
+
+lint:
+	$(SWIFT) format lint --strict --configuration .swift-format $(LINT_PATHS)
+
+## test: unit tests, golden diagnostics, cross-checks and CLI end-to-end checks
+test: deps py-deps lint
+	$(SWIFT) build $(BUILD_FLAGS)
+	$(SWIFT) test $(BUILD_FLAGS)
+	bash Tests/cli/run.sh $(VETA)
+
+## bench: timing against xmllint and Python xmlschema; writes BENCHMARKS.md
+bench: deps py-deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+	python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md
+
+clean:
+	rm -rf .build

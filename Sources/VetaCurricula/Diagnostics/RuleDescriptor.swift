@@ -1,0 +1,27 @@
+/// What one check is: its stable id, name, severity and how to fix what it finds.
+public struct RuleDescriptor: Hashable, Sendable, Codable {
+    /// The stable id, e.g. `VETA-R001`.
+    public let id: String
+    /// A short kebab-case name, e.g. `duplicate-unit-code`.
+    public let name: String
+    /// The severity of what it finds.
+    public let severity: Diagnostic.Severity
+    /// What it checks, in one sentence.
+    public let summary: String
+    /// How to fix what it finds, in one sentence.
+    public let fix: String
+
+    /// Creates a descriptor.
+    public init(id: String, name: String, severity: Diagnostic.Severity, summary: String, fix: String) {
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.fix = fix
+    }
+
+    /// A diagnostic for this check.
+    func diagnostic(at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(code: id, severity: severity, location: location, message: message, fix: fix)
+    }
+}

@@ -1,0 +1,75 @@
+/// A unit of competency: what a worker must be able to do, to what standard, shown how.
+public struct Unit: Hashable, Sendable, Codable {
+    /// The unit's code, unique within its curriculum.
+    public let code: UnitCode
+    /// The unit's title.
+    public let title: LocalizedText
+    /// What the unit is for and who it applies to.
+    public let application: LocalizedText?
+    /// Nominal hours.
+    public let hours: Int
+    /// Whether this is a safety or risk-management unit.
+    public let isSafetyCritical: Bool
+    /// Units that must be signed off before this one.
+    public let prerequisites: [UnitReference]
+    /// The elements, numbered 1, 2, 3 ...
+    public let elements: [Element]
+    /// What must be demonstrated, and how often.
+    public let performanceEvidence: PerformanceEvidence
+    /// What must be known.
+    public let knowledgeEvidence: [KnowledgeItem]
+    /// Where, with what and by whom the unit is assessed.
+    public let assessmentConditions: LocalizedText
+    /// Where the `<unit>` element is.
+    public let location: SourceLocation
+}
+
+/// A reference to a unit by its code, from a prerequisite or a packaging rule.
+public struct UnitReference: Hashable, Sendable, Codable {
+    /// The code referred to.
+    public let code: UnitCode
+    /// Where the reference is.
+    public let location: SourceLocation
+}
+
+/// An element of competency and its performance criteria.
+public struct Element: Hashable, Sendable, Codable {
+    /// The element's number within its unit, from 1.
+    public let number: Int
+    /// The element's title.
+    public let title: LocalizedText
+    /// The performance criteria, numbered `number.1`, `number.2` ...
+    public let criteria: [PerformanceCriterion]
+    /// Where the `<element>` is.
+    public let location: SourceLocation
+}
+
+/// A performance criterion: one observable standard of performance.
+public struct PerformanceCriterion: Hashable, Sendable, Codable {
+    /// The criterion's number as written, e.g. `2.3`.
+    public let number: String
+    /// What is observed.
+    public let text: LocalizedText
+    /// Where the `<criterion>` is.
+    public let location: SourceLocation
+}
+
+/// What a candidate must demonstrate, and on how many occasions.
+public struct PerformanceEvidence: Hashable, Sendable, Codable {
+    /// Satisfactory observations required, each on a different date.
+    public let occasions: Int
+    /// What must be demonstrated.
+    public let text: LocalizedText
+    /// Where the `<performanceEvidence>` is.
+    public let location: SourceLocation
+}
+
+/// One item of knowledge a candidate must show.
+public struct KnowledgeItem: Hashable, Sendable, Codable {
+    /// The item's id, unique within its unit, e.g. `K3`.
+    public let id: String
+    /// What must be known.
+    public let text: LocalizedText
+    /// Where the `<item>` is.
+    public let location: SourceLocation
+}

@@ -1,0 +1,484 @@
+// Generated from Schemas/curriculum.xsd by `make embed-schema`. Do not edit.
+// A test checks that it matches the file byte for byte.
+enum BundledSchema {
+    static let path = "Schemas/curriculum.xsd"
+    static let text = #"""
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Veta curriculum format, version 1.0.
+  XSD 1.0 (libxml2 implements XSD 1.0; no 1.1 assertions). Cross-field rules that XSD 1.0
+  cannot express (unique codes across units, prerequisite cycles, numbering, packaging
+  satisfiability, hours) are Veta's semantic rules: see Schemas/RULES.md.
+-->
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns="urn:veta:curriculum:1"
+           targetNamespace="urn:veta:curriculum:1"
+           elementFormDefault="qualified"
+           attributeFormDefault="unqualified"
+           version="1.0.0">
+
+  <xs:annotation>
+    <xs:documentation xml:lang="en">
+      A standardized training curriculum for the mining industry: identity and status, bilingual
+      (Spanish and English) titles, classification (level, framework levels, SCIAN sector, SINCO
+      occupations), recertification, volume of learning, references to external standards, units
+      of competency (elements, performance criteria, evidence, assessment conditions) and the
+      packaging rules that say which units make a complete curriculum.
+    </xs:documentation>
+    <xs:documentation xml:lang="es">
+      Un plan de capacitación estandarizado para la industria minera: identidad y estado, títulos
+      bilingües, clasificación, recertificación, volumen de aprendizaje, referencias a estándares
+      externos, unidades de competencia y reglas de integración.
+    </xs:documentation>
+  </xs:annotation>
+
+  <!-- ===================================================================== simple types -->
+
+  <xs:simpleType name="Code">
+    <xs:annotation>
+      <xs:documentation>A curriculum or unit code: 1 to 12 uppercase letters or digits, e.g. RIIMPO338E.</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[A-Z0-9]{1,12}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="SemanticVersion">
+    <xs:annotation>
+      <xs:documentation>A semantic version MAJOR.MINOR.PATCH, e.g. 1.2.0.</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})\.(0|[1-9][0-9]{0,5})"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Level">
+    <xs:annotation>
+      <xs:documentation>The occupational level the curriculum prepares for.</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="operator"/>
+      <xs:enumeration value="technician"/>
+      <xs:enumeration value="supervisor"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Status">
+    <xs:annotation>
+      <xs:documentation>draft (not for use), current (in use) or superseded (replaced by a newer version).</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="draft"/>
+      <xs:enumeration value="current"/>
+      <xs:enumeration value="superseded"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Framework">
+    <xs:annotation>
+      <xs:documentation>A qualifications framework: CONOCER (Mexico, levels 1-5) or AQF (Australia, levels 1-10).</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="CONOCER"/>
+      <xs:enumeration value="AQF"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="ReferenceKind">
+    <xs:annotation>
+      <xs:documentation>
+        ec: a CONOCER Estándar de Competencia (EC0391 or EC0391.01); nom: a Mexican official norm
+        clause (NOM-023-STPS-2012); unit: a unit of competency from a training package (RIIWHS201E);
+        other: any other cited standard.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="ec"/>
+      <xs:enumeration value="nom"/>
+      <xs:enumeration value="unit"/>
+      <xs:enumeration value="other"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="ElementNumber">
+    <xs:restriction base="xs:positiveInteger">
+      <xs:maxInclusive value="99"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="CriterionNumber">
+    <xs:annotation>
+      <xs:documentation>A performance criterion number ELEMENT.N, e.g. 2.3 (third criterion of element 2).</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[1-9][0-9]?\.[1-9][0-9]?"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Hours">
+    <xs:annotation>
+      <xs:documentation>Nominal hours, a whole number from 0 to 10000.</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:nonNegativeInteger">
+      <xs:maxInclusive value="10000"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="NonEmptyText">
+    <xs:annotation>
+      <xs:documentation>Text with at least one non-space character, at most 4000 characters after collapsing spaces.</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:token">
+      <xs:minLength value="1"/>
+      <xs:maxLength value="4000"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Title">
+    <xs:restriction base="NonEmptyText">
+      <xs:maxLength value="200"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:simpleType name="Identifier">
+    <xs:annotation>
+      <xs:documentation>A short identifier for knowledge items and elective groups, e.g. K3 or A.</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:pattern value="[A-Za-z0-9][A-Za-z0-9_-]{0,15}"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <!-- ===================================================================== bilingual text -->
+
+  <xs:complexType name="LocalizedText">
+    <xs:annotation>
+      <xs:documentation>Text in Spanish (es) and English (en); both are required.</xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="es" type="NonEmptyText"/>
+      <xs:element name="en" type="NonEmptyText"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="LocalizedTitle">
+    <xs:annotation>
+      <xs:documentation>A title in Spanish (es) and English (en), at most 200 characters each.</xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="es" type="Title"/>
+      <xs:element name="en" type="Title"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <!-- ===================================================================== curriculum -->
+
+  <xs:element name="curriculum" type="Curriculum">
+    <xs:annotation>
+      <xs:documentation>The root element: one curriculum per file.</xs:documentation>
+    </xs:annotation>
+  </xs:element>
+
+  <xs:complexType name="Curriculum">
+    <xs:sequence>
+      <xs:element name="title" type="LocalizedTitle"/>
+      <xs:element name="description" type="LocalizedText"/>
+      <xs:element name="source" type="Source">
+        <xs:annotation>
+          <xs:documentation>The published standards this curriculum was transcribed from.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="frameworkLevels" type="FrameworkLevels" minOccurs="0"/>
+      <xs:element name="sector" type="Sector"/>
+      <xs:element name="occupations" type="Occupations"/>
+      <xs:element name="issuingBody" type="NonEmptyText"/>
+      <xs:element name="published" type="xs:date"/>
+      <xs:element name="supersedes" type="Supersedes" minOccurs="0"/>
+      <xs:element name="recertification" type="Recertification" minOccurs="0"/>
+      <xs:element name="volumeOfLearning" type="VolumeOfLearning"/>
+      <xs:element name="references" type="References" minOccurs="0"/>
+      <xs:element name="units" type="Units"/>
+      <xs:element name="packaging" type="Packaging"/>
+    </xs:sequence>
+    <xs:attribute name="code" type="Code" use="required"/>
+    <xs:attribute name="version" type="SemanticVersion" use="required"/>
+    <xs:attribute name="level" type="Level" use="required"/>
+    <xs:attribute name="status" type="Status" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="Source">
+    <xs:sequence>
+      <xs:element name="citation" maxOccurs="unbounded">
+        <xs:annotation>
+          <xs:documentation>One published source: its title and release in the text, its address in href.</xs:documentation>
+        </xs:annotation>
+        <xs:complexType>
+          <xs:simpleContent>
+            <xs:extension base="NonEmptyText">
+              <xs:attribute name="href" type="xs:anyURI"/>
+              <xs:attribute name="release" type="xs:string"/>
+            </xs:extension>
+          </xs:simpleContent>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="FrameworkLevels">
+    <xs:sequence>
+      <xs:element name="frameworkLevel" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="framework" type="Framework" use="required"/>
+          <xs:attribute name="level" use="required">
+            <xs:simpleType>
+              <xs:restriction base="xs:positiveInteger">
+                <xs:maxInclusive value="10"/>
+              </xs:restriction>
+            </xs:simpleType>
+          </xs:attribute>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="Sector">
+    <xs:annotation>
+      <xs:documentation>The economic sector in Mexico's SCIAN classification (2 to 6 digits), e.g. 212 mining.</xs:documentation>
+    </xs:annotation>
+    <xs:simpleContent>
+      <xs:extension base="NonEmptyText">
+        <xs:attribute name="scian" use="required">
+          <xs:simpleType>
+            <xs:restriction base="xs:string">
+              <xs:pattern value="[0-9]{2,6}"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:attribute>
+      </xs:extension>
+    </xs:simpleContent>
+  </xs:complexType>
+
+  <xs:complexType name="Occupations">
+    <xs:annotation>
+      <xs:documentation>Occupations in Mexico's SINCO catalogue (4 digits).</xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="occupation" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:simpleContent>
+            <xs:extension base="NonEmptyText">
+              <xs:attribute name="sinco" use="required">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:pattern value="[0-9]{4}"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
+            </xs:extension>
+          </xs:simpleContent>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="Supersedes">
+    <xs:annotation>
+      <xs:documentation>The earlier curriculum version this one replaces, and whether the two are equivalent.</xs:documentation>
+    </xs:annotation>
+    <xs:attribute name="code" type="Code" use="required"/>
+    <xs:attribute name="version" type="SemanticVersion" use="required"/>
+    <xs:attribute name="equivalent" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="yes"/>
+          <xs:enumeration value="no"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Recertification">
+    <xs:annotation>
+      <xs:documentation>How long a completion stays valid, and the refresher training that renews it.</xs:documentation>
+    </xs:annotation>
+    <xs:attribute name="validityMonths" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:positiveInteger">
+          <xs:maxInclusive value="120"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="refresherHours" type="Hours"/>
+  </xs:complexType>
+
+  <xs:complexType name="VolumeOfLearning">
+    <xs:annotation>
+      <xs:documentation>Total nominal hours of the curriculum; must equal the sum of its units' hours.</xs:documentation>
+    </xs:annotation>
+    <xs:attribute name="hours" type="Hours" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="References">
+    <xs:sequence>
+      <xs:element name="reference" maxOccurs="unbounded">
+        <xs:annotation>
+          <xs:documentation>An external standard the curriculum satisfies or aligns to.</xs:documentation>
+        </xs:annotation>
+        <xs:complexType>
+          <xs:simpleContent>
+            <xs:extension base="NonEmptyText">
+              <xs:attribute name="kind" type="ReferenceKind" use="required"/>
+              <xs:attribute name="code" use="required">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:pattern value="[A-Za-z0-9][A-Za-z0-9.\-]{0,39}"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
+              <xs:attribute name="clause">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:pattern value="[0-9]+(\.[0-9]+)*"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
+            </xs:extension>
+          </xs:simpleContent>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <!-- ===================================================================== units -->
+
+  <xs:complexType name="Units">
+    <xs:sequence>
+      <xs:element name="unit" type="Unit" maxOccurs="unbounded"/>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="Unit">
+    <xs:annotation>
+      <xs:documentation>A unit of competency: elements with performance criteria, evidence and assessment conditions.</xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="title" type="LocalizedTitle"/>
+      <xs:element name="application" type="LocalizedText" minOccurs="0"/>
+      <xs:element name="prerequisites" minOccurs="0">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="prerequisite" maxOccurs="unbounded">
+              <xs:complexType>
+                <xs:attribute name="unit" type="Code" use="required"/>
+              </xs:complexType>
+            </xs:element>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="element" type="Element" maxOccurs="unbounded"/>
+      <xs:element name="performanceEvidence" type="PerformanceEvidence"/>
+      <xs:element name="knowledgeEvidence" type="KnowledgeEvidence"/>
+      <xs:element name="assessmentConditions" type="LocalizedText"/>
+    </xs:sequence>
+    <xs:attribute name="code" type="Code" use="required"/>
+    <xs:attribute name="hours" type="Hours" use="required"/>
+    <xs:attribute name="safetyCritical" type="xs:boolean" default="false">
+      <xs:annotation>
+        <xs:documentation>true for a safety or risk-management unit (work safely, risk control, emergency response).</xs:documentation>
+      </xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Element">
+    <xs:annotation>
+      <xs:documentation>An element of competency, numbered 1, 2, 3 ... within its unit.</xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="title" type="LocalizedTitle"/>
+      <xs:element name="criterion" maxOccurs="unbounded">
+        <xs:annotation>
+          <xs:documentation>A performance criterion, numbered ELEMENT.N (1.1, 1.2 ...).</xs:documentation>
+        </xs:annotation>
+        <xs:complexType>
+          <xs:complexContent>
+            <xs:extension base="LocalizedText">
+              <xs:attribute name="number" type="CriterionNumber" use="required"/>
+            </xs:extension>
+          </xs:complexContent>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="number" type="ElementNumber" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="PerformanceEvidence">
+    <xs:annotation>
+      <xs:documentation>
+        What the candidate must demonstrate, and on how many occasions (satisfactory observations on
+        different dates). occasions is a count; Veta's rule VETA-R011 requires at least 1.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="LocalizedText">
+        <xs:attribute name="occasions" type="xs:nonNegativeInteger" use="required"/>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="KnowledgeEvidence">
+    <xs:sequence>
+      <xs:element name="item" maxOccurs="unbounded">
+        <xs:annotation>
+          <xs:documentation>One thing the candidate must know, with an id unique in its unit (K1, K2 ...).</xs:documentation>
+        </xs:annotation>
+        <xs:complexType>
+          <xs:complexContent>
+            <xs:extension base="LocalizedText">
+              <xs:attribute name="id" type="Identifier" use="required"/>
+            </xs:extension>
+          </xs:complexContent>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <!-- ===================================================================== packaging -->
+
+  <xs:complexType name="Packaging">
+    <xs:annotation>
+      <xs:documentation>
+        Which units make a complete curriculum: totalUnits in all, the listed core units, and
+        electives chosen from groups (each with min and optional max). externalElectives is how
+        many electives may come from outside this curriculum.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="core">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="unitRef" type="UnitRef" minOccurs="0" maxOccurs="unbounded"/>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="electiveGroup" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="unitRef" type="UnitRef" maxOccurs="unbounded"/>
+          </xs:sequence>
+          <xs:attribute name="id" type="Identifier" use="required"/>
+          <xs:attribute name="min" type="xs:nonNegativeInteger" use="required"/>
+          <xs:attribute name="max" type="xs:nonNegativeInteger"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="totalUnits" type="xs:positiveInteger" use="required"/>
+    <xs:attribute name="externalElectives" type="xs:nonNegativeInteger" default="0"/>
+  </xs:complexType>
+
+  <xs:complexType name="UnitRef">
+    <xs:attribute name="code" type="Code" use="required"/>
+  </xs:complexType>
+
+</xs:schema>
+"""#
+}

@@ -1,0 +1,109 @@
+internal import CLibXML2
+import Foundation
+
+/// An XSD compiled once by libxml2 and shared by every validation in a run.
+///
+/// libxml2 allows one compiled schema to serve many validation contexts on different threads;
+/// each validation here creates its own context.
+final class CompiledSchema: @unchecked Sendable {
+    private let pointer: xmlSchemaPtr
+
+    /// Compiles XSD bytes. The schema must be self-contained: imports and includes are refused.
+    init(bytes: [UInt8], path: String) throws(SchemaLoadError) {
+        ExternalResourceGuard.install()
+        let parserContext = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
+                }
+            }
+        }
+        guard let parserContext else { throw SchemaLoadError(path: path, messages: ["the schema is empty"]) }
+        defer { xmlSchemaFreeParserCtxt(parserContext) }
+        let collector = LibXMLErrorCollector()
+        xmlSchemaSetParserStructuredErrors(parserContext, Self.collect, collector.opaque)
+        guard let schema = xmlSchemaParse(parserContext) else {
+            let messages = collector.errors.map { "line \($0.line): \($0.message)" }
+            throw SchemaLoadError(path: path, messages: messages.isEmpty ? ["the schema does not compile"] : messages)
+        }
+        pointer = schema
+    }
+
+    deinit { xmlSchemaFree(pointer) }
+
+    /// Validates a parsed document, returning one diagnostic per schema violation.
+    func validate(_ parsed: ParsedDocument) -> [Diagnostic] {
+        guard let context = xmlSchemaNewValidCtxt(pointer) else {
+            return [
+                DocumentCheck.schema.diagnostic(
+                    at: SourceLocation(file: parsed.path, line: 0), "libxml2 could not allocate a validator")
+            ]
+        }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        let collector = LibXMLErrorCollector()
+        xmlSchemaSetValidStructuredErrors(context, Self.collect, collector.opaque)
+        let status = xmlSchemaValidateDoc(context, parsed.document.pointer)
+        var diagnostics = collector.errors.filter { !$0.isWarning }.map { Self.diagnostic(for: $0, in: parsed) }
+        if status != 0 && diagnostics.isEmpty {
+            diagnostics.append(
+                DocumentCheck.schema.diagnostic(
+                    at: SourceLocation(file: parsed.path, line: 0), "the document does not conform to the schema"))
+        }
+        return diagnostics
+    }
+
+    private static let collect: xmlStructuredErrorFunc = { userData, error in
+        guard let userData, let error else { return }
+        LibXMLErrorCollector.from(userData).append(error)
+    }
+
+    private static func diagnostic(for error: LibXMLError, in parsed: ParsedDocument) -> Diagnostic {
+        var location = SourceLocation(file: parsed.path, line: error.line, column: nil)
+        if let node = error.node {
+            let attributeName: String? =
+                node.pointee.type == XML_ATTRIBUTE_NODE ? node.pointee.name.map { String(cString: $0) } : nil
+            let elementPointer = node.pointee.type == XML_ATTRIBUTE_NODE ? node.pointee.parent : node
+            if let elementPointer {
+                let element = XMLNode(pointer: elementPointer)
+                let start = parsed.source.startOfTag(element.qualifiedName, line: element.line)
+                location.line = start?.line ?? element.line
+                location.column = start?.column
+                if let attributeName, let start,
+                    let position = parsed.source.positionOfAttribute(attributeName, tagLine: start.line, tagColumn: start.column)
+                {
+                    location.line = position.line
+                    location.column = position.column
+                }
+            }
+        }
+        return DocumentCheck.schema.diagnostic(at: location, readable(error.message))
+    }
+
+    /// Drops `{namespace}` prefixes from libxml2's messages: `Element '{urn:...}unit'` becomes `Element 'unit'`.
+    static func readable(_ message: String) -> String {
+        var result = ""
+        var skipping = false
+        for character in message {
+            if character == "{" {
+                skipping = true
+            } else if character == "}" && skipping {
+                skipping = false
+            } else if !skipping {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// A schema that could not be read or compiled.
+public struct SchemaLoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The schema's path.
+    public let path: String
+    /// What libxml2 reported.
+    public let messages: [String]
+
+    public var description: String {
+        "cannot use schema \(path): " + messages.joined(separator: "; ")
+    }
+}

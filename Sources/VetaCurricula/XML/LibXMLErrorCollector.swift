@@ -1,0 +1,47 @@
+internal import CLibXML2
+import Foundation
+
+/// One error or warning reported by libxml2, copied out of its C struct.
+struct LibXMLError {
+    let code: Int32
+    let isWarning: Bool
+    let line: Int
+    let column: Int?
+    let message: String
+    let node: xmlNodePtr?
+}
+
+/// Collects libxml2's structured errors for one parse or validation, instead of letting
+/// libxml2 print them to stderr.
+final class LibXMLErrorCollector {
+    private(set) var errors: [LibXMLError] = []
+    /// Set when the parser met a DOCTYPE and was stopped there.
+    var sawDoctype = false
+
+    func append(_ error: UnsafePointer<xmlError>) {
+        let raw = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
+        errors.append(
+            LibXMLError(
+                code: error.pointee.code,
+                isWarning: error.pointee.level == XML_ERR_WARNING,
+                line: Int(error.pointee.line),
+                column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil,
+                message: Self.sanitized(raw),
+                node: error.pointee.node?.assumingMemoryBound(to: xmlNode.self)
+            ))
+    }
+
+    /// The first line of a libxml2 message, trimmed and bounded. libxml2 appends raw input
+    /// bytes on later lines for encoding errors; those never reach a diagnostic.
+    static func sanitized(_ message: String) -> String {
+        let firstLine = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+        let trimmed = firstLine.trimmingCharacters(in: .whitespaces)
+        return trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
+    }
+
+    var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+
+    static func from(_ pointer: UnsafeMutableRawPointer) -> LibXMLErrorCollector {
+        Unmanaged<LibXMLErrorCollector>.fromOpaque(pointer).takeUnretainedValue()
+    }
+}

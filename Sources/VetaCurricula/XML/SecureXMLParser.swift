@@ -1,0 +1,111 @@
+internal import CLibXML2
+import Foundation
+
+/// A well-formed document that passed the security checks, with its source for locating nodes.
+struct ParsedDocument {
+    let document: XMLDocument
+    let source: SourceText
+    let path: String
+}
+
+/// Parses XML with every libxml2 feature that could reach outside the file turned off.
+///
+/// No network, no DTD loading, no entity substitution, no XInclude, libxml2's size limits kept
+/// (no `XML_PARSE_HUGE`), and a refusing external-entity loader. A document with a DOCTYPE is
+/// refused outright: the parser stops at the DOCTYPE before reading any declaration in it.
+struct SecureXMLParser {
+    static let xincludeNamespaces: Set<String> = [
+        "http://www.w3.org/2001/XInclude", "http://www.w3.org/2003/XInclude",
+    ]
+    static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
+
+    let limits: ParseLimits
+
+    /// Parses `bytes`, returning the document or the diagnostics that explain why not.
+    func parse(_ bytes: [UInt8], path: String) -> Result<ParsedDocument, DiagnosticList> {
+        let file = SourceLocation(file: path, line: 0)
+        guard !bytes.isEmpty else {
+            return .failure([DocumentCheck.emptyFile.diagnostic(at: file, "the file is empty")])
+        }
+        guard bytes.count <= limits.maximumFileSize, bytes.count < Int(Int32.max) else {
+            return .failure([
+                DocumentCheck.fileTooLarge.diagnostic(
+                    at: file,
+                    "the file is \(bytes.count) bytes, over the limit of \(limits.maximumFileSize) bytes")
+            ])
+        }
+        ExternalResourceGuard.install()
+        guard let context = xmlNewParserCtxt() else {
+            return .failure([DocumentCheck.syntax.diagnostic(at: file, "libxml2 could not allocate a parser")])
+        }
+        defer { xmlFreeParserCtxt(context) }
+
+        let collector = LibXMLErrorCollector()
+        context.pointee._private = collector.opaque
+        context.pointee.sax.pointee.serror = { userData, error in
+            guard let userData, let error else { return }
+            let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let owner = context.pointee._private else { return }
+            LibXMLErrorCollector.from(owner).append(error)
+        }
+        context.pointee.sax.pointee.internalSubset = { userData, _, _, _ in
+            guard let userData else { return }
+            let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            if let owner = context.pointee._private { LibXMLErrorCollector.from(owner).sawDoctype = true }
+            xmlStopParser(context)
+        }
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        let pointer = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.flatMap { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    xmlCtxtReadMemory(context, $0, Int32(buffer.count), path, nil, options)
+                }
+            }
+        }
+        let document = pointer.map(XMLDocument.init)
+
+        if collector.sawDoctype {
+            return .failure([
+                DocumentCheck.doctype.diagnostic(
+                    at: SourceLocation(file: path, line: Int(context.pointee.input?.pointee.line ?? 0)),
+                    "the document has a DOCTYPE; DTDs and entity declarations are refused")
+            ])
+        }
+        if let fatal = collector.errors.first(where: { !$0.isWarning }) ?? (document == nil ? collector.errors.first : nil) {
+            return .failure([Self.diagnostic(for: fatal, path: path)])
+        }
+        guard let document, let root = document.root else {
+            return .failure([DocumentCheck.syntax.diagnostic(at: file, "the document has no root element")])
+        }
+        let source = SourceText(bytes)
+        let problems = StructureScan(limits: limits, source: source, path: path).problems(in: root)
+        if !problems.isEmpty { return .failure(DiagnosticList(problems)) }
+        return .success(ParsedDocument(document: document, source: source, path: path))
+    }
+
+    /// Maps a libxml2 parse error to the check it belongs to.
+    static func diagnostic(for error: LibXMLError, path: String) -> Diagnostic {
+        let location = SourceLocation(file: path, line: error.line, column: error.column)
+        let message = error.message
+        if message.contains("Excessive depth") {
+            return DocumentCheck.tooDeep.diagnostic(
+                at: location, "elements are nested deeper than libxml2's limit of 256 levels")
+        }
+        if message.contains("too long") || message.contains("Huge") || message.contains("amplification")
+            || message.contains("entity reference loop")
+        {
+            return DocumentCheck.resourceLimit.diagnostic(at: location, "libxml2 refused input over its size limits: \(message)")
+        }
+        switch Int(error.code) {
+        case Int(XML_ERR_DOCUMENT_EMPTY.rawValue):
+            return DocumentCheck.emptyFile.diagnostic(at: location, "the document is empty")
+        case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue),
+            Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int(XML_ERR_UNKNOWN_ENCODING.rawValue):
+            return DocumentCheck.encoding.diagnostic(at: location, message)
+        default:
+            return DocumentCheck.syntax.diagnostic(at: location, message)
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import VetaCurricula
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a readable outline of a curriculum: units, hours, packaging rules.",
+        discussion: """
+            The file is validated first; if it has errors they are printed instead and the exit code is 1.
+
+            Examples:
+              veta show Curricula/supervisor-mine-rescue.xml
+              veta show --lang en Curricula/operator-haul-truck.xml
+              veta show --format json Curricula/operator-haul-truck.xml
+            """)
+
+    enum Language: String, ExpressibleByArgument, CaseIterable { case es, en, both }
+
+    @Argument(help: ArgumentHelp("A curriculum file.", valueName: "file"))
+    var file: String
+
+    @Option(help: "Output format: text or json (the full model).")
+    var format: ListingFormat = .text
+
+    @Option(help: "Language of titles in the text outline: es, en or both.")
+    var lang: Language = .both
+
+    @OptionGroup var reading: ReadingOptions
+
+    func run() throws {
+        let result: ValidationResult
+        do {
+            result = try reading.makeValidator().validate(fileAt: file)
+        } catch {
+            throw failure(error)
+        }
+        guard let curriculum = result.curriculum, !result.hasErrors else {
+            Terminal.out(TextReport.render([result]))
+            throw ExitCode(1)
+        }
+        switch format {
+        case .json:
+            do { Terminal.out(try JSONOutput.encode(curriculum)) } catch { throw failure(error) }
+        case .text:
+            Terminal.out(CurriculumOutline(curriculum: curriculum, language: lang).render())
+            for diagnostic in result.diagnostics { Terminal.err(TextReport.lines(for: diagnostic).joined(separator: "\n") + "\n") }
+        }
+    }
+}
