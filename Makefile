@@ -8,7 +8,7 @@ APT_PACKAGES = libxml2-dev libxml2-utils pkg-config
 PY_PACKAGES = xmlschema jsonschema
 LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.swift')
 
-.PHONY: all build demo test bench lint deps py-deps embed-schema check-embedded clean
+.PHONY: all build demo test bench lint deps py-deps embed-schema golden rules-doc clean
 
 all: build
 
@@ -66,3 +66,13 @@ bench: deps py-deps
 
 clean:
 	rm -rf .build
+
+## golden: rewrite Examples/*.expected from the current output (review the diff before committing)
+golden: build
+	@for f in Examples/*.xml; do \
+	  $(VETA) validate "$$f" | sed '$$d' > "$${f%.xml}.expected" || true; \
+	done; echo "rewrote $$(ls Examples/*.expected | wc -l) golden files"
+
+## rules-doc: regenerate Schemas/RULES.md from the rule catalog and the examples
+rules-doc: build
+	$(VETA) rules --format markdown --examples Examples > Schemas/RULES.md

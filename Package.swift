@@ -45,7 +45,6 @@ let package = Package(
                 "VetaCurricula",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
     ],

@@ -22,7 +22,7 @@ struct LevelHoursRule: CurriculumRule {
         return [
             finding(
                 curriculum.volumeOfLearningLocation,
-                "\(hours) hours is \(side) the \(range.lowerBound)–\(range.upperBound) hour norm for a \(curriculum.level.rawValue) curriculum"
+                "\(hours) hours is \(side) the \(range.lowerBound)–\(range.upperBound) hour norm for the \(curriculum.level.rawValue) level"
             )
         ]
     }

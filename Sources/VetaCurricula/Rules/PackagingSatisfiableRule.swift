@@ -26,18 +26,18 @@ struct PackagingSatisfiableRule: CurriculumRule {
         let available = packaging.electiveGroups.reduce(0) { $0 + min($1.maximum ?? $1.units.count, $1.units.count) }
         if core > packaging.totalUnits {
             findings.append(
-                finding(packaging.location, "\(core) core units exceed the total of \(packaging.totalUnits) units"))
+                finding(packaging.location, "the core units (\(core)) exceed totalUnits (\(packaging.totalUnits))"))
         } else if core + minimums > packaging.totalUnits {
             findings.append(
                 finding(
                     packaging.location,
-                    "\(core) core units plus \(minimums) required electives exceed the total of \(packaging.totalUnits) units"))
+                    "the core units (\(core)) plus the required electives (\(minimums)) exceed totalUnits (\(packaging.totalUnits))"))
         }
         if core + available + packaging.externalElectives < packaging.totalUnits {
             findings.append(
                 finding(
                     packaging.location,
-                    "the total of \(packaging.totalUnits) units cannot be reached: \(core) core + \(available) electives available + \(packaging.externalElectives) external = \(core + available + packaging.externalElectives)"
+                    "totalUnits (\(packaging.totalUnits)) cannot be reached: core \(core) + electives available \(available) + external \(packaging.externalElectives) = \(core + available + packaging.externalElectives)"
                 ))
         }
         return findings

@@ -61,7 +61,8 @@ final class CompiledSchema: @unchecked Sendable {
         var location = SourceLocation(file: parsed.path, line: error.line, column: nil)
         if let node = error.node {
             let attributeName: String? =
-                node.pointee.type == XML_ATTRIBUTE_NODE ? node.pointee.name.map { String(cString: $0) } : nil
+                node.pointee.type == XML_ATTRIBUTE_NODE
+                ? node.pointee.name.map { String(cString: $0) } : attributeName(in: error.message)
             let elementPointer = node.pointee.type == XML_ATTRIBUTE_NODE ? node.pointee.parent : node
             if let elementPointer {
                 let element = XMLNode(pointer: elementPointer)
@@ -79,20 +80,33 @@ final class CompiledSchema: @unchecked Sendable {
         return DocumentCheck.schema.diagnostic(at: location, readable(error.message))
     }
 
-    /// Drops `{namespace}` prefixes from libxml2's messages: `Element '{urn:...}unit'` becomes `Element 'unit'`.
+    /// Drops `{namespace}` prefixes from libxml2's messages: `Element '{urn:...}unit'` becomes
+    /// `Element 'unit'`. Braces that hold no namespace (a pattern's `{1,12}`, an enumeration's
+    /// `{'a', 'b'}`) stay.
     static func readable(_ message: String) -> String {
         var result = ""
-        var skipping = false
-        for character in message {
-            if character == "{" {
-                skipping = true
-            } else if character == "}" && skipping {
-                skipping = false
-            } else if !skipping {
-                result.append(character)
+        var rest = Substring(message)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}") {
+                let inside = rest[afterOpen..<close]
+                if inside.contains(":"), !inside.contains(" "), !inside.contains("'") {
+                    rest = rest[rest.index(after: close)...]
+                    continue
+                }
             }
+            result.append("{")
+            rest = rest[afterOpen...]
         }
-        return result
+        return result + rest
+    }
+
+    /// The attribute a message is about: `Element 'unit', attribute 'hours': ...` gives `hours`.
+    static func attributeName(in message: String) -> String? {
+        guard let range = message.range(of: ", attribute '") else { return nil }
+        let tail = message[range.upperBound...]
+        return tail.firstIndex(of: "'").map { String(tail[..<$0]) }
     }
 }
 

@@ -100,7 +100,8 @@ struct SecureXMLParser {
         }
         switch Int(error.code) {
         case Int(XML_ERR_DOCUMENT_EMPTY.rawValue):
-            return DocumentCheck.emptyFile.diagnostic(at: location, "the document is empty")
+            // The file has bytes (empty files are caught before parsing) but no element.
+            return DocumentCheck.syntax.diagnostic(at: location, "no XML element found: the file does not look like XML")
         case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue),
             Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int(XML_ERR_UNKNOWN_ENCODING.rawValue):
             return DocumentCheck.encoding.diagnostic(at: location, message)
