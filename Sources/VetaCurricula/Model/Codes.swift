@@ -9,6 +9,17 @@ public struct UnitCode: Hashable, Sendable, Codable, Comparable, CustomStringCon
     public var description: String { rawValue }
 
     public static func < (lhs: UnitCode, rhs: UnitCode) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Decodes the code from a plain JSON string.
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    /// Encodes the code as a plain JSON string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }
 
 /// A curriculum's code, e.g. `VTOPHT`: 1 to 12 uppercase letters or digits.
@@ -22,4 +33,15 @@ public struct CurriculumCode: Hashable, Sendable, Codable, Comparable, CustomStr
     public var description: String { rawValue }
 
     public static func < (lhs: CurriculumCode, rhs: CurriculumCode) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Decodes the code from a plain JSON string.
+    public init(from decoder: any Decoder) throws {
+        rawValue = try decoder.singleValueContainer().decode(String.self)
+    }
+
+    /// Encodes the code as a plain JSON string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
 }

@@ -25,6 +25,22 @@ public struct SemanticVersion: Hashable, Sendable, Codable, Comparable, CustomSt
 
     public var description: String { "\(major).\(minor).\(patch)" }
 
+    /// Decodes a version from a `"x.y.z"` JSON string.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let version = SemanticVersion(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a semantic version: \(text)")
+        }
+        self = version
+    }
+
+    /// Encodes the version as an `"x.y.z"` JSON string.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
     public static func < (lhs: SemanticVersion, rhs: SemanticVersion) -> Bool {
         (lhs.major, lhs.minor, lhs.patch) < (rhs.major, rhs.minor, rhs.patch)
     }

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# End-to-end checks of the veta command line: exit codes, golden output, JSON/SARIF validity,
+# agreement with an independent XSD implementation, and hostile input under strace.
+# Usage: bash Tests/cli/run.sh path/to/veta
+set -uo pipefail
+VETA=$(realpath "${1:?usage: run.sh path/to/veta}")
+cd "$(dirname "$0")/../.."
+HERE=Tests/cli
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+passed=0
+failed=0
+
+check() { # check NAME COMMAND...: the command must succeed
+    local name=$1; shift
+    if "$@" >"$WORK/check.log" 2>&1; then
+        passed=$((passed + 1)); echo "ok   $name"
+    else
+        failed=$((failed + 1)); echo "FAIL $name"; sed 's/^/     /' "$WORK/check.log" | head -40
+    fi
+}
+
+exit_code() { # exit_code EXPECTED COMMAND...: the command exits with EXPECTED
+    local expected=$1; shift
+    "$@" >/dev/null 2>&1
+    local actual=$?
+    [ "$actual" -eq "$expected" ] || { echo "expected exit $expected, got $actual: $*"; return 1; }
+}
+
+# --- exit codes -----------------------------------------------------------------------------
+check "validate Curricula exits 0" exit_code 0 "$VETA" validate Curricula
+check "validate Examples exits 1" exit_code 1 "$VETA" validate Examples
+check "a missing file exits 2" exit_code 2 "$VETA" validate /nonexistent/curriculum.xml
+check "an unknown option exits 64" exit_code 64 "$VETA" validate --no-such-option Curricula
+check "no path exits 64" exit_code 64 "$VETA" validate
+check "an unreadable schema exits 2" exit_code 2 "$VETA" validate --schema /nonexistent.xsd Curricula
+check "a warning alone exits 0" exit_code 0 "$VETA" validate Examples/VETA-R009-implausible-hours-for-level.xml
+check "a warning with --werror exits 1" exit_code 1 "$VETA" validate --werror Examples/VETA-R009-implausible-hours-for-level.xml
+check "show on a valid file exits 0" exit_code 0 "$VETA" show Examples/valid-working-safely.xml
+check "show on an invalid file exits 1" exit_code 1 "$VETA" show Examples/VETA-R001-duplicate-unit-code.xml
+check "rules exits 0" exit_code 0 "$VETA" rules
+
+# --- golden output of `veta validate Examples` ----------------------------------------------
+golden() {
+    for f in Examples/*.xml; do cat "${f%.xml}.expected"; done >"$WORK/expected.txt"
+    local errors warnings files bad
+    errors=$(grep -c '^[^ ].*: error\[' "$WORK/expected.txt")
+    warnings=$(grep -c '^[^ ].*: warning\[' "$WORK/expected.txt")
+    files=$(ls Examples/*.xml | wc -l)
+    bad=0
+    for f in Examples/*.xml; do grep -q ': error\[' "${f%.xml}.expected" && bad=$((bad + 1)); done
+    echo "$files files checked: $errors errors, $warnings warnings ($bad files with errors)" >>"$WORK/expected.txt"
+    "$VETA" validate Examples >"$WORK/actual.txt"
+    diff -u "$WORK/expected.txt" "$WORK/actual.txt"
+}
+check "validate Examples prints exactly the golden diagnostics" golden
+
+# --- machine formats --------------------------------------------------------------------------
+json_ok() {
+    "$VETA" validate --format json Examples >"$WORK/report.json"
+    python3 - "$WORK/report.json" <<'PY'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["formatVersion"] == 1
+files = report["files"]
+assert report["summary"]["files"] == len(files)
+assert report["summary"]["errors"] == sum(d["severity"] == "error" for f in files for d in f["diagnostics"])
+for f in files:
+    for d in f["diagnostics"]:
+        assert set(d) >= {"code", "severity", "location", "message"}, d
+        assert d["location"]["file"] == f["path"]
+PY
+}
+check "--format json is one JSON document with consistent counts" json_ok
+
+sarif_ok() {
+    "$VETA" validate --format sarif Examples Curricula >"$WORK/report.sarif"
+    python3 - "$WORK/report.sarif" "$HERE/fixtures/sarif-schema-2.1.0.json" <<'PY'
+import json, sys, jsonschema
+log = json.load(open(sys.argv[1]))
+schema = json.load(open(sys.argv[2]))
+jsonschema.validators.validator_for(schema)(schema).validate(log)
+results = log["runs"][0]["results"]
+rules = log["runs"][0]["tool"]["driver"]["rules"]
+assert results, "the examples produce results"
+for r in results:
+    assert rules[r["ruleIndex"]]["id"] == r["ruleId"]
+print(len(results), "results valid against SARIF 2.1.0")
+PY
+}
+check "--format sarif validates against the SARIF 2.1.0 schema" sarif_ok
+
+show_ok() {
+    "$VETA" show Examples/valid-working-safely.xml >"$WORK/show.txt"
+    grep -q "EXWSAFE 1.1.0" "$WORK/show.txt" && grep -q "RIIWHS201E" "$WORK/show.txt" &&
+        grep -q "RIIERR302D" "$WORK/show.txt" && grep -q "Packaging: 2 units" "$WORK/show.txt" &&
+        "$VETA" show --format json Examples/valid-working-safely.xml | python3 -c 'import json,sys; c=json.load(sys.stdin); assert c["code"]=="EXWSAFE" and c["version"]=="1.1.0", c["code"]'
+}
+check "show prints the outline and the JSON model" show_ok
+
+rules_ok() {
+    "$VETA" rules --format json | python3 -c 'import json,sys; r=json.load(sys.stdin); ids=[x["id"] for x in r]; assert len(ids)==len(set(ids))>=26, ids'
+}
+check "rules --format json lists every rule once" rules_ok
+
+# --- the XSD verdict agrees with an independent implementation (Python xmlschema) ------------
+check "XSD verdicts agree with Python xmlschema on Curricula and Examples" \
+    python3 "$HERE/xsd_crosscheck.py" "$VETA" Schemas/curriculum.xsd Curricula Examples
+
+# --- hostile input through the CLI: exit 1, < 1 s, no network, referenced file never opened -----
+check "hostile files are refused fast, offline, without reading what they reference" \
+    python3 "$HERE/hostile_cli.py" "$VETA" "$WORK/hostile"
+
+echo "cli: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
