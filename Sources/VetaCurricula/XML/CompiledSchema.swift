@@ -11,20 +11,34 @@ final class CompiledSchema: @unchecked Sendable {
     /// Compiles XSD bytes. The schema must be self-contained: imports and includes are refused.
     init(bytes: [UInt8], path: String) throws(SchemaLoadError) {
         ExternalResourceGuard.install()
-        let parserContext = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
-                }
+        // xmlSchemaNewMemParserCtxt does not copy the buffer: compile while it is alive.
+        let compiled: Result<xmlSchemaPtr, SchemaLoadError> = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else {
+                return .failure(SchemaLoadError(path: path, messages: ["the schema is empty"]))
             }
+            let parserContext = base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlSchemaNewMemParserCtxt($0, Int32(buffer.count))
+            }
+            guard let parserContext else {
+                return .failure(SchemaLoadError(path: path, messages: ["libxml2 could not allocate a schema parser"]))
+            }
+            defer { xmlSchemaFreeParserCtxt(parserContext) }
+            let collector = LibXMLErrorCollector()
+            xmlSchemaSetParserStructuredErrors(parserContext, Self.collect, collector.opaque)
+            // The schema document itself is parsed with libxml2's thread-local handler: route it too.
+            xmlSetStructuredErrorFunc(collector.opaque, Self.collect)
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
+            guard let schema = xmlSchemaParse(parserContext) else {
+                let messages = collector.errors.map { "line \($0.line): \($0.message)" }
+                return .failure(
+                    SchemaLoadError(path: path, messages: messages.isEmpty ? ["the schema does not compile"] : messages))
+            }
+            return .success(schema)
         }
-        guard let parserContext else { throw SchemaLoadError(path: path, messages: ["the schema is empty"]) }
-        defer { xmlSchemaFreeParserCtxt(parserContext) }
-        let collector = LibXMLErrorCollector()
-        xmlSchemaSetParserStructuredErrors(parserContext, Self.collect, collector.opaque)
-        guard let schema = xmlSchemaParse(parserContext) else {
-            let messages = collector.errors.map { "line \($0.line): \($0.message)" }
-            throw SchemaLoadError(path: path, messages: messages.isEmpty ? ["the schema does not compile"] : messages)
+        let schema: xmlSchemaPtr
+        switch compiled {
+        case .success(let compiledSchema): schema = compiledSchema
+        case .failure(let error): throw error
         }
         pointer = schema
     }

@@ -22,7 +22,7 @@ struct CurriculumReader {
                 Citation(text: $0.collapsedText, href: $0.attribute("href"), release: $0.attribute("release"))
             },
             frameworkLevels: (root.child("frameworkLevels")?.children ?? []).map {
-                FrameworkLevel(framework: $0.attribute("framework") ?? "", level: int($0.attribute("level")))
+                FrameworkLevel(framework: $0.attribute("framework") ?? "", level: $0.integerAttribute("level") ?? 0)
             },
             sector: Sector(scian: root.child("sector")?.attribute("scian") ?? "", name: root.child("sector")?.collapsedText ?? ""),
             occupations: (root.child("occupations")?.children ?? []).map {
@@ -39,9 +39,9 @@ struct CurriculumReader {
             },
             recertification: root.child("recertification").map {
                 Recertification(
-                    validityMonths: int($0.attribute("validityMonths")), refresherHours: $0.attribute("refresherHours").flatMap { Int($0) })
+                    validityMonths: $0.integerAttribute("validityMonths") ?? 0, refresherHours: $0.integerAttribute("refresherHours"))
             },
-            volumeOfLearningHours: int(volume?.attribute("hours")),
+            volumeOfLearningHours: (volume?.integerAttribute("hours") ?? 0),
             volumeOfLearningLocation: volume.map { location($0, attribute: "hours") } ?? location(root),
             references: (root.child("references")?.children ?? []).map(reference),
             units: (root.child("units")?.children("unit") ?? []).map(unit),
@@ -65,14 +65,14 @@ struct CurriculumReader {
             code: UnitCode(node.attribute("code") ?? ""),
             title: text(node.child("title")),
             application: node.child("application").map(text),
-            hours: int(node.attribute("hours")),
+            hours: (node.integerAttribute("hours") ?? 0),
             isSafetyCritical: ["true", "1"].contains(node.attribute("safetyCritical") ?? "false"),
             prerequisites: (node.child("prerequisites")?.children ?? []).map {
                 UnitReference(code: UnitCode($0.attribute("unit") ?? ""), location: location($0, attribute: "unit"))
             },
             elements: node.children("element").map(element),
             performanceEvidence: PerformanceEvidence(
-                occasions: int(evidence?.attribute("occasions")),
+                occasions: (evidence?.integerAttribute("occasions") ?? 0),
                 text: text(evidence),
                 location: evidence.map { location($0, attribute: "occasions") } ?? location(node)),
             knowledgeEvidence: (node.child("knowledgeEvidence")?.children ?? []).map {
@@ -84,7 +84,7 @@ struct CurriculumReader {
 
     private func element(_ node: XMLNode) -> Element {
         Element(
-            number: int(node.attribute("number")),
+            number: (node.integerAttribute("number") ?? 0),
             title: text(node.child("title")),
             criteria: node.children("criterion").map {
                 PerformanceCriterion(number: $0.attribute("number") ?? "", text: text($0), location: location($0, attribute: "number"))
@@ -97,14 +97,14 @@ struct CurriculumReader {
             return PackagingRules(totalUnits: 0, externalElectives: 0, core: [], electiveGroups: [], location: location(fallback))
         }
         return PackagingRules(
-            totalUnits: int(node.attribute("totalUnits")),
-            externalElectives: int(node.attribute("externalElectives")),
+            totalUnits: (node.integerAttribute("totalUnits") ?? 0),
+            externalElectives: (node.integerAttribute("externalElectives") ?? 0),
             core: (node.child("core")?.children ?? []).map(unitRef),
             electiveGroups: node.children("electiveGroup").map { group in
                 ElectiveGroup(
                     id: group.attribute("id") ?? "",
-                    minimum: int(group.attribute("min")),
-                    maximum: group.attribute("max").flatMap { Int($0) },
+                    minimum: (group.integerAttribute("min") ?? 0),
+                    maximum: group.integerAttribute("max"),
                     units: group.children.map(unitRef),
                     location: location(group, attribute: "id"))
             },
@@ -119,20 +119,16 @@ struct CurriculumReader {
         LocalizedText(es: node?.child("es")?.collapsedText ?? "", en: node?.child("en")?.collapsedText ?? "")
     }
 
-    private func int(_ text: String?) -> Int {
-        text.flatMap { Int($0.trimmingWhitespace) } ?? 0
-    }
-
     /// The location of an element's start tag, or of one of its attributes when given.
     func location(_ node: XMLNode, attribute: String? = nil) -> SourceLocation {
         let line = node.line
         var occurrence = 0
         var sibling = node.pointer.pointee.prev
+        // Siblings come in line order: only those on the same line can share it.
         while let previous = sibling {
-            if previous.pointee.type == XML_ELEMENT_NODE, xmlGetLineNo(previous) == line,
-                XMLNode(pointer: previous).qualifiedName == node.qualifiedName
-            {
-                occurrence += 1
+            if previous.pointee.type == XML_ELEMENT_NODE {
+                guard xmlGetLineNo(previous) == line else { break }
+                if XMLNode(pointer: previous).qualifiedName == node.qualifiedName { occurrence += 1 }
             }
             sibling = previous.pointee.prev
         }
@@ -145,11 +141,5 @@ struct CurriculumReader {
             return SourceLocation(file: parsed.path, line: position.line, column: position.column)
         }
         return SourceLocation(file: parsed.path, line: start.line, column: start.column)
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The raw bytes of a file, indexed by line, to find the column of a tag or attribute that
 /// libxml2 only locates by line.
 struct SourceText {
@@ -7,8 +9,15 @@ struct SourceText {
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(index + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            // memchr is vectorised in libc: this runs over every byte of every file.
+            while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                starts.append(index + 1)
+                offset = index + 1
+            }
         }
         lineStarts = starts
     }
@@ -16,16 +25,17 @@ struct SourceText {
     /// The position of the `occurrence`-th (0-based) start tag `<name` on `line`, looking a few
     /// lines back when libxml2 recorded the line where the tag ends.
     func startOfTag(_ name: String, line: Int, occurrence: Int = 0) -> (line: Int, column: Int)? {
-        let needle = Array(("<" + name).utf8)
-        var candidateLine = line
-        while candidateLine >= 1 && candidateLine >= line - 8 {
-            let hits = matches(of: needle, onLine: candidateLine, requireBoundary: true)
-            if !hits.isEmpty {
-                return (candidateLine, hits[min(occurrence, hits.count - 1)] - lineStarts[candidateLine - 1] + 1)
+        var name = name
+        return name.withUTF8 { needle in
+            var candidateLine = line
+            while candidateLine >= 1 && candidateLine >= line - 8 {
+                if let column = column(ofTag: needle, onLine: candidateLine, occurrence: occurrence) {
+                    return (candidateLine, column)
+                }
+                candidateLine -= 1
             }
-            candidateLine -= 1
+            return nil
         }
-        return nil
     }
 
     /// The line and column of attribute `name` in the start tag that begins at `line`:`column`.
@@ -63,20 +73,33 @@ struct SourceText {
         return (low + 1, offset - lineStarts[low] + 1)
     }
 
-    private func matches(of needle: [UInt8], onLine line: Int, requireBoundary: Bool) -> [Int] {
-        guard line >= 1, line <= lineStarts.count else { return [] }
+    /// The column of the `occurrence`-th `<name` followed by a name end on `line` (or of the
+    /// last one, when there are fewer).
+    private func column(ofTag name: UnsafeBufferPointer<UInt8>, onLine line: Int, occurrence: Int) -> Int? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
         let start = lineStarts[line - 1]
         let end = line < lineStarts.count ? lineStarts[line] : bytes.count
-        var hits: [Int] = []
+        var found: Int?
+        var seen = 0
         var index = start
-        while index + needle.count <= end {
-            if startsWith(needle, at: index) {
-                let after = index + needle.count
-                if !requireBoundary || after >= bytes.count || isNameEnd(bytes[after]) { hits.append(index) }
+        while index + name.count < end {
+            if bytes[index] == UInt8(ascii: "<"), matches(name, at: index + 1) {
+                let after = index + 1 + name.count
+                if after >= bytes.count || isNameEnd(bytes[after]) {
+                    found = index
+                    if seen == occurrence { break }
+                    seen += 1
+                }
             }
             index += 1
         }
-        return hits
+        return found.map { $0 - start + 1 }
+    }
+
+    private func matches(_ name: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + name.count <= bytes.count else { return false }
+        for offset in 0..<name.count where bytes[index + offset] != name[offset] { return false }
+        return true
     }
 
     private func startsWith(_ needle: [UInt8], at index: Int) -> Bool {

@@ -1,4 +1,5 @@
 internal import CLibXML2
+import Foundation
 
 /// A borrowed view of an element node. Valid only while its ``XMLDocument`` is alive.
 struct XMLNode {
@@ -53,9 +54,43 @@ struct XMLNode {
 
     /// The value of an unqualified attribute.
     func attribute(_ name: String) -> String? {
-        guard let value = xmlGetNoNsProp(pointer, name) else { return nil }
-        defer { veta_xml_free(value) }
-        return String(cString: value)
+        withAttributeValue(name) { String(cString: $0) }
+    }
+
+    /// The value of an unqualified attribute read as a whole number, `nil` if absent or not a number.
+    func integerAttribute(_ name: String) -> Int? {
+        withAttributeValue(name) { value -> Int? in
+            var index = 0
+            while value[index] == 0x20 || value[index] == 0x09 || value[index] == 0x0A || value[index] == 0x0D { index += 1 }
+            var result = 0
+            var digits = 0
+            while value[index] >= 0x30 && value[index] <= 0x39 {
+                guard digits < 18 else { return nil }
+                result = result * 10 + Int(value[index] - 0x30)
+                digits += 1
+                index += 1
+            }
+            while value[index] == 0x20 || value[index] == 0x09 || value[index] == 0x0A || value[index] == 0x0D { index += 1 }
+            return digits > 0 && value[index] == 0 ? result : nil
+        } ?? nil
+    }
+
+    /// Calls `body` with the attribute's value in place, without copying it when the value is one
+    /// text node (always, for a parsed document without entities).
+    private func withAttributeValue<T>(_ name: String, _ body: (UnsafePointer<xmlChar>) -> T) -> T? {
+        var property = pointer.pointee.properties
+        while let current = property {
+            if current.pointee.ns == nil, let attributeName = current.pointee.name, xmlStrEqual(attributeName, name) != 0 {
+                if let text = current.pointee.children, text.pointee.next == nil, let content = text.pointee.content {
+                    return body(content)
+                }
+                guard let value = xmlGetNoNsProp(pointer, name) else { return nil }
+                defer { veta_xml_free(value) }
+                return body(value)
+            }
+            property = current.pointee.next
+        }
+        return nil
     }
 
     /// The value of an attribute in a namespace.
@@ -65,10 +100,53 @@ struct XMLNode {
         return String(cString: value)
     }
 
-    /// The text content with runs of white space collapsed to one space.
+    /// The text content with runs of XML white space (space, tab, CR, LF) collapsed to one
+    /// space and trimmed, as the schema's `xs:token` sees it. Works on bytes: this runs for
+    /// every text in a curriculum.
     var collapsedText: String {
+        // An element holding one text node: read it in place.
+        if let text = pointer.pointee.children, text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE,
+            let content = text.pointee.content
+        {
+            return Self.collapse(content)
+        }
         guard let content = xmlNodeGetContent(pointer) else { return "" }
         defer { veta_xml_free(content) }
-        return String(cString: content).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return Self.collapse(content)
+    }
+
+    private static func collapse(_ content: UnsafePointer<xmlChar>) -> String {
+        let length = Int(xmlStrlen(content))
+        if isCollapsed(content, length: length) { return String(cString: content) }
+        return String(unsafeUninitializedCapacity: length) { output in
+            var count = 0
+            var pendingSpace = false
+            for index in 0..<length {
+                let byte = content[index]
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    pendingSpace = count > 0
+                } else {
+                    if pendingSpace {
+                        output[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    output[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
+    }
+
+    /// Whether the text has no leading, trailing or repeated white space and no tab or line break:
+    /// the common case, which needs no copy.
+    private static func isCollapsed(_ content: UnsafePointer<xmlChar>, length: Int) -> Bool {
+        guard length > 0 else { return true }
+        if content[0] == 0x20 || content[length - 1] == 0x20 { return false }
+        // strpbrk and strstr are vectorised in libc; texts are most of a curriculum's bytes.
+        return content.withMemoryRebound(to: CChar.self, capacity: length + 1) { text in
+            strpbrk(text, "\t\n\r") == nil && strstr(text, "  ") == nil
+        }
     }
 }

@@ -1,0 +1,125 @@
+"""`make bench`: `veta validate` against `xmllint --noout --schema` and Python xmlschema on the
+same files, in the same run. Writes a table to BENCHMARKS.md.
+
+Usage: bench.py --veta PATH [--out BENCHMARKS.md] [--runs 5] [--files 1000]
+
+Workloads (generated under bench-out/, which git ignores):
+- a catalogue of N curricula: the shipped curricula with their codes renumbered;
+- one very large curriculum: a few thousand units of the same shape.
+Each command runs as a whole process; wall time is the median of the runs (min and max shown),
+peak memory is the largest resident set of the process (wait4's ru_maxrss).
+"""
+import argparse
+import datetime
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+SCHEMA = os.path.join(ROOT, "Schemas", "curriculum.xsd")
+OUT = os.path.join(ROOT, "bench-out")
+
+
+def make_catalogue(count):
+    folder = os.path.join(OUT, "catalogue")
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    sources = sorted(os.path.join(ROOT, "Curricula", f) for f in os.listdir(os.path.join(ROOT, "Curricula")) if f.endswith(".xml"))
+    texts = [open(f, encoding="utf-8").read() for f in sources]
+    for i in range(count):
+        text = re.sub(r'(<curriculum [^>]*code=")([A-Z0-9]+)(")', lambda m: f"{m.group(1)}BENCH{i:05d}{m.group(3)}", texts[i % len(texts)], count=1)
+        with open(os.path.join(folder, f"c{i:05d}.xml"), "w", encoding="utf-8") as f:
+            f.write(text)
+    return [os.path.join(folder, f) for f in sorted(os.listdir(folder))]
+
+
+def make_large(units):
+    path = os.path.join(OUT, "large.xml")
+    template = open(os.path.join(ROOT, "Examples", "valid-working-safely.xml"), encoding="utf-8").read()
+    start = template.index("    <unit code=\"RIIWHS201E\"")
+    end = template.index("    <unit code=\"RIIERR302D\"")
+    unit = template[start:end]
+    body = "".join(unit.replace('code="RIIWHS201E"', f'code="BIG{i:06d}"').replace('hours="24"', 'hours="1"') for i in range(units))
+    head = template[:start].replace('<volumeOfLearning hours="40"/>', f'<volumeOfLearning hours="{units}"/>').replace('level="operator"', 'level="technician"')
+    refs = "".join(f'      <unitRef code="BIG{i:06d}"/>\n' for i in range(units))
+    tail = f"  </units>\n  <packaging totalUnits=\"{units}\">\n    <core>\n{refs}    </core>\n  </packaging>\n</curriculum>\n"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(head + body + tail)
+    return path
+
+
+def run(command):
+    """Wall seconds and peak RSS in MiB of one whole-process run; the exit code is returned too."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def measure(name, command, runs, expect_exit):
+    results = []
+    for _ in range(runs):
+        wall, rss, code = run(command)
+        if code not in expect_exit:
+            sys.exit(f"{name} exited {code}: {' '.join(command[:6])} ...")
+        results.append((wall, rss))
+    walls = sorted(r[0] for r in results)
+    return {"name": name, "median": statistics.median(walls), "min": walls[0], "max": walls[-1],
+            "rss": max(r[1] for r in results)}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--veta", required=True)
+    parser.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--units", type=int, default=4000)
+    args = parser.parse_args()
+    veta = os.path.abspath(args.veta)
+    os.makedirs(OUT, exist_ok=True)
+    catalogue = make_catalogue(args.files)
+    large = make_large(args.units)
+    python_check = ("import sys, io, xmlschema\n"
+                    "s = xmlschema.XMLSchema(sys.argv[1])\n"
+                    "bad = [p for p in sys.argv[2:] if not s.is_valid(xmlschema.XMLResource(io.BytesIO(open(p, 'rb').read()), defuse='always', allow='none'))]\n"
+                    "sys.exit(1 if bad else 0)\n")
+    sections = []
+    for label, files, runs in [(f"catalogue of {len(catalogue)} curricula ({sum(os.path.getsize(f) for f in catalogue) / 1e6:.1f} MB)", catalogue, args.runs),
+                               (f"one large curriculum: {args.units} units ({os.path.getsize(large) / 1e6:.1f} MB)", [large], args.runs)]:
+        rows = [
+            measure("veta validate (XSD + all semantic rules, 2 threads)", [veta, "validate", *files], runs, {0}),
+            measure("xmllint --noout --schema", ["xmllint", "--noout", "--schema", SCHEMA, *files], runs, {0}),
+            measure("python xmlschema", [sys.executable, "-c", python_check, SCHEMA, *files], max(1, min(runs, 3)), {0}),
+        ]
+        sections.append((label, rows))
+        print(label)
+        for row in rows:
+            print(f"  {row['name']:55s} {row['median']:8.3f} s  {row['rss']:8.1f} MiB")
+
+    lines = ["# Benchmarks", "",
+             "Produced by `make bench` (which runs `python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md`).",
+             "Whole processes, timed side by side in one run; wall time is the median of the runs, with min–max.",
+             "Ratios are against `xmllint --noout --schema` on the same files: below 1.00 is faster than xmllint.",
+             f"Machine: {os.cpu_count()} cores; {datetime.date.today().isoformat()}; release build.", ""]
+    for label, rows in sections:
+        base = rows[1]["median"]
+        lines += [f"## `veta validate`: {label}", "",
+                  "| command | wall median (s) | min–max (s) | ratio to xmllint | peak memory (MiB) |",
+                  "| --- | ---: | ---: | ---: | ---: |"]
+        for row in rows:
+            lines.append(f"| {row['name']} | {row['median']:.3f} | {row['min']:.3f}–{row['max']:.3f} | {row['median'] / base:.2f}× | {row['rss']:.1f} |")
+        lines.append("")
+    lines += ["Target (issue 3): `veta validate` over the 1,000-curriculum catalogue in at most 1.15× xmllint's time, with every semantic rule on.", ""]
+    with open(args.out, "w") as f:
+        f.write("\n".join(lines))
+    print("wrote", args.out)
+
+
+if __name__ == "__main__":
+    main()
