@@ -7,7 +7,7 @@ Workloads (generated under bench-out/, which git ignores):
 - a catalogue of N curricula: the shipped curricula with their codes renumbered;
 - one very large curriculum: a few thousand units of the same shape.
 Each command runs as a whole process; wall time is the median of the runs (min and max shown),
-peak memory is the largest resident set of the process (wait4's ru_maxrss).
+peak memory is the largest resident set of the process (GNU time's %M).
 """
 import argparse
 import datetime
@@ -53,31 +53,47 @@ def make_large(units):
 
 
 def run(command):
-    """Wall seconds and peak RSS in MiB of one whole-process run; the exit code is returned too."""
+    """Wall seconds and peak RSS in MiB of one whole-process run, and its exit code.
+
+    Peak memory comes from GNU time: measured from this (large) Python process, a forked child
+    would count pages it inherited before exec.
+    """
+    report = os.path.join(OUT, "time.txt")
     started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
+    code = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report, *command],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
     elapsed = time.perf_counter() - started
-    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    lines = open(report).read().split()
+    return elapsed, int(lines[-1]) / 1024, code
 
 
-def measure(name, command, runs, expect_exit):
-    results = []
-    for _ in range(runs):
-        wall, rss, code = run(command)
-        if code not in expect_exit:
-            sys.exit(f"{name} exited {code}: {' '.join(command[:6])} ...")
-        results.append((wall, rss))
-    walls = sorted(r[0] for r in results)
-    return {"name": name, "median": statistics.median(walls), "min": walls[0], "max": walls[-1],
-            "rss": max(r[1] for r in results)}
+def measure(commands, runs):
+    """Runs the commands in turn, round after round, so that a noisy moment hits them alike.
+
+    commands: (name, argv, allowed exit codes, runs for this command).
+    """
+    samples = {name: [] for name, _, _, _ in commands}
+    for round_number in range(runs):
+        for name, command, expect_exit, own_runs in commands:
+            if round_number >= own_runs:
+                continue
+            wall, rss, code = run(command)
+            if code not in expect_exit:
+                sys.exit(f"{name} exited {code}: {' '.join(command[:6])} ...")
+            samples[name].append((wall, rss))
+    rows = []
+    for name, _, _, _ in commands:
+        walls = sorted(r[0] for r in samples[name])
+        rows.append({"name": name, "median": statistics.median(walls), "min": walls[0], "max": walls[-1],
+                     "rss": max(r[1] for r in samples[name]), "runs": len(walls)})
+    return rows
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--veta", required=True)
     parser.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--units", type=int, default=4000)
     args = parser.parse_args()
@@ -92,11 +108,11 @@ def main():
     sections = []
     for label, files, runs in [(f"catalogue of {len(catalogue)} curricula ({sum(os.path.getsize(f) for f in catalogue) / 1e6:.1f} MB)", catalogue, args.runs),
                                (f"one large curriculum: {args.units} units ({os.path.getsize(large) / 1e6:.1f} MB)", [large], args.runs)]:
-        rows = [
-            measure("veta validate (XSD + all semantic rules, 2 threads)", [veta, "validate", *files], runs, {0}),
-            measure("xmllint --noout --schema", ["xmllint", "--noout", "--schema", SCHEMA, *files], runs, {0}),
-            measure("python xmlschema", [sys.executable, "-c", python_check, SCHEMA, *files], max(1, min(runs, 3)), {0}),
-        ]
+        rows = measure([
+            ("veta validate (XSD + all semantic rules, 2 threads)", [veta, "validate", *files], {0}, runs),
+            ("xmllint --noout --schema", ["xmllint", "--noout", "--schema", SCHEMA, *files], {0}, runs),
+            ("python xmlschema", [sys.executable, "-c", python_check, SCHEMA, *files], {0}, max(1, min(runs, 3))),
+        ], runs)
         sections.append((label, rows))
         print(label)
         for row in rows:
@@ -104,16 +120,16 @@ def main():
 
     lines = ["# Benchmarks", "",
              "Produced by `make bench` (which runs `python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md`).",
-             "Whole processes, timed side by side in one run; wall time is the median of the runs, with min–max.",
+             "Whole processes, run in turn round after round in one run; wall time is the median of the runs, with min–max.",
              "Ratios are against `xmllint --noout --schema` on the same files: below 1.00 is faster than xmllint.",
              f"Machine: {os.cpu_count()} cores; {datetime.date.today().isoformat()}; release build.", ""]
     for label, rows in sections:
         base = rows[1]["median"]
         lines += [f"## `veta validate`: {label}", "",
-                  "| command | wall median (s) | min–max (s) | ratio to xmllint | peak memory (MiB) |",
-                  "| --- | ---: | ---: | ---: | ---: |"]
+                  "| command | runs | wall median (s) | min–max (s) | ratio to xmllint | peak memory (MiB) |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
         for row in rows:
-            lines.append(f"| {row['name']} | {row['median']:.3f} | {row['min']:.3f}–{row['max']:.3f} | {row['median'] / base:.2f}× | {row['rss']:.1f} |")
+            lines.append(f"| {row['name']} | {row['runs']} | {row['median']:.3f} | {row['min']:.3f}–{row['max']:.3f} | {row['median'] / base:.2f}× | {row['rss']:.1f} |")
         lines.append("")
     lines += ["Target (issue 3): `veta validate` over the 1,000-curriculum catalogue in at most 1.15× xmllint's time, with every semantic rule on.", ""]
     with open(args.out, "w") as f:

@@ -27,8 +27,8 @@ public struct JSONReport: Codable, Sendable {
     public init(_ results: [ValidationResult]) {
         files = results.map {
             File(
-                path: $0.path, valid: !$0.hasErrors, code: $0.curriculum?.code.rawValue,
-                version: $0.curriculum?.version.description, diagnostics: $0.diagnostics)
+                path: $0.path, valid: !$0.hasErrors, code: $0.code?.rawValue,
+                version: $0.version?.description, diagnostics: $0.diagnostics)
         }
         summary = ValidationSummary(results)
     }

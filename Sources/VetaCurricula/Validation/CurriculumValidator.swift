@@ -21,7 +21,9 @@ public final class CurriculumValidator: Sendable {
     public init(schemaPath: String? = nil, limits: ParseLimits = .default) throws {
         self.limits = limits
         if let schemaPath {
-            let bytes = try Self.readBytes(schemaPath, limit: 16 << 20)
+            guard case .bytes(let bytes) = try FileReader.read(schemaPath, limit: 16 << 20) else {
+                throw CurriculumIOError(path: schemaPath, reason: "the schema is over 16 MiB")
+            }
             schema = try CompiledSchema(bytes: bytes, path: schemaPath)
         } else {
             schema = try CompiledSchema(bytes: Array(BundledSchema.text.utf8), path: BundledSchema.path)
@@ -29,7 +31,9 @@ public final class CurriculumValidator: Sendable {
     }
 
     /// Validates XML bytes. `path` is the file name reported in each ``SourceLocation``.
-    public func validate(_ bytes: [UInt8], path: String) -> ValidationResult {
+    ///
+    /// - Parameter keepingModel: Whether the result keeps the ``Curriculum``; its code and version are kept either way.
+    public func validate(_ bytes: [UInt8], path: String, keepingModel: Bool = true) -> ValidationResult {
         let parsed: ParsedDocument
         switch SecureXMLParser(limits: limits).parse(bytes, path: path) {
         case .failure(let list):
@@ -42,16 +46,19 @@ public final class CurriculumValidator: Sendable {
             return ValidationResult(path: path, curriculum: nil, diagnostics: schemaFindings)
         }
         let curriculum = CurriculumReader(parsed: parsed).read()
-        return ValidationResult(path: path, curriculum: curriculum, diagnostics: RuleCatalog.check(curriculum))
+        return ValidationResult(
+            path: path, curriculum: curriculum, diagnostics: RuleCatalog.check(curriculum), keepingModel: keepingModel)
     }
 
     /// Reads and validates one file.
     ///
     /// - Throws: ``CurriculumIOError`` when the file cannot be read. A file over the size limit is
     ///   not read; it gets a diagnostic instead.
-    public func validate(fileAt path: String) throws(CurriculumIOError) -> ValidationResult {
-        let size = try Self.fileSize(path)
-        if size > limits.maximumFileSize {
+    public func validate(fileAt path: String, keepingModel: Bool = true) throws(CurriculumIOError) -> ValidationResult {
+        switch try FileReader.read(path, limit: limits.maximumFileSize) {
+        case .bytes(let bytes):
+            return validate(bytes, path: path, keepingModel: keepingModel)
+        case .tooLarge(let size):
             return ValidationResult(
                 path: path, curriculum: nil,
                 diagnostics: [
@@ -60,7 +67,6 @@ public final class CurriculumValidator: Sendable {
                         "the file is \(size) bytes, over the limit of \(limits.maximumFileSize) bytes")
                 ])
         }
-        return validate(try Self.readBytes(path, limit: limits.maximumFileSize), path: path)
     }
 
     /// Validates files and folders (searched recursively for `*.xml`), using every core.
@@ -69,38 +75,22 @@ public final class CurriculumValidator: Sendable {
     /// - Parameter progress: Called after each file with the number done and the total, from any thread.
     /// - Throws: ``CurriculumIOError`` for the first path that cannot be read.
     public func validate(
-        paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil
+        paths: [String], keepingModels: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(CurriculumIOError) -> [ValidationResult] {
-        let files = try CurriculumFiles.expand(paths)
+        try validate(files: CurriculumFiles.expand(paths), keepingModels: keepingModels, progress: progress)
+    }
+
+    /// Validates these files (not folders), using every core; results come back in the same order.
+    ///
+    /// - Throws: ``CurriculumIOError`` for the first file that cannot be read.
+    public func validate(
+        files: [String], keepingModels: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(CurriculumIOError) -> [ValidationResult] {
         let results = ConcurrentResults(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, Result { () throws(CurriculumIOError) in try validate(fileAt: files[index]) })
+            results.set(index, Result { () throws(CurriculumIOError) in try validate(fileAt: files[index], keepingModel: keepingModels) })
             progress?(results.completed, files.count)
         }
         return try results.values()
-    }
-
-    static func fileSize(_ path: String) throws(CurriculumIOError) -> Int {
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            return (attributes[.size] as? NSNumber)?.intValue ?? 0
-        } catch {
-            throw CurriculumIOError(
-                path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
-        }
-    }
-
-    static func readBytes(_ path: String, limit: Int) throws(CurriculumIOError) -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw CurriculumIOError(
-                path: path, reason: FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file")
-        }
-        defer { try? handle.close() }
-        do {
-            // Read one byte past the limit, so a file that grew after its size was checked is still caught.
-            return Array(try handle.read(upToCount: limit + 1) ?? Data())
-        } catch {
-            throw CurriculumIOError(path: path, reason: "cannot read the file")
-        }
     }
 }

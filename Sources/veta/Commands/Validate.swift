@@ -34,7 +34,7 @@ struct Validate: ParsableCommand {
             let validator = try reading.makeValidator()
             let files = try CurriculumFiles.expand(paths)
             let bar = ProgressBar(label: "validating", total: files.count)
-            results = try validator.validate(paths: files) { done, total in bar.update(done, of: total) }
+            results = try validator.validate(files: files, keepingModels: false) { done, total in bar.update(done, of: total) }
             switch format {
             case .text: output = TextReport.render(results)
             case .json: output = try JSONReport(results).encoded()
