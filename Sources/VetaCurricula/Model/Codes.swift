@@ -1,18 +1,19 @@
-/// A unit of competency's code, e.g. `RIIMPO338E`: 1 to 12 uppercase letters or digits.
-public struct UnitCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+/// A code that identifies something in a curriculum: a wrapped string, ordered, encoded as a plain JSON string.
+public protocol CodeIdentifier: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     /// The code as written in the curriculum.
-    public let rawValue: String
-
+    var rawValue: String { get }
     /// Wraps a code; the schema has already checked its form.
-    public init(_ rawValue: String) { self.rawValue = rawValue }
+    init(_ rawValue: String)
+}
 
+extension CodeIdentifier {
     public var description: String { rawValue }
 
-    public static func < (lhs: UnitCode, rhs: UnitCode) -> Bool { lhs.rawValue < rhs.rawValue }
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// Decodes the code from a plain JSON string.
     public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
+        self.init(try decoder.singleValueContainer().decode(String.self))
     }
 
     /// Encodes the code as a plain JSON string.
@@ -22,26 +23,16 @@ public struct UnitCode: Hashable, Sendable, Codable, Comparable, CustomStringCon
     }
 }
 
-/// A curriculum's code, e.g. `VTOPHT`: 1 to 12 uppercase letters or digits.
-public struct CurriculumCode: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
-    /// The code as written in the curriculum.
+/// A unit of competency's code, e.g. `RIIMPO338E`: 1 to 12 uppercase letters or digits.
+public struct UnitCode: CodeIdentifier {
     public let rawValue: String
 
-    /// Wraps a code; the schema has already checked its form.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+}
 
-    public var description: String { rawValue }
+/// A curriculum's code, e.g. `VTOPHT`: 1 to 12 uppercase letters or digits.
+public struct CurriculumCode: CodeIdentifier {
+    public let rawValue: String
 
-    public static func < (lhs: CurriculumCode, rhs: CurriculumCode) -> Bool { lhs.rawValue < rhs.rawValue }
-
-    /// Decodes the code from a plain JSON string.
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    /// Encodes the code as a plain JSON string.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
+    public init(_ rawValue: String) { self.rawValue = rawValue }
 }
