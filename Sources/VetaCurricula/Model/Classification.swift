@@ -24,6 +24,8 @@ public struct FrameworkLevel: Hashable, Sendable, Codable {
     public let framework: String
     /// The level within that framework.
     public let level: Int
+    /// Where the `<frameworkLevel>` is.
+    public let location: SourceLocation
 }
 
 /// An occupation in Mexico's SINCO catalogue.

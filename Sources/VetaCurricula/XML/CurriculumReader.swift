@@ -22,7 +22,9 @@ struct CurriculumReader {
                 Citation(text: $0.collapsedText, href: $0.attribute("href"), release: $0.attribute("release"))
             },
             frameworkLevels: (root.child("frameworkLevels")?.children ?? []).map {
-                FrameworkLevel(framework: $0.attribute("framework") ?? "", level: $0.integerAttribute("level") ?? 0)
+                FrameworkLevel(
+                    framework: $0.attribute("framework") ?? "", level: $0.integerAttribute("level") ?? 0,
+                    location: location($0, attribute: "level"))
             },
             sector: Sector(scian: root.child("sector")?.attribute("scian") ?? "", name: root.child("sector")?.collapsedText ?? ""),
             occupations: (root.child("occupations")?.children ?? []).map {
