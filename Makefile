@@ -4,7 +4,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_FLAGS ?=
 VETA = .build/debug/veta
-APT_PACKAGES = libxml2-dev libxml2-utils pkg-config strace time
+APT_PACKAGES = libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strace time
 PY_PACKAGES = xmlschema jsonschema
 LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.swift')
 

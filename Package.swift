@@ -11,11 +11,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "VetaCurricula", targets: ["VetaCurricula"]),
+        .library(name: "VetaProgress", targets: ["VetaProgress"]),
         .executable(name: "veta", targets: ["veta"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Layer 0: the C library, wrapped only by VetaCurricula.
@@ -30,11 +33,22 @@ let package = Package(
             dependencies: ["CLibXML2"],
             swiftSettings: swiftSettings
         ),
+        // Layer 2: trainee progress: the store, the evidence ledger, the competency engine.
+        .target(
+            name: "VetaProgress",
+            dependencies: [
+                "VetaCurricula",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Layer top: the thin command-line interface.
         .executableTarget(
             name: "veta",
             dependencies: [
                 "VetaCurricula",
+                "VetaProgress",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -43,6 +57,14 @@ let package = Package(
             name: "VetaCurriculaTests",
             dependencies: [
                 "VetaCurricula",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VetaProgressTests",
+            dependencies: [
+                "VetaProgress",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings

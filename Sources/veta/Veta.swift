@@ -1,22 +1,32 @@
 import ArgumentParser
 
 @main
-struct Veta: ParsableCommand {
+struct Veta: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
         commandName: "veta",
-        abstract: "Validate standardized mining-training curricula.",
+        abstract: "Standardized mining training: validate curricula, track trainee progress in a tamper-evident ledger.",
         discussion: """
             Exit codes: 0 ok, 1 findings in the input, 2 I/O or internal error, 64 bad usage.
 
+            The store is a SQLite file: --store PATH, else $VETA_STORE, else
+            $XDG_DATA_HOME/veta/veta.sqlite (~/.local/share/veta/veta.sqlite).
+
             Examples:
               veta validate Curricula
-              veta validate --format sarif Curricula > veta.sarif
-              veta show Curricula/operator-haul-truck.xml
-              veta rules
+              veta publish Curricula
+              veta org add --rfc MFR110315AB1 --name "Minera Fresnillo" --site "Mina Saucito"
+              veta enrol T001 VTOPHT
+              veta record --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --target unit --method rpl --outcome satisfactory
+              veta status T001
+              veta ledger verify
             """,
         version: version,
-        subcommands: [Validate.self, Show.self, Rules.self]
+        subcommands: [
+            Validate.self, Show.self, Rules.self, Publish.self, Org.self, TraineeCommand.self, AssessorCommand.self, Keys.self,
+            Enrol.self, Record.self, SignOff.self, Correct.self, Withdraw.self, Status.self, Cohort.self, Due.self, Import.self,
+            Export.self, Ledger.self,
+        ]
     )
 }

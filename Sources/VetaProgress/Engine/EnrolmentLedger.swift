@@ -1,0 +1,92 @@
+import VetaCurricula
+
+/// What one unit's evidence covers, gathered from the entries that count.
+struct UnitEvidence {
+    /// Criterion numbers covered one by one.
+    var criteria: Set<String> = []
+    /// Element numbers covered as a whole.
+    var elements: Set<Int> = []
+    /// Knowledge item ids covered.
+    var knowledge: Set<String> = []
+    /// Whether evidence against the whole unit covers every criterion and item.
+    var wholeUnit = false
+    /// Whether recognition of prior learning or credit transfer covers the unit, occasions included.
+    var recognised = false
+    /// Distinct dates of satisfactory evidence that shows performance.
+    var performanceDates: Set<CalendarDate> = []
+    /// Whether any evidence, satisfactory or not, was recorded.
+    var recorded = false
+    /// Minutes recorded, whatever the outcome.
+    var minutes = 0
+
+    /// Adds one evidence entry that counts.
+    mutating func add(_ entry: LedgerEntry) {
+        recorded = true
+        minutes += entry.minutes ?? 0
+        guard entry.outcome == .satisfactory else { return }
+        if let method = entry.method {
+            if method.recognisesPriorCompetence {
+                recognised = true
+                wholeUnit = true
+            }
+            if method.showsPerformance { performanceDates.insert(entry.date) }
+        }
+        switch entry.target {
+        case .criterion(let number): criteria.insert(number)
+        case .element(let number): elements.insert(number)
+        case .knowledge(let id): knowledge.insert(id)
+        case .unit: wholeUnit = true
+        case nil: break
+        }
+    }
+}
+
+/// One trainee's entries for one curriculum version that count as of a date: dated on or before it and not voided.
+///
+/// Built in one pass; nothing in it depends on the order of the entries.
+struct EnrolmentLedger {
+    /// Evidence per unit.
+    private(set) var evidence: [UnitCode: UnitEvidence] = [:]
+    /// The latest sign-off per unit, with its sequence to break ties between sign-offs on the same date.
+    private(set) var signOffs: [UnitCode: (date: CalendarDate, sequence: Int64)] = [:]
+    /// The first enrolment.
+    private(set) var enrolledOn: CalendarDate?
+    /// The latest withdrawal after the first enrolment, unless the trainee enrolled again after it.
+    private(set) var withdrawnOn: CalendarDate?
+    /// Minutes over all evidence.
+    private(set) var minutes = 0
+
+    init(trainee: TraineeID, ref: CurriculumRef, entries: [LedgerEntry], asOf: CalendarDate) {
+        let relevant = entries.filter { $0.trainee == trainee && $0.curriculum == ref && $0.date <= asOf }
+        let voided = CompetencyEngine.voidedSequences(relevant, asOf: asOf)
+        var enrolments: [(date: CalendarDate, sequence: Int64)] = []
+        var withdrawals: [(date: CalendarDate, sequence: Int64)] = []
+        for entry in relevant where !voided.contains(entry.sequence) {
+            switch entry.kind {
+            case .enrolment: enrolments.append((entry.date, entry.sequence))
+            case .withdrawal: withdrawals.append((entry.date, entry.sequence))
+            case .evidence:
+                minutes += entry.minutes ?? 0
+                if let unit = entry.unit { evidence[unit, default: UnitEvidence()].add(entry) }
+            case .signOff:
+                guard let unit = entry.unit else { continue }
+                let candidate = (date: entry.date, sequence: entry.sequence)
+                if let current = signOffs[unit], (current.date, current.sequence) >= (candidate.date, candidate.sequence) {
+                    continue
+                }
+                signOffs[unit] = candidate
+            case .correction: continue
+            }
+        }
+        let firstEnrolment = enrolments.min { ($0.date, $0.sequence) < ($1.date, $1.sequence) }
+        enrolledOn = firstEnrolment?.date
+        let lastWithdrawal = withdrawals.filter { withdrawal in
+            firstEnrolment.map { (withdrawal.date, withdrawal.sequence) > ($0.date, $0.sequence) } ?? true
+        }.max { ($0.date, $0.sequence) < ($1.date, $1.sequence) }
+        if let lastWithdrawal,
+            !enrolments.contains(where: { ($0.date, $0.sequence) > (lastWithdrawal.date, lastWithdrawal.sequence) })
+        {
+            withdrawnOn = lastWithdrawal.date
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import VetaCurricula
+
+/// What checking an evidence file needs, loaded once: curricula, assessors and enrolments.
+actor ImportContext {
+    private let service: ProgressService
+    private var curricula: [String: Result<(CurriculumRef, Curriculum), Refusal>] = [:]
+    private var assessors: [AssessorID: Assessor?] = [:]
+    private let enrolmentEntries: [TraineeID: [LedgerEntry]]
+
+    private init(service: ProgressService, enrolmentEntries: [TraineeID: [LedgerEntry]]) {
+        self.service = service
+        self.enrolmentEntries = enrolmentEntries
+    }
+
+    static func load(_ service: ProgressService) async throws -> ImportContext {
+        let entries = try await service.store.entries(ofKinds: [.enrolment, .withdrawal, .correction])
+        return ImportContext(service: service, enrolmentEntries: Dictionary(grouping: entries, by: \.trainee))
+    }
+
+    /// The entry a row describes, or every reason it cannot be recorded.
+    func entry(
+        trainee: String?, curriculum: String?, unit: String?, target: String?, method: String?, outcome: String?, date: String?,
+        hours: String?, site: String?, note: String?, assessor: String?, attachment: String?
+    ) async -> Result<LedgerEntry, Refusal> {
+        var reasons: [String] = []
+        guard let trainee, let curriculum, let unit, let targetText = target, let methodText = method, let outcomeText = outcome,
+            let dateText = date
+        else {
+            return .failure(Refusal("row", reasons: ["trainee, curriculum, unit, target, method, outcome and date are required"]))
+        }
+        let parsedTarget = EvidenceTarget(targetText)
+        if parsedTarget == nil { reasons.append("target \(targetText) is not criterion:N.M, element:N, knowledge:ID or unit") }
+        let parsedMethod = EvidenceMethod(rawValue: methodText)
+        if parsedMethod == nil {
+            reasons.append("method \(methodText) is not one of \(EvidenceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let parsedOutcome = Outcome(rawValue: outcomeText)
+        if parsedOutcome == nil { reasons.append("outcome \(outcomeText) is not satisfactory or not-yet") }
+        let parsedDate = CalendarDate(dateText)
+        if parsedDate == nil { reasons.append("date \(dateText) is not YYYY-MM-DD") }
+        var minutes: Int?
+        if let hours {
+            if let value = Double(hours), value.isFinite {
+                minutes = Int((value * 60).rounded())
+            } else {
+                reasons.append("hours \(hours) is not a number")
+            }
+        }
+        let resolved = await self.curriculum(curriculum)
+        guard case .success(let (ref, model)) = resolved else {
+            if case .failure(let refusal) = resolved { reasons.append(refusal.summary) }
+            return .failure(Refusal("row", reasons: reasons))
+        }
+        guard reasons.isEmpty, let parsedDate else { return .failure(Refusal("row", reasons: reasons)) }
+        let traineeID = TraineeID(trainee)
+        let entry = LedgerEntry(
+            kind: .evidence, trainee: traineeID, curriculum: ref, date: parsedDate, unit: UnitCode(unit), target: parsedTarget,
+            method: parsedMethod, outcome: parsedOutcome, site: site, minutes: minutes, note: note, attachmentSHA256: attachment,
+            assessor: assessor.map(AssessorID.init))
+        var registered: Assessor?
+        if let id = entry.assessor { registered = await self.assessor(id) }
+        let enrolled = EnrolmentState(enrolmentEntries[traineeID] ?? [], trainee: traineeID, ref: ref, asOf: parsedDate).isActive
+        reasons += EvidenceCheck.problems(with: entry, curriculum: model, assessor: registered, enrolled: enrolled)
+        return reasons.isEmpty ? .success(entry) : .failure(Refusal("row", reasons: reasons))
+    }
+
+    private func curriculum(_ text: String) async -> Result<(CurriculumRef, Curriculum), Refusal> {
+        if let cached = curricula[text] { return cached }
+        let result: Result<(CurriculumRef, Curriculum), Refusal>
+        do {
+            let ref = try await service.resolve(text)
+            result = .success((ref, try await service.curriculum(ref)))
+        } catch let refusal as Refusal {
+            result = .failure(refusal)
+        } catch {
+            result = .failure(Refusal("curriculum \(text) cannot be read: \(error)"))
+        }
+        curricula[text] = result
+        return result
+    }
+
+    private func assessor(_ id: AssessorID) async -> Assessor? {
+        if let cached = assessors[id] { return cached }
+        let found = try? await service.store.assessor(id)
+        assessors[id] = .some(found ?? nil)
+        return found ?? nil
+    }
+}

@@ -1,0 +1,115 @@
+import Crypto
+import Foundation
+
+/// The canonical bytes of a ledger entry: what its hash covers and what a sign-off signature signs.
+///
+/// A JSON object, UTF-8, no white space, keys in ascending byte order, absent values left out,
+/// strings escaped as RFC 8785 (JCS) does (`\"`, `\\`, `\b \f \n \r \t`, other control
+/// characters as `\u00XX`, everything else as is), integers in decimal. The keys:
+///
+/// `assessor`, `attachmentSHA256`, `corrects`, `curriculum` (`CODE@x.y.z`), `date`, `kind`,
+/// `method`, `minutes`, `note`, `outcome`, `previousHash`, `recordedAt`, `sequence`, `site`,
+/// `target` (`criterion:1.2`, `element:1`, `knowledge:K1` or `unit`), `trainee`, `unit`, `v` (1).
+///
+/// `hash` = lowercase hex sha256 of these bytes. `previousHash` of entry 1 is 64 zeros, so the
+/// chain of hashes covers every entry and its order. A sign-off's `signature` is the assessor's
+/// Ed25519 signature over the same bytes, base64url without padding.
+public enum LedgerCanonicalEncoding {
+    /// The format version written in `v`.
+    public static let version = 1
+
+    /// The canonical bytes of `entry` (its `hash` and `signature` are not part of them).
+    public static func bytes(of entry: LedgerEntry) -> [UInt8] {
+        var writer = CanonicalJSONWriter()
+        writer.string("assessor", entry.assessor?.rawValue)
+        writer.string("attachmentSHA256", entry.attachmentSHA256)
+        writer.integer("corrects", entry.corrects.map(Int.init))
+        writer.string("curriculum", entry.curriculum.description)
+        writer.string("date", entry.date.description)
+        writer.string("kind", entry.kind.rawValue)
+        writer.string("method", entry.method?.rawValue)
+        writer.integer("minutes", entry.minutes)
+        writer.string("note", entry.note)
+        writer.string("outcome", entry.outcome?.rawValue)
+        writer.string("previousHash", entry.previousHash)
+        writer.string("recordedAt", entry.recordedAt)
+        writer.integer("sequence", Int(entry.sequence))
+        writer.string("site", entry.site)
+        writer.string("target", entry.target?.description)
+        writer.string("trainee", entry.trainee.rawValue)
+        writer.string("unit", entry.unit?.rawValue)
+        writer.integer("v", version)
+        return writer.finish()
+    }
+
+    /// The entry's hash: lowercase hex sha256 of its canonical bytes.
+    public static func hash(of entry: LedgerEntry) -> String {
+        SHA256.hash(data: bytes(of: entry)).hexString
+    }
+}
+
+/// Writes one flat JSON object with keys given in ascending order.
+struct CanonicalJSONWriter {
+    private var output: [UInt8] = [UInt8(ascii: "{")]
+    private var first = true
+
+    mutating func string(_ key: String, _ value: String?) {
+        guard let value else { return }
+        self.key(key)
+        quoted(value)
+    }
+
+    mutating func integer(_ key: String, _ value: Int?) {
+        guard let value else { return }
+        self.key(key)
+        output.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func finish() -> [UInt8] {
+        output.append(UInt8(ascii: "}"))
+        return output
+    }
+
+    private mutating func key(_ key: String) {
+        if !first { output.append(UInt8(ascii: ",")) }
+        first = false
+        quoted(key)
+        output.append(UInt8(ascii: ":"))
+    }
+
+    private mutating func quoted(_ text: String) {
+        output.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): output.append(contentsOf: [0x5C, 0x5C])
+            case 0x08: output.append(contentsOf: [0x5C, UInt8(ascii: "b")])
+            case 0x0C: output.append(contentsOf: [0x5C, UInt8(ascii: "f")])
+            case 0x0A: output.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: output.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: output.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                output.append(contentsOf: Array("\\u00".utf8))
+                output.append(Self.hexDigits[Int(byte >> 4)])
+                output.append(Self.hexDigits[Int(byte & 0x0F)])
+            default: output.append(byte)
+            }
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+
+    static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+extension Sequence where Element == UInt8 {
+    /// Lowercase hexadecimal.
+    var hexString: String {
+        var text = ""
+        text.reserveCapacity(64)
+        for byte in self {
+            text.unicodeScalars.append(Unicode.Scalar(CanonicalJSONWriter.hexDigits[Int(byte >> 4)]))
+            text.unicodeScalars.append(Unicode.Scalar(CanonicalJSONWriter.hexDigits[Int(byte & 0x0F)]))
+        }
+        return text
+    }
+}

@@ -1,0 +1,93 @@
+public import VetaCurricula
+
+/// One entry of the append-only evidence ledger.
+///
+/// Entries are never changed or deleted: a mistake is undone by a ``Kind/correction`` entry that
+/// names the entry it voids. Each entry carries the hash of the one before it, so any change to
+/// a stored entry breaks the chain (see ``LedgerCanonicalEncoding``).
+public struct LedgerEntry: Hashable, Sendable, Codable {
+    /// What an entry records.
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// A trainee starts a curriculum.
+        case enrolment
+        /// A trainee leaves a curriculum.
+        case withdrawal
+        /// Something a trainee showed, against a criterion, element, knowledge item or unit.
+        case evidence
+        /// An authorised assessor signs a unit off; carries the assessor's Ed25519 signature.
+        case signOff = "signoff"
+        /// Voids an earlier entry, saying why.
+        case correction
+    }
+
+    /// The entry's position in the ledger, from 1.
+    public var sequence: Int64
+    /// What the entry records.
+    public var kind: Kind
+    /// The trainee it concerns.
+    public var trainee: TraineeID
+    /// The curriculum version it concerns.
+    public var curriculum: CurriculumRef
+    /// The unit, for evidence and sign-offs.
+    public var unit: UnitCode?
+    /// What evidence is about.
+    public var target: EvidenceTarget?
+    /// How evidence was gathered.
+    public var method: EvidenceMethod?
+    /// The assessor's judgement.
+    public var outcome: Outcome?
+    /// When it happened (not when it was recorded).
+    public var date: CalendarDate
+    /// Where it happened.
+    public var site: String?
+    /// Time spent, in minutes.
+    public var minutes: Int?
+    /// A note, or the reason for a correction or withdrawal.
+    public var note: String?
+    /// sha256 (hex) of an attached file.
+    public var attachmentSHA256: String?
+    /// The assessor who gathered the evidence or signed off.
+    public var assessor: AssessorID?
+    /// For a correction: the sequence of the entry it voids.
+    public var corrects: Int64?
+    /// When it was recorded, UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    public var recordedAt: String
+    /// The hash (hex sha256) of the previous entry; 64 zeros for the first.
+    public var previousHash: String
+    /// The hash (hex sha256) of this entry's canonical encoding.
+    public var hash: String
+    /// For a sign-off: the assessor's Ed25519 signature (base64) over the canonical encoding.
+    public var signature: String?
+
+    /// Creates an entry; the ledger fills `sequence`, `recordedAt`, `previousHash` and `hash` when it appends it.
+    public init(
+        kind: Kind, trainee: TraineeID, curriculum: CurriculumRef, date: CalendarDate, unit: UnitCode? = nil,
+        target: EvidenceTarget? = nil, method: EvidenceMethod? = nil, outcome: Outcome? = nil, site: String? = nil,
+        minutes: Int? = nil, note: String? = nil, attachmentSHA256: String? = nil, assessor: AssessorID? = nil,
+        corrects: Int64? = nil, sequence: Int64 = 0, recordedAt: String = "", previousHash: String = "",
+        hash: String = "", signature: String? = nil
+    ) {
+        self.sequence = sequence
+        self.kind = kind
+        self.trainee = trainee
+        self.curriculum = curriculum
+        self.unit = unit
+        self.target = target
+        self.method = method
+        self.outcome = outcome
+        self.date = date
+        self.site = site
+        self.minutes = minutes
+        self.note = note
+        self.attachmentSHA256 = attachmentSHA256
+        self.assessor = assessor
+        self.corrects = corrects
+        self.recordedAt = recordedAt
+        self.previousHash = previousHash
+        self.hash = hash
+        self.signature = signature
+    }
+
+    /// The hash of the (absent) entry before the first one.
+    public static let genesisHash = String(repeating: "0", count: 64)
+}

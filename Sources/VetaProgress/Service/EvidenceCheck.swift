@@ -1,0 +1,60 @@
+public import VetaCurricula
+
+/// The checks an evidence or sign-off entry must pass before it is appended, shared by
+/// `veta record`, `veta signoff` and `veta import`.
+public enum EvidenceCheck {
+    /// Why `entry` may not be recorded, or nothing when it may.
+    ///
+    /// - Parameters:
+    ///   - curriculum: The published curriculum the entry names.
+    ///   - assessor: The registered assessor the entry names, if any.
+    ///   - enrolled: Whether the trainee is enrolled (and not withdrawn) in that curriculum.
+    public static func problems(with entry: LedgerEntry, curriculum: Curriculum, assessor: Assessor?, enrolled: Bool) -> [String] {
+        var problems: [String] = []
+        if !enrolled { problems.append("trainee \(entry.trainee) is not enrolled in \(entry.curriculum)") }
+        guard let code = entry.unit else { return problems + ["no unit given"] }
+        guard let unit = curriculum.unit(code) else {
+            return problems + ["\(entry.curriculum) has no unit \(code)"]
+        }
+        if entry.kind == .evidence {
+            if entry.method == nil { problems.append("no method given") }
+            if entry.outcome == nil { problems.append("no outcome given") }
+            if let target = entry.target, let problem = targetProblem(target, unit: unit) { problems.append(problem) }
+            if entry.target == nil { problems.append("no target given") }
+            if let minutes = entry.minutes, minutes < 0 || minutes > 24 * 60 {
+                problems.append("hours must be between 0 and 24 for one entry")
+            }
+            if let sha = entry.attachmentSHA256, sha.count != 64 || !sha.allSatisfy(\.isHexDigit) {
+                problems.append("attachment sha256 must be 64 hex digits")
+            }
+        }
+        if let id = entry.assessor {
+            if let assessor {
+                if !assessor.units.contains(code) {
+                    problems.append(
+                        "assessor \(id) is not authorised to assess \(code) (authorised for: \(assessor.units.sorted().map(\.rawValue).joined(separator: ", ")))"
+                    )
+                }
+            } else {
+                problems.append("assessor \(id) is not registered (veta assessor add)")
+            }
+        } else if entry.kind == .signOff {
+            problems.append("a sign-off needs an assessor")
+        }
+        return problems
+    }
+
+    static func targetProblem(_ target: EvidenceTarget, unit: Unit) -> String? {
+        switch target {
+        case .unit:
+            return nil
+        case .element(let number):
+            return unit.elements.contains { $0.number == number } ? nil : "unit \(unit.code) has no element \(number)"
+        case .criterion(let number):
+            return unit.elements.contains { $0.criteria.contains { $0.number == number } }
+                ? nil : "unit \(unit.code) has no performance criterion \(number)"
+        case .knowledge(let id):
+            return unit.knowledgeEvidence.contains { $0.id == id } ? nil : "unit \(unit.code) has no knowledge item \(id)"
+        }
+    }
+}

@@ -1,0 +1,173 @@
+public import VetaCurricula
+
+/// The supervisor's and assessor's operations: publish curricula, enrol, record, sign off,
+/// correct, and ask where trainees stand. Every check happens before anything is written.
+public struct ProgressService: Sendable {
+    /// The store.
+    public let store: any ProgressStore
+    /// Validates curricula on publish and reads published ones back.
+    public let validator: CurriculumValidator
+
+    /// Creates a service over `store`.
+    public init(store: any ProgressStore, validator: CurriculumValidator) {
+        self.store = store
+        self.validator = validator
+    }
+
+    // MARK: curricula
+
+    /// Publishes a curriculum file if it validates with no errors.
+    ///
+    /// - Returns: The validation result and what publishing did (`nil` when the file had errors).
+    public func publish(fileAt path: String) async throws -> (ValidationResult, PublishOutcome?) {
+        let bytes = try FileBytes.read(path)
+        let result = validator.validate(bytes, path: path)
+        guard !result.hasErrors, let curriculum = result.curriculum else { return (result, nil) }
+        let outcome = try await store.publish(
+            PublishedCurriculum(ref: CurriculumRef(code: curriculum.code, version: curriculum.version), xml: bytes))
+        return (result, outcome)
+    }
+
+    /// The published curriculum `ref`, read back from its stored bytes.
+    public func curriculum(_ ref: CurriculumRef) async throws -> Curriculum {
+        guard let published = try await store.publishedCurriculum(ref) else {
+            throw Refusal("\(ref) is not published (veta publish FILE)")
+        }
+        let result = validator.validate(published.xml, path: ref.description)
+        guard let curriculum = result.curriculum else {
+            throw StoreError(.storage, "the stored bytes of \(ref) no longer validate")
+        }
+        return curriculum
+    }
+
+    /// Resolves `CODE` (the highest published version) or `CODE@x.y.z`.
+    public func resolve(_ text: String) async throws -> CurriculumRef {
+        let parts = text.split(separator: "@", maxSplits: 1).map(String.init)
+        let code = CurriculumCode(parts[0])
+        let published = try await store.publishedCurricula().filter { $0.code == code }
+        if parts.count == 2 {
+            guard let version = SemanticVersion(parts[1]) else { throw Refusal("\(parts[1]) is not a version x.y.z") }
+            let ref = CurriculumRef(code: code, version: version)
+            guard published.contains(ref) else { throw Refusal("\(ref) is not published (veta publish FILE)") }
+            return ref
+        }
+        guard let latest = published.max(by: { $0.version < $1.version }) else {
+            throw Refusal("no version of \(code) is published (veta publish FILE)")
+        }
+        return latest
+    }
+
+    // MARK: ledger
+
+    /// Enrols a trainee in a published curriculum.
+    public func enrol(_ trainee: TraineeID, in ref: CurriculumRef, on date: CalendarDate, site: String? = nil) async throws -> LedgerEntry {
+        guard try await store.trainee(trainee) != nil else { throw Refusal("trainee \(trainee) is not registered (veta trainee add)") }
+        _ = try await curriculum(ref)
+        if try await enrolment(of: trainee, in: ref, asOf: date).isActive {
+            throw Refusal("trainee \(trainee) is already enrolled in \(ref)")
+        }
+        let entry = LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site)
+        return try await appendOne(entry)
+    }
+
+    /// Withdraws a trainee from a curriculum.
+    public func withdraw(_ trainee: TraineeID, from ref: CurriculumRef, on date: CalendarDate, reason: String) async throws -> LedgerEntry {
+        guard try await enrolment(of: trainee, in: ref, asOf: date).isActive else {
+            throw Refusal("trainee \(trainee) is not enrolled in \(ref)")
+        }
+        return try await appendOne(LedgerEntry(kind: .withdrawal, trainee: trainee, curriculum: ref, date: date, note: reason))
+    }
+
+    /// Records one evidence entry after checking it against the curriculum, the enrolment and the assessor.
+    public func record(_ evidence: LedgerEntry) async throws -> LedgerEntry {
+        var entry = evidence
+        entry.kind = .evidence
+        let curriculum = try await curriculum(entry.curriculum)
+        let assessor = try await entry.assessor.asyncMap { try await store.assessor($0) } ?? nil
+        let enrolled = try await enrolment(of: entry.trainee, in: entry.curriculum, asOf: entry.date).isActive
+        let problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+        guard problems.isEmpty else { throw Refusal("evidence refused", reasons: problems) }
+        return try await appendOne(entry)
+    }
+
+    /// Signs a unit off with the assessor's key, if the assessor is authorised, the key is the
+    /// one registered for them, and the engine says the unit may be signed off.
+    public func signOff(
+        _ trainee: TraineeID, unit: UnitCode, in ref: CurriculumRef, by assessorID: AssessorID, on date: CalendarDate,
+        key: SigningKey, note: String? = nil
+    ) async throws -> LedgerEntry {
+        let curriculum = try await curriculum(ref)
+        let assessor = try await store.assessor(assessorID)
+        let entries = try await store.entries(for: trainee)
+        let enrolled = EnrolmentState(entries, trainee: trainee, ref: ref, asOf: date).isActive
+        let draft = LedgerEntry(kind: .signOff, trainee: trainee, curriculum: ref, date: date, unit: unit, note: note, assessor: assessorID)
+        var problems = EvidenceCheck.problems(with: draft, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+        if let assessor, (try? PublicSigningKey(assessor.publicKey)) != key.publicKey {
+            problems.append("the key given is not the one registered for assessor \(assessorID)")
+        }
+        if curriculum.unit(unit) != nil {
+            problems += CompetencyEngine.signOffProblems(
+                unit: unit, trainee: trainee, in: curriculum, ref: ref, entries: entries, on: date)
+        }
+        guard problems.isEmpty else { throw Refusal("sign-off of \(unit) for \(trainee) refused", reasons: problems) }
+        let stored = try await store.append([draft]) { entry in
+            entry.signature = Base64URL.encode(try key.signature(for: LedgerCanonicalEncoding.bytes(of: entry)))
+        }
+        return stored[0]
+    }
+
+    /// Voids an earlier entry, saying why. Corrections themselves cannot be corrected.
+    public func correct(_ sequence: Int64, reason: String, on date: CalendarDate) async throws -> LedgerEntry {
+        let rows = try await store.allEntries()
+        guard case .success(let target)? = rows.first(where: { (try? $0.get().sequence) == sequence }) else {
+            throw Refusal("there is no entry \(sequence)")
+        }
+        guard target.kind != .correction else { throw Refusal("entry \(sequence) is a correction; corrections cannot be corrected") }
+        let already = rows.contains { (try? $0.get()).map { $0.kind == .correction && $0.corrects == sequence } ?? false }
+        guard !already else { throw Refusal("entry \(sequence) is already corrected") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
+        return try await appendOne(
+            LedgerEntry(
+                kind: .correction, trainee: target.trainee, curriculum: target.curriculum, date: date, note: reason, corrects: sequence))
+    }
+
+    /// Where a trainee stands in each curriculum they are (or were) enrolled in.
+    public func status(of trainee: TraineeID, asOf date: CalendarDate) async throws -> [EnrolmentStatus] {
+        let entries = try await store.entries(for: trainee)
+        let refs = Set(entries.filter { $0.kind == .enrolment }.map(\.curriculum)).sorted { $0.description < $1.description }
+        var statuses: [EnrolmentStatus] = []
+        for ref in refs {
+            let curriculum = try await curriculum(ref)
+            statuses.append(CompetencyEngine.status(of: trainee, in: curriculum, ref: ref, entries: entries, asOf: date))
+        }
+        return statuses
+    }
+
+    /// The enrolment state of a trainee in a curriculum.
+    public func enrolment(of trainee: TraineeID, in ref: CurriculumRef, asOf date: CalendarDate) async throws -> EnrolmentState {
+        EnrolmentState(try await store.entries(for: trainee), trainee: trainee, ref: ref, asOf: date)
+    }
+
+    /// Recomputes the ledger's hash chain and sign-off signatures.
+    public func verifyLedger() async throws -> LedgerVerifier.Report {
+        let rows = try await store.allEntries()
+        var keys: [AssessorID: PublicSigningKey] = [:]
+        for case .success(let entry) in rows where entry.kind == .signOff {
+            if let id = entry.assessor, keys[id] == nil, let assessor = try await store.assessor(id) {
+                keys[id] = try? PublicSigningKey(assessor.publicKey)
+            }
+        }
+        return LedgerVerifier.verify(rows) { keys[$0] }
+    }
+
+    private func appendOne(_ entry: LedgerEntry) async throws -> LedgerEntry {
+        try await store.append([entry]) { _ in }[0]
+    }
+}
+
+extension Optional {
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,89 @@
+import GRDB
+
+/// The store's schema, as append-only migrations. Never edit a shipped migration: add one.
+///
+/// The tables use portable SQL (TEXT, INTEGER, BLOB, primary and foreign keys) so a PostgreSQL
+/// store can create the same ones. The triggers that refuse UPDATE and DELETE on ledger entries
+/// and published curricula are the SQLite store's own defence in depth.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 curricula, registry, ledger") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE curriculum (
+                        code TEXT NOT NULL,
+                        version TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        xml BLOB NOT NULL,
+                        published_at TEXT NOT NULL,
+                        PRIMARY KEY (code, version)
+                    );
+                    CREATE TABLE organisation (
+                        rfc TEXT PRIMARY KEY,
+                        name TEXT NOT NULL
+                    );
+                    CREATE TABLE site (
+                        organisation_rfc TEXT NOT NULL REFERENCES organisation(rfc),
+                        name TEXT NOT NULL,
+                        PRIMARY KEY (organisation_rfc, name)
+                    );
+                    CREATE TABLE trainee (
+                        id TEXT PRIMARY KEY,
+                        paternal_surname TEXT NOT NULL,
+                        maternal_surname TEXT NOT NULL,
+                        given_names TEXT NOT NULL,
+                        curp TEXT NOT NULL UNIQUE,
+                        employer_rfc TEXT NOT NULL REFERENCES organisation(rfc),
+                        occupation TEXT NOT NULL,
+                        job_title TEXT NOT NULL
+                    );
+                    CREATE TABLE assessor (
+                        id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        accreditation TEXT NOT NULL,
+                        public_key TEXT NOT NULL
+                    );
+                    CREATE TABLE assessor_unit (
+                        assessor_id TEXT NOT NULL REFERENCES assessor(id),
+                        unit_code TEXT NOT NULL,
+                        PRIMARY KEY (assessor_id, unit_code)
+                    );
+                    CREATE TABLE ledger_entry (
+                        sequence INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        trainee_id TEXT NOT NULL REFERENCES trainee(id),
+                        curriculum_code TEXT NOT NULL,
+                        curriculum_version TEXT NOT NULL,
+                        unit_code TEXT,
+                        target TEXT,
+                        method TEXT,
+                        outcome TEXT,
+                        date TEXT NOT NULL,
+                        site TEXT,
+                        minutes INTEGER,
+                        note TEXT,
+                        attachment_sha256 TEXT,
+                        assessor_id TEXT REFERENCES assessor(id),
+                        corrects INTEGER REFERENCES ledger_entry(sequence),
+                        recorded_at TEXT NOT NULL,
+                        previous_hash TEXT NOT NULL,
+                        hash TEXT NOT NULL,
+                        signature TEXT,
+                        FOREIGN KEY (curriculum_code, curriculum_version) REFERENCES curriculum(code, version)
+                    );
+                    CREATE INDEX ledger_entry_by_trainee ON ledger_entry(trainee_id, sequence);
+                    CREATE INDEX ledger_entry_by_curriculum ON ledger_entry(curriculum_code, curriculum_version, sequence);
+                    CREATE TRIGGER ledger_entry_append_only_update BEFORE UPDATE ON ledger_entry
+                        BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+                    CREATE TRIGGER ledger_entry_append_only_delete BEFORE DELETE ON ledger_entry
+                        BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+                    CREATE TRIGGER curriculum_immutable_update BEFORE UPDATE ON curriculum
+                        BEGIN SELECT RAISE(ABORT, 'published curricula are immutable'); END;
+                    CREATE TRIGGER curriculum_immutable_delete BEFORE DELETE ON curriculum
+                        BEGIN SELECT RAISE(ABORT, 'published curricula are immutable'); END;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,106 @@
+public import VetaCurricula
+
+/// Where trainee progress lives. The embedded default is ``SQLiteProgressStore``; a PostgreSQL
+/// store for multi-site use will implement the same protocol with the same (portable) tables.
+///
+/// Ledger entries are only ever appended; no method changes or removes one.
+public protocol ProgressStore: Sendable {
+    /// Stores a curriculum's exact XML bytes under its code and version. Publishing the same
+    /// bytes again is a no-op; different bytes under a published code and version are refused.
+    func publish(_ curriculum: PublishedCurriculum) async throws -> PublishOutcome
+    /// The published curriculum with this code and version.
+    func publishedCurriculum(_ ref: CurriculumRef) async throws -> PublishedCurriculum?
+    /// Every published code and version, in order.
+    func publishedCurricula() async throws -> [CurriculumRef]
+
+    /// Adds an organisation; its RFC must be new.
+    func add(_ organisation: Organisation) async throws
+    /// The organisation with this RFC.
+    func organisation(_ rfc: RFC) async throws -> Organisation?
+    /// Adds a trainee; the id and CURP must be new and the employer known.
+    func add(_ trainee: Trainee) async throws
+    /// Adds trainees all together or none.
+    func add(_ trainees: [Trainee]) async throws
+    /// The trainee with this id.
+    func trainee(_ id: TraineeID) async throws -> Trainee?
+    /// Every trainee, by id.
+    func trainees() async throws -> [Trainee]
+    /// Adds an assessor; the id must be new.
+    func add(_ assessor: Assessor) async throws
+    /// The assessor with this id.
+    func assessor(_ id: AssessorID) async throws -> Assessor?
+
+    /// Appends entries in one transaction, chaining their hashes; `seal` is called for each entry
+    /// once its sequence, time and previous hash are fixed, and may sign it or refuse it.
+    /// Returns the entries as stored.
+    func append(_ entries: [LedgerEntry], seal: @escaping @Sendable (inout LedgerEntry) throws -> Void) async throws -> [LedgerEntry]
+    /// The entries about one trainee, in sequence order.
+    func entries(for trainee: TraineeID) async throws -> [LedgerEntry]
+    /// The entries about one curriculum version, in sequence order.
+    func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry]
+    /// The entries of these kinds, in sequence order.
+    func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry]
+    /// Every entry, in sequence order, with the rows that could not be read as entries.
+    func allEntries() async throws -> [Result<LedgerEntry, LedgerRowError>]
+}
+
+/// A curriculum as published: its exact bytes and their sha256.
+public struct PublishedCurriculum: Hashable, Sendable {
+    /// Code and version.
+    public let ref: CurriculumRef
+    /// The exact XML bytes.
+    public let xml: [UInt8]
+    /// Lowercase hex sha256 of `xml`.
+    public let sha256: String
+
+    /// Creates a published curriculum from its bytes.
+    public init(ref: CurriculumRef, xml: [UInt8]) {
+        self.ref = ref
+        self.xml = xml
+        sha256 = SHA256Hex.of(xml)
+    }
+}
+
+/// What publishing did.
+public enum PublishOutcome: Hashable, Sendable {
+    /// The version is now published.
+    case published
+    /// The same bytes were already published under this code and version.
+    case alreadyPublished
+}
+
+/// A stored ledger row that is not a valid entry (a sign the store was changed outside Veta).
+public struct LedgerRowError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The row's sequence.
+    public let sequence: Int64
+    /// What is wrong with it.
+    public let reason: String
+
+    public var description: String { "entry \(sequence): \(reason)" }
+}
+
+/// A request the store refused or could not carry out.
+public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Why the store refused.
+    public enum Kind: Hashable, Sendable {
+        /// The request conflicts with what is stored (a duplicate id, different bytes for a published version).
+        case conflict
+        /// Something the request names does not exist.
+        case notFound
+        /// The database could not be opened, read or written.
+        case storage
+    }
+
+    /// Why.
+    public let kind: Kind
+    /// What happened, without SQL arguments or secrets.
+    public let message: String
+
+    /// Creates an error.
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public var description: String { message }
+}

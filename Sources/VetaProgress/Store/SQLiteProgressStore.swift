@@ -1,0 +1,289 @@
+public import Foundation
+import GRDB
+public import VetaCurricula
+
+/// The embedded store: one SQLite file through GRDB, in WAL mode with foreign keys on and a busy
+/// timeout, so several processes can record at once without losing an entry.
+public final class SQLiteProgressStore: ProgressStore {
+    private let pool: DatabasePool
+    private let clock: @Sendable () -> Date
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    ///
+    /// - Parameter clock: The source of `recordedAt` times; tests pass a fixed one.
+    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(30)
+        configuration.label = "veta"
+        do {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw StoreError(.storage, "cannot open the store at \(path): \(Self.reason(error))")
+        }
+        self.clock = clock
+    }
+
+    // MARK: curricula
+
+    public func publish(_ curriculum: PublishedCurriculum) async throws -> PublishOutcome {
+        let now = Self.timestamp(clock())
+        return try await write { db in
+            if let existing = try String.fetchOne(
+                db, sql: "SELECT sha256 FROM curriculum WHERE code = ? AND version = ?",
+                arguments: [curriculum.ref.code.rawValue, curriculum.ref.version.description])
+            {
+                guard existing == curriculum.sha256 else {
+                    throw StoreError(
+                        .conflict,
+                        "\(curriculum.ref) is already published with different content (sha256 \(existing.prefix(12))…); a published version is immutable: publish the change under a new version"
+                    )
+                }
+                return .alreadyPublished
+            }
+            try db.execute(
+                sql: "INSERT INTO curriculum (code, version, sha256, xml, published_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    curriculum.ref.code.rawValue, curriculum.ref.version.description, curriculum.sha256, Data(curriculum.xml), now,
+                ])
+            return .published
+        }
+    }
+
+    public func publishedCurriculum(_ ref: CurriculumRef) async throws -> PublishedCurriculum? {
+        try await read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT xml FROM curriculum WHERE code = ? AND version = ?",
+                arguments: [ref.code.rawValue, ref.version.description]
+            ).map { PublishedCurriculum(ref: ref, xml: Array($0)) }
+        }
+    }
+
+    public func publishedCurricula() async throws -> [CurriculumRef] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT code, version FROM curriculum").compactMap { row -> CurriculumRef? in
+                guard let code = row["code"] as String?, let version = (row["version"] as String?).flatMap(SemanticVersion.init) else {
+                    return nil
+                }
+                return CurriculumRef(code: CurriculumCode(code), version: version)
+            }.sorted { ($0.code, $0.version) < ($1.code, $1.version) }
+        }
+    }
+
+    // MARK: registry
+
+    public func add(_ organisation: Organisation) async throws {
+        try await write { db in
+            guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE rfc = ?", arguments: [organisation.rfc.rawValue]).isTrue
+            else { throw StoreError(.conflict, "organisation \(organisation.rfc) already exists") }
+            try db.execute(
+                sql: "INSERT INTO organisation (rfc, name) VALUES (?, ?)", arguments: [organisation.rfc.rawValue, organisation.name])
+            for site in Set(organisation.sites) {
+                try db.execute(
+                    sql: "INSERT INTO site (organisation_rfc, name) VALUES (?, ?)", arguments: [organisation.rfc.rawValue, site])
+            }
+        }
+    }
+
+    public func organisation(_ rfc: RFC) async throws -> Organisation? {
+        try await read { db in
+            guard let name = try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE rfc = ?", arguments: [rfc.rawValue])
+            else { return nil }
+            let sites = try String.fetchAll(
+                db, sql: "SELECT name FROM site WHERE organisation_rfc = ? ORDER BY name", arguments: [rfc.rawValue])
+            return Organisation(rfc: rfc, name: name, sites: sites)
+        }
+    }
+
+    public func add(_ trainee: Trainee) async throws {
+        try await add([trainee])
+    }
+
+    public func add(_ trainees: [Trainee]) async throws {
+        try await write { db in
+            for trainee in trainees { try Self.insert(trainee, db) }
+        }
+    }
+
+    private static func insert(_ trainee: Trainee, _ db: Database) throws {
+        guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE id = ?", arguments: [trainee.id.rawValue]).isTrue else {
+            throw StoreError(.conflict, "trainee \(trainee.id) already exists")
+        }
+        guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE curp = ?", arguments: [trainee.curp.rawValue]).isTrue else {
+            throw StoreError(.conflict, "another trainee already has the CURP of trainee \(trainee.id)")
+        }
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE rfc = ?", arguments: [trainee.employer.rawValue]).isTrue
+        else { throw StoreError(.notFound, "employer \(trainee.employer) of trainee \(trainee.id) is not registered (veta org add)") }
+        try db.execute(
+            sql: """
+                INSERT INTO trainee (id, paternal_surname, maternal_surname, given_names, curp, employer_rfc, occupation, job_title)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                trainee.id.rawValue, trainee.paternalSurname, trainee.maternalSurname, trainee.givenNames, trainee.curp.rawValue,
+                trainee.employer.rawValue, trainee.occupation, trainee.jobTitle,
+            ])
+    }
+
+    public func trainee(_ id: TraineeID) async throws -> Trainee? {
+        try await read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE id = ?", arguments: [id.rawValue]).flatMap(Self.trainee)
+        }
+    }
+
+    public func trainees() async throws -> [Trainee] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM trainee ORDER BY id").compactMap(Self.trainee)
+        }
+    }
+
+    private static func trainee(_ row: Row) -> Trainee? {
+        guard let curp = try? CURP(row["curp"] ?? ""), let employer = try? RFC(row["employer_rfc"] ?? "") else { return nil }
+        return Trainee(
+            id: TraineeID(row["id"] ?? ""), paternalSurname: row["paternal_surname"] ?? "", maternalSurname: row["maternal_surname"] ?? "",
+            givenNames: row["given_names"] ?? "", curp: curp, employer: employer, occupation: row["occupation"] ?? "",
+            jobTitle: row["job_title"] ?? "")
+    }
+
+    public func add(_ assessor: Assessor) async throws {
+        try await write { db in
+            guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM assessor WHERE id = ?", arguments: [assessor.id.rawValue]).isTrue else {
+                throw StoreError(.conflict, "assessor \(assessor.id) already exists")
+            }
+            try db.execute(
+                sql: "INSERT INTO assessor (id, name, accreditation, public_key) VALUES (?, ?, ?, ?)",
+                arguments: [assessor.id.rawValue, assessor.name, assessor.accreditation, assessor.publicKey])
+            for unit in assessor.units.sorted() {
+                try db.execute(
+                    sql: "INSERT INTO assessor_unit (assessor_id, unit_code) VALUES (?, ?)",
+                    arguments: [assessor.id.rawValue, unit.rawValue])
+            }
+        }
+    }
+
+    public func assessor(_ id: AssessorID) async throws -> Assessor? {
+        try await read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM assessor WHERE id = ?", arguments: [id.rawValue]) else { return nil }
+            let units = try String.fetchAll(db, sql: "SELECT unit_code FROM assessor_unit WHERE assessor_id = ?", arguments: [id.rawValue])
+            return Assessor(
+                id: id, name: row["name"] ?? "", accreditation: row["accreditation"] ?? "", units: Set(units.map(UnitCode.init)),
+                publicKey: row["public_key"] ?? "")
+        }
+    }
+
+    // MARK: ledger
+
+    public func append(_ entries: [LedgerEntry], seal: @escaping @Sendable (inout LedgerEntry) throws -> Void) async throws -> [LedgerEntry]
+    {
+        let recordedAt = Self.timestamp(clock())
+        return try await write { db in
+            let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
+            var sequence: Int64 = last?["sequence"] ?? 0
+            var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
+            let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
+            var stored: [LedgerEntry] = []
+            stored.reserveCapacity(entries.count)
+            for var entry in entries {
+                sequence += 1
+                entry.sequence = sequence
+                entry.recordedAt = recordedAt
+                entry.previousHash = previousHash
+                entry.signature = nil
+                try seal(&entry)
+                entry.hash = LedgerCanonicalEncoding.hash(of: entry)
+                try statement.execute(arguments: LedgerRow.arguments(entry))
+                previousHash = entry.hash
+                stored.append(entry)
+            }
+            return stored
+        }
+    }
+
+    public func entries(for trainee: TraineeID) async throws -> [LedgerEntry] {
+        try await entries(where: "trainee_id = ?", [trainee.rawValue])
+    }
+
+    public func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry] {
+        try await entries(
+            where: "curriculum_code = ? AND curriculum_version = ?", [curriculum.code.rawValue, curriculum.version.description])
+    }
+
+    public func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry] {
+        let names = kinds.map(\.rawValue).sorted()
+        return try await entries(
+            where: "kind IN (" + names.map { _ in "?" }.joined(separator: ", ") + ")", StatementArguments(names))
+    }
+
+    private func entries(where condition: String, _ arguments: StatementArguments) async throws -> [LedgerEntry] {
+        try await read { db in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE \(condition) ORDER BY sequence", arguments: arguments)
+            var entries: [LedgerEntry] = []
+            while let row = try rows.next() {
+                switch LedgerRow.entry(row) {
+                case .success(let entry): entries.append(entry)
+                case .failure(let error): throw StoreError(.storage, "the ledger is damaged at \(error); run veta ledger verify")
+                }
+            }
+            return entries
+        }
+    }
+
+    public func allEntries() async throws -> [Result<LedgerEntry, LedgerRowError>] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry ORDER BY sequence").map(LedgerRow.entry)
+        }
+    }
+
+    // MARK: plumbing
+
+    /// Runs `work` in an IMMEDIATE transaction: the write lock is taken before anything is read,
+    /// so two processes appending at once are serialised by SQLite (waiting up to the busy timeout).
+    private func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try work(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError(.storage, "the transaction produced no result") }
+                return result
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.storage, "the store could not be written: \(Self.reason(error))")
+        }
+    }
+
+    private func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(work)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.storage, "the store could not be read: \(Self.reason(error))")
+        }
+    }
+
+    /// SQLite's own words, never the SQL or its arguments.
+    private static func reason(_ error: any Error) -> String {
+        (error as? DatabaseError)?.message ?? String(describing: type(of: error))
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year ?? 1970, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+    }
+}
+
+extension Optional where Wrapped == Bool {
+    fileprivate var isTrue: Bool { self ?? false }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import VetaCurricula
+import VetaProgress
+
+struct AssessorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assessor", abstract: "Register assessors.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register an assessor, the units they may assess, and their Ed25519 public key.",
+            discussion: """
+                Example:
+                  veta keys generate --name A01 --out keys
+                  veta assessor add --id A01 --name "Luis Pérez" --accreditation "CONOCER EV-1234" \\
+                    --unit RIIWHS201E --unit RIIMPO338E --public-key keys/A01.public.jwk
+                """)
+
+        @Option(help: "The assessor's id.") var id: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: "Accreditation or registration.") var accreditation: String
+        @Option(help: "A unit the assessor may assess and sign off (repeatable).") var unit: [String] = []
+        @Option(help: "Public key: a file (JWK) or the key itself (multibase z6Mk… or base64url).") var publicKey: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await runReporting {
+                let text =
+                    FileManager.default.fileExists(atPath: publicKey)
+                    ? (try? String(contentsOfFile: publicKey, encoding: .utf8)) ?? "" : publicKey
+                let key = try PublicSigningKey(text)
+                guard !unit.isEmpty else { throw Refusal("name at least one --unit the assessor may assess") }
+                let assessor = Assessor(
+                    id: AssessorID(id), name: name, accreditation: accreditation, units: Set(unit.map(UnitCode.init)),
+                    publicKey: key.base64URL)
+                try await store.openService().store.add(assessor)
+                Terminal.out("added assessor \(id) (key \(key.multibase))\n")
+            }
+        }
+    }
+}

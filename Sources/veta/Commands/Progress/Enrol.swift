@@ -1,0 +1,28 @@
+import ArgumentParser
+import VetaProgress
+
+struct Enrol: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Enrol a trainee in a published curriculum.",
+        discussion: """
+            CURRICULUM is CODE (its highest published version) or CODE@x.y.z.
+
+            Example:
+              veta enrol T001 VTOPHT --date 2026-11-24 --site "Mina Saucito"
+            """)
+
+    @Argument(help: "The trainee's id.") var trainee: String
+    @Argument(help: "CODE or CODE@x.y.z.") var curriculum: String
+    @Option(help: "Enrolment date, YYYY-MM-DD (default today, UTC).") var date: String?
+    @Option(help: "Site.") var site: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runReporting {
+            let service = try store.openService()
+            let ref = try await service.resolve(curriculum)
+            let entry = try await service.enrol(TraineeID(trainee), in: ref, on: try calendarDate(date), site: site)
+            Terminal.out("entry \(entry.sequence): enrolled \(trainee) in \(ref)\n")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import VetaProgress
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export the ledger (every entry, with its hashes and signatures) as CSV or JSON.",
+        discussion: """
+            Examples:
+              veta export --format csv > ledger.csv
+              veta export --format json > ledger.json
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    @Option(help: "Output format: csv or json.") var format: Format = .csv
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runReporting {
+            let rows = try await store.openService().store.allEntries()
+            let entries = rows.compactMap { try? $0.get() }
+            if rows.count != entries.count {
+                Terminal.err("veta: \(rows.count - entries.count) damaged rows left out; run veta ledger verify\n")
+            }
+            switch format {
+            case .json:
+                try printJSON(entries)
+            case .csv:
+                Terminal.out(
+                    "sequence,kind,trainee,curriculum,unit,target,method,outcome,date,site,hours,note,assessor,attachment_sha256,corrects,recorded_at,previous_hash,hash,signature\n"
+                )
+                for e in entries {
+                    let fields: [String] = [
+                        String(e.sequence), e.kind.rawValue, e.trainee.rawValue, e.curriculum.description, e.unit?.rawValue ?? "",
+                        e.target?.description ?? "", e.method?.rawValue ?? "", e.outcome?.rawValue ?? "", e.date.description, e.site ?? "",
+                        e.minutes.map { String(Double($0) / 60) } ?? "", e.note ?? "", e.assessor?.rawValue ?? "", e.attachmentSHA256 ?? "",
+                        e.corrects.map(String.init) ?? "", e.recordedAt, e.previousHash, e.hash, e.signature ?? "",
+                    ]
+                    Terminal.out(fields.map(CSV.quote).joined(separator: ",") + "\n")
+                }
+            }
+        }
+    }
+}

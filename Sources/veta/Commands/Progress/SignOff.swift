@@ -1,0 +1,35 @@
+import ArgumentParser
+import VetaCurricula
+import VetaProgress
+
+struct SignOff: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "signoff",
+        abstract: "Sign a unit off for a trainee with the assessor's private key.",
+        discussion: """
+            Refused, with the reasons, unless the assessor is authorised for the unit, the key is the
+            one registered for them, the evidence is complete and the prerequisites are signed off.
+
+            Example:
+              veta signoff --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --assessor A01 --key keys/A01.private.jwk
+            """)
+
+    @Option(help: "The trainee's id.") var trainee: String
+    @Option(help: "CODE or CODE@x.y.z.") var curriculum: String
+    @Option(help: "The unit's code.") var unit: String
+    @Option(help: "The assessor's id.") var assessor: String
+    @Option(help: "The assessor's private key file (JWK).") var key: String
+    @Option(help: "Sign-off date, YYYY-MM-DD (default today, UTC).") var date: String?
+    @Option(help: "A note.") var note: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runReporting {
+            let service = try store.openService()
+            let entry = try await service.signOff(
+                TraineeID(trainee), unit: UnitCode(unit), in: try await service.resolve(curriculum), by: AssessorID(assessor),
+                on: try calendarDate(date), key: try SigningKey.read(fromFile: key), note: note)
+            Terminal.out("entry \(entry.sequence): \(unit) signed off for \(trainee) by \(assessor)\n")
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import VetaProgress
+
+struct TraineeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trainee", abstract: "Register, show and list trainees.", subcommands: [Add.self, Show.self, List.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a trainee; the CURP is checked, check digit included.",
+            discussion: """
+                Example:
+                  veta trainee add --id T001 --paternal García --maternal López --given "Ana María" \\
+                    --curp GALA900101MZSRPN09 --employer MFR110315AB1 --occupation "Operador de camión" --job-title "Operadora"
+                """)
+
+        @Option(help: "The trainee's id in the store (e.g. employee number).") var id: String
+        @Option(help: "Apellido paterno.") var paternal: String
+        @Option(help: "Apellido materno.") var maternal: String = ""
+        @Option(help: "Nombre(s).") var given: String
+        @Option(help: "CURP (18 characters).") var curp: String
+        @Option(help: "The employer's RFC (veta org add).") var employer: String
+        @Option(help: "Specific occupation.") var occupation: String
+        @Option(help: "Job title (puesto).") var jobTitle: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await runReporting {
+                let trainee = Trainee(
+                    id: TraineeID(id), paternalSurname: paternal, maternalSurname: maternal, givenNames: given, curp: try CURP(curp),
+                    employer: try RFC(employer), occupation: occupation, jobTitle: jobTitle)
+                try await store.openService().store.add(trainee)
+                Terminal.out("added trainee \(trainee.id) \(trainee.fullName)\n")
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a trainee and their enrolments.")
+        @Argument(help: "The trainee's id.") var id: String
+        @Option(help: "Output format: text or json.") var format: ListingFormat = .text
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await runReporting {
+                let service = try store.openService()
+                guard let trainee = try await service.store.trainee(TraineeID(id)) else { throw Refusal("no trainee \(id)") }
+                if format == .json { return try printJSON(trainee) }
+                Terminal.out("\(trainee.id)  \(trainee.fullName)\n  CURP \(trainee.curp)   employer \(trainee.employer)\n")
+                Terminal.out("  \(trainee.occupation) — \(trainee.jobTitle)\n")
+                for status in try await service.status(of: trainee.id, asOf: CalendarDate.today()) {
+                    Terminal.out("  \(status.curriculum): \(Int(status.percentComplete.rounded()))% complete\n")
+                }
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List trainees.")
+        @Option(help: "Output format: text or json.") var format: ListingFormat = .text
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await runReporting {
+                let trainees = try await store.openService().store.trainees()
+                if format == .json { return try printJSON(trainees) }
+                for trainee in trainees { Terminal.out("\(trainee.id)\t\(trainee.fullName)\t\(trainee.employer)\n") }
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import VetaProgress
+
+struct Withdraw: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Withdraw a trainee from a curriculum.",
+        discussion: """
+            Example:
+              veta withdraw T001 VTOPHT --reason "left the company"
+            """)
+
+    @Argument(help: "The trainee's id.") var trainee: String
+    @Argument(help: "CODE or CODE@x.y.z.") var curriculum: String
+    @Option(help: "Why.") var reason: String
+    @Option(help: "Date, YYYY-MM-DD (default today, UTC).") var date: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runReporting {
+            let service = try store.openService()
+            let ref = try await service.resolve(curriculum)
+            let entry = try await service.withdraw(TraineeID(trainee), from: ref, on: try calendarDate(date), reason: reason)
+            Terminal.out("entry \(entry.sequence): withdrew \(trainee) from \(ref)\n")
+        }
+    }
+}
