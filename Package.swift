@@ -65,6 +65,7 @@ let package = Package(
             name: "VetaProgressTests",
             dependencies: [
                 "VetaProgress",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings

@@ -111,5 +111,17 @@ check "XSD verdicts agree with Python xmlschema on Curricula and Examples" \
 check "hostile files are refused fast, offline, without reading what they reference" \
     python3 "$HERE/hostile_cli.py" "$VETA" "$WORK/hostile"
 
+# --- trainee progress: the supervisor's day, refusals, concurrency, SIGKILL, tampering ---------
+echo "-- progress commands (Tests/cli/progress_cli.py)"
+if python3 "$HERE/progress_cli.py" "$VETA" "$WORK/progress" >"$WORK/progress.log" 2>&1; then
+    sed 's/^/  /' "$WORK/progress.log"
+    passed=$((passed + $(grep -c '^ok ' "$WORK/progress.log")))
+else
+    sed 's/^/  /' "$WORK/progress.log"
+    passed=$((passed + $(grep -c '^ok ' "$WORK/progress.log")))
+    failed=$((failed + $(grep -c '^FAIL' "$WORK/progress.log") + 0))
+    grep -q '^FAIL' "$WORK/progress.log" || failed=$((failed + 1))
+fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

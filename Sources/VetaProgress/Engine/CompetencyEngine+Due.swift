@@ -15,17 +15,15 @@ extension CompetencyEngine {
         let horizon = asOf.adding(days: days)
         var items: [DueItem] = []
         for status in statuses where !status.isWithdrawn {
+            func item(_ unit: UnitCode?, _ kind: DueItem.Kind, _ date: CalendarDate) -> DueItem {
+                DueItem(trainee: status.trainee, curriculum: status.curriculum, unit: unit, kind: kind, date: date)
+            }
             for unit in status.units where unit.state >= .signedOff {
-                guard let expiresOn = unit.expiresOn else { continue }
-                if expiresOn <= asOf {
-                    items.append(DueItem(trainee: status.trainee, curriculum: status.curriculum, unit: unit.unit, kind: .expired, date: expiresOn))
-                } else if expiresOn <= horizon {
-                    items.append(
-                        DueItem(trainee: status.trainee, curriculum: status.curriculum, unit: unit.unit, kind: .expiring, date: expiresOn))
-                }
+                guard let expiresOn = unit.expiresOn, expiresOn <= horizon else { continue }
+                items.append(item(unit.unit, expiresOn <= asOf ? .expired : .expiring, expiresOn))
             }
             if status.refresherHours != nil, let expiresOn = status.expiresOn, expiresOn <= horizon {
-                items.append(DueItem(trainee: status.trainee, curriculum: status.curriculum, unit: nil, kind: .refresherDue, date: expiresOn))
+                items.append(item(nil, .refresherDue, expiresOn))
             }
         }
         return items.sorted(by: dueOrder)

@@ -1,46 +1,5 @@
 import VetaCurricula
 
-/// What one unit's evidence covers, gathered from the entries that count.
-struct UnitEvidence {
-    /// Criterion numbers covered one by one.
-    var criteria: Set<String> = []
-    /// Element numbers covered as a whole.
-    var elements: Set<Int> = []
-    /// Knowledge item ids covered.
-    var knowledge: Set<String> = []
-    /// Whether evidence against the whole unit covers every criterion and item.
-    var wholeUnit = false
-    /// Whether recognition of prior learning or credit transfer covers the unit, occasions included.
-    var recognised = false
-    /// Distinct dates of satisfactory evidence that shows performance.
-    var performanceDates: Set<CalendarDate> = []
-    /// Whether any evidence, satisfactory or not, was recorded.
-    var recorded = false
-    /// Minutes recorded, whatever the outcome.
-    var minutes = 0
-
-    /// Adds one evidence entry that counts.
-    mutating func add(_ entry: LedgerEntry) {
-        recorded = true
-        minutes += entry.minutes ?? 0
-        guard entry.outcome == .satisfactory else { return }
-        if let method = entry.method {
-            if method.recognisesPriorCompetence {
-                recognised = true
-                wholeUnit = true
-            }
-            if method.showsPerformance { performanceDates.insert(entry.date) }
-        }
-        switch entry.target {
-        case .criterion(let number): criteria.insert(number)
-        case .element(let number): elements.insert(number)
-        case .knowledge(let id): knowledge.insert(id)
-        case .unit: wholeUnit = true
-        case nil: break
-        }
-    }
-}
-
 /// One trainee's entries for one curriculum version that count as of a date: dated on or before it and not voided.
 ///
 /// Built in one pass; nothing in it depends on the order of the entries.

@@ -1,5 +1,3 @@
-public import VetaCurricula
-
 /// A trainee's progress in one curriculum version, as of a date.
 public struct EnrolmentStatus: Hashable, Sendable, Codable {
     /// The trainee.

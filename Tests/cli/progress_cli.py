@@ -1,0 +1,156 @@
+"""End-to-end checks of veta's progress commands on a fresh store: the supervisor's day,
+refusals and exit codes, two processes recording at once, a bulk import killed with SIGKILL,
+and tamper detection. Prints `ok`/`FAIL` lines and the count of each.
+
+Usage: progress_cli.py VETA WORKDIR
+"""
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
+os.makedirs(work, exist_ok=True)
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+passed = failed = 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name}" + (f"\n     {detail}" if detail else ""))
+
+
+def run(store, *args, stdin=None):
+    return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, input=stdin, timeout=300)
+
+
+def fresh(name):
+    store = os.path.join(work, name + ".sqlite")
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(store + suffix):
+            os.remove(store + suffix)
+    return store
+
+
+def setup(store, keys):
+    steps = [
+        ["publish", os.path.join(root, "Curricula"), os.path.join(root, "Examples", "valid-working-safely.xml")],
+        ["org", "add", "--rfc", "MFR110315AB1", "--name", "Minera Fresnillo", "--site", "Mina Saucito"],
+        ["trainee", "add", "--id", "T001", "--paternal", "García", "--maternal", "López", "--given", "Ana María",
+         "--curp", "GALA900101MZSRPN05", "--employer", "MFR110315AB1", "--occupation", "Operadora de camión", "--job-title", "Operadora"],
+        ["assessor", "add", "--id", "A01", "--name", "Luis Pérez", "--accreditation", "CONOCER EV-1234",
+         "--unit", "RIIWHS201E", "--unit", "RIIERR302D", "--public-key", os.path.join(keys, "A01.public.jwk")],
+        ["enrol", "T001", "EXWSAFE", "--date", "2026-01-05"],
+    ]
+    for step in steps:
+        result = run(store, *step)
+        if result.returncode != 0:
+            return f"{' '.join(step[:2])}: {result.stderr.strip()}"
+    return None
+
+
+keys = os.path.join(work, "keys")
+if not os.path.exists(os.path.join(keys, "A01.public.jwk")):
+    subprocess.run([veta, "keys", "generate", "--name", "A01", "--out", keys], check=True, capture_output=True)
+check("the private key file is mode 0600", oct(os.stat(os.path.join(keys, "A01.private.jwk")).st_mode & 0o777) == "0o600")
+generated = subprocess.run([veta, "keys", "generate", "--name", "A01", "--out", keys], capture_output=True, text=True)
+check("keys generate never overwrites a key", generated.returncode == 1 and "never overwritten" in generated.stderr)
+
+# --- the supervisor's day ------------------------------------------------------------------------
+store = fresh("day")
+problem = setup(store, keys)
+check("publish, org add, trainee add, assessor add, enrol", problem is None, problem or "")
+record = ["record", "--trainee", "T001", "--curriculum", "EXWSAFE", "--unit", "RIIWHS201E", "--assessor", "A01"]
+for target, method, date in [("element:1", "observation", "2026-02-01"), ("element:2", "practical", "2026-02-03"),
+                             ("knowledge:K1", "written-test", "2026-02-03"), ("knowledge:K2", "oral-test", "2026-02-03")]:
+    result = run(store, *record, "--target", target, "--method", method, "--outcome", "satisfactory", "--date", date, "--hours", "2")
+    check(f"record {target}", result.returncode == 0, result.stderr)
+signoff = ["signoff", "--trainee", "T001", "--curriculum", "EXWSAFE", "--unit", "RIIWHS201E", "--assessor", "A01",
+           "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-02-05"]
+result = run(store, *signoff)
+check("signoff of a complete unit", result.returncode == 0, result.stderr)
+status = run(store, "status", "T001", "--as-of", "2026-03-01")
+check("status shows the unit signed off and what is missing next",
+      status.returncode == 0 and "signed-off" in status.stdout and "still needed" in status.stdout, status.stdout + status.stderr)
+status_json = json.loads(run(store, "status", "T001", "--as-of", "2026-03-01", "--format", "json").stdout)
+check("status --format json is one document", status_json[0]["units"][0]["state"] == "signed-off")
+cohort = run(store, "cohort", "EXWSAFE", "--format", "csv", "--as-of", "2026-03-01")
+check("cohort --format csv has a header and one row", cohort.returncode == 0 and len(cohort.stdout.strip().splitlines()) == 2, cohort.stdout)
+due = run(store, "due", "--within", "400d", "--as-of", "2026-03-01", "--format", "json")
+check("due --within lists nothing for a curriculum without expiry", due.returncode == 0 and json.loads(due.stdout) == [], due.stdout)
+check("ledger verify on an untouched store exits 0", run(store, "ledger", "verify").returncode == 0)
+
+# --- refusals and exit codes ----------------------------------------------------------------------
+r = run(store, *record, "--target", "criterion:9.9", "--method", "observation", "--outcome", "satisfactory")
+check("evidence for a criterion the unit lacks exits 1 with the reason", r.returncode == 1 and "no performance criterion 9.9" in r.stderr, r.stderr)
+r = run(store, "record", "--trainee", "T001", "--curriculum", "EXWSAFE", "--unit", "RIIWHS201E", "--assessor", "A01",
+        "--target", "unit", "--method", "observation", "--outcome", "satisfactory", "--date", "2025-01-01")
+check("evidence dated before the enrolment is refused", r.returncode == 1 and "not enrolled" in r.stderr, r.stderr)
+r = run(store, "trainee", "add", "--id", "T002", "--paternal", "X", "--given", "Y", "--curp", "GALA900101MZSRPN04",
+        "--employer", "MFR110315AB1", "--occupation", "o", "--job-title", "j")
+check("a CURP with a wrong check digit exits 1", r.returncode == 1 and "check digit" in r.stderr, r.stderr)
+check("an unknown subcommand option exits 64", run(store, "status", "--nope").returncode == 64)
+check("a store that cannot be created exits 2", subprocess.run([veta, "status", "T001", "--store", "/proc/veta/x.sqlite"], capture_output=True).returncode == 2)
+r = run(store, "correct", "2", "--reason", "recorded against the wrong element", "--date", "2026-02-06")
+check("correct voids an entry", r.returncode == 0, r.stderr)
+after = json.loads(run(store, "status", "T001", "--as-of", "2026-03-01", "--format", "json").stdout)
+check("the corrected evidence no longer counts", after[0]["units"][0]["criteriaCovered"] < status_json[0]["units"][0]["criteriaCovered"])
+
+# --- two processes recording at the same time lose no entry ---------------------------------------
+before = sqlite3.connect(store).execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
+script = f"""for i in $(seq 1 40); do "{veta}" record --store "{store}" --trainee T001 --curriculum EXWSAFE --unit RIIWHS201E \
+  --assessor A01 --target criterion:1.1 --method observation --outcome not-yet --date 2026-02-10 --note "$1-$i" >/dev/null || echo FAILED; done"""
+procs = [subprocess.Popen(["bash", "-c", script, "bash", name], stdout=subprocess.PIPE, text=True) for name in ("p1", "p2")]
+outputs = [p.communicate(timeout=600)[0] for p in procs]
+after_count = sqlite3.connect(store).execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
+notes = {row[0] for row in sqlite3.connect(store).execute("SELECT note FROM ledger_entry WHERE note LIKE 'p_-%'")}
+check("two processes recording 40 entries each lose none", after_count == before + 80 and len(notes) == 80 and "FAILED" not in "".join(outputs),
+      f"{after_count - before} entries, {len(notes)} distinct notes")
+check("the ledger verifies after concurrent recording", run(store, "ledger", "verify").returncode == 0)
+
+# --- a bulk import killed with SIGKILL part-way leaves the store as it was -------------------------
+rows = 200_000
+csv_path = os.path.join(work, "big.csv")
+with open(csv_path, "w") as f:
+    f.write("trainee,curriculum,unit,target,method,outcome,date,hours\n")
+    for i in range(rows):
+        f.write(f"T001,EXWSAFE,RIIWHS201E,criterion:1.{i % 3 + 1},observation,not-yet,2026-03-{i % 28 + 1:02d},0.5\n")
+counts = lambda: sqlite3.connect(store).execute("SELECT COUNT(*), MAX(sequence) FROM ledger_entry").fetchone()
+state_before = counts()
+victim = subprocess.Popen([veta, "import", csv_path, "--store", store], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+wal = store + "-wal"
+start_size = os.path.getsize(wal) if os.path.exists(wal) else 0
+deadline = time.time() + 120
+killed_while_writing = False
+while time.time() < deadline and victim.poll() is None:
+    if os.path.exists(wal) and os.path.getsize(wal) > start_size + 2_000_000:
+        victim.send_signal(signal.SIGKILL)
+        killed_while_writing = True
+        break
+    time.sleep(0.005)
+victim.wait()
+check("the import was killed while it was writing", killed_while_writing, f"exit {victim.returncode}")
+check("after SIGKILL the store holds exactly the entries it held before", counts() == state_before, f"{counts()} vs {state_before}")
+check("after SIGKILL the ledger verifies", run(store, "ledger", "verify").returncode == 0)
+r = run(store, "import", csv_path)
+check("the same import then succeeds in full", r.returncode == 0 and counts()[0] == state_before[0] + rows, r.stdout + r.stderr)
+
+# --- a row changed directly in SQLite is detected ----------------------------------------------------
+db = sqlite3.connect(store)
+db.execute("DROP TRIGGER ledger_entry_append_only_update")
+db.execute("UPDATE ledger_entry SET outcome = 'satisfactory' WHERE sequence = 7")
+db.commit()
+db.close()
+r = run(store, "ledger", "verify")
+check("ledger verify names the first changed entry and exits 1", r.returncode == 1 and "first bad entry is 7" in r.stdout, r.stdout)
+
+print(f"progress: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
