@@ -8,6 +8,8 @@ APT_PACKAGES = libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strac
 PY_PACKAGES = xmlschema jsonschema
 LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.swift')
 
+
+.PHONY: demo-curricula demo-progress
 .PHONY: all build demo test bench lint deps py-deps embed-schema golden rules-doc clean
 
 all: build
@@ -40,7 +42,9 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 ## demo: the main job end to end on the shipped curricula
-demo: build
+demo: build demo-curricula demo-progress
+
+demo-curricula: build
 	@echo "== veta validate Curricula"
 	$(VETA) validate Curricula
 	@echo "== veta show (each shipped curriculum)"
@@ -50,6 +54,29 @@ demo: build
 	  head -n 6 .build/demo-examples.txt; echo "  ..."; tail -n 1 .build/demo-examples.txt; \
 	  if [ $$rc -ne 1 ]; then echo "expected exit 1 from the invalid examples, got $$rc"; exit 1; fi; \
 	  echo "exit $$rc: every invalid example is caught"
+
+## demo-progress: a fresh demo store: publish, register, enrol, record a unit to completion, sign off, status, verify
+DEMO = .build/demo
+demo-progress: build
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)
+	@echo "== trainee progress (demo store $(DEMO)/veta.sqlite)"
+	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
+	$(VETA) publish Curricula; \
+	$(VETA) org add --rfc MFR110315AB1 --name "Minera Fresnillo" --site "Mina Saucito"; \
+	$(VETA) trainee add --id T001 --paternal García --maternal López --given "Ana María" --curp GALA900101MZSRPN05 \
+	  --employer MFR110315AB1 --occupation "Operadora de camión de acarreo" --job-title Operadora; \
+	$(VETA) keys generate --name A01 --out $(DEMO)/keys; \
+	$(VETA) assessor add --id A01 --name "Luis Pérez" --accreditation "CONOCER EV-1234" --unit RIIWHS201E --unit RIIMPO338E \
+	  --public-key $(DEMO)/keys/A01.public.jwk; \
+	$(VETA) enrol T001 VTOPHT --date 2026-11-02 --site "Mina Saucito"; \
+	R="$(VETA) record --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --assessor A01 --outcome satisfactory --site Mina-Saucito"; \
+	$$R --target element:1 --method observation --date 2026-11-09 --hours 4; \
+	$$R --target element:2 --method practical --date 2026-11-16 --hours 4; \
+	for k in K1 K2 K3 K4 K5 K6 K7; do $$R --target knowledge:$$k --method written-test --date 2026-11-16 --hours 0.25; done; \
+	$(VETA) signoff --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --assessor A01 --key $(DEMO)/keys/A01.private.jwk --date 2026-11-17; \
+	$(VETA) status T001 --as-of 2026-11-20; \
+	$(VETA) cohort VTOPHT --as-of 2026-11-20; \
+	$(VETA) ledger verify
 
 lint:
 	$(SWIFT) format lint --strict --configuration .swift-format $(LINT_PATHS)
