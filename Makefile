@@ -87,10 +87,14 @@ test: deps py-deps lint
 	$(SWIFT) test $(BUILD_FLAGS)
 	bash Tests/cli/run.sh $(VETA)
 
-## bench: timing against xmllint and Python xmlschema; writes BENCHMARKS.md
+## bench: validation against xmllint and Python xmlschema, then trainee progress at scale; writes BENCHMARKS.md
+BENCH_TRAINEES ?= 100000
+BENCH_ENTRIES ?= 1000000
 bench: deps py-deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 	python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md
+	python3 Tests/bench/bench_progress.py --veta .build/release/veta --veta-bench .build/release/veta-bench \
+	  --trainees $(BENCH_TRAINEES) --entries $(BENCH_ENTRIES) --out BENCHMARKS.md
 
 clean:
 	rm -rf .build

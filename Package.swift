@@ -53,6 +53,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Library-call timings for `make bench`; not shipped, not a test.
+        .executableTarget(
+            name: "veta-bench",
+            dependencies: ["VetaCurricula", "VetaProgress"],
+            path: "Tests/bench/veta-bench",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "VetaCurriculaTests",
             dependencies: [

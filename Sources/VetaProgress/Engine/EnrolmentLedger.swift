@@ -2,7 +2,7 @@ import VetaCurricula
 
 /// One trainee's entries for one curriculum version that count as of a date: dated on or before it and not voided.
 ///
-/// Built in one pass; nothing in it depends on the order of the entries.
+/// Nothing in it depends on the order of the entries.
 struct EnrolmentLedger {
     /// Evidence per unit.
     private(set) var evidence: [UnitCode: UnitEvidence] = [:]
@@ -16,11 +16,25 @@ struct EnrolmentLedger {
     private(set) var minutes = 0
 
     init(trainee: TraineeID, ref: CurriculumRef, entries: [LedgerEntry], asOf: CalendarDate) {
-        let relevant = entries.filter { $0.trainee == trainee && $0.curriculum == ref && $0.date <= asOf }
-        let voided = CompetencyEngine.voidedSequences(relevant, asOf: asOf)
+        var relevant: [Int] = []
+        var corrections: Set<Int64> = []
+        var targets: [Int64] = []
+        for index in entries.indices {
+            let entry = entries[index]
+            guard entry.date <= asOf, entry.trainee == trainee, entry.curriculum == ref else { continue }
+            relevant.append(index)
+            if entry.kind == .correction {
+                corrections.insert(entry.sequence)
+                if let target = entry.corrects { targets.append(target) }
+            }
+        }
+        // As in ``CompetencyEngine/voidedSequences(_:asOf:)``: corrections of corrections are ignored.
+        let voided = Set(targets.filter { !corrections.contains($0) })
         var enrolments: [(date: CalendarDate, sequence: Int64)] = []
         var withdrawals: [(date: CalendarDate, sequence: Int64)] = []
-        for entry in relevant where !voided.contains(entry.sequence) {
+        for index in relevant {
+            let entry = entries[index]
+            if voided.contains(entry.sequence) { continue }
             switch entry.kind {
             case .enrolment: enrolments.append((entry.date, entry.sequence))
             case .withdrawal: withdrawals.append((entry.date, entry.sequence))

@@ -1,5 +1,3 @@
-import VetaCurricula
-
 /// What one unit's evidence covers, gathered from the entries that count.
 struct UnitEvidence {
     /// Criterion numbers covered one by one.

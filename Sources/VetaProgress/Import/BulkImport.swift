@@ -5,7 +5,7 @@ public import VetaCurricula
 public struct ImportReport: Hashable, Sendable, Codable {
     /// What the file held.
     public enum Kind: String, Hashable, Sendable, Codable {
-        case trainees, evidence
+        case trainees, enrolments, evidence
     }
 
     /// What the file held.
@@ -33,6 +33,8 @@ extension ProgressService {
     public static let traineeColumns = [
         "id", "paternal_surname", "maternal_surname", "given_names", "curp", "employer_rfc", "occupation", "job_title",
     ]
+    /// The columns of an enrolments file, in any order; `site` may be left out.
+    public static let enrolmentColumns = ["trainee", "curriculum", "date", "site"]
     /// The columns of an evidence file, in any order; the last five may be left out.
     public static let evidenceColumns = [
         "trainee", "curriculum", "unit", "target", "method", "outcome", "date", "hours", "site", "note", "assessor", "attachment_sha256",
@@ -55,6 +57,9 @@ extension ProgressService {
         if Set(columns) == Set(Self.traineeColumns) {
             return try await importTrainees(rows, columns: columns, progress: progress)
         }
+        if Set(Self.enrolmentColumns.prefix(3)).isSubset(of: Set(columns)), Set(columns).isSubset(of: Set(Self.enrolmentColumns)) {
+            return try await importEnrolments(rows, columns: columns, progress: progress)
+        }
         if Set(Self.evidenceColumns.prefix(7)).isSubset(of: Set(columns)), Set(columns).isSubset(of: Set(Self.evidenceColumns)) {
             return try await importEvidence(rows, columns: columns, progress: progress)
         }
@@ -62,6 +67,7 @@ extension ProgressService {
             "\(path): the header names neither a trainees file nor an evidence file",
             reasons: [
                 "trainees: " + Self.traineeColumns.joined(separator: ","),
+                "enrolments: " + Self.enrolmentColumns.joined(separator: ",") + " (site optional)",
                 "evidence: " + Self.evidenceColumns.joined(separator: ",") + " (the last five optional)",
             ])
     }
@@ -70,6 +76,7 @@ extension ProgressService {
         -> ImportReport
     {
         let existing = Set(try await store.trainees().map(\.id))
+        var employers: [RFC: Bool] = [:]
         var errors: [ImportReport.RowError] = []
         var trainees: [Trainee] = []
         var seenIDs: Set<TraineeID> = []
@@ -80,7 +87,7 @@ extension ProgressService {
                 errors.append(.init(line: row.line, reason: "\(row.fields.count) fields, expected \(columns.count)"))
                 continue
             }
-            let value = Dictionary(uniqueKeysWithValues: zip(columns, row.fields.map { $0.trimmingCharacters(in: .whitespaces) }))
+            let value = Dictionary(uniqueKeysWithValues: zip(columns, row.fields.map(\.trimmedSpaces)))
             do {
                 let id = TraineeID(value["id"] ?? "")
                 guard !id.rawValue.isEmpty else { throw Refusal("id is empty") }
@@ -88,7 +95,8 @@ extension ProgressService {
                 let curp = try CURP(value["curp"] ?? "")
                 guard seenCURPs.insert(curp).inserted else { throw Refusal("CURP \(curp) appears twice in the file") }
                 let employer = try RFC(value["employer_rfc"] ?? "")
-                guard try await store.organisation(employer) != nil else { throw Refusal("employer \(employer) is not registered") }
+                if employers[employer] == nil { employers[employer] = try await store.organisation(employer) != nil }
+                guard employers[employer] == true else { throw Refusal("employer \(employer) is not registered") }
                 trainees.append(
                     Trainee(
                         id: id, paternalSurname: value["paternal_surname"] ?? "", maternalSurname: value["maternal_surname"] ?? "",
@@ -101,6 +109,49 @@ extension ProgressService {
         guard errors.isEmpty else { return ImportReport(kind: .trainees, rows: rows.count, written: 0, errors: errors) }
         try await store.add(trainees)
         return ImportReport(kind: .trainees, rows: rows.count, written: trainees.count, errors: [])
+    }
+
+    private func importEnrolments(_ rows: [CSV.Record], columns: [String], progress: (@Sendable (Int, Int) -> Void)?) async throws
+        -> ImportReport
+    {
+        let known = Set(try await store.trainees().map(\.id))
+        let existing = try await store.entries(ofKinds: [.enrolment, .withdrawal, .correction])
+        let byTrainee = Dictionary(grouping: existing, by: \.trainee)
+        var refs: [String: CurriculumRef] = [:]
+        var errors: [ImportReport.RowError] = []
+        var entries: [LedgerEntry] = []
+        var seen: Set<String> = []
+        for (index, row) in rows.enumerated() {
+            if index % 1024 == 0 { progress?(index, rows.count) }
+            guard row.fields.count == columns.count else {
+                errors.append(.init(line: row.line, reason: "\(row.fields.count) fields, expected \(columns.count)"))
+                continue
+            }
+            let value = Dictionary(uniqueKeysWithValues: zip(columns, row.fields.map(\.trimmedSpaces)))
+            do {
+                let trainee = TraineeID(value["trainee"] ?? "")
+                guard known.contains(trainee) else { throw Refusal("trainee \(trainee) is not registered") }
+                let text = value["curriculum"] ?? ""
+                let ref: CurriculumRef
+                if let cached = refs[text] {
+                    ref = cached
+                } else {
+                    ref = try await resolve(text)
+                    refs[text] = ref
+                }
+                guard let date = CalendarDate(value["date"] ?? "") else { throw Refusal("date \(value["date"] ?? "") is not YYYY-MM-DD") }
+                guard !EnrolmentState(byTrainee[trainee] ?? [], trainee: trainee, ref: ref, asOf: date).isActive,
+                    seen.insert(trainee.rawValue + " " + ref.description).inserted
+                else { throw Refusal("trainee \(trainee) is already enrolled in \(ref)") }
+                let site = value["site"].flatMap { $0.isEmpty ? nil : $0 }
+                entries.append(LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site))
+            } catch let refusal as Refusal {
+                errors.append(.init(line: row.line, reason: refusal.summary))
+            }
+        }
+        guard errors.isEmpty else { return ImportReport(kind: .enrolments, rows: rows.count, written: 0, errors: errors) }
+        let stored = try await store.append(entries) { _ in }
+        return ImportReport(kind: .enrolments, rows: rows.count, written: stored.count, errors: [])
     }
 
     private func importEvidence(_ rows: [CSV.Record], columns: [String], progress: (@Sendable (Int, Int) -> Void)?) async throws
@@ -118,7 +169,7 @@ extension ProgressService {
                 continue
             }
             func field(_ name: String) -> String? {
-                index[name].map { row.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+                index[name].map { row.fields[$0].trimmedSpaces }.flatMap { $0.isEmpty ? nil : $0 }
             }
             switch await context.entry(
                 trainee: field("trainee"), curriculum: field("curriculum"), unit: field("unit"), target: field("target"),
@@ -137,6 +188,19 @@ extension ProgressService {
             if done % 1024 == 0 || done == total { progress?(total + done, total * 2) }
         }
         return ImportReport(kind: .evidence, rows: rows.count, written: stored.count, errors: [])
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs; fast for the common case of none.
+    var trimmedSpaces: String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard isSpace(first) || isSpace(last) else { return self }
+        return String(
+            String.UnicodeScalarView(unicodeScalars.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+        )
     }
 }
 

@@ -1,11 +1,20 @@
 import VetaCurricula
 
 /// What checking an evidence file needs, loaded once: curricula, assessors and enrolments.
-actor ImportContext {
+/// Used by one import at a time, from one task.
+final class ImportContext {
     private let service: ProgressService
     private var curricula: [String: Result<(CurriculumRef, Curriculum), Refusal>] = [:]
     private var assessors: [AssessorID: Assessor?] = [:]
     private let enrolmentEntries: [TraineeID: [LedgerEntry]]
+    /// Whether a trainee was enrolled in a curriculum, by trainee, curriculum and date.
+    private var enrolled: [EnrolmentKey: Bool] = [:]
+
+    private struct EnrolmentKey: Hashable {
+        let trainee: TraineeID
+        let ref: CurriculumRef
+        let date: CalendarDate
+    }
 
     private init(service: ProgressService, enrolmentEntries: [TraineeID: [LedgerEntry]]) {
         self.service = service
@@ -59,8 +68,15 @@ actor ImportContext {
             assessor: assessor.map(AssessorID.init))
         var registered: Assessor?
         if let id = entry.assessor { registered = await self.assessor(id) }
-        let enrolled = EnrolmentState(enrolmentEntries[traineeID] ?? [], trainee: traineeID, ref: ref, asOf: parsedDate).isActive
-        reasons += EvidenceCheck.problems(with: entry, curriculum: model, assessor: registered, enrolled: enrolled)
+        let key = EnrolmentKey(trainee: traineeID, ref: ref, date: parsedDate)
+        let isEnrolled: Bool
+        if let known = enrolled[key] {
+            isEnrolled = known
+        } else {
+            isEnrolled = EnrolmentState(enrolmentEntries[traineeID] ?? [], trainee: traineeID, ref: ref, asOf: parsedDate).isActive
+            enrolled[key] = isEnrolled
+        }
+        reasons += EvidenceCheck.problems(with: entry, curriculum: model, assessor: registered, enrolled: isEnrolled)
         return reasons.isEmpty ? .success(entry) : .failure(Refusal("row", reasons: reasons))
     }
 

@@ -50,7 +50,11 @@ public enum LedgerCanonicalEncoding {
 
 /// Writes one flat JSON object with keys given in ascending order.
 struct CanonicalJSONWriter {
-    private var output: [UInt8] = [UInt8(ascii: "{")]
+    private var output: [UInt8] = {
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(512)
+        return bytes
+    }()
     private var first = true
 
     mutating func string(_ key: String, _ value: String?) {
@@ -79,6 +83,12 @@ struct CanonicalJSONWriter {
 
     private mutating func quoted(_ text: String) {
         output.append(UInt8(ascii: "\""))
+        // Most values need no escaping: copy them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): output.append(contentsOf: [0x5C, 0x22])
@@ -104,12 +114,12 @@ struct CanonicalJSONWriter {
 extension Sequence where Element == UInt8 {
     /// Lowercase hexadecimal.
     var hexString: String {
-        var text = ""
-        text.reserveCapacity(64)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
         for byte in self {
-            text.unicodeScalars.append(Unicode.Scalar(CanonicalJSONWriter.hexDigits[Int(byte >> 4)]))
-            text.unicodeScalars.append(Unicode.Scalar(CanonicalJSONWriter.hexDigits[Int(byte & 0x0F)]))
+            bytes.append(CanonicalJSONWriter.hexDigits[Int(byte >> 4)])
+            bytes.append(CanonicalJSONWriter.hexDigits[Int(byte & 0x0F)])
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

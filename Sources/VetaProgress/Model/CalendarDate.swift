@@ -38,7 +38,25 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // Built by hand: String(format:) is slow, and dates are written for every ledger entry.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        func append(_ value: Int, digits: Int) {
+            var divisor = 1
+            for _ in 1..<digits { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        append(year, digits: 4)
+        bytes.append(UInt8(ascii: "-"))
+        append(month, digits: 2)
+        bytes.append(UInt8(ascii: "-"))
+        append(day, digits: 2)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

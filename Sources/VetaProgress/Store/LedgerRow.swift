@@ -17,46 +17,43 @@ enum LedgerRow {
         ]
     }
 
-    /// The entry in `row`, or why the row is not one.
+    /// The entry in `row` (selected with ``columns``, in that order), or why the row is not one.
+    /// Columns are read by position: this runs for every entry a report reads.
     static func entry(_ row: Row) -> Result<LedgerEntry, LedgerRowError> {
-        let sequence: Int64 = row["sequence"] ?? 0
+        let sequence: Int64 = row[0] ?? 0
         func fail(_ reason: String) -> Result<LedgerEntry, LedgerRowError> {
             .failure(LedgerRowError(sequence: sequence, reason: reason))
         }
-        guard let kind = (row["kind"] as String?).flatMap(LedgerEntry.Kind.init(rawValue:)) else { return fail("unknown kind") }
-        guard let trainee = row["trainee_id"] as String?, let code = row["curriculum_code"] as String? else {
-            return fail("missing trainee or curriculum")
-        }
-        guard let version = (row["curriculum_version"] as String?).flatMap(SemanticVersion.init) else {
-            return fail("bad curriculum version")
-        }
-        guard let date = (row["date"] as String?).flatMap(CalendarDate.init) else { return fail("bad date") }
+        guard let kind = (row[1] as String?).flatMap(LedgerEntry.Kind.init(rawValue:)) else { return fail("unknown kind") }
+        guard let trainee = row[2] as String?, let code = row[3] as String? else { return fail("missing trainee or curriculum") }
+        guard let version = (row[4] as String?).flatMap(SemanticVersion.init) else { return fail("bad curriculum version") }
+        guard let date = (row[9] as String?).flatMap(CalendarDate.init) else { return fail("bad date") }
         var entry = LedgerEntry(
             kind: kind, trainee: TraineeID(trainee), curriculum: CurriculumRef(code: CurriculumCode(code), version: version), date: date)
         entry.sequence = sequence
-        entry.unit = (row["unit_code"] as String?).map(UnitCode.init)
-        if let target = row["target"] as String? {
+        entry.unit = (row[5] as String?).map(UnitCode.init)
+        if let target = row[6] as String? {
             guard let parsed = EvidenceTarget(target) else { return fail("bad target") }
             entry.target = parsed
         }
-        if let method = row["method"] as String? {
+        if let method = row[7] as String? {
             guard let parsed = EvidenceMethod(rawValue: method) else { return fail("bad method") }
             entry.method = parsed
         }
-        if let outcome = row["outcome"] as String? {
+        if let outcome = row[8] as String? {
             guard let parsed = Outcome(rawValue: outcome) else { return fail("bad outcome") }
             entry.outcome = parsed
         }
-        entry.site = row["site"]
-        entry.minutes = row["minutes"]
-        entry.note = row["note"]
-        entry.attachmentSHA256 = row["attachment_sha256"]
-        entry.assessor = (row["assessor_id"] as String?).map(AssessorID.init)
-        entry.corrects = row["corrects"]
-        entry.recordedAt = row["recorded_at"] ?? ""
-        entry.previousHash = row["previous_hash"] ?? ""
-        entry.hash = row["hash"] ?? ""
-        entry.signature = row["signature"]
+        entry.site = row[10]
+        entry.minutes = row[11]
+        entry.note = row[12]
+        entry.attachmentSHA256 = row[13]
+        entry.assessor = (row[14] as String?).map(AssessorID.init)
+        entry.corrects = row[15]
+        entry.recordedAt = row[16] ?? ""
+        entry.previousHash = row[17] ?? ""
+        entry.hash = row[18] ?? ""
+        entry.signature = row[19]
         return .success(entry)
     }
 }

@@ -16,6 +16,10 @@ public final class SQLiteProgressStore: ProgressStore {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
         configuration.label = "veta"
+        configuration.prepareDatabase { db in
+            // A bigger page cache keeps a large import's transaction from spilling pages early.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

@@ -112,3 +112,12 @@ struct EngineLedger {
             unit: UnitCode(unit), trainee: trainee, in: curriculum, ref: ref, entries: entries, on: engineDate(date))
     }
 }
+
+/// Paths inside the package, found from this source file so tests do not depend on the working directory.
+enum EngineRepository {
+    static func path(_ relative: String) -> String {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)  // Tests/VetaProgressTests/Engine/<file>
+        return (parts + [Substring(relative)]).joined(separator: "/")
+    }
+}

@@ -102,12 +102,3 @@ import VetaProgress
         #expect(status.expiresOn == engineDate("2025-01-08").adding(months: curriculum.recertification?.validityMonths ?? 0))
     }
 }
-
-/// Paths inside the package, found from this source file so tests do not depend on the working directory.
-enum EngineRepository {
-    static func path(_ relative: String) -> String {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(4)  // Tests/VetaProgressTests/Engine/<file>
-        return (parts + [Substring(relative)]).joined(separator: "/")
-    }
-}

@@ -3,11 +3,12 @@ import VetaProgress
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Bulk-import trainees or evidence from CSV: all rows or none.",
+        abstract: "Bulk-import trainees, enrolments or evidence from CSV: all rows or none.",
         discussion: """
             Every row is checked first; if any is bad, nothing is written and every bad row is
             reported with its line number (exit 1). The header says what the file holds:
               trainees: id,paternal_surname,maternal_surname,given_names,curp,employer_rfc,occupation,job_title
+              enrolments: trainee,curriculum,date[,site]
               evidence: trainee,curriculum,unit,target,method,outcome,date[,hours,site,note,assessor,attachment_sha256]
 
             Example:

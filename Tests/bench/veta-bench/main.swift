@@ -1,0 +1,45 @@
+// veta-bench: library-call timings for `make bench` (not a test; it asserts nothing).
+// Usage: veta-bench STORE CURRICULUM SAMPLES AS-OF
+// Prints one JSON object: status latency percentiles over SAMPLES random enrolled trainees.
+import Foundation
+import VetaCurricula
+import VetaProgress
+
+let arguments = CommandLine.arguments
+guard arguments.count == 5, let samples = Int(arguments[3]), let asOf = CalendarDate(arguments[4]) else {
+    FileHandle.standardError.write(Data("usage: veta-bench STORE CURRICULUM SAMPLES AS-OF\n".utf8))
+    exit(64)
+}
+let service = ProgressService(store: try SQLiteProgressStore(path: arguments[1]), validator: try CurriculumValidator())
+let ref = try await service.resolve(arguments[2])
+let curriculum = try await service.curriculum(ref)
+let trainees = try await service.store.entries(ofKinds: [.enrolment]).filter { $0.curriculum == ref }.map(\.trainee)
+var generator = SystemRandomNumberGenerator()
+let picked = (0..<samples).compactMap { _ in trainees.randomElement(using: &generator) }
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
+}
+
+var whole: [Double] = []
+var engineOnly: [Double] = []
+var entriesSeen = 0
+for trainee in picked {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let entries = try await service.store.entries(for: trainee)
+    let middle = DispatchTime.now().uptimeNanoseconds
+    let status = CompetencyEngine.status(of: trainee, in: curriculum, ref: ref, entries: entries, asOf: asOf)
+    let end = DispatchTime.now().uptimeNanoseconds
+    precondition(status.trainee == trainee)
+    entriesSeen += entries.count
+    whole.append(Double(end - start) / 1e6)
+    engineOnly.append(Double(end - middle) / 1e6)
+}
+whole.sort()
+engineOnly.sort()
+let result: [String: Any] = [
+    "samples": picked.count, "trainees": trainees.count, "meanEntries": picked.isEmpty ? 0 : Double(entriesSeen) / Double(picked.count),
+    "statusP50ms": percentile(whole, 0.5), "statusP99ms": percentile(whole, 0.99),
+    "engineP50ms": percentile(engineOnly, 0.5), "engineP99ms": percentile(engineOnly, 0.99),
+]
+print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))
