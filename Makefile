@@ -4,7 +4,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_FLAGS ?=
 VETA = .build/debug/veta
-APT_PACKAGES = libxml2-dev libxml2-utils libsqlite3-dev sqlite3 pkg-config strace time
+APT_PACKAGES = libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl
 PY_PACKAGES = xmlschema jsonschema
 LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.swift')
 
@@ -23,9 +23,13 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## py-deps: the independent checkers the tests compare against (Python xmlschema, jsonschema)
+## py-deps: the independent checkers the tests compare against (Python xmlschema, jsonschema, and the
+## Open Badges 3.0 oracle's requirements from ../shared/oracles/ob3)
+OB3_ORACLE ?= ../shared/oracles/ob3
 py-deps:
 	@python3 -c 'import xmlschema, jsonschema' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_PACKAGES)
+	@python3 -c 'import pyld, joserfc, cryptography' 2>/dev/null || \
+	  python3 -m pip install -q --disable-pip-version-check -r $(OB3_ORACLE)/requirements.txt
 
 ## embed-schema: regenerate the copy of Schemas/curriculum.xsd compiled into the library
 embed-schema:

@@ -12,13 +12,15 @@ let package = Package(
     products: [
         .library(name: "VetaCurricula", targets: ["VetaCurricula"]),
         .library(name: "VetaProgress", targets: ["VetaProgress"]),
+        .library(name: "VetaRecords", targets: ["VetaRecords"]),
         .executable(name: "veta", targets: ["veta"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
     ],
     targets: [
         // Layer 0: the C library, wrapped only by VetaCurricula.
@@ -43,12 +45,37 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // C libraries for the DC-3 PDF: libharu (PDF) and libqrencode (QR code).
+        .systemLibrary(
+            name: "CLibHaru",
+            providers: [.apt(["libhpdf-dev"]), .brew(["libharu"])]
+        ),
+        .systemLibrary(
+            name: "CQREncode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
+        ),
+        // Layer 3: completion records: Open Badges 3.0 credentials, DC-3 constancias, verification.
+        .target(
+            name: "VetaRecords",
+            dependencies: [
+                "VetaCurricula",
+                "VetaProgress",
+                "CLibHaru",
+                "CQREncode",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Layer top: the thin command-line interface.
         .executableTarget(
             name: "veta",
             dependencies: [
                 "VetaCurricula",
                 "VetaProgress",
+                "VetaRecords",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -66,6 +93,11 @@ let package = Package(
                 "VetaCurricula",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VetaRecordsTests",
+            dependencies: ["VetaRecords", "VetaProgress", "VetaCurricula"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

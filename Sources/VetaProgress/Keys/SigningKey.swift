@@ -20,6 +20,9 @@ public struct SigningKey: Sendable {
         publicKey = PublicSigningKey(privateKey.publicKey)
     }
 
+    /// The private seed, base64url, for the JWT signer in the records target (never printed).
+    package var seedBase64URL: String { Base64URL.encode(seed) }
+
     /// The Ed25519 signature of `bytes`.
     public func signature(for bytes: [UInt8]) throws -> [UInt8] {
         Array(try Curve25519.Signing.PrivateKey(rawRepresentation: seed).signature(for: bytes))

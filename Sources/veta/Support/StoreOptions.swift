@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VetaCurricula
 import VetaProgress
+import VetaRecords
 
 /// `--store`, shared by every command that reads or writes trainee progress.
 struct StoreOptions: ParsableArguments {
@@ -14,6 +15,11 @@ struct StoreOptions: ParsableArguments {
 
     func openService() throws -> ProgressService {
         ProgressService(store: try SQLiteProgressStore(path: path), validator: try CurriculumValidator())
+    }
+
+    func openRecords() throws -> RecordService {
+        let progress = try openService()
+        return RecordService(progress: progress, records: try RecordStore(path: path))
     }
 }
 
@@ -34,6 +40,9 @@ func runReporting(_ body: () async throws -> Void) async throws {
         Terminal.err("veta: refused: \(error)\n")
         throw ExitCode(1)
     } catch let error as KeyError {
+        Terminal.err("veta: refused: \(error)\n")
+        throw ExitCode(1)
+    } catch let error as RecordError {
         Terminal.err("veta: refused: \(error)\n")
         throw ExitCode(1)
     } catch {

@@ -1,0 +1,36 @@
+public import VetaCurricula
+public import VetaProgress
+
+/// Fills a DC-3 constancia from the store: worker, company, programme, signatures, and the link
+/// to the signed credential.
+public enum DC3Mapping {
+    /// STPS thematic areas used: 6000 Seguridad for curricula with safety-critical units, else 1000 Producción general.
+    static func thematicArea(_ curriculum: Curriculum, unit: VetaCurricula.Unit?) -> String {
+        let safety = unit.map(\.isSafetyCritical) ?? curriculum.units.contains(where: \.isSafetyCritical)
+        return safety ? "6000 Seguridad" : "1000 Producción general"
+    }
+
+    /// The constancia for a completion.
+    public static func constancia(
+        serial: String, trainee: Trainee, organisation: Organisation?, curriculum: Curriculum, unit: VetaCurricula.Unit?, issuer: Issuer,
+        enrolledOn: CalendarDate, completedOn: CalendarDate, instructor: String, credentialSerial: String, credentialHash: String
+    ) -> DC3Constancia {
+        let companyName = organisation?.name ?? trainee.employer.rawValue
+        return DC3Constancia(
+            serial: serial,
+            worker: DC3Constancia.Worker(
+                paternalSurname: trainee.paternalSurname, maternalSurname: trainee.maternalSurname, givenNames: trainee.givenNames,
+                curp: trainee.curp.rawValue, occupation: trainee.occupation, jobTitle: trainee.jobTitle),
+            company: DC3Constancia.Company(name: companyName, rfc: trainee.employer.rawValue),
+            programme: DC3Constancia.Programme(
+                courseName: unit.map { "\($0.code) \($0.title.es)" } ?? "\(curriculum.code) \(curriculum.title.es)",
+                hours: unit?.hours ?? curriculum.volumeOfLearningHours, from: enrolledOn.description, to: completedOn.description,
+                thematicArea: thematicArea(curriculum, unit: unit),
+                trainingAgent: issuer.stpsRegistration.map { "\(issuer.name) — registro STPS \($0)" } ?? "\(issuer.name) (instructor interno)"),
+            signatures: DC3Constancia.Signatures(
+                instructor: instructor.isEmpty ? issuer.name : instructor, employerRepresentative: "Representante legal de \(companyName)",
+                workersRepresentative: nil),
+            verification: DC3Constancia.Verification(
+                code: "\(credentialSerial) · \(credentialHash.prefix(16))", payload: "urn:veta:record:\(credentialSerial):\(credentialHash)"))
+    }
+}

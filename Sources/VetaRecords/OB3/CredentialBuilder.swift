@@ -1,0 +1,81 @@
+import Crypto
+import Foundation
+public import VetaCurricula
+public import VetaProgress
+
+/// Builds the Open Badges 3.0 credential of a completion from the curriculum, the trainee and the issuer.
+public enum CredentialBuilder {
+    /// The credential for `trainee`'s completion of `curriculum` (or of one of its units).
+    ///
+    /// - Parameters:
+    ///   - salt: Random hex; the subject is identified by sha256(CURP + salt), never the raw CURP.
+    public static func credential(
+        serial: String, curriculum: Curriculum, unit: VetaCurricula.Unit?, trainee: Trainee, issuer: Issuer, validFrom: CalendarDate,
+        validUntil: CalendarDate?, salt: String
+    ) -> AchievementCredential {
+        let identityHash = "sha256$" + SHA256.hash(data: Array((trainee.curp.rawValue + salt).utf8)).map { String(format: "%02x", $0) }.joined()
+        let code = unit.map { "\(curriculum.code):\(curriculum.version):\($0.code)" } ?? "\(curriculum.code):\(curriculum.version)"
+        let title = unit?.title ?? curriculum.title
+        let achievement = AchievementCredential.Achievement(
+            id: "urn:veta:achievement:\(code)", achievementType: unit == nil ? "Certification" : "Competency",
+            name: "\(title.es) / \(title.en)",
+            description: unit.map { "\($0.title.es). \($0.title.en)." } ?? "\(curriculum.description.es)\n\n\(curriculum.description.en)",
+            criteria: AchievementCredential.Criteria(narrative: narrative(curriculum: curriculum, unit: unit)),
+            humanCode: unit?.code.rawValue ?? curriculum.code.rawValue,
+            creditsAvailable: Double(unit?.hours ?? curriculum.volumeOfLearningHours),
+            alignment: alignments(curriculum).isEmpty ? nil : alignments(curriculum))
+        var otherIdentifiers = [AchievementCredential.IdentifierEntry(identifier: issuer.rfc.rawValue, identifierType: "ext:RFC")]
+        if let stps = issuer.stpsRegistration {
+            otherIdentifiers.append(AchievementCredential.IdentifierEntry(identifier: stps, identifierType: "ext:STPSAgentRegistration"))
+        }
+        return AchievementCredential(
+            id: "urn:veta:record:\(serial)",
+            issuer: AchievementCredential.Profile(id: issuer.id, name: issuer.name, url: issuer.id, otherIdentifier: otherIdentifiers),
+            validFrom: RFC3339.string(validFrom), validUntil: validUntil.map(RFC3339.string), name: achievement.name,
+            description: "Constancia de competencias emitida por \(issuer.name). Completion record issued by \(issuer.name).",
+            credentialSubject: AchievementCredential.AchievementSubject(
+                id: "urn:veta:subject:" + identityHash.dropFirst("sha256$".count),
+                identifier: [AchievementCredential.IdentityObject(identityHash: identityHash, salt: salt)], achievement: achievement),
+            credentialStatus: AchievementCredential.CredentialStatus(id: "\(issuer.id.trimmedSlash)/status/\(serial)"))
+    }
+
+    /// Random salt, 16 bytes as hex.
+    public static func salt() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    static func narrative(curriculum: Curriculum, unit: VetaCurricula.Unit?) -> String {
+        let units = unit.map { [$0] } ?? curriculum.units
+        let lines = units.map { u in
+            "- \(u.code) \(u.title.es) / \(u.title.en) (\(u.hours) h): "
+                + u.elements.map { "\($0.number). \($0.title.es)" }.joined(separator: "; ")
+        }
+        let head =
+            unit == nil
+            ? "Cumplió las reglas de integración de \(curriculum.code) \(curriculum.version) con las unidades evaluadas y firmadas por un evaluador autorizado. Met the packaging rules of \(curriculum.code) \(curriculum.version) with units assessed and signed off by an authorised assessor."
+            : "Demostró todos los criterios de desempeño y conocimientos de la unidad, firmada por un evaluador autorizado. Showed every performance criterion and knowledge item of the unit, signed off by an authorised assessor."
+        return ([head] + lines).joined(separator: "\n")
+    }
+
+    static func alignments(_ curriculum: Curriculum) -> [AchievementCredential.Alignment] {
+        curriculum.references.map { reference in
+            let framework: String? =
+                switch reference.kind {
+                case .ec: "CONOCER"
+                case .nom: "STPS NOM"
+                case .unit: "Training package unit"
+                case .other: nil
+                }
+            let code = reference.code + (reference.clause.map { " §\($0)" } ?? "")
+            return AchievementCredential.Alignment(
+                targetName: reference.text.isEmpty ? code : reference.text,
+                targetUrl: "urn:veta:standard:\(reference.kind.rawValue):\(reference.code)" + (reference.clause.map { ":\($0)" } ?? ""),
+                targetCode: code, targetFramework: framework)
+        }
+    }
+}
+
+extension String {
+    fileprivate var trimmedSlash: String { hasSuffix("/") ? String(dropLast()) : self }
+}

@@ -1,0 +1,154 @@
+import Foundation
+public import VetaProgress
+
+/// What `veta verify` found about a file.
+public struct VerificationReport: Hashable, Sendable, Codable {
+    /// One check and its outcome.
+    public struct Check: Hashable, Sendable, Codable {
+        /// What was checked.
+        public let name: String
+        /// Whether it passed.
+        public let passed: Bool
+        /// Why, in words.
+        public let detail: String
+    }
+
+    /// The record's serial, when the file is a known record.
+    public let serial: String?
+    /// Every check, in order; verification stops at the first that fails.
+    public let checks: [Check]
+
+    /// Whether every check passed.
+    public var isValid: Bool { !checks.isEmpty && checks.allSatisfy(\.passed) }
+}
+
+extension RecordService {
+    /// Verifies an issued file (a `.jwt` credential or a DC-3 `.pdf`) offline against the registry.
+    public func verify(_ bytes: [UInt8], asOf date: CalendarDate) async throws -> VerificationReport {
+        var checks: [VerificationReport.Check] = []
+        func fail(_ name: String, _ detail: String, serial: String? = nil) -> VerificationReport {
+            checks.append(.init(name: name, passed: false, detail: detail))
+            return VerificationReport(serial: serial, checks: checks)
+        }
+        let hash = SHA256Hex.of(bytes)
+        if bytes.starts(with: Array("%PDF".utf8)) {
+            guard let record = try await records.records().first(where: { $0.format == .dc3 && $0.sha256 == hash }) else {
+                return fail("registry", "no DC-3 constancia with this content is registered (sha256 \(hash.prefix(16))…): altered or not issued here")
+            }
+            checks.append(.init(name: "registry", passed: true, detail: "DC-3 \(record.serial), sha256 matches"))
+            return try await lifecycle(record, date: date, checks: checks)
+        }
+        let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let claimed: (kid: String?, credential: AchievementCredential)
+        do {
+            claimed = try VCJWT.unverifiedCredential(token)
+        } catch {
+            return fail("format", "\(error)")
+        }
+        let serial = claimed.credential.id.replacingOccurrences(of: "urn:veta:record:", with: "")
+        guard let issuer = try await records.issuer(claimed.credential.issuer.id),
+            let key = try? PublicSigningKey(issuer.publicKey)
+        else { return fail("issuer", "issuer \(claimed.credential.issuer.id) is not a known issuer", serial: serial) }
+        checks.append(.init(name: "issuer", passed: true, detail: "\(issuer.name) (\(issuer.id))"))
+        do {
+            _ = try await VCJWT.verify(token, with: key)
+            checks.append(.init(name: "signature", passed: true, detail: "Ed25519 signature verifies with the issuer's key"))
+        } catch {
+            return fail("signature", "\(error)", serial: serial)
+        }
+        guard let record = try await records.record(serial) else {
+            return fail("registry", "serial \(serial) is not in the registry", serial: serial)
+        }
+        guard record.sha256 == SHA256Hex.of(Array(token.utf8)) else {
+            return fail("registry", "the credential differs from the one registered as \(serial)", serial: serial)
+        }
+        checks.append(.init(name: "registry", passed: true, detail: "\(serial) registered on \(record.issuedAt), content matches"))
+        return try await lifecycle(record, date: date, checks: checks)
+    }
+
+    /// Revocation, supersession and validity window.
+    private func lifecycle(_ record: IssuedRecord, date: CalendarDate, checks: [VerificationReport.Check]) async throws -> VerificationReport {
+        var checks = checks
+        let events = try await records.events(record.serial)
+        if let revoked = events.first(where: { $0.kind == .revoked && $0.date <= date }) {
+            checks.append(.init(name: "revocation", passed: false, detail: "revoked on \(revoked.date): \(revoked.note)"))
+            return VerificationReport(serial: record.serial, checks: checks)
+        }
+        checks.append(.init(name: "revocation", passed: true, detail: "not revoked"))
+        if let superseded = events.first(where: { $0.kind == .superseded }) {
+            checks.append(.init(name: "supersession", passed: true, detail: "superseded by \(superseded.note) on \(superseded.date); this record still stands"))
+        }
+        if record.validFrom > date {
+            checks.append(.init(name: "validity", passed: false, detail: "not valid before \(record.validFrom)"))
+        } else if let until = record.validUntil, until <= date {
+            checks.append(.init(name: "validity", passed: false, detail: "expired on \(until)"))
+        } else {
+            checks.append(
+                .init(name: "validity", passed: true, detail: "valid from \(record.validFrom)" + (record.validUntil.map { " until \($0)" } ?? "")))
+        }
+        return VerificationReport(serial: record.serial, checks: checks)
+    }
+
+    /// Revokes a record: verification reports it from `date` on.
+    public func revoke(_ serial: String, reason: String, on date: CalendarDate) async throws {
+        guard try await records.record(serial) != nil else { throw Refusal("no record \(serial)") }
+        guard try await !records.events(serial).contains(where: { $0.kind == .revoked }) else { throw Refusal("\(serial) is already revoked") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a revocation must say why") }
+        try await records.append(RecordEvent(serial: serial, kind: .revoked, date: date, note: reason))
+    }
+
+    /// Re-issues a record (after a correction or a recertification): a new serial, the old one marked superseded.
+    public func reissue(_ serial: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate) async throws -> [Issued] {
+        guard let old = try await records.record(serial) else { throw Refusal("no record \(serial)") }
+        let issued = try await issue(
+            trainee: old.trainee, curriculum: old.curriculum, unit: old.unit, dc3: old.format == .dc3, issuer: old.issuer, key: key,
+            outputFolder: outputFolder, asOf: date, supersedes: serial)
+        try await records.append(
+            RecordEvent(serial: serial, kind: .superseded, date: date, note: issued.map(\.record.serial).joined(separator: " ")))
+        return issued
+    }
+
+    /// The DC-4 list: one CSV row per DC-3 constancia issued to the employer's workers in `year`.
+    public func dc4(employer: RFC, year: Int) async throws -> String {
+        var lines = ["folio,curp,apellido_paterno,apellido_materno,nombre,ocupacion,puesto,curso,horas,fecha_inicio,fecha_termino,constancia_sha256,estado"]
+        let trainees = Dictionary(uniqueKeysWithValues: try await progress.store.trainees().map { ($0.id, $0) })
+        for record in try await records.records() where record.format == .dc3 && record.validFrom.year == year {
+            guard let trainee = trainees[record.trainee], trainee.employer == employer else { continue }
+            let curriculum = try await progress.curriculum(record.curriculum)
+            let enrolment = try await progress.enrolment(of: record.trainee, in: record.curriculum, asOf: record.validFrom)
+            let unit = record.unit.flatMap { curriculum.unit($0) }
+            let events = try await records.events(record.serial)
+            let state = events.contains { $0.kind == .revoked } ? "revocada" : events.contains { $0.kind == .superseded } ? "sustituida" : "vigente"
+            let fields = [
+                record.serial, trainee.curp.rawValue, trainee.paternalSurname, trainee.maternalSurname, trainee.givenNames, trainee.occupation,
+                trainee.jobTitle, unit.map { "\($0.code) \($0.title.es)" } ?? "\(curriculum.code) \(curriculum.title.es)",
+                String(unit?.hours ?? curriculum.volumeOfLearningHours), (enrolment.enrolledOn ?? record.validFrom).description,
+                record.validFrom.description, record.sha256, state,
+            ]
+            lines.append(fields.map(CSV.quote).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Issues for every trainee enrolled in `ref` who has completed it and holds no standing record for it.
+    public func issueCohort(
+        _ ref: CurriculumRef, dc3: Bool, issuer: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate,
+        progress report: (@Sendable (Int, Int) -> Void)? = nil
+    ) async throws -> [Issued] {
+        let curriculum = try await progress.curriculum(ref)
+        let statuses = try await progress.statuses(in: ref, curriculum: curriculum, asOf: date).filter { $0.packagingSatisfied && !$0.isWithdrawn }
+        var standing: Set<TraineeID> = []
+        for record in try await records.records() where record.curriculum == ref && record.unit == nil && record.format == .ob3 {
+            let events = try await records.events(record.serial)
+            if !events.contains(where: { $0.kind == .revoked || $0.kind == .superseded }) { standing.insert(record.trainee) }
+        }
+        var issued: [Issued] = []
+        let todo = statuses.filter { !standing.contains($0.trainee) }
+        for (index, status) in todo.enumerated() {
+            issued += try await issue(
+                trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder, asOf: date)
+            report?(index + 1, todo.count)
+        }
+        return issued
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import VetaCurricula
+import VetaProgress
+import VetaRecords
+
+struct Issue: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Issue completion records: an Open Badges 3.0 credential (VC-JWT) and, with dc3/all, the DC-3 PDF.",
+        discussion: """
+            Issues only when the competency engine says the trainee is competent for what is asked;
+            otherwise refuses and lists exactly what is missing (exit 1). Each record gets a serial
+            and is registered with the sha256 of what was issued.
+
+            Examples:
+              veta issue --trainee T001 --curriculum VTOPHT --format all --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records
+              veta issue --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --format ob3 --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records
+              veta issue --cohort VTOPHT --format all --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case ob3, dc3, all }
+
+    @Option(help: "The trainee's id.") var trainee: String?
+    @Option(help: "CODE or CODE@x.y.z.") var curriculum: String?
+    @Option(help: "Every competent trainee of this curriculum not yet issued.") var cohort: String?
+    @Option(help: "A unit, for a unit (Competency) record instead of the whole curriculum (Certification).") var unit: String?
+    @Option(help: "ob3 (credential only), dc3 or all (credential and DC-3 PDF).") var format: Format = .all
+    @Option(help: "The issuer's id (URL).") var issuer: String
+    @Option(help: "The issuer's private key file (JWK).") var key: String
+    @Option(help: "Folder for the issued files.") var out: String = "."
+    @Option(help: "Judge competence as of this date, YYYY-MM-DD (default today, UTC).") var asOf: String?
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard (cohort == nil) != (trainee == nil) else { throw ValidationError("give either --trainee with --curriculum, or --cohort") }
+        if trainee != nil && curriculum == nil { throw ValidationError("--trainee needs --curriculum") }
+        if cohort != nil && unit != nil { throw ValidationError("--cohort issues whole-curriculum records; drop --unit") }
+    }
+
+    func run() async throws {
+        try await runReporting {
+            let service = try store.openRecords()
+            let signingKey = try SigningKey.read(fromFile: key)
+            let date = try calendarDate(asOf)
+            let issued: [RecordService.Issued]
+            if let cohort {
+                let ref = try await service.progress.resolve(cohort)
+                let bar = ProgressBar(label: "issuing", total: 100, minimumTotal: 0)
+                issued = try await service.issueCohort(
+                    ref, dc3: format != .ob3, issuer: issuer, key: signingKey, outputFolder: out, asOf: date
+                ) { done, total in if total >= 20 { bar.update(done, of: total) } }
+            } else if let trainee, let curriculum {
+                let ref = try await service.progress.resolve(curriculum)
+                issued = try await service.issue(
+                    trainee: TraineeID(trainee), curriculum: ref, unit: unit.map(UnitCode.init), dc3: format != .ob3, issuer: issuer,
+                    key: signingKey, outputFolder: out, asOf: date)
+            } else {
+                issued = []
+            }
+            for item in issued {
+                Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)) for \(item.record.trainee): \(item.path)\n")
+            }
+            if issued.isEmpty { Terminal.out("nothing to issue\n") }
+        }
+    }
+}

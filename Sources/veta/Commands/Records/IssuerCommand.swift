@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import VetaProgress
+import VetaRecords
+
+struct IssuerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "issuer", abstract: "Register organisations that issue completion records.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register an issuer: URL (its id), name, RFC, STPS agent registration and public key.",
+            discussion: """
+                Example:
+                  veta keys generate --name issuer --out keys
+                  veta issuer add --url https://capacitacion.example.mx --name "Capacitación Minera del Norte, S.C." \\
+                    --rfc CMN150101AB1 --stps CAP-123456-ABC-0013 --public-key keys/issuer.public.jwk
+                """)
+
+        @Option(help: "The issuer's URL; it is the credentials' issuer id.") var url: String
+        @Option(help: "Name or razón social.") var name: String
+        @Option(help: "RFC.") var rfc: String
+        @Option(help: "STPS registration as an external training agent.") var stps: String?
+        @Option(help: "Public key: a JWK file or the key (multibase z6Mk… or base64url).") var publicKey: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await runReporting {
+                guard let parsed = URL(string: url), parsed.scheme == "https" || parsed.scheme == "http", parsed.host != nil else {
+                    throw Refusal("\(url) is not an http(s) URL")
+                }
+                let text = FileManager.default.fileExists(atPath: publicKey)
+                    ? (try? String(contentsOfFile: publicKey, encoding: .utf8)) ?? "" : publicKey
+                let key = try PublicSigningKey(text)
+                try await store.openRecords().records.add(
+                    Issuer(id: url, name: name, rfc: try RFC(rfc), stpsRegistration: stps, publicKey: key.base64URL))
+                Terminal.out("added issuer \(url) (key \(key.multibase))\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import VetaProgress
+import VetaRecords
+
+struct Revoke: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Revoke an issued record; verification then reports it as revoked on that date.",
+        discussion: """
+            Example:
+              veta revoke VETA-2026-000001 --reason "evidence found to be fraudulent"
+            """)
+
+    @Argument(help: "The record's serial.") var serial: String
+    @Option(help: "Why.") var reason: String
+    @Option(help: "Date of the revocation, YYYY-MM-DD (default today, UTC).") var date: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runReporting {
+            let day = try calendarDate(date)
+            try await store.openRecords().revoke(serial, reason: reason, on: day)
+            Terminal.out("revoked \(serial) on \(day)\n")
+        }
+    }
+}
+
+struct Reissue: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-issue a record after a correction or a recertification: new serial, the old one marked superseded.",
+        discussion: """
+            Example:
+              veta reissue VETA-2026-000001 --key keys/issuer.private.jwk --out records
+            """)
+
+    @Argument(help: "The record's serial.") var serial: String
+    @Option(help: "The issuer's private key file (JWK).") var key: String
+    @Option(help: "Folder for the issued files.") var out: String = "."
+    @Option(help: "Judge competence as of this date (default today, UTC).") var asOf: String?
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runReporting {
+            let issued = try await store.openRecords().reissue(
+                serial, key: try SigningKey.read(fromFile: key), outputFolder: out, asOf: try calendarDate(asOf))
+            for item in issued { Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(serial): \(item.path)\n") }
+        }
+    }
+}
+
+struct DC4: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dc4",
+        abstract: "Write the DC-4 list an employer files: one CSV row per DC-3 constancia issued in a year.",
+        discussion: """
+            Example:
+              veta dc4 --employer MFR110315AB1 --year 2026 > dc4-2026.csv
+            """)
+
+    @Option(help: "The employer's RFC.") var employer: String
+    @Option(help: "The year.") var year: Int
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runReporting {
+            Terminal.out(try await store.openRecords().dc4(employer: try RFC(employer), year: year))
+        }
+    }
+}

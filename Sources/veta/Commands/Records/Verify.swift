@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import VetaProgress
+import VetaRecords
+
+struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check an issued record offline: signature, issuer, registry, revocation, validity.",
+        discussion: """
+            FILE is a credential (.jwt) or a DC-3 constancia (.pdf). Exit 0 when it verifies, 1 when
+            it does not (the failing check says why: tampered, unknown key, revoked on date, expired on date).
+
+            Examples:
+              veta verify records/VETA-2026-000001.jwt
+              veta verify records/VETA-2026-000002.pdf --as-of 2027-12-01
+            """)
+
+    @Argument(help: "The issued file.") var file: String
+    @Option(help: "Verify as of this date, YYYY-MM-DD (default today, UTC).") var asOf: String?
+    @Option(help: "Output format: text or json.") var format: ListingFormat = .text
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runReporting {
+            guard let data = FileManager.default.contents(atPath: file) else { throw StoreError(.storage, "cannot read \(file)") }
+            let report = try await store.openRecords().verify(Array(data), asOf: try calendarDate(asOf))
+            if format == .json {
+                try printJSON(report)
+            } else {
+                Terminal.out("\(file): \(report.isValid ? "VALID" : "NOT VALID")" + (report.serial.map { " (\($0))" } ?? "") + "\n")
+                for check in report.checks { Terminal.out("  \(check.passed ? "ok  " : "FAIL") \(check.name): \(check.detail)\n") }
+            }
+            if !report.isValid { throw ExitCode(1) }
+        }
+    }
+}
