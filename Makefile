@@ -46,7 +46,7 @@ build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
 ## demo: the main job end to end on the shipped curricula
-demo: build demo-curricula demo-progress
+demo: build py-deps demo-curricula demo-progress
 
 demo-curricula: build
 	@echo "== veta validate Curricula"
@@ -81,6 +81,17 @@ demo-progress: build
 	$(VETA) status T001 --as-of 2026-11-20; \
 	$(VETA) cohort VTOPHT --as-of 2026-11-20; \
 	$(VETA) ledger verify
+	@echo "== completion records: issue and verify one OB3 credential and one DC-3 PDF"
+	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
+	$(VETA) keys generate --name issuer --out $(DEMO)/keys; \
+	$(VETA) issuer add --url https://capacitacion.example.mx --name "Capacitación Minera del Norte, S.C." --rfc CMN150101AB1 \
+	  --stps CAP-123456-ABC-0013 --public-key $(DEMO)/keys/issuer.public.jwk; \
+	$(VETA) issue --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --format all --issuer https://capacitacion.example.mx \
+	  --key $(DEMO)/keys/issuer.private.jwk --out $(DEMO)/records --as-of 2026-11-20; \
+	$(VETA) verify $(DEMO)/records/VETA-2026-000001.jwt --as-of 2026-11-20; \
+	$(VETA) verify $(DEMO)/records/VETA-2026-000002.pdf --as-of 2026-11-20; \
+	python3 $(OB3_ORACLE)/ob3-verify --now 2026-11-20T00:00:00Z $(DEMO)/records/VETA-2026-000001.jwt; \
+	$(VETA) dc4 --employer MFR110315AB1 --year 2026
 
 lint:
 	$(SWIFT) format lint --strict --configuration .swift-format $(LINT_PATHS)
@@ -99,6 +110,7 @@ bench: deps py-deps
 	python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md
 	python3 Tests/bench/bench_progress.py --veta .build/release/veta --veta-bench .build/release/veta-bench \
 	  --trainees $(BENCH_TRAINEES) --entries $(BENCH_ENTRIES) --out BENCHMARKS.md
+	python3 Tests/bench/bench_records.py --veta-bench .build/release/veta-bench --count 10000 --out BENCHMARKS.md
 
 clean:
 	rm -rf .build

@@ -83,7 +83,7 @@ let package = Package(
         // Library-call timings for `make bench`; not shipped, not a test.
         .executableTarget(
             name: "veta-bench",
-            dependencies: ["VetaCurricula", "VetaProgress"],
+            dependencies: ["VetaCurricula", "VetaProgress", "VetaRecords"],
             path: "Tests/bench/veta-bench",
             swiftSettings: swiftSettings
         ),

@@ -30,9 +30,6 @@ import Testing
 
     @Test func everyFieldValueIsPrintedWithItsAccentsIntact() throws {
         let text = try Poppler.text(of: try DC3Renderer.pdf(for: Self.constancia))
-        try Data(try DC3Renderer.pdf(for: Self.constancia)).write(to: URL(fileURLWithPath: "/tmp/dc3-preview.pdf")) // PREVIEW
-        var c2 = Self.constancia; c2.signatures.workersRepresentative = nil // PREVIEW
-        try Data(try DC3Renderer.pdf(for: c2)).write(to: URL(fileURLWithPath: "/tmp/dc3-preview2.pdf")) // PREVIEW
         for value in Self.fieldValues {
             #expect(text.contains(value), "missing \(value)")
         }

@@ -123,5 +123,15 @@ else
     grep -q '^FAIL' "$WORK/progress.log" || failed=$((failed + 1))
 fi
 
+# --- completion records: OB3 oracle, tampering, revocation, expiry, DC-3 text, DC-4 -----------
+ORACLE=${OB3_ORACLE:-../shared/oracles/ob3}
+echo "-- completion records (Tests/cli/records_cli.py, oracle $ORACLE)"
+python3 "$HERE/records_cli.py" "$VETA" "$ORACLE" "$WORK/records" >"$WORK/records.log" 2>&1
+records_rc=$?
+sed 's/^/  /' "$WORK/records.log"
+passed=$((passed + $(grep -c '^ok ' "$WORK/records.log")))
+failed=$((failed + $(grep -c '^FAIL' "$WORK/records.log")))
+if [ "$records_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/records.log"; then failed=$((failed + 1)); fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -16,7 +16,8 @@ public struct DC3Constancia: Hashable, Sendable, Codable {
     public var verification: Verification
 
     /// Creates a constancia.
-    public init(serial: String, worker: Worker, company: Company, programme: Programme, signatures: Signatures, verification: Verification) {
+    public init(serial: String, worker: Worker, company: Company, programme: Programme, signatures: Signatures, verification: Verification)
+    {
         self.serial = serial
         self.worker = worker
         self.company = company
@@ -41,7 +42,9 @@ public struct DC3Constancia: Hashable, Sendable, Codable {
         public var jobTitle: String
 
         /// Creates the worker section.
-        public init(paternalSurname: String, maternalSurname: String, givenNames: String, curp: String, occupation: String, jobTitle: String) {
+        public init(
+            paternalSurname: String, maternalSurname: String, givenNames: String, curp: String, occupation: String, jobTitle: String
+        ) {
             self.paternalSurname = paternalSurname
             self.maternalSurname = maternalSurname
             self.givenNames = givenNames

@@ -26,11 +26,13 @@ public enum DC3Mapping {
                 courseName: unit.map { "\($0.code) \($0.title.es)" } ?? "\(curriculum.code) \(curriculum.title.es)",
                 hours: unit?.hours ?? curriculum.volumeOfLearningHours, from: enrolledOn.description, to: completedOn.description,
                 thematicArea: thematicArea(curriculum, unit: unit),
-                trainingAgent: issuer.stpsRegistration.map { "\(issuer.name) — registro STPS \($0)" } ?? "\(issuer.name) (instructor interno)"),
+                trainingAgent: issuer.stpsRegistration.map { "\(issuer.name) — registro STPS \($0)" }
+                    ?? "\(issuer.name) (instructor interno)"),
             signatures: DC3Constancia.Signatures(
-                instructor: instructor.isEmpty ? issuer.name : instructor, employerRepresentative: "Representante legal de \(companyName)",
+                instructor: instructor.isEmpty ? issuer.name : instructor, employerRepresentative: "Representante legal",
                 workersRepresentative: nil),
             verification: DC3Constancia.Verification(
-                code: "\(credentialSerial) · \(credentialHash.prefix(16))", payload: "urn:veta:record:\(credentialSerial):\(credentialHash)"))
+                code: "\(credentialSerial) · \(credentialHash.prefix(16))", payload: "urn:veta:record:\(credentialSerial):\(credentialHash)"
+            ))
     }
 }

@@ -36,8 +36,11 @@ public enum DC3Renderer {
         try form.section(
             "DATOS DE LA EMPRESA",
             rows: [
-                [Cell("Nombre o razón social (en caso de persona física, anotar apellido paterno, apellido materno y nombre(s))",
-                    constancia.company.name, field: "company name")],
+                [
+                    Cell(
+                        "Nombre o razón social (en caso de persona física, anotar apellido paterno, apellido materno y nombre(s))",
+                        constancia.company.name, field: "company name")
+                ],
                 [Cell("Registro Federal de Contribuyentes con homoclave (SHCP)", constancia.company.rfc, field: "RFC")],
             ])
         try form.section(

@@ -13,7 +13,7 @@ public enum CredentialBuilder {
         serial: String, curriculum: Curriculum, unit: VetaCurricula.Unit?, trainee: Trainee, issuer: Issuer, validFrom: CalendarDate,
         validUntil: CalendarDate?, salt: String
     ) -> AchievementCredential {
-        let identityHash = "sha256$" + SHA256.hash(data: Array((trainee.curp.rawValue + salt).utf8)).map { String(format: "%02x", $0) }.joined()
+        let identityHash = "sha256$" + SHA256Hex.of(Array((trainee.curp.rawValue + salt).utf8))
         let code = unit.map { "\(curriculum.code):\(curriculum.version):\($0.code)" } ?? "\(curriculum.code):\(curriculum.version)"
         let title = unit?.title ?? curriculum.title
         let achievement = AchievementCredential.Achievement(
@@ -42,7 +42,7 @@ public enum CredentialBuilder {
     /// Random salt, 16 bytes as hex.
     public static func salt() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return SHA256Hex.of((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }).prefix(32).description
     }
 
     static func narrative(curriculum: Curriculum, unit: VetaCurricula.Unit?) -> String {

@@ -10,12 +10,27 @@ public import VetaProgress
 public enum VCJWT {
     /// The compact JWS of `credential`, signed with the issuer's key.
     public static func sign(_ credential: AchievementCredential, with key: SigningKey) async throws -> String {
-        let keys = JWTKeyCollection()
-        let kid = didKey(key.publicKey)
-        await keys.add(eddsa: try EdDSA.PrivateKey(d: key.seedBase64URL, curve: .ed25519), kid: JWKIdentifier(string: kid))
-        var header = JWTHeader()
-        header.typ = "JWT"
-        return try await keys.sign(try Claims(credential), kid: JWKIdentifier(string: kid), header: header)
+        try await Signer(key).sign(credential)
+    }
+
+    /// Signs many credentials with one key, setting jwt-kit's key collection up once.
+    public struct Signer: Sendable {
+        private let keys: JWTKeyCollection
+        private let kid: String
+
+        /// A signer for `key`.
+        public init(_ key: SigningKey) async throws {
+            keys = JWTKeyCollection()
+            kid = VCJWT.didKey(key.publicKey)
+            await keys.add(eddsa: try EdDSA.PrivateKey(d: key.seedBase64URL, curve: .ed25519), kid: JWKIdentifier(string: kid))
+        }
+
+        /// The compact JWS of `credential`.
+        public func sign(_ credential: AchievementCredential) async throws -> String {
+            var header = JWTHeader()
+            header.typ = "JWT"
+            return try await keys.sign(try Claims(credential), kid: JWKIdentifier(string: kid), header: header)
+        }
     }
 
     /// Verifies the signature with `publicKey` and returns the credential, or throws ``RecordError``.
@@ -107,10 +122,31 @@ public enum VCJWT {
 
 /// RFC 3339 timestamps at second precision, UTC.
 enum RFC3339 {
+    /// Parses `YYYY-MM-DDTHH:MM:SSZ` (the only form Veta writes) without a formatter: one runs per credential.
     static func date(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        let bytes = Array(text.utf8)
+        guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
+            bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z")
+        else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
+            let minute = number(14..<16), let second = number(17..<19), (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
+        // Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's days_from_civil).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + hour * 3_600 + minute * 60 + second))
     }
 
     static func string(_ date: CalendarDate) -> String { "\(date)T00:00:00Z" }

@@ -181,10 +181,8 @@ public final class RecordStore: Sendable {
             }
         } catch let error as StoreError {
             throw error
-        } catch let error as Refusal {
-            throw error
-        } catch {
-            throw StoreError(.storage, "the record registry could not be written: \((error as? DatabaseError)?.message ?? "\(error)")")
+        } catch let error as DatabaseError {
+            throw StoreError(.storage, "the record registry could not be written: \(error.message ?? "\(error)")")
         }
     }
 }

@@ -33,7 +33,9 @@ extension RecordService {
         let hash = SHA256Hex.of(bytes)
         if bytes.starts(with: Array("%PDF".utf8)) {
             guard let record = try await records.records().first(where: { $0.format == .dc3 && $0.sha256 == hash }) else {
-                return fail("registry", "no DC-3 constancia with this content is registered (sha256 \(hash.prefix(16))…): altered or not issued here")
+                return fail(
+                    "registry",
+                    "no DC-3 constancia with this content is registered (sha256 \(hash.prefix(16))…): altered or not issued here")
             }
             checks.append(.init(name: "registry", passed: true, detail: "DC-3 \(record.serial), sha256 matches"))
             return try await lifecycle(record, date: date, checks: checks)
@@ -67,7 +69,9 @@ extension RecordService {
     }
 
     /// Revocation, supersession and validity window.
-    private func lifecycle(_ record: IssuedRecord, date: CalendarDate, checks: [VerificationReport.Check]) async throws -> VerificationReport {
+    private func lifecycle(_ record: IssuedRecord, date: CalendarDate, checks: [VerificationReport.Check]) async throws
+        -> VerificationReport
+    {
         var checks = checks
         let events = try await records.events(record.serial)
         if let revoked = events.first(where: { $0.kind == .revoked && $0.date <= date }) {
@@ -76,7 +80,10 @@ extension RecordService {
         }
         checks.append(.init(name: "revocation", passed: true, detail: "not revoked"))
         if let superseded = events.first(where: { $0.kind == .superseded }) {
-            checks.append(.init(name: "supersession", passed: true, detail: "superseded by \(superseded.note) on \(superseded.date); this record still stands"))
+            checks.append(
+                .init(
+                    name: "supersession", passed: true,
+                    detail: "superseded by \(superseded.note) on \(superseded.date); this record still stands"))
         }
         if record.validFrom > date {
             checks.append(.init(name: "validity", passed: false, detail: "not valid before \(record.validFrom)"))
@@ -84,7 +91,9 @@ extension RecordService {
             checks.append(.init(name: "validity", passed: false, detail: "expired on \(until)"))
         } else {
             checks.append(
-                .init(name: "validity", passed: true, detail: "valid from \(record.validFrom)" + (record.validUntil.map { " until \($0)" } ?? "")))
+                .init(
+                    name: "validity", passed: true,
+                    detail: "valid from \(record.validFrom)" + (record.validUntil.map { " until \($0)" } ?? "")))
         }
         return VerificationReport(serial: record.serial, checks: checks)
     }
@@ -92,25 +101,36 @@ extension RecordService {
     /// Revokes a record: verification reports it from `date` on.
     public func revoke(_ serial: String, reason: String, on date: CalendarDate) async throws {
         guard try await records.record(serial) != nil else { throw Refusal("no record \(serial)") }
-        guard try await !records.events(serial).contains(where: { $0.kind == .revoked }) else { throw Refusal("\(serial) is already revoked") }
+        guard try await !records.events(serial).contains(where: { $0.kind == .revoked }) else {
+            throw Refusal("\(serial) is already revoked")
+        }
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a revocation must say why") }
         try await records.append(RecordEvent(serial: serial, kind: .revoked, date: date, note: reason))
     }
 
-    /// Re-issues a record (after a correction or a recertification): a new serial, the old one marked superseded.
+    /// Re-issues a record (after a correction or a recertification): new serials, and the old record
+    /// and the others issued with it (a credential and its DC-3) marked superseded.
     public func reissue(_ serial: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate) async throws -> [Issued] {
         guard let old = try await records.record(serial) else { throw Refusal("no record \(serial)") }
+        let batch = try await records.records().filter {
+            $0.issuedAt == old.issuedAt && $0.trainee == old.trainee && $0.curriculum == old.curriculum && $0.unit == old.unit
+        }
+        let credential = batch.first { $0.format == .ob3 }?.serial ?? serial
         let issued = try await issue(
-            trainee: old.trainee, curriculum: old.curriculum, unit: old.unit, dc3: old.format == .dc3, issuer: old.issuer, key: key,
-            outputFolder: outputFolder, asOf: date, supersedes: serial)
-        try await records.append(
-            RecordEvent(serial: serial, kind: .superseded, date: date, note: issued.map(\.record.serial).joined(separator: " ")))
+            trainee: old.trainee, curriculum: old.curriculum, unit: old.unit, dc3: batch.contains { $0.format == .dc3 }, issuer: old.issuer,
+            key: key, outputFolder: outputFolder, asOf: date, supersedes: credential)
+        let replacements = issued.map(\.record.serial).joined(separator: " ")
+        for record in batch {
+            try await records.append(RecordEvent(serial: record.serial, kind: .superseded, date: date, note: replacements))
+        }
         return issued
     }
 
     /// The DC-4 list: one CSV row per DC-3 constancia issued to the employer's workers in `year`.
     public func dc4(employer: RFC, year: Int) async throws -> String {
-        var lines = ["folio,curp,apellido_paterno,apellido_materno,nombre,ocupacion,puesto,curso,horas,fecha_inicio,fecha_termino,constancia_sha256,estado"]
+        var lines = [
+            "folio,curp,apellido_paterno,apellido_materno,nombre,ocupacion,puesto,curso,horas,fecha_inicio,fecha_termino,constancia_sha256,estado"
+        ]
         let trainees = Dictionary(uniqueKeysWithValues: try await progress.store.trainees().map { ($0.id, $0) })
         for record in try await records.records() where record.format == .dc3 && record.validFrom.year == year {
             guard let trainee = trainees[record.trainee], trainee.employer == employer else { continue }
@@ -118,9 +138,11 @@ extension RecordService {
             let enrolment = try await progress.enrolment(of: record.trainee, in: record.curriculum, asOf: record.validFrom)
             let unit = record.unit.flatMap { curriculum.unit($0) }
             let events = try await records.events(record.serial)
-            let state = events.contains { $0.kind == .revoked } ? "revocada" : events.contains { $0.kind == .superseded } ? "sustituida" : "vigente"
+            let state =
+                events.contains { $0.kind == .revoked } ? "revocada" : events.contains { $0.kind == .superseded } ? "sustituida" : "vigente"
             let fields = [
-                record.serial, trainee.curp.rawValue, trainee.paternalSurname, trainee.maternalSurname, trainee.givenNames, trainee.occupation,
+                record.serial, trainee.curp.rawValue, trainee.paternalSurname, trainee.maternalSurname, trainee.givenNames,
+                trainee.occupation,
                 trainee.jobTitle, unit.map { "\($0.code) \($0.title.es)" } ?? "\(curriculum.code) \(curriculum.title.es)",
                 String(unit?.hours ?? curriculum.volumeOfLearningHours), (enrolment.enrolledOn ?? record.validFrom).description,
                 record.validFrom.description, record.sha256, state,
@@ -136,7 +158,9 @@ extension RecordService {
         progress report: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> [Issued] {
         let curriculum = try await progress.curriculum(ref)
-        let statuses = try await progress.statuses(in: ref, curriculum: curriculum, asOf: date).filter { $0.packagingSatisfied && !$0.isWithdrawn }
+        let statuses = try await progress.statuses(in: ref, curriculum: curriculum, asOf: date).filter {
+            $0.packagingSatisfied && !$0.isWithdrawn
+        }
         var standing: Set<TraineeID> = []
         for record in try await records.records() where record.curriculum == ref && record.unit == nil && record.format == .ob3 {
             let events = try await records.events(record.serial)
@@ -146,7 +170,8 @@ extension RecordService {
         let todo = statuses.filter { !standing.contains($0.trainee) }
         for (index, status) in todo.enumerated() {
             issued += try await issue(
-                trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder, asOf: date)
+                trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder,
+                asOf: date)
             report?(index + 1, todo.count)
         }
         return issued

@@ -31,13 +31,17 @@ public struct RecordService: Sendable {
         trainee id: TraineeID, curriculum ref: CurriculumRef, unit: UnitCode?, dc3: Bool, issuer issuerID: String, key: SigningKey,
         outputFolder: String, asOf date: CalendarDate, supersedes: String? = nil
     ) async throws -> [Issued] {
-        guard let issuer = try await records.issuer(issuerID) else { throw Refusal("issuer \(issuerID) is not registered (veta issuer add)") }
+        guard let issuer = try await records.issuer(issuerID) else {
+            throw Refusal("issuer \(issuerID) is not registered (veta issuer add)")
+        }
         guard (try? PublicSigningKey(issuer.publicKey)) == key.publicKey else {
             throw Refusal("the key given is not the one registered for issuer \(issuerID)")
         }
         guard let trainee = try await progress.store.trainee(id) else { throw Refusal("no trainee \(id)") }
         let curriculum = try await progress.curriculum(ref)
-        let status = try require(try await progress.status(of: id, asOf: date).first { $0.curriculum == ref }, Refusal("trainee \(id) is not enrolled in \(ref)"))
+        let status = try require(
+            try await progress.status(of: id, asOf: date).first { $0.curriculum == ref }, Refusal("trainee \(id) is not enrolled in \(ref)")
+        )
         let completion = try Self.completion(status, unit: unit, curriculum: curriculum)
         let organisation = try await progress.store.organisation(trainee.employer)
         let assessorNames = try await signingAssessors(id, ref: ref, unit: unit)
@@ -49,7 +53,8 @@ public struct RecordService: Sendable {
         let year = completion.from.year
         return try await records.issue(count: dc3 ? 2 : 1, year: year) { serials in
             let credential = CredentialBuilder.credential(
-                serial: serials[0], curriculum: curriculum, unit: completion.unit, trainee: trainee, issuer: issuer, validFrom: completion.from,
+                serial: serials[0], curriculum: curriculum, unit: completion.unit, trainee: trainee, issuer: issuer,
+                validFrom: completion.from,
                 validUntil: completion.until, salt: salt)
             let token = try Self.blockingSign(credential, key: key)
             let tokenBytes = Array(token.utf8)
@@ -106,7 +111,8 @@ public struct RecordService: Sendable {
     /// The names of the assessors who signed off the units concerned, for the DC-3's instructor line.
     func signingAssessors(_ trainee: TraineeID, ref: CurriculumRef, unit: UnitCode?) async throws -> String {
         let entries = try await progress.store.entries(for: trainee)
-        let ids = Set(entries.filter { $0.kind == .signOff && $0.curriculum == ref && (unit == nil || $0.unit == unit) }.compactMap(\.assessor))
+        let ids = Set(
+            entries.filter { $0.kind == .signOff && $0.curriculum == ref && (unit == nil || $0.unit == unit) }.compactMap(\.assessor))
         var names: [String] = []
         for id in ids.sorted() { names.append(try await progress.store.assessor(id)?.name ?? id.rawValue) }
         return names.joined(separator: ", ")

@@ -29,7 +29,8 @@ struct IssuerCommand: AsyncParsableCommand {
                 guard let parsed = URL(string: url), parsed.scheme == "https" || parsed.scheme == "http", parsed.host != nil else {
                     throw Refusal("\(url) is not an http(s) URL")
                 }
-                let text = FileManager.default.fileExists(atPath: publicKey)
+                let text =
+                    FileManager.default.fileExists(atPath: publicKey)
                     ? (try? String(contentsOfFile: publicKey, encoding: .utf8)) ?? "" : publicKey
                 let key = try PublicSigningKey(text)
                 try await store.openRecords().records.add(

@@ -42,7 +42,9 @@ struct Reissue: AsyncParsableCommand {
         try await runReporting {
             let issued = try await store.openRecords().reissue(
                 serial, key: try SigningKey.read(fromFile: key), outputFolder: out, asOf: try calendarDate(asOf))
-            for item in issued { Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(serial): \(item.path)\n") }
+            for item in issued {
+                Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(serial): \(item.path)\n")
+            }
         }
     }
 }
