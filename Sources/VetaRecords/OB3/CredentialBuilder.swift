@@ -47,10 +47,7 @@ public enum CredentialBuilder {
 
     static func narrative(curriculum: Curriculum, unit: VetaCurricula.Unit?) -> String {
         let units = unit.map { [$0] } ?? curriculum.units
-        let lines = units.map { u in
-            "- \(u.code) \(u.title.es) / \(u.title.en) (\(u.hours) h): "
-                + u.elements.map { "\($0.number). \($0.title.es)" }.joined(separator: "; ")
-        }
+        let lines = units.map { u in "- \(u.code) \(u.title.es) / \(u.title.en) (\(u.hours) h, \(u.elements.count) elementos / elements)" }
         let head =
             unit == nil
             ? "Cumplió las reglas de integración de \(curriculum.code) \(curriculum.version) con las unidades evaluadas y firmadas por un evaluador autorizado. Met the packaging rules of \(curriculum.code) \(curriculum.version) with units assessed and signed off by an authorised assessor."

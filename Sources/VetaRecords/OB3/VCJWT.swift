@@ -22,7 +22,9 @@ public enum VCJWT {
         public init(_ key: SigningKey) async throws {
             keys = JWTKeyCollection()
             kid = VCJWT.didKey(key.publicKey)
-            await keys.add(eddsa: try EdDSA.PrivateKey(d: key.seedBase64URL, curve: .ed25519), kid: JWKIdentifier(string: kid))
+            await keys.add(
+                eddsa: try EdDSA.PrivateKey(d: key.seedBase64URL, curve: .ed25519), kid: JWKIdentifier(string: kid),
+                serializer: DefaultJWTSerializer(jsonEncoder: ClaimsJSONEncoder()))
         }
 
         /// The compact JWS of `credential`.
