@@ -6,7 +6,7 @@ BUILD_FLAGS ?=
 VETA = .build/debug/veta
 APT_PACKAGES = libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl
 PY_PACKAGES = xmlschema jsonschema
-LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.swift')
+LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.swift' ! -name 'PolicySchema.swift')
 
 
 .PHONY: demo-curricula demo-progress
@@ -41,6 +41,14 @@ embed-schema:
 	   cat Schemas/curriculum.xsd; \
 	   echo '"""#'; \
 	   echo '}'; } > Sources/VetaCurricula/Schema/BundledSchema.swift
+	@{ echo '// Generated from Schemas/audit-policy.xsd by `make embed-schema`. Do not edit.'; \
+	   echo '// A test checks that it matches the file byte for byte.'; \
+	   echo 'enum PolicySchema {'; \
+	   echo '    static let path = "Schemas/audit-policy.xsd"'; \
+	   echo '    static let text = #"""'; \
+	   cat Schemas/audit-policy.xsd; \
+	   echo '"""#'; \
+	   echo '}'; } > Sources/VetaAudit/Policy/PolicySchema.swift
 
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
@@ -92,6 +100,10 @@ demo-progress: build
 	$(VETA) verify $(DEMO)/records/VETA-2026-000002.pdf --as-of 2026-11-20; \
 	python3 $(OB3_ORACLE)/ob3-verify --now 2026-11-20T00:00:00Z $(DEMO)/records/VETA-2026-000001.jwt; \
 	$(VETA) dc4 --employer MFR110315AB1 --year 2026
+	@echo "== audits"
+	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
+	$(VETA) audit catalogue Curricula --policy Schemas/audit-policy.xml; \
+	$(VETA) audit records --as-of 2026-11-20
 
 lint:
 	$(SWIFT) format lint --strict --configuration .swift-format $(LINT_PATHS)

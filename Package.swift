@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "VetaCurricula", targets: ["VetaCurricula"]),
         .library(name: "VetaProgress", targets: ["VetaProgress"]),
         .library(name: "VetaRecords", targets: ["VetaRecords"]),
+        .library(name: "VetaAudit", targets: ["VetaAudit"]),
         .executable(name: "veta", targets: ["veta"]),
     ],
     dependencies: [
@@ -69,6 +70,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Layer 4: audits of catalogues and of the record store.
+        .target(
+            name: "VetaAudit",
+            dependencies: ["VetaCurricula", "VetaProgress", "VetaRecords"],
+            swiftSettings: swiftSettings
+        ),
         // Layer top: the thin command-line interface.
         .executableTarget(
             name: "veta",
@@ -76,6 +83,7 @@ let package = Package(
                 "VetaCurricula",
                 "VetaProgress",
                 "VetaRecords",
+                "VetaAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -93,6 +101,11 @@ let package = Package(
                 "VetaCurricula",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "VetaAuditTests",
+            dependencies: ["VetaAudit", "VetaCurricula", "VetaProgress"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

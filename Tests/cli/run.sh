@@ -133,5 +133,14 @@ passed=$((passed + $(grep -c '^ok ' "$WORK/records.log")))
 failed=$((failed + $(grep -c '^FAIL' "$WORK/records.log")))
 if [ "$records_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/records.log"; then failed=$((failed + 1)); fi
 
+# --- audits: catalogue rules on fixtures, records rules on a store, report determinism ----------
+echo "-- audits (Tests/cli/audit_cli.py)"
+python3 "$HERE/audit_cli.py" "$VETA" "$WORK/audit" >"$WORK/audit.log" 2>&1
+audit_rc=$?
+sed 's/^/  /' "$WORK/audit.log"
+passed=$((passed + $(grep -c '^ok ' "$WORK/audit.log")))
+failed=$((failed + $(grep -c '^FAIL' "$WORK/audit.log")))
+if [ "$audit_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/audit.log"; then failed=$((failed + 1)); fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -29,14 +29,18 @@ public struct SARIFReport: Encodable, Sendable {
 
     /// Builds the log for `results`, describing every rule Veta has.
     public init(_ results: [ValidationResult], toolVersion: String) {
-        let descriptors = RuleCatalog.descriptors
+        self.init(diagnostics: results.flatMap(\.diagnostics), descriptors: RuleCatalog.descriptors, toolVersion: toolVersion)
+    }
+
+    /// Builds the log for `diagnostics`, describing the rules in `descriptors`.
+    public init(diagnostics: [Diagnostic], descriptors: [RuleDescriptor], toolVersion: String) {
         let index = Dictionary(uniqueKeysWithValues: descriptors.enumerated().map { ($1.id, $0) })
         let rules = descriptors.map {
             Rule(
                 id: $0.id, name: $0.name, shortDescription: Message(text: $0.summary), help: Message(text: $0.fix),
                 defaultConfiguration: Configuration(level: $0.severity.rawValue))
         }
-        let findings = results.flatMap(\.diagnostics).map { diagnostic in
+        let findings = diagnostics.map { diagnostic in
             Result(
                 ruleId: diagnostic.code, ruleIndex: index[diagnostic.code] ?? 0, level: diagnostic.severity.rawValue,
                 message: Message(text: diagnostic.message + (diagnostic.fix.map { " Fix: \($0)" } ?? "")),

@@ -1,0 +1,27 @@
+import VetaCurricula
+
+/// Compares two units that share a code, naming the first difference.
+enum UnitComparison {
+    static func firstDifference(_ a: VetaCurricula.Unit, _ b: VetaCurricula.Unit) -> String? {
+        if a.hours != b.hours { return "hours \(a.hours) vs \(b.hours)" }
+        if a.performanceEvidence.occasions != b.performanceEvidence.occasions {
+            return "performance occasions \(a.performanceEvidence.occasions) vs \(b.performanceEvidence.occasions)"
+        }
+        let aElements = a.elements.map(\.number)
+        let bElements = b.elements.map(\.number)
+        if aElements != bElements { return "elements \(aElements) vs \(bElements)" }
+        for (x, y) in zip(a.elements, b.elements) {
+            let xc = x.criteria.map(\.number)
+            let yc = y.criteria.map(\.number)
+            if xc != yc { return "element \(x.number) criteria \(xc.joined(separator: ", ")) vs \(yc.joined(separator: ", "))" }
+            for (p, q) in zip(x.criteria, y.criteria) where p.text.en != q.text.en {
+                return "criterion \(p.number) reads \"\(p.text.en.prefix(60))\" vs \"\(q.text.en.prefix(60))\""
+            }
+        }
+        let aKnowledge = a.knowledgeEvidence.map(\.id)
+        let bKnowledge = b.knowledgeEvidence.map(\.id)
+        if aKnowledge != bKnowledge { return "knowledge items \(aKnowledge) vs \(bKnowledge)" }
+        if Set(a.prerequisites.map(\.code)) != Set(b.prerequisites.map(\.code)) { return "prerequisites differ" }
+        return nil
+    }
+}

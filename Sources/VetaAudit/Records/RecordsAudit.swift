@@ -1,0 +1,127 @@
+import Foundation
+public import VetaCurricula
+public import VetaProgress
+public import VetaRecords
+
+/// Audits the store: the ledger verifies, every issued record is backed by evidence, every sign-off
+/// was authorised, DC-3s were delivered in time, revocation and supersession are consistent.
+public enum RecordsAudit {
+    /// Audits everything in `service`'s store, judging lateness and evidence as the records stood when issued.
+    public static func audit(_ service: RecordService, asOf: CalendarDate?) async throws -> AuditReport {
+        var findings: [AuditFinding] = []
+        let progress = service.progress
+        let ledger = try await progress.verifyLedger()
+        for problem in ledger.problems {
+            findings.append(
+                AuditFinding(
+                    AuditRule.ledgerBroken.finding(SourceLocation(file: "store:ledger", line: Int(problem.sequence)), problem.reason)))
+        }
+        let trainees = Dictionary(uniqueKeysWithValues: try await progress.store.trainees().map { ($0.id, $0) })
+        findings += try await signOffs(progress, employers: trainees)
+        let records = try await service.records.records()
+        let serials = Set(records.map(\.serial))
+        for record in records {
+            let employer = trainees[record.trainee]?.employer.rawValue
+            let location = SourceLocation(file: "store:record/\(record.serial)", line: 0)
+            let issuedOn = CalendarDate(String(record.issuedAt.prefix(10))) ?? record.validFrom
+            if let reasons = try await notBacked(record, service: service, on: issuedOn) {
+                findings.append(
+                    AuditFinding(
+                        AuditRule.recordNotBacked.finding(
+                            location,
+                            "\(record.serial) for \(record.trainee) would not be issued as of \(issuedOn): \(reasons.joined(separator: "; "))"
+                        ),
+                        curriculum: record.curriculum.description, employer: employer))
+            }
+            if record.format == .dc3 {
+                let days = WorkingDays.between(record.validFrom, issuedOn)
+                if days > 20 {
+                    findings.append(
+                        AuditFinding(
+                            AuditRule.dc3Late.finding(
+                                location,
+                                "DC-3 \(record.serial) was issued \(days) working days after completion on \(record.validFrom) (limit 20)"),
+                            curriculum: record.curriculum.description, employer: employer))
+                }
+            }
+            for event in try await service.records.events(record.serial) where event.kind == .superseded {
+                let successors = event.note.split(separator: " ").map(String.init)
+                let missing = successors.filter { !serials.contains($0) }
+                if successors.isEmpty || !missing.isEmpty {
+                    findings.append(
+                        AuditFinding(
+                            AuditRule.lifecycleInconsistent.finding(
+                                location,
+                                "\(record.serial) is marked superseded by \(event.note.isEmpty ? "nothing" : event.note), which is not in the registry"
+                            ),
+                            curriculum: record.curriculum.description, employer: employer))
+                }
+            }
+        }
+        let curricula = Set(records.map(\.curriculum.description)).sorted()
+        let employers = Set(records.compactMap { trainees[$0.trainee]?.employer.rawValue }).sorted()
+        return AuditReport(kind: "records", asOf: asOf?.description, curricula: curricula, employers: employers, findings: findings)
+    }
+
+    /// Why the engine, re-run as of the issue date on today's ledger (every correction applied,
+    /// whenever it was made), would not issue `record`.
+    static func notBacked(_ record: IssuedRecord, service: RecordService, on date: CalendarDate) async throws -> [String]? {
+        let curriculum = try await service.progress.curriculum(record.curriculum)
+        let all = try await service.progress.store.entries(for: record.trainee)
+        let voided = Set(all.filter { $0.kind == .correction }.compactMap(\.corrects))
+        let entries = all.filter { $0.kind != .correction && !voided.contains($0.sequence) }
+        let status = CompetencyEngine.status(of: record.trainee, in: curriculum, ref: record.curriculum, entries: entries, asOf: date)
+        if let unit = record.unit {
+            guard let unitStatus = status.units.first(where: { $0.unit == unit }) else { return ["no unit \(unit)"] }
+            return unitStatus.state == .signedOff ? nil : ["\(unit) is \(unitStatus.state.rawValue)"] + unitStatus.missing
+        }
+        return status.packagingSatisfied ? nil : status.missing
+    }
+
+    /// B003: sign-offs by assessors authorised for the unit.
+    static func signOffs(_ progress: ProgressService, employers: [TraineeID: Trainee]) async throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        let voided = Set(try await progress.store.entries(ofKinds: [.correction]).compactMap(\.corrects))
+        for entry in try await progress.store.entries(ofKinds: [.signOff]) where !voided.contains(entry.sequence) {
+            guard let unit = entry.unit, let id = entry.assessor else { continue }
+            let assessor = try await progress.store.assessor(id)
+            if assessor?.units.contains(unit) != true {
+                findings.append(
+                    AuditFinding(
+                        AuditRule.signOffUnauthorised.finding(
+                            SourceLocation(file: "store:ledger", line: Int(entry.sequence)),
+                            "sign-off of \(unit) for \(entry.trainee) on \(entry.date) by \(id), who is not authorised for \(unit)"),
+                        curriculum: entry.curriculum.description, employer: employers[entry.trainee]?.employer.rawValue))
+            }
+        }
+        return findings
+    }
+}
+
+/// Monday-to-Friday days between two dates (holidays are not known to Veta).
+enum WorkingDays {
+    static func between(_ start: CalendarDate, _ end: CalendarDate) -> Int {
+        guard start < end else { return 0 }
+        var count = 0
+        var day = start
+        while day < end {
+            day = day.adding(days: 1)
+            if !isWeekend(day) { count += 1 }
+        }
+        return count
+    }
+
+    /// Zeller-style weekday: 0 = Saturday … 6 = Friday.
+    static func isWeekend(_ date: CalendarDate) -> Bool {
+        var month = date.month
+        var year = date.year
+        if month < 3 {
+            month += 12
+            year -= 1
+        }
+        let k = year % 100
+        let j = year / 100
+        let weekday = (date.day + 13 * (month + 1) / 5 + k + k / 4 + j / 4 + 5 * j) % 7
+        return weekday == 0 || weekday == 1
+    }
+}

@@ -1,0 +1,136 @@
+/// Exports a curriculum as a 1EdTech CASE 1.0 `CFPackage`.
+///
+/// The output depends only on the curriculum: identifiers are name-based UUIDs (version 5) of
+/// `CODE@VERSION`, `CODE@VERSION/UNIT`, `CODE@VERSION/UNIT/2`, `CODE@VERSION/UNIT/2/2.3` and
+/// `CODE@VERSION/UNIT/knowledge/K1`, and every `lastChangeDateTime` is the publication date at
+/// midnight UTC. Statements are in Spanish (`language` `es`) with the English text in `notes`.
+///
+/// ```swift
+/// let package = CASEExport.package(for: curriculum, packageURI: "https://case.example.org/ims/case/v1p0")
+/// print(try CASEExport.json(package))
+/// ```
+public enum CASEExport {
+    /// Builds the package for `curriculum`.
+    ///
+    /// - Parameter packageURI: The base of every `uri`: a node's URI is `packageURI/CFDocuments/<id>`,
+    ///   `/CFItems/<id>` or `/CFAssociations/<id>`, as a CASE 1.0 service serves them. Without it,
+    ///   each URI is `urn:uuid:<id>`.
+    public static func package(for curriculum: Curriculum, packageURI: String? = nil) -> CASEPackage {
+        var builder = CASEPackageBuilder(curriculum: curriculum, base: packageURI.map(trimmingSlashes))
+        return builder.build()
+    }
+
+    /// The package as pretty-printed JSON with sorted keys, ending in a newline.
+    public static func json(_ package: CASEPackage) throws -> String {
+        try JSONOutput.encode(package)
+    }
+
+    private static func trimmingSlashes(_ text: String) -> String {
+        var text = text
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
+    }
+}
+
+/// Walks a curriculum once, collecting items and associations in curriculum order.
+private struct CASEPackageBuilder {
+    let curriculum: Curriculum
+    let base: String?
+    var items: [CASEItem] = []
+    var associations: [CASEAssociation] = []
+
+    private var key: String { "\(curriculum.code.rawValue)@\(curriculum.version)" }
+    private var changed: String { curriculum.published + "T00:00:00+00:00" }
+
+    init(curriculum: Curriculum, base: String?) {
+        self.curriculum = curriculum
+        self.base = base
+    }
+
+    mutating func build() -> CASEPackage {
+        let document = makeDocument()
+        let documentLink = CASELinkURI(title: document.title, identifier: document.identifier, uri: document.uri)
+        var unitLinks: [UnitCode: CASELinkURI] = [:]
+        for (index, unit) in curriculum.units.enumerated() {
+            let name = "\(key)/\(unit.code.rawValue)"
+            let unitLink = addItem(
+                name: name, text: unit.title, code: unit.code.rawValue, type: "Unit of competency", enumeration: "\(index + 1)")
+            unitLinks[unit.code] = unitLink
+            addChild(unitLink, of: documentLink, at: index + 1)
+            for (position, element) in unit.elements.enumerated() {
+                let elementLink = addItem(
+                    name: "\(name)/\(element.number)", text: element.title, code: "\(unit.code.rawValue) \(element.number)",
+                    type: "Element", enumeration: "\(element.number)")
+                addChild(elementLink, of: unitLink, at: position + 1)
+                for (order, criterion) in element.criteria.enumerated() {
+                    let criterionLink = addItem(
+                        name: "\(name)/\(element.number)/\(criterion.number)", text: criterion.text,
+                        code: "\(unit.code.rawValue) \(criterion.number)", type: "Performance criterion", enumeration: criterion.number)
+                    addChild(criterionLink, of: elementLink, at: order + 1)
+                }
+            }
+            for (position, knowledge) in unit.knowledgeEvidence.enumerated() {
+                let knowledgeLink = addItem(
+                    name: "\(name)/knowledge/\(knowledge.id)", text: knowledge.text, code: "\(unit.code.rawValue) \(knowledge.id)",
+                    type: "Knowledge evidence", enumeration: knowledge.id)
+                addChild(knowledgeLink, of: unitLink, at: unit.elements.count + position + 1)
+            }
+        }
+        for unit in curriculum.units {
+            guard let unitLink = unitLinks[unit.code] else { continue }
+            for prerequisite in unit.prerequisites {
+                guard let prerequisiteLink = unitLinks[prerequisite.code] else { continue }
+                addAssociation(
+                    "precedes", from: prerequisiteLink, to: unitLink, sequence: nil,
+                    name: "\(key)/precedes/\(prerequisite.code.rawValue)/\(unit.code.rawValue)")
+            }
+        }
+        return CASEPackage(document: document, items: items, associations: associations)
+    }
+
+    private func makeDocument() -> CASEDocument {
+        let identifier = NameBasedUUID.make(name: "urn:veta:case:\(key)")
+        let source = curriculum.sources.compactMap(\.href).first { $0.hasPrefix("https://") || $0.hasPrefix("http://") }
+        return CASEDocument(
+            identifier: identifier, uri: uri("CFDocuments", identifier), creator: curriculum.issuingBody,
+            title: curriculum.title.es, lastChangeDateTime: changed, officialSourceURL: source,
+            publisher: curriculum.issuingBody, description: curriculum.description.es, subject: [curriculum.sector.name],
+            language: "es", version: curriculum.version.description, adoptionStatus: adoptionStatus,
+            statusStartDate: curriculum.published, notes: "\(curriculum.title.en)\n\n\(curriculum.description.en)")
+    }
+
+    private var adoptionStatus: String {
+        switch curriculum.status {
+        case .draft: "Draft"
+        case .current: "Adopted"
+        case .superseded: "Deprecated"
+        }
+    }
+
+    private mutating func addItem(name: String, text: LocalizedText, code: String, type: String, enumeration: String) -> CASELinkURI {
+        let identifier = NameBasedUUID.make(name: "urn:veta:case:\(name)")
+        let item = CASEItem(
+            identifier: identifier, uri: uri("CFItems", identifier), fullStatement: text.es, humanCodingScheme: code,
+            itemType: type, language: "es", lastChangeDateTime: changed, listEnumeration: enumeration, notes: text.en)
+        items.append(item)
+        return CASELinkURI(title: code, identifier: identifier, uri: item.uri)
+    }
+
+    private mutating func addChild(_ child: CASELinkURI, of parent: CASELinkURI, at sequence: Int) {
+        addAssociation("isChildOf", from: child, to: parent, sequence: sequence, name: "\(key)/isChildOf/\(child.identifier)")
+    }
+
+    private mutating func addAssociation(
+        _ type: String, from origin: CASELinkURI, to destination: CASELinkURI, sequence: Int?, name: String
+    ) {
+        let identifier = NameBasedUUID.make(name: "urn:veta:case:\(name)")
+        associations.append(
+            CASEAssociation(
+                identifier: identifier, uri: uri("CFAssociations", identifier), associationType: type,
+                originNodeURI: origin, destinationNodeURI: destination, lastChangeDateTime: changed, sequenceNumber: sequence))
+    }
+
+    private func uri(_ collection: String, _ identifier: String) -> String {
+        base.map { "\($0)/\(collection)/\(identifier)" } ?? "urn:uuid:\(identifier)"
+    }
+}

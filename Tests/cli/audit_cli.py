@@ -1,0 +1,169 @@
+"""End-to-end checks of `veta audit`: each catalogue rule on a failing and a passing fixture
+(Tests/fixtures/audit), each records rule on a store built here, HTML determinism (two runs,
+identical bytes) and completeness (every finding in the page), SARIF validity.
+
+Usage: audit_cli.py VETA WORKDIR
+"""
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
+shutil.rmtree(work, ignore_errors=True)
+os.makedirs(work)
+root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+fixtures = os.path.join(root, "Tests", "fixtures", "audit")
+policy = os.path.join(fixtures, "policy.xml")
+passed = failed = 0
+
+
+def check(name, condition, detail=""):
+    global passed, failed
+    if condition:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name}" + (f"\n     {detail}" if detail else ""))
+
+
+def codes(output):
+    return {d["diagnostic"]["code"] for d in json.loads(output)["findings"]}
+
+
+for rule in sorted(os.listdir(fixtures)):
+    if not rule.startswith("A"):
+        continue
+    results = {}
+    for kind in ("pass", "fail"):
+        r = subprocess.run([veta, "audit", "catalogue", os.path.join(fixtures, rule, kind), "--policy", policy, "--format", "json"],
+                           capture_output=True, text=True)
+        results[kind] = (r.returncode, codes(r.stdout) if r.stdout.strip() else set(), r.stderr)
+    code = "VETA-" + rule
+    check(f"{code} reported on its failing fixture", code in results["fail"][1], str(results["fail"]))
+    check(f"{code} not reported on its passing fixture", code not in results["pass"][1], str(results["pass"]))
+
+r = subprocess.run([veta, "audit", "catalogue", os.path.join(root, "Curricula"), "--policy", os.path.join(root, "Schemas", "audit-policy.xml")],
+                   capture_output=True, text=True)
+check("the shipped catalogue passes its audit", r.returncode == 0, r.stdout + r.stderr)
+
+# --- reports: determinism, completeness, SARIF ---------------------------------------------------------
+mixed = [os.path.join(fixtures, "A002", "fail"), os.path.join(fixtures, "A006", "fail")]
+first = subprocess.run([veta, "audit", "catalogue", *mixed, "--policy", policy, "--format", "html"], capture_output=True).stdout
+second = subprocess.run([veta, "audit", "catalogue", *mixed, "--policy", policy, "--format", "html"], capture_output=True).stdout
+check("the HTML report is byte-for-byte reproducible", first == second and len(first) > 0)
+report = json.loads(subprocess.run([veta, "audit", "catalogue", *mixed, "--policy", policy, "--format", "json"], capture_output=True, text=True).stdout)
+html = first.decode()
+check("the HTML report has a section per finding and no external asset",
+      html.count("<article") == len(report["findings"]) > 0 and "http://" not in html.split("<body>")[1] and "<link" not in html and "<script" not in html)
+escape = lambda s: s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+check("every finding's message is in the HTML report", all(escape(f["diagnostic"]["message"]) in html for f in report["findings"]))
+sarif = subprocess.run([veta, "audit", "catalogue", *mixed, "--policy", policy, "--format", "sarif"], capture_output=True, text=True).stdout
+schema_path = os.path.join(root, "Tests", "cli", "fixtures", "sarif-schema-2.1.0.json")
+try:
+    import jsonschema
+    log = json.loads(sarif)
+    schema = json.load(open(schema_path))
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    ok = all(rules[r["ruleIndex"]]["id"] == r["ruleId"] for r in log["runs"][0]["results"])
+    check("the SARIF audit report validates and indexes its rules", ok and len(log["runs"][0]["results"]) == len(report["findings"]))
+except Exception as error:  # noqa: BLE001 - report any failure as a failed check
+    check("the SARIF audit report validates and indexes its rules", False, str(error))
+
+# --- records audit ------------------------------------------------------------------------------------------
+store = os.path.join(work, "veta.sqlite")
+keys = os.path.join(work, "keys")
+run = lambda *a: subprocess.run([veta, *a, "--store", store], capture_output=True, text=True)
+
+
+def must(*args):
+    r = run(*args)
+    if r.returncode != 0:
+        print(f"FAIL setup veta {' '.join(args[:3])}: {r.stderr}")
+        sys.exit(1)
+
+
+for name in ("A01", "issuer"):
+    subprocess.run([veta, "keys", "generate", "--name", name, "--out", keys], check=True, capture_output=True)
+must("publish", os.path.join(root, "Examples", "valid-working-safely.xml"))
+must("org", "add", "--rfc", "MFR110315AB1", "--name", "Minera Fresnillo")
+must("trainee", "add", "--id", "T1", "--paternal", "García", "--given", "Ana", "--curp", "GALA900101MZSRPN05", "--employer", "MFR110315AB1",
+     "--occupation", "Operadora", "--job-title", "Operadora")
+must("assessor", "add", "--id", "A01", "--name", "Luis", "--accreditation", "EV", "--unit", "RIIWHS201E", "--unit", "RIIERR302D",
+     "--public-key", os.path.join(keys, "A01.public.jwk"))
+must("issuer", "add", "--url", "https://issuer.example.mx", "--name", "Emisor", "--rfc", "CMN150101AB1", "--public-key", os.path.join(keys, "issuer.public.jwk"))
+must("enrol", "T1", "EXWSAFE", "--date", "2026-01-05")
+for unit in ("RIIWHS201E", "RIIERR302D"):
+    must("record", "--trainee", "T1", "--curriculum", "EXWSAFE", "--unit", unit, "--target", "unit", "--method", "rpl", "--outcome", "satisfactory",
+         "--assessor", "A01", "--date", "2026-02-02")
+    must("signoff", "--trainee", "T1", "--curriculum", "EXWSAFE", "--unit", unit, "--assessor", "A01", "--key", os.path.join(keys, "A01.private.jwk"),
+         "--date", "2026-02-03")
+must("issue", "--trainee", "T1", "--curriculum", "EXWSAFE", "--format", "all", "--issuer", "https://issuer.example.mx",
+     "--key", os.path.join(keys, "issuer.private.jwk"), "--out", os.path.join(work, "records"), "--as-of", "2026-03-01")
+
+
+def audit():
+    r = run("audit", "records", "--format", "json")
+    return r.returncode, codes(r.stdout) if r.stdout.strip() else set()
+
+
+import datetime
+today = datetime.date.today()
+recent = (today - datetime.timedelta(days=1)).isoformat()
+must("trainee", "add", "--id", "T2", "--paternal", "Pérez", "--given", "Luis", "--curp", "PERL850607HZSRRS04", "--employer", "MFR110315AB1",
+     "--occupation", "Operador", "--job-title", "Operador")
+must("enrol", "T2", "EXWSAFE", "--date", "2026-01-05")
+for unit in ("RIIWHS201E", "RIIERR302D"):
+    must("record", "--trainee", "T2", "--curriculum", "EXWSAFE", "--unit", unit, "--target", "unit", "--method", "rpl", "--outcome", "satisfactory",
+         "--assessor", "A01", "--date", recent)
+    must("signoff", "--trainee", "T2", "--curriculum", "EXWSAFE", "--unit", unit, "--assessor", "A01", "--key", os.path.join(keys, "A01.private.jwk"),
+         "--date", recent)
+must("issue", "--trainee", "T2", "--curriculum", "EXWSAFE", "--format", "all", "--issuer", "https://issuer.example.mx",
+     "--key", os.path.join(keys, "issuer.private.jwk"), "--out", os.path.join(work, "records"))
+r = run("audit", "records", "--format", "json")
+late = [f["diagnostic"]["message"] for f in json.loads(r.stdout)["findings"] if f["diagnostic"]["code"] == "VETA-B004"]
+check("VETA-B004 a DC-3 issued months after completion is late", any("VETA-2026-000002" in m for m in late), str(late))
+check("VETA-B004 not reported for a DC-3 issued the day after completion", not any("VETA-2026-000004" in m for m in late), str(late))
+rc, found = audit()
+check("a clean store passes its records audit except the late DC-3", found <= {"VETA-B004"}, str(found))
+shutil.copy(store, store + ".clean")
+
+db = sqlite3.connect(store)
+db.execute("DELETE FROM assessor_unit WHERE unit_code = 'RIIERR302D'")
+db.commit()
+rc, found = audit()
+check("VETA-B003 a sign-off by an assessor not authorised for the unit", "VETA-B003" in found, str(found))
+db.execute("INSERT INTO assessor_unit (assessor_id, unit_code) VALUES ('A01', 'RIIERR302D')")
+db.commit()
+rc, found = audit()
+check("VETA-B003 not reported once the authorisation is there", "VETA-B003" not in found, str(found))
+
+r = run("correct", "5", "--reason", "sign-off of RIIERR302D made in error", "--date", "2026-03-02")
+rc, found = audit()
+check("VETA-B002 a record no longer backed by evidence after a correction", r.returncode == 0 and "VETA-B002" in found, r.stderr + str(found))
+
+db.execute("INSERT INTO record_event (serial, kind, date, note) VALUES ('VETA-2026-000001', 'superseded', '2026-03-05', 'VETA-2026-999999')")
+db.commit()
+rc, found = audit()
+check("VETA-B005 a record superseded by a serial that does not exist", "VETA-B005" in found, str(found))
+
+db.execute("DROP TRIGGER ledger_entry_append_only_update")
+db.execute("UPDATE ledger_entry SET date = '2026-02-04' WHERE sequence = 2")
+db.commit()
+db.close()
+rc, found = audit()
+check("VETA-B001 a ledger changed behind Veta's back", "VETA-B001" in found and rc == 1, str(found))
+shutil.copy(store + ".clean", store)
+for suffix in ("-wal", "-shm"):
+    if os.path.exists(store + suffix):
+        os.remove(store + suffix)
+rc, found = audit()
+check("VETA-B001, B002, B003, B005 not reported on the clean store", not (found & {"VETA-B001", "VETA-B002", "VETA-B003", "VETA-B005"}), str(found))
+
+print(f"audit: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
