@@ -103,6 +103,46 @@ import Testing
         #expect(report.declaredBump == .minor)
     }
 
+    @Test func aCoreUnitAddedMakesThePackagingStricterAndIsMajor() throws {
+        let old = try #require(CurriculumXML(units: [.init(code: "U1")]).validate().curriculum)
+        let new = try #require(CurriculumXML(version: "2.0.0", units: [.init(code: "U1"), .init(code: "U2")]).validate().curriculum)
+        let diff = CurriculumDiff.between(old, new)
+        #expect(
+            diff.changes.map(\.line) == [
+                "~ hours volumeOfLearning changed 30 → 60 (minor)",
+                "+ unit U2 (minor)",
+                "~ packaging totalUnits changed 1 → 2 (major)",
+                "+ packaging core U2 (major)",
+            ])
+        #expect(diff.requiredBump == .major)
+        #expect(diff.findings(old: old, new: new).isEmpty)
+    }
+
+    @Test func anElectiveAddedIsMinor() throws {
+        let group = CurriculumXML.GroupSpec(id: "A", minimum: 1, units: ["U2"])
+        let units: [CurriculumXML.UnitSpec] = [.init(code: "U1"), .init(code: "U2")]
+        let old = try #require(CurriculumXML(units: units, totalUnits: 2, core: ["U1"], groups: [group]).validate().curriculum)
+        var wider = group
+        wider.units.append("U3")
+        let new = try #require(
+            CurriculumXML(version: "1.1.0", units: units + [.init(code: "U3")], totalUnits: 2, core: ["U1"], groups: [wider])
+                .validate().curriculum)
+        let diff = CurriculumDiff.between(old, new)
+        #expect(
+            diff.changes.map(\.line) == [
+                "~ hours volumeOfLearning changed 60 → 90 (minor)", "+ unit U3 (minor)", "+ packaging A U3 (minor)",
+            ])
+        #expect(diff.requiredBump == .minor)
+    }
+
+    @Test func theReportEncodesAsOneJSONDocument() throws {
+        let report = DiffReport(old: try Self.curriculum("base.xml"), new: try Self.curriculum("major.xml"))
+        let json = try JSONOutput.encode(report)
+        #expect(json.contains("\"requiredBump\" : \"major\""))
+        #expect(json.contains("\"minimumVersion\" : \"2.0.0\""))
+        #expect(json.contains("\"path\" : \"RIIWHS201E/1/1.3\""))
+    }
+
     @Test func bumpsAreOrderedAndDeclaredFromVersions() throws {
         #expect(Bump.patch < .minor && Bump.minor < .major)
         let old = try #require(SemanticVersion("1.1.0"))

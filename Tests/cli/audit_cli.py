@@ -165,5 +165,37 @@ for suffix in ("-wal", "-shm"):
 rc, found = audit()
 check("VETA-B001, B002, B003, B005 not reported on the clean store", not (found & {"VETA-B001", "VETA-B002", "VETA-B003", "VETA-B005"}), str(found))
 
+# --- veta diff and veta migrate ---------------------------------------------------------------------------
+diffs = os.path.join(root, "Tests", "fixtures", "diff")
+r = subprocess.run([veta, "diff", os.path.join(diffs, "base.xml"), os.path.join(diffs, "major.xml"), "--format", "json"], capture_output=True, text=True)
+check("veta diff classifies a removed criterion as a major change", r.returncode == 0 and '"major"' in r.stdout, r.stdout[-500:] + r.stderr)
+r = subprocess.run([veta, "diff", os.path.join(diffs, "base.xml"), os.path.join(diffs, "bump-too-small.xml")], capture_output=True, text=True)
+check("veta diff exits 1 when the declared version bump is too small", r.returncode == 1, r.stdout + r.stderr)
+mstore = os.path.join(work, "migrate.sqlite")
+mrun = lambda *a: subprocess.run([veta, *a, "--store", mstore], capture_output=True, text=True)
+for step in (["publish", os.path.join(diffs, "base.xml"), os.path.join(diffs, "major.xml")],
+             ["org", "add", "--rfc", "MFR110315AB1", "--name", "M"],
+             ["trainee", "add", "--id", "T1", "--paternal", "A", "--given", "B", "--curp", "GALA900101MZSRPN05", "--employer", "MFR110315AB1",
+              "--occupation", "o", "--job-title", "j"],
+             ["assessor", "add", "--id", "A01", "--name", "A", "--accreditation", "E", "--unit", "RIIWHS201E", "--unit", "RIIERR302D",
+              "--public-key", os.path.join(keys, "A01.public.jwk")],
+             ["enrol", "T1", "EXWSAFE@1.1.0", "--date", "2026-01-05"]):
+    if mrun(*step).returncode != 0:
+        check(f"migration setup {step[0]}", False)
+for target in ("criterion:1.1", "criterion:1.2", "criterion:1.3", "element:2", "knowledge:K1"):
+    mrun("record", "--trainee", "T1", "--curriculum", "EXWSAFE@1.1.0", "--unit", "RIIWHS201E", "--target", target, "--method", "observation",
+         "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-02-01")
+before = sqlite3.connect(mstore).execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
+dry = json.loads(mrun("migrate", "--from", "EXWSAFE@1.1.0", "--to", "EXWSAFE@2.0.0", "--dry-run", "--date", "2026-03-01", "--format", "json").stdout)
+after_dry = sqlite3.connect(mstore).execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
+plan = dry["trainees"][0]
+check("migrate --dry-run writes nothing and plans carry-over", after_dry == before and len(plan["carriedOver"]) == 4 and plan["notCarried"] == [4], json.dumps(plan))
+check("the plan lists what must be assessed again", any("more performance occasion" in item for item in plan["toAssess"]), json.dumps(plan))
+r = mrun("migrate", "--from", "EXWSAFE@1.1.0", "--to", "EXWSAFE@2.0.0", "--date", "2026-03-01")
+rows = sqlite3.connect(mstore).execute("SELECT derived_from, curriculum_version FROM ledger_entry WHERE derived_from IS NOT NULL").fetchall()
+check("migrate carries evidence over as new entries that name the originals", r.returncode == 0 and sorted(d for d, _ in rows) == [2, 3, 5, 6]
+      and all(v == "2.0.0" for _, v in rows), str(rows))
+check("the ledger verifies after a migration", mrun("ledger", "verify").returncode == 0)
+
 print(f"audit: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

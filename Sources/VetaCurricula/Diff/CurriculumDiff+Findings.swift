@@ -1,9 +1,10 @@
 extension CurriculumDiff {
     /// Where the new file's declared version or `<supersedes>` disagrees with this diff.
     ///
-    /// - `VETA-D003` when the codes differ, the new version is lower than the old one (or equal with
-    ///   changes), or `<supersedes>` names another code or version; the other checks are skipped when the codes differ.
-    /// - `VETA-D001` when the declared bump (old version to new version) is smaller than ``requiredBump``.
+    /// - `VETA-D003` when the codes differ, the new version is lower than the old one, or `<supersedes>`
+    ///   names another code or version; the other checks are skipped when the codes differ.
+    /// - `VETA-D001` when the declared bump (old version to new version) is smaller than ``requiredBump``,
+    ///   including an unchanged version when something changed.
     /// - `VETA-D002` when `<supersedes equivalent="yes">` but the change is major.
     ///
     /// Findings point at the new file's `<curriculum>` or `<supersedes>`. Identical curricula with the

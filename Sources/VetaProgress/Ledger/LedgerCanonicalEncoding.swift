@@ -7,7 +7,7 @@ import Foundation
 /// strings escaped as RFC 8785 (JCS) does (`\"`, `\\`, `\b \f \n \r \t`, other control
 /// characters as `\u00XX`, everything else as is), integers in decimal. The keys:
 ///
-/// `assessor`, `attachmentSHA256`, `corrects`, `curriculum` (`CODE@x.y.z`), `date`, `kind`,
+/// `assessor`, `attachmentSHA256`, `corrects`, `curriculum` (`CODE@x.y.z`), `date`, `derivedFrom`, `kind`,
 /// `method`, `minutes`, `note`, `outcome`, `previousHash`, `recordedAt`, `sequence`, `site`,
 /// `target` (`criterion:1.2`, `element:1`, `knowledge:K1` or `unit`), `trainee`, `unit`, `v` (1).
 ///
@@ -26,6 +26,7 @@ public enum LedgerCanonicalEncoding {
         writer.integer("corrects", entry.corrects.map(Int.init))
         writer.string("curriculum", entry.curriculum.description)
         writer.string("date", entry.date.description)
+        writer.integer("derivedFrom", entry.derivedFrom.map(Int.init))
         writer.string("kind", entry.kind.rawValue)
         writer.string("method", entry.method?.rawValue)
         writer.integer("minutes", entry.minutes)

@@ -50,6 +50,8 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
     public var assessor: AssessorID?
     /// For a correction: the sequence of the entry it voids.
     public var corrects: Int64?
+    /// For evidence carried over by a migration: the sequence of the original entry.
+    public var derivedFrom: Int64?
     /// When it was recorded, UTC, `YYYY-MM-DDTHH:MM:SSZ`.
     public var recordedAt: String
     /// The hash (hex sha256) of the previous entry; 64 zeros for the first.
@@ -64,7 +66,7 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         kind: Kind, trainee: TraineeID, curriculum: CurriculumRef, date: CalendarDate, unit: UnitCode? = nil,
         target: EvidenceTarget? = nil, method: EvidenceMethod? = nil, outcome: Outcome? = nil, site: String? = nil,
         minutes: Int? = nil, note: String? = nil, attachmentSHA256: String? = nil, assessor: AssessorID? = nil,
-        corrects: Int64? = nil, sequence: Int64 = 0, recordedAt: String = "", previousHash: String = "",
+        corrects: Int64? = nil, derivedFrom: Int64? = nil, sequence: Int64 = 0, recordedAt: String = "", previousHash: String = "",
         hash: String = "", signature: String? = nil
     ) {
         self.sequence = sequence
@@ -82,6 +84,7 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         self.attachmentSHA256 = attachmentSHA256
         self.assessor = assessor
         self.corrects = corrects
+        self.derivedFrom = derivedFrom
         self.recordedAt = recordedAt
         self.previousHash = previousHash
         self.hash = hash

@@ -4,16 +4,16 @@ import VetaCurricula
 /// Reads and writes ledger entries as rows of `ledger_entry`.
 enum LedgerRow {
     static let columns =
-        "sequence, kind, trainee_id, curriculum_code, curriculum_version, unit_code, target, method, outcome, date, site, minutes, note, attachment_sha256, assessor_id, corrects, recorded_at, previous_hash, hash, signature"
+        "sequence, kind, trainee_id, curriculum_code, curriculum_version, unit_code, target, method, outcome, date, site, minutes, note, attachment_sha256, assessor_id, corrects, recorded_at, previous_hash, hash, signature, derived_from"
 
-    static let insertSQL = "INSERT INTO ledger_entry (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static let insertSQL = "INSERT INTO ledger_entry (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     static func arguments(_ entry: LedgerEntry) -> StatementArguments {
         [
             entry.sequence, entry.kind.rawValue, entry.trainee.rawValue, entry.curriculum.code.rawValue,
             entry.curriculum.version.description, entry.unit?.rawValue, entry.target?.description, entry.method?.rawValue,
             entry.outcome?.rawValue, entry.date.description, entry.site, entry.minutes, entry.note, entry.attachmentSHA256,
-            entry.assessor?.rawValue, entry.corrects, entry.recordedAt, entry.previousHash, entry.hash, entry.signature,
+            entry.assessor?.rawValue, entry.corrects, entry.recordedAt, entry.previousHash, entry.hash, entry.signature, entry.derivedFrom,
         ]
     }
 
@@ -54,6 +54,7 @@ enum LedgerRow {
         entry.previousHash = row[17] ?? ""
         entry.hash = row[18] ?? ""
         entry.signature = row[19]
+        entry.derivedFrom = row[20]
         return .success(entry)
     }
 }

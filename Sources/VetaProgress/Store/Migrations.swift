@@ -84,6 +84,9 @@ enum Migrations {
                         BEGIN SELECT RAISE(ABORT, 'published curricula are immutable'); END;
                     """)
         }
+        migrator.registerMigration("v2 ledger entries carried over by a migration") { db in
+            try db.execute(sql: "ALTER TABLE ledger_entry ADD COLUMN derived_from INTEGER REFERENCES ledger_entry(sequence)")
+        }
         return migrator
     }
 }

@@ -3,11 +3,18 @@ import VetaProgress
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export the ledger (every entry, with its hashes and signatures) as CSV or JSON.",
+        abstract: "Export the ledger, or a curriculum as a 1EdTech CASE package.",
+        subcommands: [ExportLedger.self, ExportCASE.self], defaultSubcommand: ExportLedger.self)
+}
+
+struct ExportLedger: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ledger",
+        abstract: "Export the ledger (every entry, with its hashes and signatures) as CSV or JSON (the default export).",
         discussion: """
             Examples:
               veta export --format csv > ledger.csv
-              veta export --format json > ledger.json
+              veta export ledger --format json > ledger.json
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }

@@ -1,0 +1,115 @@
+import Foundation
+public import VetaCurricula
+
+/// A plan to move enrolments from one version of a curriculum to another.
+public struct MigrationPlan: Hashable, Sendable, Codable {
+    /// One trainee's part of the plan.
+    public struct TraineePlan: Hashable, Sendable, Codable {
+        /// The trainee.
+        public let trainee: TraineeID
+        /// Evidence entries carried over, by original sequence.
+        public let carriedOver: [Int64]
+        /// Evidence that does not carry over (its criterion, element, knowledge item or unit changed or went).
+        public let notCarried: [Int64]
+        /// What must be assessed again, or newly, in the new version.
+        public let toAssess: [String]
+    }
+
+    /// The version enrolments move from.
+    public let from: CurriculumRef
+    /// The version they move to.
+    public let to: CurriculumRef
+    /// Per trainee, by id.
+    public let trainees: [TraineePlan]
+}
+
+extension ProgressService {
+    /// Plans (and unless `dryRun`, carries out) moving every active enrolment in `from` to `to`:
+    /// each trainee is withdrawn from `from` and enrolled in `to`; satisfactory evidence against
+    /// criteria, elements, knowledge items or units that are unchanged in `to` is recorded again in
+    /// `to` as entries whose `derivedFrom` names the original (provenance is never lost). Sign-offs
+    /// are not carried over: a signature covers the old version's entry, so an assessor signs again.
+    public func migrate(from: CurriculumRef, to: CurriculumRef, on date: CalendarDate, dryRun: Bool) async throws -> MigrationPlan {
+        guard from.code == to.code, from.version < to.version else {
+            throw Refusal("migrate moves enrolments to a later version of the same curriculum (\(from) → \(to))")
+        }
+        let old = try await curriculum(from)
+        let new = try await curriculum(to)
+        let byTrainee = Dictionary(grouping: try await store.entries(in: from), by: \.trainee)
+        var plans: [MigrationPlan.TraineePlan] = []
+        var writes: [LedgerEntry] = []
+        for trainee in byTrainee.keys.sorted() {
+            let entries = try await store.entries(for: trainee)
+            guard EnrolmentState(entries, trainee: trainee, ref: from, asOf: date).isActive else { continue }
+            if EnrolmentState(entries, trainee: trainee, ref: to, asOf: date).isActive {
+                throw Refusal("trainee \(trainee) is already enrolled in \(to)")
+            }
+            let voided = CompetencyEngine.voidedSequences(entries, asOf: date)
+            let evidence = entries.filter {
+                $0.kind == .evidence && $0.curriculum == from && $0.outcome == .satisfactory && !voided.contains($0.sequence)
+            }
+            var carried: [LedgerEntry] = []
+            var notCarried: [Int64] = []
+            for entry in evidence {
+                if let unit = entry.unit, let target = entry.target, CarryOver.unchanged(target, unit: unit, old: old, new: new) {
+                    var copy = LedgerEntry(
+                        kind: .evidence, trainee: trainee, curriculum: to, date: entry.date, unit: unit, target: target,
+                        method: entry.method,
+                        outcome: entry.outcome, site: entry.site, minutes: entry.minutes,
+                        note: "carried over from \(from) entry \(entry.sequence)",
+                        attachmentSHA256: entry.attachmentSHA256, assessor: entry.assessor)
+                    copy.derivedFrom = entry.sequence
+                    carried.append(copy)
+                } else {
+                    notCarried.append(entry.sequence)
+                }
+            }
+            let enrolment = LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: to, date: date, note: "migrated from \(from)")
+            let projected = CompetencyEngine.status(
+                of: trainee, in: new, ref: to,
+                entries: [enrolment]
+                    + carried.enumerated().map { index, entry in
+                        var numbered = entry
+                        numbered.sequence = Int64(index + 1)
+                        return numbered
+                    }, asOf: date)
+            let toAssess = projected.units.flatMap { unit in unit.missing.map { "\(unit.unit): \($0)" } }
+            plans.append(
+                MigrationPlan.TraineePlan(
+                    trainee: trainee, carriedOver: carried.compactMap(\.derivedFrom), notCarried: notCarried, toAssess: toAssess))
+            writes.append(LedgerEntry(kind: .withdrawal, trainee: trainee, curriculum: from, date: date, note: "migrated to \(to)"))
+            writes.append(enrolment)
+            writes += carried
+        }
+        if !dryRun && !writes.isEmpty { _ = try await store.append(writes) { _ in } }
+        return MigrationPlan(from: from, to: to, trainees: plans)
+    }
+}
+
+/// Whether evidence against a target still means the same in the new version.
+enum CarryOver {
+    static func unchanged(_ target: EvidenceTarget, unit code: UnitCode, old: Curriculum, new: Curriculum) -> Bool {
+        guard let a = old.unit(code), let b = new.unit(code) else { return false }
+        switch target {
+        case .criterion(let number):
+            return criterion(number, in: a) == criterion(number, in: b) && criterion(number, in: a) != nil
+        case .element(let number):
+            let x = a.elements.first { $0.number == number }
+            let y = b.elements.first { $0.number == number }
+            guard let x, let y else { return false }
+            return x.criteria.map { [$0.number, $0.text.en] } == y.criteria.map { [$0.number, $0.text.en] }
+        case .knowledge(let id):
+            let x = a.knowledgeEvidence.first { $0.id == id }?.text.en
+            return x != nil && x == b.knowledgeEvidence.first { $0.id == id }?.text.en
+        case .unit:
+            return a.elements.map { $0.criteria.map { [$0.number, $0.text.en] } }
+                == b.elements.map { $0.criteria.map { [$0.number, $0.text.en] } }
+                && a.knowledgeEvidence.map { [$0.id, $0.text.en] } == b.knowledgeEvidence.map { [$0.id, $0.text.en] }
+                && a.performanceEvidence.occasions == b.performanceEvidence.occasions
+        }
+    }
+
+    static func criterion(_ number: String, in unit: VetaCurricula.Unit) -> String? {
+        unit.elements.lazy.flatMap(\.criteria).first { $0.number == number }?.text.en
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import VetaProgress
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move enrolments to a new version of a curriculum, carrying over evidence for unchanged criteria.",
+        discussion: """
+            Each trainee enrolled in the old version is withdrawn from it and enrolled in the new one.
+            Satisfactory evidence against criteria, elements, knowledge items and units that are
+            unchanged is recorded again in the new version, each entry naming the original
+            (derivedFrom), so provenance is kept. Sign-offs are not carried: the assessor signs again.
+            The plan lists, per trainee, what must be assessed again. --dry-run writes nothing.
+
+            Examples:
+              veta migrate --from VTOPHT@1.0.0 --to VTOPHT@1.1.0 --dry-run
+              veta migrate --from VTOPHT@1.0.0 --to VTOPHT@1.1.0 --format json
+            """)
+
+    @Option(help: "CODE@x.y.z enrolments move from.") var from: String
+    @Option(help: "CODE@x.y.z they move to (published).") var to: String
+    @Flag(help: "Show the plan; write nothing.") var dryRun = false
+    @Option(help: "Date of the migration, YYYY-MM-DD (default today, UTC).") var date: String?
+    @Option(help: "Output format: text or json.") var format: ListingFormat = .text
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await runReporting {
+            let service = try store.openService()
+            guard from.contains("@"), to.contains("@") else { throw Refusal("give both versions as CODE@x.y.z") }
+            let plan = try await service.migrate(
+                from: try await service.resolve(from), to: try await service.resolve(to), on: try calendarDate(date), dryRun: dryRun)
+            if format == .json { return try printJSON(plan) }
+            Terminal.out(
+                "\(dryRun ? "plan (dry run, nothing written)" : "migrated"): \(plan.from) → \(plan.to), \(plan.trainees.count) trainees\n")
+            for trainee in plan.trainees {
+                Terminal.out(
+                    "  \(trainee.trainee): \(trainee.carriedOver.count) evidence entries carried over, \(trainee.notCarried.count) not (changed or removed)\n"
+                )
+                for item in trainee.toAssess.prefix(12) { Terminal.out("      assess: \(item)\n") }
+                if trainee.toAssess.count > 12 { Terminal.out("      … and \(trainee.toAssess.count - 12) more\n") }
+            }
+        }
+    }
+}
