@@ -133,6 +133,15 @@ passed=$((passed + $(grep -c '^ok ' "$WORK/records.log")))
 failed=$((failed + $(grep -c '^FAIL' "$WORK/records.log")))
 if [ "$records_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/records.log"; then failed=$((failed + 1)); fi
 
+# --- CASE export validates against the CASE 1.0 schema ---------------------------------------------
+echo "-- CASE export (Tests/cli/case_check.py)"
+python3 "$HERE/case_check.py" "$VETA" >"$WORK/case.log" 2>&1
+case_rc=$?
+sed 's/^/  /' "$WORK/case.log"
+passed=$((passed + $(grep -c '^ok ' "$WORK/case.log")))
+failed=$((failed + $(grep -c '^FAIL' "$WORK/case.log")))
+if [ "$case_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/case.log"; then failed=$((failed + 1)); fi
+
 # --- audits: catalogue rules on fixtures, records rules on a store, report determinism ----------
 echo "-- audits (Tests/cli/audit_cli.py)"
 python3 "$HERE/audit_cli.py" "$VETA" "$WORK/audit" >"$WORK/audit.log" 2>&1
