@@ -64,6 +64,15 @@ import Testing
         #expect(package.document.lastChangeDateTime.hasSuffix("T00:00:00+00:00"))
     }
 
+    @Test func aPrerequisiteUnitPrecedesTheUnitThatRequiresIt() throws {
+        let xml = CurriculumXML(units: [.init(code: "U1"), .init(code: "U2", prerequisites: ["U1"])])
+        let package = CASEExport.package(for: try #require(xml.validate().curriculum))
+        let precedes = package.associations.filter { $0.associationType == "precedes" }
+        #expect(precedes.map(\.originNodeURI.title) == ["U1"])
+        #expect(precedes.map(\.destinationNodeURI.title) == ["U2"])
+        #expect(precedes.first?.sequenceNumber == nil)
+    }
+
     @Test func sha1MatchesTheFIPSExamples() {
         let hex = { (bytes: [UInt8]) in bytes.map { String(format: "%02x", $0) }.joined() }
         #expect(hex(SHA1.digest(Array("abc".utf8))) == "a9993e364706816aba3e25717850c26c9cd0d89d")

@@ -244,24 +244,8 @@ public final class SQLiteProgressStore: ProgressStore {
 
     // MARK: plumbing
 
-    /// Runs `work` in an IMMEDIATE transaction: the write lock is taken before anything is read,
-    /// so two processes appending at once are serialised by SQLite (waiting up to the busy timeout).
     private func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try work(db)
-                    return .commit
-                }
-                guard let result else { throw StoreError(.storage, "the transaction produced no result") }
-                return result
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError(.storage, "the store could not be written: \(Self.reason(error))")
-        }
+        try await pool.writeImmediate(work)
     }
 
     private func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {

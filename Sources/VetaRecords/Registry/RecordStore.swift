@@ -169,21 +169,7 @@ public final class RecordStore: Sendable {
     }
 
     private func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try work(db)
-                    return .commit
-                }
-                guard let result else { throw StoreError(.storage, "the transaction produced no result") }
-                return result
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw StoreError(.storage, "the record registry could not be written: \(error.message ?? "\(error)")")
-        }
+        try await pool.writeImmediate(work)
     }
 }
 

@@ -8,14 +8,15 @@ struct ExportCASE: ParsableCommand {
         abstract: "Export a curriculum as a 1EdTech CASE 1.0 package (CFPackage JSON).",
         discussion: """
             The file is validated first; if it has errors they are printed instead and the exit code is 1.
-            Units, elements, performance criteria and knowledge items become CFItems (Spanish statements,
-            English in notes); the hierarchy becomes isChildOf associations and prerequisites precedes
-            associations. Identifiers are name-based UUIDs, so the same curriculum always gives the same bytes.
+
+            Units, elements, performance criteria and knowledge items become CFItems (Spanish statements, English in notes); \
+            the hierarchy becomes isChildOf associations and prerequisites precedes associations. Identifiers are name-based \
+            UUIDs, so the same curriculum always gives the same bytes.
 
             Examples:
               veta export case Curricula/operator-haul-truck.xml > vtopht.case.json
-              veta export case --out vtopht.case.json --base-uri https://case.example.org/ims/case/v1p0 \\
-                Curricula/operator-haul-truck.xml
+              veta export case --out vtopht.case.json Curricula/operator-haul-truck.xml
+              veta export case --base-uri https://case.example.org/ims/case/v1p0 FILE
             """)
 
     @Argument(help: ArgumentHelp("A curriculum file.", valueName: "file"))
