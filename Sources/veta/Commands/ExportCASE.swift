@@ -31,16 +31,7 @@ struct ExportCASE: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        let result: ValidationResult
-        do {
-            result = try reading.makeValidator().validate(fileAt: file)
-        } catch {
-            throw failure(error)
-        }
-        guard let curriculum = result.curriculum, !result.hasErrors else {
-            Terminal.out(TextReport.render([result]))
-            throw ExitCode(1)
-        }
+        let curriculum = try reading.readValidCurriculum(file).curriculum
         do {
             let json = try CASEExport.json(CASEExport.package(for: curriculum, packageURI: baseURI))
             if let out {

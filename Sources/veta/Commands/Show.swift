@@ -27,16 +27,7 @@ struct Show: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        let result: ValidationResult
-        do {
-            result = try reading.makeValidator().validate(fileAt: file)
-        } catch {
-            throw failure(error)
-        }
-        guard let curriculum = result.curriculum, !result.hasErrors else {
-            Terminal.out(TextReport.render([result]))
-            throw ExitCode(1)
-        }
+        let (result, curriculum) = try reading.readValidCurriculum(file)
         switch format {
         case .json:
             do { Terminal.out(try JSONOutput.encode(curriculum)) } catch { throw failure(error) }

@@ -17,6 +17,21 @@ struct ReadingOptions: ParsableArguments {
         guard (8...256).contains(maxDepth) else { throw ValidationError("--max-depth must be between 8 and 256") }
     }
 
+    /// Reads and validates `file`; prints its findings and exits 1 when it has errors, exits 2 on I/O.
+    func readValidCurriculum(_ file: String) throws -> (result: ValidationResult, curriculum: Curriculum) {
+        let result: ValidationResult
+        do {
+            result = try makeValidator().validate(fileAt: file)
+        } catch {
+            throw failure(error)
+        }
+        guard let curriculum = result.curriculum, !result.hasErrors else {
+            Terminal.out(TextReport.render([result]))
+            throw ExitCode(1)
+        }
+        return (result, curriculum)
+    }
+
     func makeValidator() throws -> CurriculumValidator {
         try CurriculumValidator(
             schemaPath: schema, limits: ParseLimits(maximumFileSize: maxFileSize, maximumDepth: maxDepth))

@@ -26,10 +26,7 @@ struct AssessorCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                let text =
-                    FileManager.default.fileExists(atPath: publicKey)
-                    ? (try? String(contentsOfFile: publicKey, encoding: .utf8)) ?? "" : publicKey
-                let key = try PublicSigningKey(text)
+                let key = try publicKeyArgument(publicKey)
                 guard !unit.isEmpty else { throw Refusal("name at least one --unit the assessor may assess") }
                 let assessor = Assessor(
                     id: AssessorID(id), name: name, accreditation: accreditation, units: Set(unit.map(UnitCode.init)),

@@ -29,10 +29,7 @@ struct IssuerCommand: AsyncParsableCommand {
                 guard let parsed = URL(string: url), parsed.scheme == "https" || parsed.scheme == "http", parsed.host != nil else {
                     throw Refusal("\(url) is not an http(s) URL")
                 }
-                let text =
-                    FileManager.default.fileExists(atPath: publicKey)
-                    ? (try? String(contentsOfFile: publicKey, encoding: .utf8)) ?? "" : publicKey
-                let key = try PublicSigningKey(text)
+                let key = try publicKeyArgument(publicKey)
                 try await store.openRecords().records.add(
                     Issuer(id: url, name: name, rfc: try RFC(rfc), stpsRegistration: stps, publicKey: key.base64URL))
                 Terminal.out("added issuer \(url) (key \(key.multibase))\n")
