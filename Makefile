@@ -4,13 +4,19 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_FLAGS ?=
 VETA = .build/debug/veta
-APT_PACKAGES = libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl
-PY_PACKAGES = xmlschema jsonschema
+APT_PACKAGES = libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl faketime python3-venv
+# The independent checkers the tests compare against, from PyPI, pinned, in a virtual environment of
+# their own (.build-py) so nothing is installed into the system's Python.
+PY_PACKAGES = xmlschema==4.3.2 jsonschema==4.26.0 openbadgeslib==4.6.3
+PY_ENV = .build-py
+PY = $(PY_ENV)/venv/bin/python
+# The CSV reader is compiled alone into the CSV fuzz harness: it must not grow dependencies.
+FUZZ_CSV_SOURCES = Sources/VetaProgress/Import/CSV.swift
 LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.swift' ! -name 'PolicySchema.swift')
 
 
 .PHONY: demo-curricula demo-progress
-.PHONY: all build demo test bench lint deps py-deps embed-schema golden rules-doc clean
+.PHONY: all build demo test bench lint deps py-deps oracle-deps embed-schema golden rules-doc clean fuzz fuzz-build fuzz-smoke
 
 all: build
 
@@ -23,13 +29,25 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-## py-deps: the independent checkers the tests compare against (Python xmlschema, jsonschema, and the
-## Open Badges 3.0 oracle's requirements from ../shared/oracles/ob3)
-OB3_ORACLE ?= ../shared/oracles/ob3
-py-deps:
-	@python3 -c 'import xmlschema, jsonschema' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check $(PY_PACKAGES)
-	@python3 -c 'import pyld, joserfc, cryptography' 2>/dev/null || \
-	  python3 -m pip install -q --disable-pip-version-check -r $(OB3_ORACLE)/requirements.txt
+## py-deps: the independent checkers the tests compare against (Python xmlschema, jsonschema and
+## openbadgeslib, an Open Badges 3.0 verifier), in $(PY_ENV)/venv
+py-deps: $(PY_ENV)/venv/.installed
+$(PY_ENV)/venv/.installed: Makefile
+	@test -x $(PY) || python3 -m venv $(PY_ENV)/venv
+	@echo "installing into $(PY_ENV)/venv: $(PY_PACKAGES)"
+	@$(PY) -m pip install -q --disable-pip-version-check $(PY_PACKAGES)
+	@touch $@
+
+## oracle-deps: when a checkout of the project's shared oracles sits beside this one (OB3_ORACLE),
+## its requirements, in a virtual environment of their own; nothing needs it
+OB3_ORACLE ?= $(abspath ..)/shared/oracles/ob3
+ORACLE_PY = $(PY_ENV)/oracle/bin/python
+oracle-deps:
+	@if [ -f "$(OB3_ORACLE)/requirements.txt" ]; then \
+	  test -x $(ORACLE_PY) || python3 -m venv $(PY_ENV)/oracle; \
+	  $(ORACLE_PY) -c 'import pyld, joserfc, cryptography' 2>/dev/null || \
+	    $(ORACLE_PY) -m pip install -q --disable-pip-version-check -r "$(OB3_ORACLE)/requirements.txt"; \
+	fi
 
 ## embed-schema: regenerate the copy of Schemas/curriculum.xsd compiled into the library
 embed-schema:
@@ -98,7 +116,7 @@ demo-progress: build
 	  --key $(DEMO)/keys/issuer.private.jwk --out $(DEMO)/records --as-of 2026-11-20; \
 	$(VETA) verify $(DEMO)/records/VETA-2026-000001.jwt --as-of 2026-11-20; \
 	$(VETA) verify $(DEMO)/records/VETA-2026-000002.pdf --as-of 2026-11-20; \
-	python3 $(OB3_ORACLE)/ob3-verify --now 2026-11-20T00:00:00Z $(DEMO)/records/VETA-2026-000001.jwt; \
+	faketime '2026-11-20 12:00:00' $(PY) Tests/cli/ob3_check.py $(DEMO)/keys/issuer.public.jwk $(DEMO)/records/VETA-2026-000001.jwt; \
 	$(VETA) dc4 --employer MFR110315AB1 --year 2026
 	@echo "== audits"
 	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
@@ -109,23 +127,64 @@ lint:
 	$(SWIFT) format lint --strict --configuration .swift-format $(LINT_PATHS)
 
 ## test: unit tests, golden diagnostics, cross-checks and CLI end-to-end checks
-test: deps py-deps lint
+test: deps py-deps oracle-deps lint
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS)
-	bash Tests/cli/run.sh $(VETA)
+	$(MAKE) --no-print-directory fuzz-smoke
+	PYTHON=$(abspath $(PY)) ORACLE_PYTHON=$(abspath $(ORACLE_PY)) OB3_ORACLE=$(OB3_ORACLE) bash Tests/cli/run.sh $(VETA)
 
 ## bench: validation against xmllint and Python xmlschema, then trainee progress at scale; writes BENCHMARKS.md
 BENCH_TRAINEES ?= 100000
 BENCH_ENTRIES ?= 1000000
 bench: deps py-deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
-	python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md
-	python3 Tests/bench/bench_progress.py --veta .build/release/veta --veta-bench .build/release/veta-bench \
+	$(PY) Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md
+	$(PY) Tests/bench/bench_progress.py --veta .build/release/veta --veta-bench .build/release/veta-bench \
 	  --trainees $(BENCH_TRAINEES) --entries $(BENCH_ENTRIES) --out BENCHMARKS.md
-	python3 Tests/bench/bench_records.py --veta-bench .build/release/veta-bench --count 10000 --out BENCHMARKS.md
+	$(PY) Tests/bench/bench_records.py --veta-bench .build/release/veta-bench --count 10000 --out BENCHMARKS.md
+
+## fuzz: the libFuzzer harnesses (Tests/fuzz) for the curriculum reader and the CSV reader, each for
+## FUZZ_SECONDS (default 600) from the corpus in the repository; new corpus entries go to
+## .build-fuzz/corpus, crashes to .build-fuzz/crashes (add each as a regression file, see Tests/fuzz/README.md).
+## make test runs fuzz-smoke: every regression file, then each harness for FUZZ_SMOKE_SECONDS.
+FUZZ_DIR = .build-fuzz
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 20
+SWIFTC ?= swiftc
+FUZZ_SWIFTFLAGS = -parse-as-library -sanitize=fuzzer,address -swift-version 6 \
+  -enable-upcoming-feature InternalImportsByDefault -enable-upcoming-feature ExistentialAny
+fuzz-build: $(FUZZ_DIR)/fuzz-curriculum $(FUZZ_DIR)/fuzz-csv
+$(FUZZ_DIR)/fuzz-curriculum: Tests/fuzz/FuzzCurriculum.swift $(shell find Sources/VetaCurricula -name '*.swift')
+	@mkdir -p $(FUZZ_DIR)
+	$(SWIFTC) $(FUZZ_SWIFTFLAGS) -module-name VetaCurricula -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 \
+	  $(shell find Sources/VetaCurricula -name '*.swift') Tests/fuzz/FuzzCurriculum.swift -o $@ 2>&1 | grep -v 'ld.gold: warning' || true
+	@test -x $@
+$(FUZZ_DIR)/fuzz-csv: Tests/fuzz/FuzzCSV.swift $(FUZZ_CSV_SOURCES)
+	@mkdir -p $(FUZZ_DIR)
+	$(SWIFTC) $(FUZZ_SWIFTFLAGS) -module-name VetaProgress $(FUZZ_CSV_SOURCES) Tests/fuzz/FuzzCSV.swift -o $@ 2>&1 | grep -v 'ld.gold: warning' || true
+	@test -x $@
+
+# One harness: regressions first (each must pass), then $(2) seconds of fuzzing from the corpus.
+define run_fuzz
+	@mkdir -p $(FUZZ_DIR)/corpus/$(1) $(FUZZ_DIR)/crashes/$(1)
+	@echo "== fuzz $(1): $$(ls Tests/fuzz/regressions/$(1) | wc -l) regression inputs, then $(2) s"
+	@if [ -n "$$(ls Tests/fuzz/regressions/$(1))" ]; then $(FUZZ_DIR)/fuzz-$(1) -rss_limit_mb=4096 Tests/fuzz/regressions/$(1)/* 2>&1 | tail -n 1; fi
+	@$(FUZZ_DIR)/fuzz-$(1) -max_total_time=$(2) -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 \
+	  -artifact_prefix=$(FUZZ_DIR)/crashes/$(1)/ $(FUZZ_DIR)/corpus/$(1) Tests/fuzz/corpus/$(1) $(3) 2>$(FUZZ_DIR)/$(1).log \
+	  || { tail -n 40 $(FUZZ_DIR)/$(1).log; echo "fuzz $(1): crash saved in $(FUZZ_DIR)/crashes/$(1)"; exit 1; }
+	@grep -E 'stat::number_of_executed_units' $(FUZZ_DIR)/$(1).log | sed 's/^/   /'
+endef
+
+fuzz-smoke: fuzz-build
+	$(call run_fuzz,curriculum,$(FUZZ_SMOKE_SECONDS),Curricula Examples)
+	$(call run_fuzz,csv,$(FUZZ_SMOKE_SECONDS),)
+
+fuzz: fuzz-build
+	$(call run_fuzz,curriculum,$(FUZZ_SECONDS),Curricula Examples)
+	$(call run_fuzz,csv,$(FUZZ_SECONDS),)
 
 clean:
-	rm -rf .build
+	rm -rf .build $(FUZZ_DIR) $(PY_ENV)
 
 ## golden: rewrite Examples/*.expected from the current output (review the diff before committing)
 golden: build

@@ -1,8 +1,12 @@
 """End-to-end checks of completion records: refusal with the missing list, OB3 credentials that
-pass the independent oracle (../shared/oracles/ob3), tampering caught by the oracle and by
-`veta verify`, revocation, expiry, re-issue, the DC-3 PDF's text, the DC-4 list, cohort issuing.
+pass an independent verifier (openbadgeslib from PyPI, through Tests/cli/ob3_check.py, judged at a
+fixed date with faketime), tampering caught by it and by `veta verify`, revocation, expiry,
+re-issue, the DC-3 PDF's text, the DC-4 list, cohort issuing.
 
-Usage: records_cli.py VETA ORACLE_DIR WORKDIR
+When the environment names the project's shared OB3 oracle (OB3_ORACLE, a folder, and
+ORACLE_PYTHON, the Python its requirements are installed in), its verdicts are checked in addition.
+
+Usage: records_cli.py VETA WORKDIR
 """
 import csv
 import io
@@ -12,14 +16,17 @@ import shutil
 import subprocess
 import sys
 
-veta, oracle_dir, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2]), sys.argv[3]
+veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 store = os.path.join(work, "veta.sqlite")
 keys = os.path.join(work, "keys")
 out = os.path.join(work, "records")
-oracle = [sys.executable, os.path.join(oracle_dir, "ob3-verify")]
+NOW = "2026-11-30T00:00:00Z"
+oracle_dir = os.environ.get("OB3_ORACLE", "")
+oracle_python = os.environ.get("ORACLE_PYTHON", "")
+has_oracle = os.path.isfile(os.path.join(oracle_dir, "ob3-verify")) and os.access(oracle_python, os.X_OK)
 ISSUER = "https://capacitacion.example.mx"
 passed = failed = 0
 
@@ -32,6 +39,19 @@ def check(name, condition, detail=""):
     else:
         failed += 1
         print(f"FAIL {name}" + (f"\n     {detail}" if detail else ""))
+
+
+def independent(*credentials):
+    """openbadgeslib's verdict at NOW, and the shared oracle's when present: (all valid, output)."""
+    r = subprocess.run(["faketime", NOW.replace("T", " ").rstrip("Z"), sys.executable, os.path.join(root, "Tests/cli/ob3_check.py"),
+                        os.path.join(keys, "issuer.public.jwk"), *credentials], capture_output=True, text=True)
+    verdicts = [r.returncode]
+    output = r.stdout + r.stderr
+    if has_oracle:
+        o = subprocess.run([oracle_python, os.path.join(oracle_dir, "ob3-verify"), "--now", NOW, *credentials], capture_output=True, text=True)
+        verdicts.append(o.returncode)
+        output += o.stdout + o.stderr
+    return verdicts, output
 
 
 def run(*args):
@@ -92,8 +112,9 @@ r = run(*issue, "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS
 check("a unit (Competency) credential is issued", r.returncode == 0, r.stderr)
 unit_jwt = os.path.join(out, "VETA-2026-000003.jwt")
 
-oracle_run = subprocess.run([*oracle, "--now", "2026-11-30T00:00:00Z", jwt, unit_jwt], capture_output=True, text=True)
-check("every issued credential passes the independent OB3 oracle", oracle_run.returncode == 0, oracle_run.stdout + oracle_run.stderr)
+verdicts, output = independent(jwt, unit_jwt)
+check("every issued credential passes the independent OB3 verifier (openbadgeslib)" + (" and the shared oracle" if has_oracle else ""),
+      set(verdicts) == {0}, output)
 claims = json.loads(subprocess.run([sys.executable, "-c", "import sys,base64,json;p=open(sys.argv[1]).read().split('.')[1];"
                                     "print(base64.urlsafe_b64decode(p+'='*(-len(p)%4)).decode())", jwt], capture_output=True, text=True).stdout)
 subject = claims["credentialSubject"]
@@ -117,8 +138,8 @@ body["credentialSubject"]["achievement"]["creditsAvailable"] = 1540
 forged = base64.urlsafe_b64encode(json.dumps(body, separators=(",", ":")).encode()).decode().rstrip("=")
 tampered = os.path.join(work, "tampered.jwt")
 open(tampered, "w").write(f"{header}.{forged}.{signature}")
-oracle_run = subprocess.run([*oracle, "--now", "2026-11-30T00:00:00Z", tampered], capture_output=True, text=True)
-check("the oracle rejects a tampered copy", oracle_run.returncode == 1, oracle_run.stdout)
+verdicts, output = independent(tampered)
+check("the independent verifier rejects a tampered copy", set(verdicts) == {1}, output)
 r = run("verify", tampered, "--as-of", "2026-11-30")
 check("veta verify rejects a tampered copy, naming the signature", r.returncode == 1 and "FAIL signature" in r.stdout, r.stdout)
 tampered_pdf = os.path.join(work, "tampered.pdf")
@@ -141,8 +162,8 @@ r = run("reissue", "VETA-2026-000001", "--key", os.path.join(keys, "issuer.priva
 check("reissue gives new serials", r.returncode == 0 and "VETA-2026-000004" in r.stdout and "VETA-2026-000005" in r.stdout, r.stdout + r.stderr)
 r = run("verify", jwt, "--as-of", "2026-11-30")
 check("the old record reports that it was superseded", "superseded by VETA-2026-000004" in r.stdout, r.stdout)
-oracle_run = subprocess.run([*oracle, "--now", "2026-11-30T00:00:00Z", os.path.join(out, "VETA-2026-000004.jwt")], capture_output=True, text=True)
-check("the re-issued credential passes the oracle", oracle_run.returncode == 0, oracle_run.stdout)
+verdicts, output = independent(os.path.join(out, "VETA-2026-000004.jwt"))
+check("the re-issued credential passes the independent verifier", set(verdicts) == {0}, output)
 
 # --- cohort ---------------------------------------------------------------------------------------------
 r = run("issue", "--cohort", "VTOPHT", "--format", "all", "--issuer", ISSUER, "--key", os.path.join(keys, "issuer.private.jwk"),
