@@ -75,13 +75,10 @@ import Testing
     ]
 
     @Test(arguments: cases)
-    func hostileDocumentIsRefusedQuicklyWithADiagnostic(_ hostile: Case) throws {
-        let bytes = hostile.bytes()
-        let clock = ContinuousClock()
-        var result: ValidationResult?
-        let elapsed = clock.measure { result = sharedValidator.validate(bytes, path: "hostile.xml") }
-        let validated = try #require(result)
-        #expect(elapsed < .seconds(1), "\(hostile.name) took \(elapsed)")
+    func hostileDocumentIsRefusedWithADiagnostic(_ hostile: Case) throws {
+        // No timing here (a unit test must not depend on the machine's load): the refusal comes
+        // from a limit, not from running out of time, and `make bench` measures the speed.
+        let validated = sharedValidator.validate(hostile.bytes(), path: "hostile.xml")
         #expect(validated.curriculum == nil)
         #expect(validated.hasErrors)
         #expect(validated.codes.contains { $0.hasPrefix(hostile.expectedCode) }, "\(hostile.name): got \(validated.codes)")
