@@ -123,6 +123,15 @@ else
     grep -q '^FAIL' "$WORK/progress.log" || failed=$((failed + 1))
 fi
 
+# --- spreadsheets as clerks save them: encodings, separators, repeats, formula neutralisation ----
+echo "-- spreadsheets (Tests/cli/spreadsheet_cli.py)"
+python3 "$HERE/spreadsheet_cli.py" "$VETA" "$WORK/spreadsheet" >"$WORK/spreadsheet.log" 2>&1
+spreadsheet_rc=$?
+sed 's/^/  /' "$WORK/spreadsheet.log"
+passed=$((passed + $(grep -c '^ok ' "$WORK/spreadsheet.log")))
+failed=$((failed + $(grep -c '^FAIL' "$WORK/spreadsheet.log")))
+if [ "$spreadsheet_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/spreadsheet.log"; then failed=$((failed + 1)); fi
+
 # --- completion records: OB3 oracle, tampering, revocation, expiry, DC-3 text, DC-4 -----------
 ORACLE=${OB3_ORACLE:-../shared/oracles/ob3}
 echo "-- completion records (Tests/cli/records_cli.py, oracle $ORACLE)"
