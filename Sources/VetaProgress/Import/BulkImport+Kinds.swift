@@ -23,7 +23,7 @@ extension ProgressService {
                 errors.append(error)
                 continue
             }
-            if let earlier = finder.earlierLine(of: value, columns: table.columns, line: row.line) {
+            if let earlier = finder.earlierLine(of: value, at: index, in: table) {
                 errors.append(.init(line: row.line, reason: "repeats line \(earlier)"))
                 continue
             }
@@ -85,7 +85,7 @@ extension ProgressService {
                 errors.append(error)
                 continue
             }
-            if let earlier = finder.earlierLine(of: value, columns: table.columns, line: row.line) {
+            if let earlier = finder.earlierLine(of: value, at: index, in: table) {
                 errors.append(.init(line: row.line, reason: "repeats line \(earlier)"))
                 continue
             }
@@ -144,7 +144,7 @@ extension ProgressService {
                 errors.append(error)
                 continue
             }
-            if let earlier = finder.earlierLine(of: value, columns: table.columns, line: row.line) {
+            if let earlier = finder.earlierLine(of: value, at: number, in: table) {
                 errors.append(.init(line: row.line, reason: "repeats line \(earlier)"))
                 continue
             }

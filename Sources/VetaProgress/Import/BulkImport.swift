@@ -108,15 +108,22 @@ struct ImportTable {
         return .success(values)
     }
 
-    /// Finds rows equal to an earlier row of the file, once cleaned.
+    /// Finds rows equal to an earlier row of the file, once cleaned. Keeps a hash and a row number
+    /// per row, not the row, so a file of a million rows costs megabytes; on a hash match the
+    /// earlier row is cleaned again and compared, so a collision never refuses a row.
     struct RepeatFinder {
-        private var firstLine: [[String]: Int] = [:]
+        private var rowsByHash: [Int: [Int]] = [:]
 
-        /// The earlier line holding the same values, or nil (and the row is remembered).
-        mutating func earlierLine(of values: [String: String], columns: [String], line: Int) -> Int? {
-            let key = columns.map { values[$0] ?? "" }
-            if let earlier = firstLine[key] { return earlier }
-            firstLine[key] = line
+        /// The line of an earlier row holding the same values, or nil (and the row is remembered).
+        mutating func earlierLine(of values: [String: String], at index: Int, in table: ImportTable) -> Int? {
+            let key = table.columns.map { values[$0] ?? "" }
+            let hash = key.hashValue
+            for earlier in rowsByHash[hash] ?? [] {
+                if case .success(let other) = table.values(of: table.rows[earlier]), table.columns.map({ other[$0] ?? "" }) == key {
+                    return table.rows[earlier].line
+                }
+            }
+            rowsByHash[hash, default: []].append(index)
             return nil
         }
     }

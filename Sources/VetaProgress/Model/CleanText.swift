@@ -17,7 +17,10 @@ public enum CleanText {
 
     /// The text cleaned for storing, or a refusal naming `field`, the character and where it is.
     public static func clean(_ text: String, field: String, kind: Kind = .line) throws(Refusal) -> String {
-        if text.utf8.allSatisfy({ $0 >= 0x21 && $0 < 0x7F }) { return text }
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20, utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return text  // printable ASCII, no space at either end: already clean
+        }
         var composed = text.precomposedStringWithCanonicalMapping
         if kind == .note { composed = composed.replacingOccurrences(of: "\r\n", with: "\n") }
         var scalars: [Unicode.Scalar] = []
