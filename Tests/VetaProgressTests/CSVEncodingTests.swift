@@ -11,13 +11,15 @@ import Testing
 
     static func name(_ indices: [Int]) -> String { String(indices.map { alphabet[$0 % alphabet.count] }) }
 
-    @Test func windows1252DecodingAgreesWithPythonsCp1252CodecForEveryHighByte() throws {
+    @Test func windows1252DecodingAgreesWithPythonsCp1252CodecAndFoundationForEveryHighByte() throws {
         let table = try String(
             contentsOfFile: TestWorld.packageRoot.appendingPathComponent("Tests/fixtures/csv/cp1252-python.tsv").path, encoding: .utf8)
         var checked = 0
         for line in table.split(separator: "\n") where !line.hasPrefix("#") {
             let parts = line.split(separator: "\t")
             let byte = try UInt8(String(parts[0]), radix: 16).unwrap("byte \(parts[0])")
+            let foundation = String(bytes: [byte], encoding: .windowsCP1252)?.unicodeScalars.first
+            #expect(foundation == Windows1252.scalar(for: byte), "Foundation's windowsCP1252 on this platform, 0x\(parts[0])")
             if parts[1] == "undefined" {
                 #expect(Windows1252.scalar(for: byte) == nil, "0x\(parts[0])")
             } else {
@@ -97,6 +99,13 @@ import Testing
             #expect(records?.first?.fields == ["id", "name"])
             #expect(records?.last?.fields == ["T1", name])
         }
+    }
+
+    @Test func anExcelSepLineDeclaresTheSeparator() {
+        #expect(CSV.Delimiter.declared(in: Array("sep=;\r\nid;name\n".utf8)) == .semicolon)
+        #expect(CSV.Delimiter.declared(in: Array("SEP=,\nid,name\n".utf8)) == .comma)
+        #expect(CSV.Delimiter.declared(in: Array("sep=;x\n".utf8)) == nil)
+        #expect(CSV.Delimiter.declared(in: Array("id;name\n".utf8)) == nil)
     }
 
     @Test func theSeparatorIsTakenFromTheHeaderLine() throws {

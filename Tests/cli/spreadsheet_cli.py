@@ -99,6 +99,17 @@ check("Núñez is stored as Núñez", (trainee("T003") or {}).get("paternalSurna
 result = run("import", "--encoding", "latin-9", path)
 check("an unknown --encoding is bad usage (64)", result.returncode == 64, f"{result.returncode} {result.stderr}")
 
+path = save("trainees-sep.csv", excel_utf8(["sep=;", TRAINEES.replace(",", ";"),
+                                           "T005;Ríos;;Juana;RIJU900101MZSRPN0X;MFR110315AB1;Perforista;Operadora, nivel 2"]))
+result = run("import", path)
+check("a first line sep=; declares the separator", result.returncode == 1 and ":3: " in result.stdout and "CURP" in result.stdout,
+      result.stdout + result.stderr)
+path = save("trainees-sep.csv", excel_utf8(["sep=;", TRAINEES.replace(",", ";"),
+                                           "T005;Ríos;;Juana;RIJU900101MZSRPN00;MFR110315AB1;Perforista;Operadora, nivel 2"]))
+result = run("import", path)
+check("a sep=; file imports with commas inside cells", result.returncode == 0
+      and (trainee("T005") or {}).get("jobTitle") == "Operadora, nivel 2", result.stdout + result.stderr + str(trainee("T005")))
+
 # --- refusals of bad text ------------------------------------------------------------------------
 path = save("trainees-bidi.csv", excel_utf8([TRAINEES, "T004,Mora,\u202eArreola,Juan,MOHJ921212HZSNRN00,MFR110315AB1,Op,Op"]))
 result = run("import", path)
@@ -142,7 +153,7 @@ row = "T002,EXWSAFE,RIIWHS201E,element:1,observation,satisfactory,2026-02-03,1,,
 path = save("evidence-repeated-row.csv", excel_utf8([EVIDENCE, row, row.replace("element:1", "element:2"), row.replace("T002", "T002\u00a0")]))
 result = run("import", path)
 check("a row repeated within the file is refused naming the earlier line",
-      result.returncode == 1 and ":4: repeats line 2" in result.stdout, f"{result.returncode} {result.stdout}")
+      result.returncode == 1 and ":4: repeats line 2 " in result.stdout, f"{result.returncode} {result.stdout}")
 path = save("evidence-semicolon-again.csv", excel_utf8(semicolon + [row.replace(",", ";")]))
 before = len(ledger())
 result = run("import", path)
@@ -166,6 +177,22 @@ check("export --format csv neutralises a note that starts a formula",
 for bad in ["trainees-cp1252.csv", "trainees-bidi.csv", "twice.csv", "evidence-nul.csv", "evidence-repeated-row.csv"]:
     result = run("import", os.path.join(work, bad))
     check(f"bad data in {bad} never exits 2", result.returncode == 1, f"{result.returncode} {result.stderr}")
+
+# --- golden diagnostics: what a clerk reads for each bad file ------------------------------------------
+golden_path = os.path.join(root, "Tests", "cli", "fixtures", "spreadsheet-import.golden")
+transcript = []
+for bad in ["trainees-cp1252.csv", "trainees-bidi.csv", "twice.csv", "evidence-comma-decimal.csv", "evidence-nul.csv",
+            "evidence-repeated-row.csv", "evidence-semicolon.csv"]:
+    result = subprocess.run([veta, "import", bad, "--store", store], capture_output=True, text=True, timeout=300, cwd=work)
+    transcript.append(f"$ veta import {bad}\n{result.stdout}{result.stderr}exit {result.returncode}\n")
+transcript = "\n".join(transcript)
+if os.environ.get("VETA_UPDATE_GOLDEN"):
+    with open(golden_path, "w") as handle:
+        handle.write(transcript)
+with open(golden_path) as handle:
+    golden = handle.read()
+check("import diagnostics match Tests/cli/fixtures/spreadsheet-import.golden (VETA_UPDATE_GOLDEN=1 rewrites it)",
+      transcript == golden, transcript)
 
 print(f"spreadsheet: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

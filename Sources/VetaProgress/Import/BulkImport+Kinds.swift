@@ -24,7 +24,7 @@ extension ProgressService {
                 continue
             }
             if let earlier = finder.earlierLine(of: value, at: index, in: table) {
-                errors.append(.init(line: row.line, reason: "repeats line \(earlier)"))
+                errors.append(.init(line: row.line, reason: Self.repeatedRow(earlier)))
                 continue
             }
             do {
@@ -86,7 +86,7 @@ extension ProgressService {
                 continue
             }
             if let earlier = finder.earlierLine(of: value, at: index, in: table) {
-                errors.append(.init(line: row.line, reason: "repeats line \(earlier)"))
+                errors.append(.init(line: row.line, reason: Self.repeatedRow(earlier)))
                 continue
             }
             do {
@@ -145,7 +145,7 @@ extension ProgressService {
                 continue
             }
             if let earlier = finder.earlierLine(of: value, at: number, in: table) {
-                errors.append(.init(line: row.line, reason: "repeats line \(earlier)"))
+                errors.append(.init(line: row.line, reason: Self.repeatedRow(earlier)))
                 continue
             }
             func field(_ name: String) -> String? { value[name].flatMap { $0.isEmpty ? nil : $0 } }
@@ -172,6 +172,11 @@ extension ProgressService {
             if done % 1024 == 0 || done == total { progress?(total + done, total * 2) }
         }
         return ImportReport(kind: .evidence, rows: rows.count, written: written.count, alreadyStored: repeats.count, errors: [])
+    }
+
+    /// Why a row equal to an earlier row of the file is refused.
+    static func repeatedRow(_ earlier: Int) -> String {
+        "repeats line \(earlier) (the same values once spaces are trimmed); if both are meant, make them differ, e.g. in the note"
     }
 
     /// Hours as written: in a `;`-separated file (Spanish-locale Excel) a decimal comma, `1,5`, is

@@ -17,8 +17,8 @@ extension ProgressService {
     /// and if any is bad nothing is written and every bad row is reported.
     ///
     /// The file is decoded as `options.encoding` (a byte-order mark is dropped; bytes that are not in
-    /// the encoding are refused with their line, never replaced), the separator is taken from the
-    /// header line unless given, a header naming a column twice is refused, every field is cleaned by
+    /// the encoding are refused with their line, never replaced), the separator is taken from a first
+    /// line `sep=;` or else from the header line unless given, a header naming a column twice is refused, every field is cleaned by
     /// ``CleanText`` (a control or bidirectional character is refused with its line and column), a row
     /// repeating an earlier row of the file is refused naming both lines, and rows already in the store
     /// are refused unless ``ImportOptions/allowRepeat``.
@@ -31,8 +31,9 @@ extension ProgressService {
         let delimiter: CSV.Delimiter
         do {
             let text = try CSV.text(from: try FileBytes.read(path), encoding: options.encoding)
-            delimiter = try options.delimiter ?? CSV.Delimiter.detect(inHeaderOf: text)
-            records = try CSV.parse(text, delimiter: delimiter.byte)
+            let declared = CSV.Delimiter.declared(in: text)
+            delimiter = try options.delimiter ?? declared ?? CSV.Delimiter.detect(inHeaderOf: text)
+            records = Array(try CSV.parse(text, delimiter: delimiter.byte).dropFirst(declared == nil ? 0 : 1))
         } catch let error as CSV.SyntaxError {
             throw Refusal("\(path) cannot be read as CSV", reasons: [error.description])
         }

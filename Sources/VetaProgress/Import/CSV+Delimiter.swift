@@ -30,6 +30,14 @@ extension CSV {
             }
         }
 
+        /// The separator a first line `sep=;` (or `sep=,`, `sep=<tab>`) declares, as Excel reads it, or nil.
+        public static func declared(in text: [UInt8]) -> Delimiter? {
+            guard text.count >= 5, text.prefix(4).map({ $0 | 0x20 }) == Array("sep=".utf8) else { return nil }
+            let rest = text.dropFirst(5).prefix(2)
+            guard rest.isEmpty || rest.first == 0x0A || Array(rest) == [0x0D, 0x0A] else { return nil }
+            return allCases.first { $0.byte == text[4] }
+        }
+
         /// The separator of the header line: the one of `,`, `;` and tab that occurs outside quotes,
         /// or a refusal naming them when more than one does (header names hold none of them).
         public static func detect(inHeaderOf text: [UInt8]) throws(SyntaxError) -> Delimiter {

@@ -14,8 +14,8 @@ struct Import: AsyncParsableCommand {
             Files as Excel saves them: "CSV UTF-8" (byte-order mark, CR LF) is read as is. A file
             that is not UTF-8 is refused with the first bad line; Excel's plain "CSV" on Spanish
             Windows is Windows-1252: re-save it as "CSV UTF-8" or pass --encoding windows-1252.
-            The separator (, or ; as Spanish-locale Excel writes, or tab) is taken from the header
-            line unless --delimiter says it. In a ;-separated file hours may have a decimal comma
+            The separator (, or ; as Spanish-locale Excel writes, or tab) is taken from a first
+            line sep=; as Excel reads it, or else from the header line, unless --delimiter says it. In a ;-separated file hours may have a decimal comma
             (1,5); in a ,-separated file a decimal comma is refused.
 
             Every field is cleaned as the store keeps it: Unicode NFC, spaces of every kind (also
