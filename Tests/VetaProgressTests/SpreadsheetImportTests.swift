@@ -161,4 +161,20 @@ import VetaCurricula
                     curp: try CURP("PERL850607HZSRRS04"), employer: try RFC(TestWorld.employer), occupation: "Op", jobTitle: "Op"))
         }
     }
+
+    @Test func enrolAndRecordCleanTheIdsTheyAreGivenAndTheStoreRefusesUncleanOnes() async throws {
+        let world = try await TestWorld.make(enrol: false)
+        let entry = try await world.service.enrol(TraineeID("\u{00A0}T001\u{3000}"), in: world.ref, on: TestWorld.day("2026-01-05"))
+        #expect(entry.trainee == world.trainee)
+        var evidence = world.evidence("RIIWHS201E", .element(1))
+        evidence.trainee = TraineeID("T001\u{202F}")
+        evidence.note = "visto en\tcampo"
+        let recorded = try await world.service.record(evidence)
+        #expect(recorded.trainee == world.trainee && recorded.note == "visto en\tcampo")
+        await #expect(throws: Refusal.self) { try await world.service.store.append([evidence]) { _ in } }
+        evidence.trainee = world.trainee
+        evidence.note = "cut\u{0}short"
+        await #expect(throws: Refusal.self) { try await world.service.record(evidence) }
+        #expect(try await world.service.verifyLedger().isIntact)
+    }
 }

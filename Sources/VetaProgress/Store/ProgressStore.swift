@@ -33,8 +33,9 @@ public protocol ProgressStore: Sendable {
 
     /// Appends entries in one transaction, chaining their hashes; `seal` is called for each entry
     /// once its sequence, time and previous hash are fixed, and may sign it or refuse it.
-    /// Each entry's text is first cleaned by ``LedgerEntry/validated()`` (a ``Refusal`` when it
-    /// cannot be, and nothing is appended). Returns the entries as stored.
+    /// Each entry's site and note are first cleaned by ``LedgerEntry/validated()``; an entry whose
+    /// trainee or assessor id is not already clean (it would have been checked under another id) or
+    /// whose text cannot be cleaned is a ``Refusal``, and nothing is appended. Returns the entries as stored.
     func append(_ entries: [LedgerEntry], seal: @escaping @Sendable (inout LedgerEntry) throws -> Void) async throws -> [LedgerEntry]
     /// The entries about one trainee, in sequence order.
     func entries(for trainee: TraineeID) async throws -> [LedgerEntry]

@@ -194,6 +194,12 @@ public final class SQLiteProgressStore: ProgressStore {
             stored.reserveCapacity(entries.count)
             for original in entries {
                 var entry = try original.validated()
+                guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
+                    throw Refusal(
+                        "the ids of entry \(sequence + 1) are not as the store keeps ids (trainee \(original.trainee), assessor "
+                            + "\(original.assessor?.rawValue ?? "none")): they were not checked in their clean form",
+                        reasons: ["clean ids with TraineeID(validating:) and AssessorID(validating:) before checking an entry"])
+                }
                 sequence += 1
                 entry.sequence = sequence
                 entry.recordedAt = recordedAt
