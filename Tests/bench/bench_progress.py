@@ -91,10 +91,10 @@ def main():
     methods = ["observation", "practical", "written-test", "oral-test", "product"]
     with open(evidence_csv, "w") as f:
         f.write("trainee,curriculum,unit,target,method,outcome,date,hours,site,note,assessor,attachment_sha256\n")
-        for _ in range(args.entries):
+        for row in range(args.entries):  # the note makes every row distinct: repeated rows are refused
             unit, target = targets[rng.randrange(len(targets))]
             f.write(f"T{rng.randrange(args.trainees):06d},VTOPHT@1.0.0,{unit},{target},{methods[rng.randrange(5)]},"
-                    f"{'satisfactory' if rng.random() < 0.8 else 'not-yet'},2026-{rng.randrange(2, 12):02d}-{rng.randrange(1, 29):02d},1.5,Mina Saucito,,A01,\n")
+                    f"{'satisfactory' if rng.random() < 0.8 else 'not-yet'},2026-{rng.randrange(2, 12):02d}-{rng.randrange(1, 29):02d},1.5,Mina Saucito,row {row},A01,\n")
     import_seconds, _ = run("import", evidence_csv)
 
     plain = os.path.join(OUT, "plain.sqlite")

@@ -120,9 +120,9 @@ check("the ledger verifies after concurrent recording", run(store, "ledger", "ve
 rows = 200_000
 csv_path = os.path.join(work, "big.csv")
 with open(csv_path, "w") as f:
-    f.write("trainee,curriculum,unit,target,method,outcome,date,hours\n")
-    for i in range(rows):
-        f.write(f"T001,EXWSAFE,RIIWHS201E,criterion:1.{i % 3 + 1},observation,not-yet,2026-03-{i % 28 + 1:02d},0.5\n")
+    f.write("trainee,curriculum,unit,target,method,outcome,date,hours,note\n")
+    for i in range(rows):  # the note makes every row distinct: a row repeating an earlier one is refused
+        f.write(f"T001,EXWSAFE,RIIWHS201E,criterion:1.{i % 3 + 1},observation,not-yet,2026-03-{i % 28 + 1:02d},0.5,row {i}\n")
 counts = lambda: sqlite3.connect(store).execute("SELECT COUNT(*), MAX(sequence) FROM ledger_entry").fetchone()
 state_before = counts()
 victim = subprocess.Popen([veta, "import", csv_path, "--store", store], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

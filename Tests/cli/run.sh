@@ -125,6 +125,15 @@ else
     grep -q '^FAIL' "$WORK/progress.log" || failed=$((failed + 1))
 fi
 
+# --- spreadsheets as clerks save them: encodings, separators, repeats, formula neutralisation ----
+echo "-- spreadsheets (Tests/cli/spreadsheet_cli.py)"
+python3 "$HERE/spreadsheet_cli.py" "$VETA" "$WORK/spreadsheet" >"$WORK/spreadsheet.log" 2>&1
+spreadsheet_rc=$?
+sed 's/^/  /' "$WORK/spreadsheet.log"
+passed=$((passed + $(grep -c '^ok ' "$WORK/spreadsheet.log")))
+failed=$((failed + $(grep -c '^FAIL' "$WORK/spreadsheet.log")))
+if [ "$spreadsheet_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/spreadsheet.log"; then failed=$((failed + 1)); fi
+
 # --- completion records: OB3 oracle, tampering, revocation, expiry, DC-3 text, DC-4 -----------
 # The independent verifier is openbadgeslib from PyPI; the project's shared OB3 oracle runs in
 # addition when a checkout of it is given (OB3_ORACLE and ORACLE_PYTHON, set by make test when present).

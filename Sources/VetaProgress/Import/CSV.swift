@@ -1,7 +1,9 @@
 import Foundation
 
-/// RFC 4180 CSV: fields separated by commas, optionally double-quoted, `""` inside quotes for a
-/// quote, CRLF or LF line ends. Records keep the line number where they start.
+/// RFC 4180 CSV: fields separated by a delimiter (comma by default, semicolon as Spanish-locale
+/// Excel writes), optionally double-quoted, `""` inside quotes for a quote, CRLF or LF line ends.
+/// Records keep the line number where they start. Input is UTF-8 bytes; see ``CSV/text(from:encoding:)``
+/// for files saved in another encoding or with a byte-order mark.
 public enum CSV {
     /// One record and the 1-based line it starts on.
     public struct Record: Hashable, Sendable {
@@ -11,18 +13,20 @@ public enum CSV {
         public let fields: [String]
     }
 
-    /// A file that is not CSV.
+    /// A file that is not CSV, or not in the encoding it was read as.
     public struct SyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The line of the problem.
         public let line: Int
-        /// What is wrong.
+        /// What is wrong, and how to fix it.
         public let reason: String
 
         public var description: String { "line \(line): \(reason)" }
     }
 
     /// Parses the whole text; blank lines are skipped.
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> [Record] {
+    ///
+    /// - Parameter delimiter: The field separator: `,` (the default), `;` or a tab.
+    public static func parse(_ bytes: [UInt8], delimiter: UInt8 = UInt8(ascii: ",")) throws(SyntaxError) -> [Record] {
         var records: [Record] = []
         var fields: [String] = []
         var field: [UInt8] = []
@@ -57,7 +61,7 @@ public enum CSV {
                 }
             } else {
                 switch byte {
-                case UInt8(ascii: ","):
+                case delimiter:
                     endField()
                 case UInt8(ascii: "\""):
                     guard field.isEmpty && !wasQuoted else { throw SyntaxError(line: line, reason: "a quote inside an unquoted field") }
@@ -79,11 +83,5 @@ public enum CSV {
         if inQuotes { throw SyntaxError(line: recordLine, reason: "a quoted field is not closed") }
         if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
         return records
-    }
-
-    /// A field quoted when it holds a comma, quote or line break.
-    public static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

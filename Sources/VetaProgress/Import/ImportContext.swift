@@ -1,3 +1,4 @@
+import Foundation
 import VetaCurricula
 
 /// What checking an evidence file needs, loaded once: curricula, assessors and enrolments.
@@ -52,7 +53,10 @@ final class ImportContext {
             if let value = Double(hours), value.isFinite {
                 minutes = Int((value * 60).rounded())
             } else {
-                reasons.append("hours \(hours) is not a number")
+                reasons.append(
+                    hours.contains(",")
+                        ? "hours \(hours) has a decimal comma, which is read only in ;-separated files: write \(hours.replacingOccurrences(of: ",", with: "."))"
+                        : "hours \(hours) is not a number")
             }
         }
         let resolved = await self.curriculum(curriculum)

@@ -4,14 +4,27 @@ public import VetaCurricula
 public struct TraineeID: CodeIdentifier {
     public let rawValue: String
 
+    /// Wraps an id as stored; use ``init(validating:field:)`` for text from outside.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// An id typed or imported by a person: cleaned by ``CleanText`` (NFC, spaces of every kind
+    /// trimmed) and refused when empty or holding a control or bidirectional character.
+    public init(validating text: String, field: String = "trainee id") throws(Refusal) {
+        self.init(try CleanText.identifier(text, field: field))
+    }
 }
 
 /// An assessor's id within the store.
 public struct AssessorID: CodeIdentifier {
     public let rawValue: String
 
+    /// Wraps an id as stored; use ``init(validating:field:)`` for text from outside.
     public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// An id typed or imported by a person, cleaned and checked like ``TraineeID/init(validating:field:)``.
+    public init(validating text: String, field: String = "assessor id") throws(Refusal) {
+        self.init(try CleanText.identifier(text, field: field))
+    }
 }
 
 /// A published curriculum version: code and semantic version.

@@ -29,7 +29,7 @@ public struct CohortRow: Hashable, Sendable, Codable {
         [
             trainee, name, enrolledOn ?? "", String(format: "%.1f", percentComplete), String(unitsSignedOff),
             String(format: "%.1f", hoursRecorded), complete ? "yes" : "no", completedOn ?? "", expiresOn ?? "", withdrawnOn ?? "",
-        ].map(CSV.quote).joined(separator: ",")
+        ].map(CSV.cell).joined(separator: ",")
     }
 }
 

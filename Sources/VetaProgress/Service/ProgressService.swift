@@ -61,6 +61,7 @@ public struct ProgressService: Sendable {
 
     /// Enrols a trainee in a published curriculum.
     public func enrol(_ trainee: TraineeID, in ref: CurriculumRef, on date: CalendarDate, site: String? = nil) async throws -> LedgerEntry {
+        let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
         guard try await store.trainee(trainee) != nil else { throw Refusal("trainee \(trainee) is not registered (veta trainee add)") }
         _ = try await curriculum(ref)
         if try await enrolment(of: trainee, in: ref, asOf: date).isActive {
@@ -72,6 +73,7 @@ public struct ProgressService: Sendable {
 
     /// Withdraws a trainee from a curriculum.
     public func withdraw(_ trainee: TraineeID, from ref: CurriculumRef, on date: CalendarDate, reason: String) async throws -> LedgerEntry {
+        let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
         guard try await enrolment(of: trainee, in: ref, asOf: date).isActive else {
             throw Refusal("trainee \(trainee) is not enrolled in \(ref)")
         }
@@ -80,7 +82,7 @@ public struct ProgressService: Sendable {
 
     /// Records one evidence entry after checking it against the curriculum, the enrolment and the assessor.
     public func record(_ evidence: LedgerEntry) async throws -> LedgerEntry {
-        var entry = evidence
+        var entry = try evidence.validated()
         entry.kind = .evidence
         let curriculum = try await curriculum(entry.curriculum)
         let assessor = try await entry.assessor.asyncMap { try await store.assessor($0) } ?? nil
@@ -96,6 +98,8 @@ public struct ProgressService: Sendable {
         _ trainee: TraineeID, unit: UnitCode, in ref: CurriculumRef, by assessorID: AssessorID, on date: CalendarDate,
         key: SigningKey, note: String? = nil
     ) async throws -> LedgerEntry {
+        let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
+        let assessorID = try AssessorID(validating: assessorID.rawValue, field: "assessor")
         let curriculum = try await curriculum(ref)
         let assessor = try await store.assessor(assessorID)
         let entries = try await store.entries(for: trainee)

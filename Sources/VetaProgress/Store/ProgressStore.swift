@@ -17,7 +17,8 @@ public protocol ProgressStore: Sendable {
     func add(_ organisation: Organisation) async throws
     /// The organisation with this RFC.
     func organisation(_ rfc: RFC) async throws -> Organisation?
-    /// Adds a trainee; the id and CURP must be new and the employer known.
+    /// Adds a trainee; the id and CURP must be new and the employer known. Text is cleaned by
+    /// ``Trainee/validated()`` (a ``Refusal`` when it cannot be).
     func add(_ trainee: Trainee) async throws
     /// Adds trainees all together or none.
     func add(_ trainees: [Trainee]) async throws
@@ -25,14 +26,16 @@ public protocol ProgressStore: Sendable {
     func trainee(_ id: TraineeID) async throws -> Trainee?
     /// Every trainee, by id.
     func trainees() async throws -> [Trainee]
-    /// Adds an assessor; the id must be new.
+    /// Adds an assessor; the id must be new. Text is cleaned by ``Assessor/validated()``.
     func add(_ assessor: Assessor) async throws
     /// The assessor with this id.
     func assessor(_ id: AssessorID) async throws -> Assessor?
 
     /// Appends entries in one transaction, chaining their hashes; `seal` is called for each entry
     /// once its sequence, time and previous hash are fixed, and may sign it or refuse it.
-    /// Returns the entries as stored.
+    /// Each entry's site and note are first cleaned by ``LedgerEntry/validated()``; an entry whose
+    /// trainee or assessor id is not already clean (it would have been checked under another id) or
+    /// whose text cannot be cleaned is a ``Refusal``, and nothing is appended. Returns the entries as stored.
     func append(_ entries: [LedgerEntry], seal: @escaping @Sendable (inout LedgerEntry) throws -> Void) async throws -> [LedgerEntry]
     /// The entries about one trainee, in sequence order.
     func entries(for trainee: TraineeID) async throws -> [LedgerEntry]

@@ -107,6 +107,7 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     public func add(_ trainees: [Trainee]) async throws {
+        let trainees = try trainees.map { trainee throws(Refusal) in try trainee.validated() }
         try await write { db in
             for trainee in trainees { try Self.insert(trainee, db) }
         }
@@ -153,6 +154,7 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     public func add(_ assessor: Assessor) async throws {
+        let assessor = try assessor.validated()
         try await write { db in
             guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM assessor WHERE id = ?", arguments: [assessor.id.rawValue]).isTrue else {
                 throw StoreError(.conflict, "assessor \(assessor.id) already exists")
@@ -190,7 +192,14 @@ public final class SQLiteProgressStore: ProgressStore {
             let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
             var stored: [LedgerEntry] = []
             stored.reserveCapacity(entries.count)
-            for var entry in entries {
+            for original in entries {
+                var entry = try original.validated()
+                guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
+                    throw Refusal(
+                        "the ids of entry \(sequence + 1) are not as the store keeps ids (trainee \(original.trainee), assessor "
+                            + "\(original.assessor?.rawValue ?? "none")): they were not checked in their clean form",
+                        reasons: ["clean ids with TraineeID(validating:) and AssessorID(validating:) before checking an entry"])
+                }
                 sequence += 1
                 entry.sequence = sequence
                 entry.recordedAt = recordedAt

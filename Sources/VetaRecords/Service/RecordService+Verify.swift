@@ -147,7 +147,7 @@ extension RecordService {
                 String(unit?.hours ?? curriculum.volumeOfLearningHours), (enrolment.enrolledOn ?? record.validFrom).description,
                 record.validFrom.description, record.sha256, state,
             ]
-            lines.append(fields.map(CSV.quote).joined(separator: ","))
+            lines.append(fields.map(CSV.cell).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -44,7 +44,7 @@ struct ExportLedger: AsyncParsableCommand {
                         e.corrects.map(String.init) ?? "", e.recordedAt, e.previousHash, e.hash, e.signature ?? "",
                         e.derivedFrom.map(String.init) ?? "",
                     ]
-                    Terminal.out(fields.map(CSV.quote).joined(separator: ",") + "\n")
+                    Terminal.out(fields.map(CSV.cell).joined(separator: ",") + "\n")
                 }
             }
         }

@@ -11,24 +11,70 @@ struct Import: AsyncParsableCommand {
               enrolments: trainee,curriculum,date[,site]
               evidence: trainee,curriculum,unit,target,method,outcome,date[,hours,site,note,assessor,attachment_sha256]
 
-            Example:
+            Files as Excel saves them: "CSV UTF-8" (byte-order mark, CR LF) is read as is. A file
+            that is not UTF-8 is refused with the first bad line; Excel's plain "CSV" on Spanish
+            Windows is Windows-1252: re-save it as "CSV UTF-8" or pass --encoding windows-1252.
+            The separator (, or ; as Spanish-locale Excel writes, or tab) is taken from a first
+            line sep=; as Excel reads it, or else from the header line, unless --delimiter says it. In a ;-separated file hours may have a decimal comma
+            (1,5); in a ,-separated file a decimal comma is refused.
+
+            Every field is cleaned as the store keeps it: Unicode NFC, spaces of every kind (also
+            no-break and ideographic spaces) trimmed; a control character or bidirectional
+            control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) is refused, naming the
+            line and the column. A note may hold tabs and line breaks. A header naming a column
+            twice is refused, and so is a row that repeats an earlier row of the file.
+
+            Rows already in the store are refused unless --allow-repeat:
+              trainees: a trainee with the same id and the same details (skipped with --allow-repeat)
+              enrolments: the trainee is still enrolled in the same curriculum version from the
+                same date (skipped with --allow-repeat)
+              evidence: an entry not voided by a correction with the same trainee, curriculum,
+                unit, target, method, outcome, date and assessor (imported again with --allow-repeat)
+
+            Examples:
               veta import evidence-2026-11.csv
+              veta import --encoding windows-1252 trainees-mina-saucito.csv
+              veta import --delimiter ';' --allow-repeat evidence-2026-11.csv
             """)
 
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
+    @Option(help: "The file's encoding: utf-8 (the default; a byte-order mark is allowed) or windows-1252.")
+    var encoding: String = "utf-8"
+    @Option(help: "The field separator: ',', ';' or tab (default: taken from the header line).")
+    var delimiter: String?
+    @Flag(help: "Accept rows already in the store (see above for what that means per kind of file).")
+    var allowRepeat = false
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard CSV.Encoding(name: encoding) != nil else {
+            throw ValidationError("--encoding \(encoding) is not utf-8 or windows-1252")
+        }
+        if let delimiter, CSV.Delimiter(name: delimiter) == nil {
+            throw ValidationError("--delimiter \(delimiter) is not ',', ';' or tab")
+        }
+    }
 
     func run() async throws {
         try await runReporting {
+            let options = ImportOptions(
+                encoding: CSV.Encoding(name: encoding) ?? .utf8, delimiter: delimiter.flatMap(CSV.Delimiter.init(name:)),
+                allowRepeat: allowRepeat)
             let bar = ProgressBar(label: "importing", total: 1_000_000, minimumTotal: 0)
-            let report = try await store.openService().importCSV(fileAt: file) { done, total in
+            let report = try await store.openService().importCSV(fileAt: file, options: options) { done, total in
                 if total >= 2_000 { bar.update(done, of: total) }
             }
             if format == .json {
                 try printJSON(report)
             } else if report.errors.isEmpty {
-                Terminal.out("imported \(report.written) \(report.kind.rawValue) rows from \(file)\n")
+                let repeats =
+                    report.alreadyStored == 0
+                    ? ""
+                    : report.kind == .evidence
+                        ? " (\(report.alreadyStored) of them already in the store)"
+                        : " (\(report.alreadyStored) already in the store, skipped)"
+                Terminal.out("imported \(report.written) \(report.kind.rawValue) rows from \(file)\(repeats)\n")
             } else {
                 for error in report.errors { Terminal.out("\(file):\(error.line): \(error.reason)\n") }
                 Terminal.out("\(report.errors.count) bad rows of \(report.rows); nothing was imported\n")

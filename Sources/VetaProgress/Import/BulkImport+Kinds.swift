@@ -1,0 +1,213 @@
+import Foundation
+import VetaCurricula
+
+extension ProgressService {
+    func importTrainees(_ table: ImportTable, options: ImportOptions, progress: (@Sendable (Int, Int) -> Void)?) async throws
+        -> ImportReport
+    {
+        let rows = table.rows
+        let existing = Dictionary(try await store.trainees().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var employers: [RFC: Bool] = [:]
+        var errors: [ImportReport.RowError] = []
+        var trainees: [Trainee] = []
+        var repeats: [Int] = []
+        var finder = ImportTable.RepeatFinder()
+        var seenIDs: [TraineeID: Int] = [:]
+        var seenCURPs: [CURP: Int] = [:]
+        for (index, row) in rows.enumerated() {
+            progress?(index + 1, rows.count)
+            let value: [String: String]
+            switch table.values(of: row) {
+            case .success(let values): value = values
+            case .failure(let error):
+                errors.append(error)
+                continue
+            }
+            if let earlier = finder.earlierLine(of: value, at: index, in: table) {
+                errors.append(.init(line: row.line, reason: Self.repeatedRow(earlier)))
+                continue
+            }
+            do {
+                let id = try TraineeID(validating: value["id"] ?? "", field: "id")
+                if let earlier = seenIDs.updateValue(row.line, forKey: id) {
+                    throw Refusal("trainee \(id) is also on line \(earlier)")
+                }
+                let curp = try CURP(value["curp"] ?? "")
+                if let earlier = seenCURPs.updateValue(row.line, forKey: curp) {
+                    throw Refusal("CURP \(curp) is also on line \(earlier)")
+                }
+                let employer = try RFC(value["employer_rfc"] ?? "")
+                let trainee = Trainee(
+                    id: id, paternalSurname: value["paternal_surname"] ?? "", maternalSurname: value["maternal_surname"] ?? "",
+                    givenNames: value["given_names"] ?? "", curp: curp, employer: employer, occupation: value["occupation"] ?? "",
+                    jobTitle: value["job_title"] ?? "")
+                if let stored = existing[id] {
+                    guard stored == trainee else { throw Refusal("trainee \(id) already exists with other details") }
+                    repeats.append(row.line)
+                    continue
+                }
+                if employers[employer] == nil { employers[employer] = try await store.organisation(employer) != nil }
+                guard employers[employer] == true else { throw Refusal("employer \(employer) is not registered") }
+                trainees.append(trainee)
+            } catch let refusal as Refusal {
+                errors.append(.init(line: row.line, reason: refusal.summary))
+            } catch {
+                errors.append(.init(line: row.line, reason: String(describing: error)))
+            }
+        }
+        guard errors.isEmpty else {
+            return ImportReport(kind: .trainees, rows: rows.count, written: 0, alreadyStored: repeats.count, errors: errors)
+        }
+        if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .trainees) }
+        try await store.add(trainees)
+        return ImportReport(kind: .trainees, rows: rows.count, written: trainees.count, alreadyStored: repeats.count, errors: [])
+    }
+
+    func importEnrolments(_ table: ImportTable, options: ImportOptions, progress: (@Sendable (Int, Int) -> Void)?) async throws
+        -> ImportReport
+    {
+        let rows = table.rows
+        let known = Set(try await store.trainees().map(\.id))
+        let existing = try await store.entries(ofKinds: [.enrolment, .withdrawal, .correction])
+        let byTrainee = Dictionary(grouping: existing, by: \.trainee)
+        var refs: [String: CurriculumRef] = [:]
+        var errors: [ImportReport.RowError] = []
+        var entries: [LedgerEntry] = []
+        var repeats: [Int] = []
+        var finder = ImportTable.RepeatFinder()
+        var seen: [String: Int] = [:]
+        for (index, row) in rows.enumerated() {
+            if index % 1024 == 0 { progress?(index, rows.count) }
+            let value: [String: String]
+            switch table.values(of: row) {
+            case .success(let values): value = values
+            case .failure(let error):
+                errors.append(error)
+                continue
+            }
+            if let earlier = finder.earlierLine(of: value, at: index, in: table) {
+                errors.append(.init(line: row.line, reason: Self.repeatedRow(earlier)))
+                continue
+            }
+            do {
+                let trainee = try TraineeID(validating: value["trainee"] ?? "", field: "trainee")
+                guard known.contains(trainee) else { throw Refusal("trainee \(trainee) is not registered") }
+                let text = value["curriculum"] ?? ""
+                let ref: CurriculumRef
+                if let cached = refs[text] {
+                    ref = cached
+                } else {
+                    ref = try await resolve(text)
+                    refs[text] = ref
+                }
+                guard let date = CalendarDate(value["date"] ?? "") else { throw Refusal("date \(value["date"] ?? "") is not YYYY-MM-DD") }
+                if let earlier = seen.updateValue(row.line, forKey: trainee.rawValue + " " + ref.description) {
+                    throw Refusal("trainee \(trainee) is enrolled in \(ref) on line \(earlier) too")
+                }
+                let state = EnrolmentState(byTrainee[trainee] ?? [], trainee: trainee, ref: ref, asOf: date)
+                if state.isActive {
+                    guard state.enrolledOn == date else { throw Refusal("trainee \(trainee) is already enrolled in \(ref)") }
+                    repeats.append(row.line)
+                    continue
+                }
+                let site = value["site"].flatMap { $0.isEmpty ? nil : $0 }
+                entries.append(LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site))
+            } catch let refusal as Refusal {
+                errors.append(.init(line: row.line, reason: refusal.summary))
+            }
+        }
+        guard errors.isEmpty else {
+            return ImportReport(kind: .enrolments, rows: rows.count, written: 0, alreadyStored: repeats.count, errors: errors)
+        }
+        if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .enrolments) }
+        let stored = try await store.append(entries) { _ in }
+        return ImportReport(kind: .enrolments, rows: rows.count, written: stored.count, alreadyStored: repeats.count, errors: [])
+    }
+
+    func importEvidence(_ table: ImportTable, options: ImportOptions, progress: (@Sendable (Int, Int) -> Void)?) async throws
+        -> ImportReport
+    {
+        let rows = table.rows
+        let context = try await ImportContext.load(self)
+        let stored = try await EvidenceKey.stored(in: store)
+        var errors: [ImportReport.RowError] = []
+        var entries: [LedgerEntry] = []
+        var repeats: [Int] = []
+        var finder = ImportTable.RepeatFinder()
+        entries.reserveCapacity(rows.count)
+        for (number, row) in rows.enumerated() {
+            if number % 1024 == 0 { progress?(number, rows.count * 2) }
+            let value: [String: String]
+            switch table.values(of: row) {
+            case .success(let values): value = values
+            case .failure(let error):
+                errors.append(error)
+                continue
+            }
+            if let earlier = finder.earlierLine(of: value, at: number, in: table) {
+                errors.append(.init(line: row.line, reason: Self.repeatedRow(earlier)))
+                continue
+            }
+            func field(_ name: String) -> String? { value[name].flatMap { $0.isEmpty ? nil : $0 } }
+            switch await context.entry(
+                trainee: field("trainee"), curriculum: field("curriculum"), unit: field("unit"), target: field("target"),
+                method: field("method"), outcome: field("outcome"), date: field("date"),
+                hours: field("hours").map { Self.hours($0, delimiter: table.delimiter) }, site: field("site"), note: field("note"),
+                assessor: field("assessor"), attachment: field("attachment_sha256"))
+            {
+            case .success(let entry):
+                if stored.contains(EvidenceKey(entry)) { repeats.append(row.line) }
+                entries.append(entry)
+            case .failure(let refusal): errors.append(.init(line: row.line, reason: refusal.reasons.joined(separator: "; ")))
+            }
+        }
+        guard errors.isEmpty else {
+            return ImportReport(kind: .evidence, rows: rows.count, written: 0, alreadyStored: repeats.count, errors: errors)
+        }
+        if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .evidence) }
+        let total = rows.count
+        let counter = ProgressCounter()
+        let written = try await store.append(entries) { _ in
+            let done = counter.increment()
+            if done % 1024 == 0 || done == total { progress?(total + done, total * 2) }
+        }
+        return ImportReport(kind: .evidence, rows: rows.count, written: written.count, alreadyStored: repeats.count, errors: [])
+    }
+
+    /// Why a row equal to an earlier row of the file is refused.
+    static func repeatedRow(_ earlier: Int) -> String {
+        "repeats line \(earlier) (the same values once spaces are trimmed); if both are meant, make them differ, e.g. in the note"
+    }
+
+    /// Hours as written: in a `;`-separated file (Spanish-locale Excel) a decimal comma, `1,5`, is
+    /// read as `1.5`; elsewhere a comma is left for the check to refuse.
+    static func hours(_ text: String, delimiter: CSV.Delimiter) -> String {
+        guard delimiter == .semicolon, !text.contains("."), text.filter({ $0 == "," }).count == 1 else { return text }
+        return text.replacingOccurrences(of: ",", with: ".")
+    }
+}
+
+/// What makes two evidence entries the same record: trainee, curriculum, unit, target, method,
+/// outcome, date and assessor (hours, site, note and attachment are left out).
+struct EvidenceKey: Hashable {
+    let trainee: TraineeID
+    let curriculum: CurriculumRef
+    let unit: UnitCode?
+    let target: EvidenceTarget?
+    let method: EvidenceMethod?
+    let outcome: Outcome?
+    let date: CalendarDate
+    let assessor: AssessorID?
+
+    init(_ entry: LedgerEntry) {
+        (trainee, curriculum, unit, target) = (entry.trainee, entry.curriculum, entry.unit, entry.target)
+        (method, outcome, date, assessor) = (entry.method, entry.outcome, entry.date, entry.assessor)
+    }
+
+    /// The keys of the evidence in the store that no correction voids.
+    static func stored(in store: any ProgressStore) async throws -> Set<EvidenceKey> {
+        let entries = try await store.entries(ofKinds: [.evidence, .correction])
+        let voided = Set(entries.compactMap(\.corrects))
+        return Set(entries.filter { $0.kind == .evidence && !voided.contains($0.sequence) }.map(EvidenceKey.init))
+    }
+}
