@@ -25,7 +25,7 @@ import Testing
     @Test(arguments: shippedFiles)
     func itemsAndAssociationsMatchTheCurriculum(_ path: String) throws {
         let curriculum = try curriculum(path)
-        let package = CASEExport.package(for: curriculum)
+        let package = try CASEExport.package(for: curriculum)
         let elements = curriculum.units.reduce(0) { $0 + $1.elements.count }
         let criteria = curriculum.units.flatMap(\.elements).reduce(0) { $0 + $1.criteria.count }
         let knowledge = curriculum.units.reduce(0) { $0 + $1.knowledgeEvidence.count }
@@ -40,7 +40,7 @@ import Testing
 
     @Test(arguments: shippedFiles)
     func everyAssociationPointsToAnExistingNode(_ path: String) throws {
-        let package = CASEExport.package(for: try curriculum(path), packageURI: "https://case.example.org/ims/case/v1p0/")
+        let package = try CASEExport.package(for: try curriculum(path), packageURI: "https://case.example.org/ims/case/v1p0/")
         var nodes = Dictionary(uniqueKeysWithValues: package.items.map { ($0.identifier, $0.uri) })
         nodes[package.document.identifier] = package.document.uri
         for association in package.associations {
@@ -54,7 +54,7 @@ import Testing
 
     @Test(arguments: shippedFiles)
     func identifiersAreUniqueVersion5UUIDs(_ path: String) throws {
-        let package = CASEExport.package(for: try curriculum(path))
+        let package = try CASEExport.package(for: try curriculum(path))
         let identifiers = [package.document.identifier] + package.items.map(\.identifier) + package.associations.map(\.identifier)
         let pattern = /[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/
         for identifier in identifiers {
@@ -66,7 +66,7 @@ import Testing
 
     @Test func aPrerequisiteUnitPrecedesTheUnitThatRequiresIt() throws {
         let xml = CurriculumXML(units: [.init(code: "U1"), .init(code: "U2", prerequisites: ["U1"])])
-        let package = CASEExport.package(for: try #require(xml.validate().curriculum))
+        let package = try CASEExport.package(for: try #require(xml.validate().curriculum))
         let precedes = package.associations.filter { $0.associationType == "precedes" }
         #expect(precedes.map(\.originNodeURI.title) == ["U1"])
         #expect(precedes.map(\.destinationNodeURI.title) == ["U2"])

@@ -154,6 +154,15 @@ passed=$((passed + $(grep -c '^ok ' "$WORK/case.log")))
 failed=$((failed + $(grep -c '^FAIL' "$WORK/case.log")))
 if [ "$case_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/case.log"; then failed=$((failed + 1)); fi
 
+# --- typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component --
+echo "-- typed values (Tests/cli/xsd_values.py)"
+python3 "$HERE/xsd_values.py" "$VETA" "$WORK/values" >"$WORK/values.log" 2>&1
+values_rc=$?
+sed 's/^/  /' "$WORK/values.log"
+passed=$((passed + $(grep -c '^ok ' "$WORK/values.log")))
+failed=$((failed + $(grep -c '^FAIL' "$WORK/values.log")))
+if [ "$values_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/values.log"; then failed=$((failed + 1)); fi
+
 # --- audits: catalogue rules on fixtures, records rules on a store, report determinism ----------
 echo "-- audits (Tests/cli/audit_cli.py)"
 "$PY" "$HERE/audit_cli.py" "$VETA" "$WORK/audit" >"$WORK/audit.log" 2>&1

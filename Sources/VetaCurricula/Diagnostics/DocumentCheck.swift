@@ -1,7 +1,7 @@
 /// The checks made while reading a file, before the semantic rules: syntax, encoding, schema
 /// and the security refusals.
 public enum DocumentCheck: CaseIterable, Sendable {
-    case syntax, encoding, schema
+    case syntax, encoding, schema, value
     case doctype, fileTooLarge, tooDeep, xinclude, schemaLocation, emptyFile, resourceLimit
 
     /// The check's descriptor.
@@ -22,6 +22,12 @@ public enum DocumentCheck: CaseIterable, Sendable {
                 id: "VETA-X003", name: "schema", severity: .error,
                 summary: "The file conforms to the curriculum schema (Schemas/curriculum.xsd).",
                 fix: "follow Schemas/curriculum.xsd: required elements in order, allowed values and patterns.")
+        case .value:
+            RuleDescriptor(
+                id: "VETA-X004", name: "unreadable-value", severity: .error,
+                summary:
+                    "Every value Veta reads is present and means what its type in Schemas/curriculum.xsd says, and fits Veta's model (whole numbers up to 9223372036854775807); a looser --schema cannot let a value through unread.",
+                fix: "write the value as Schemas/curriculum.xsd's type allows and within the range shown.")
         case .doctype:
             RuleDescriptor(
                 id: "VETA-S001", name: "doctype-refused", severity: .error,

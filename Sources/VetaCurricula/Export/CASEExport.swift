@@ -3,10 +3,11 @@
 /// The output depends only on the curriculum: identifiers are name-based UUIDs (version 5) of
 /// `CODE@VERSION`, `CODE@VERSION/UNIT`, `CODE@VERSION/UNIT/2`, `CODE@VERSION/UNIT/2/2.3` and
 /// `CODE@VERSION/UNIT/knowledge/K1`, and every `lastChangeDateTime` is the publication date at
-/// midnight UTC. Statements are in Spanish (`language` `es`) with the English text in `notes`.
+/// midnight in the date's own timezone (UTC when it has none), e.g. `2024-03-01-06:00` gives
+/// `2024-03-01T00:00:00-06:00`. Statements are in Spanish (`language` `es`) with the English text in `notes`.
 ///
 /// ```swift
-/// let package = CASEExport.package(for: curriculum, packageURI: "https://case.example.org/ims/case/v1p0")
+/// let package = try CASEExport.package(for: curriculum, packageURI: "https://case.example.org/ims/case/v1p0")
 /// print(try CASEExport.json(package))
 /// ```
 public enum CASEExport {
@@ -15,7 +16,12 @@ public enum CASEExport {
     /// - Parameter packageURI: The base of every `uri`: a node's URI is `packageURI/CFDocuments/<id>`,
     ///   `/CFItems/<id>` or `/CFAssociations/<id>`, as a CASE 1.0 service serves them. Without it,
     ///   each URI is `urn:uuid:<id>`.
-    public static func package(for curriculum: Curriculum, packageURI: String? = nil) -> CASEPackage {
+    /// - Throws: ``CASEExportError`` when the publication date cannot be written as a CASE
+    ///   (RFC 3339) date-time: a year before 1 or after 9999, which `xs:date` allows.
+    public static func package(for curriculum: Curriculum, packageURI: String? = nil) throws(CASEExportError) -> CASEPackage {
+        guard (1...9999).contains(curriculum.published.year) else {
+            throw .yearOutsideDateTime(curriculum.published)
+        }
         var builder = CASEPackageBuilder(curriculum: curriculum, base: packageURI.map(trimmingSlashes))
         return builder.build()
     }
@@ -40,7 +46,8 @@ private struct CASEPackageBuilder {
     var associations: [CASEAssociation] = []
 
     private var key: String { "\(curriculum.code.rawValue)@\(curriculum.version)" }
-    private var changed: String { curriculum.published + "T00:00:00+00:00" }
+    /// Midnight of the publication date in its own timezone; UTC when it has none.
+    private var changed: String { curriculum.published.dateText + "T00:00:00" + (curriculum.published.offsetText ?? "+00:00") }
 
     init(curriculum: Curriculum, base: String?) {
         self.curriculum = curriculum
@@ -96,7 +103,7 @@ private struct CASEPackageBuilder {
             title: curriculum.title.es, lastChangeDateTime: changed, officialSourceURL: source,
             publisher: curriculum.issuingBody, description: curriculum.description.es, subject: [curriculum.sector.name],
             language: "es", version: curriculum.version.description, adoptionStatus: adoptionStatus,
-            statusStartDate: curriculum.published, notes: "\(curriculum.title.en)\n\n\(curriculum.description.en)")
+            statusStartDate: curriculum.published.dateText, notes: "\(curriculum.title.en)\n\n\(curriculum.description.en)")
     }
 
     private var adoptionStatus: String {

@@ -22,8 +22,8 @@ public struct Curriculum: Hashable, Sendable, Codable {
     public let occupations: [Occupation]
     /// The body that publishes it.
     public let issuingBody: String
-    /// The publication date, `YYYY-MM-DD`.
-    public let published: String
+    /// The publication date, an `xs:date` (it may carry a timezone).
+    public let published: XSDDate
     /// The version it replaces, if any.
     public let supersedes: Supersession?
     /// Validity and refresher training, if completions expire.

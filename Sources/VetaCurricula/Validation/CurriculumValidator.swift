@@ -45,7 +45,11 @@ public final class CurriculumValidator: Sendable {
         guard schemaFindings.isEmpty else {
             return ValidationResult(path: path, curriculum: nil, diagnostics: schemaFindings)
         }
-        let curriculum = CurriculumReader(parsed: parsed).read()
+        let curriculum: Curriculum
+        switch CurriculumReader(parsed: parsed).read() {
+        case .success(let read): curriculum = read
+        case .failure(let unreadable): return ValidationResult(path: path, curriculum: nil, diagnostics: unreadable.diagnostics)
+        }
         return ValidationResult(
             path: path, curriculum: curriculum, diagnostics: RuleCatalog.check(curriculum), keepingModel: keepingModel)
     }

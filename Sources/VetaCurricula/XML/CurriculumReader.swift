@@ -2,94 +2,131 @@ internal import CLibXML2
 
 /// Builds the ``Curriculum`` value from a document that the schema has accepted.
 ///
-/// The schema guarantees every required element and attribute; the reader still never
-/// force-unwraps and falls back to empty values, so a schema passed with `--schema` that is
-/// looser than the bundled one cannot crash it.
+/// Every typed value is read by the ``XSDValueReader`` for its type in the bundled schema, so it
+/// means what Schemas/curriculum.xsd says (`validityMonths="+012"` is 12). A value that is
+/// missing, not of its type (possible only with a looser `--schema`) or too large for the model
+/// becomes a `VETA-X004` diagnostic and no curriculum is returned: the reader never crashes and
+/// never falls back to a default. (Absent optional attributes take the schema's declared default.)
 struct CurriculumReader {
     let parsed: ParsedDocument
+    private let values: CurriculumValues
 
-    func read() -> Curriculum {
+    init(parsed: ParsedDocument) {
+        self.parsed = parsed
+        self.values = CurriculumValues { node, attribute in Self.location(in: parsed, node, attribute: attribute) }
+    }
+
+    /// The curriculum, or every value that could not be read.
+    func read() -> Result<Curriculum, DiagnosticList> {
         let root = parsed.document.root ?? XMLNode(pointer: xmlDocGetRootElement(parsed.document.pointer))
-        let volume = root.child("volumeOfLearning")
+        let curriculum = curriculum(root)
+        return values.diagnostics.isEmpty ? .success(curriculum) : .failure(DiagnosticList(values.diagnostics))
+    }
+
+    private func curriculum(_ root: XMLNode) -> Curriculum {
+        let volume = values.child(root, "volumeOfLearning")
+        let sector = values.child(root, "sector")
         return Curriculum(
-            code: CurriculumCode(root.attribute("code") ?? ""),
-            version: root.attribute("version").flatMap(SemanticVersion.init) ?? SemanticVersion(major: 0, minor: 0, patch: 0),
-            level: root.attribute("level").flatMap(Level.init(rawValue:)) ?? .operator,
-            status: root.attribute("status").flatMap(CurriculumStatus.init(rawValue:)) ?? .draft,
-            title: text(root.child("title")),
-            description: text(root.child("description")),
-            sources: (root.child("source")?.children("citation") ?? []).map {
-                Citation(text: $0.collapsedText, href: $0.attribute("href"), release: $0.attribute("release"))
+            code: CurriculumCode(values.string(root, "code")),
+            version: values.required(root, "version", type: "SemanticVersion", XSDValueReader.semanticVersion),
+            level: values.required(root, "level", type: "Level") { XSDValueReader.enumeration($0, Level.init(rawValue:)) },
+            status: values.required(root, "status", type: "Status") {
+                XSDValueReader.enumeration($0, CurriculumStatus.init(rawValue:))
+            },
+            title: text(values.child(root, "title")),
+            description: text(values.child(root, "description")),
+            sources: (values.child(root, "source")?.children("citation") ?? []).map {
+                Citation(
+                    text: $0.collapsedText, href: values.optional($0, "href", type: "xs:anyURI") { .success(XSDValueReader.collapse($0)) },
+                    release: $0.attribute("release"))
             },
             frameworkLevels: (root.child("frameworkLevels")?.children ?? []).map {
                 FrameworkLevel(
-                    framework: $0.attribute("framework") ?? "", level: $0.integerAttribute("level") ?? 0,
+                    framework: values.string($0, "framework"),
+                    level: values.required($0, "level", type: "xs:positiveInteger") { XSDValueReader.integer($0, minimum: 1, maximum: 10) },
                     location: location($0, attribute: "level"))
             },
-            sector: Sector(scian: root.child("sector")?.attribute("scian") ?? "", name: root.child("sector")?.collapsedText ?? ""),
-            occupations: (root.child("occupations")?.children ?? []).map {
-                Occupation(sinco: $0.attribute("sinco") ?? "", name: $0.collapsedText)
+            sector: Sector(scian: sector.map { values.string($0, "scian") } ?? "", name: sector?.collapsedText ?? ""),
+            occupations: (values.child(root, "occupations")?.children ?? []).map {
+                Occupation(sinco: values.string($0, "sinco"), name: $0.collapsedText)
             },
-            issuingBody: root.child("issuingBody")?.collapsedText ?? "",
-            published: root.child("published")?.collapsedText ?? "",
-            supersedes: root.child("supersedes").map {
-                Supersession(
-                    code: CurriculumCode($0.attribute("code") ?? ""),
-                    version: $0.attribute("version").flatMap(SemanticVersion.init) ?? SemanticVersion(major: 0, minor: 0, patch: 0),
-                    equivalent: $0.attribute("equivalent") == "yes",
-                    location: location($0))
-            },
+            issuingBody: values.child(root, "issuingBody")?.collapsedText ?? "",
+            published: values.element(root, "published", type: "xs:date", XSDValueReader.date),
+            supersedes: root.child("supersedes").map(supersession),
             recertification: root.child("recertification").map {
                 Recertification(
-                    validityMonths: $0.integerAttribute("validityMonths") ?? 0, refresherHours: $0.integerAttribute("refresherHours"))
+                    validityMonths: values.required($0, "validityMonths", type: "xs:positiveInteger") {
+                        XSDValueReader.integer($0, minimum: 1, maximum: 120)
+                    },
+                    refresherHours: values.optional($0, "refresherHours", type: "Hours", Self.hours))
             },
-            volumeOfLearningHours: (volume?.integerAttribute("hours") ?? 0),
+            volumeOfLearningHours: volume.map { values.required($0, "hours", type: "Hours", Self.hours) } ?? 0,
             volumeOfLearningLocation: volume.map { location($0, attribute: "hours") } ?? location(root),
             references: (root.child("references")?.children ?? []).map(reference),
-            units: (root.child("units")?.children("unit") ?? []).map(unit),
-            packaging: packaging(root.child("packaging"), fallback: root),
+            units: (values.child(root, "units")?.children("unit") ?? []).map(unit),
+            packaging: packaging(values.child(root, "packaging"), fallback: root),
             location: location(root)
         )
     }
 
+    private static func hours(_ text: String) -> Result<Int, XSDValueError> {
+        XSDValueReader.integer(text, minimum: 0, maximum: 10000)
+    }
+
+    private static func count(_ text: String) -> Result<Int, XSDValueError> {
+        XSDValueReader.integer(text, minimum: 0)
+    }
+
+    private func supersession(_ node: XMLNode) -> Supersession {
+        Supersession(
+            code: CurriculumCode(values.string(node, "code")),
+            version: values.required(node, "version", type: "SemanticVersion", XSDValueReader.semanticVersion),
+            equivalent: values.required(node, "equivalent", type: "yes or no") {
+                XSDValueReader.enumeration($0) { ["yes": true, "no": false][$0] }
+            },
+            location: location(node))
+    }
+
     private func reference(_ node: XMLNode) -> ExternalReference {
         ExternalReference(
-            kind: node.attribute("kind").flatMap(ExternalReference.Kind.init(rawValue:)) ?? .other,
-            code: node.attribute("code") ?? "",
+            kind: values.required(node, "kind", type: "ReferenceKind") {
+                XSDValueReader.enumeration($0, ExternalReference.Kind.init(rawValue:))
+            },
+            code: values.string(node, "code"),
             clause: node.attribute("clause"),
             text: node.collapsedText,
             location: location(node, attribute: "code"))
     }
 
     private func unit(_ node: XMLNode) -> Unit {
-        let evidence = node.child("performanceEvidence")
+        let evidence = values.child(node, "performanceEvidence")
         return Unit(
-            code: UnitCode(node.attribute("code") ?? ""),
-            title: text(node.child("title")),
+            code: UnitCode(values.string(node, "code")),
+            title: text(values.child(node, "title")),
             application: node.child("application").map(text),
-            hours: (node.integerAttribute("hours") ?? 0),
-            isSafetyCritical: ["true", "1"].contains(node.attribute("safetyCritical") ?? "false"),
+            hours: values.required(node, "hours", type: "Hours", Self.hours),
+            isSafetyCritical: values.optional(node, "safetyCritical", type: "xs:boolean", XSDValueReader.boolean) ?? false,
             prerequisites: (node.child("prerequisites")?.children ?? []).map {
-                UnitReference(code: UnitCode($0.attribute("unit") ?? ""), location: location($0, attribute: "unit"))
+                UnitReference(code: UnitCode(values.string($0, "unit")), location: location($0, attribute: "unit"))
             },
             elements: node.children("element").map(element),
             performanceEvidence: PerformanceEvidence(
-                occasions: (evidence?.integerAttribute("occasions") ?? 0),
+                occasions: evidence.map { values.required($0, "occasions", type: "xs:nonNegativeInteger", Self.count) } ?? 0,
                 text: text(evidence),
                 location: evidence.map { location($0, attribute: "occasions") } ?? location(node)),
-            knowledgeEvidence: (node.child("knowledgeEvidence")?.children ?? []).map {
-                KnowledgeItem(id: $0.attribute("id") ?? "", text: text($0), location: location($0, attribute: "id"))
+            knowledgeEvidence: (values.child(node, "knowledgeEvidence")?.children ?? []).map {
+                KnowledgeItem(id: values.string($0, "id"), text: text($0), location: location($0, attribute: "id"))
             },
-            assessmentConditions: text(node.child("assessmentConditions")),
+            assessmentConditions: text(values.child(node, "assessmentConditions")),
             location: location(node, attribute: "code"))
     }
 
     private func element(_ node: XMLNode) -> Element {
         Element(
-            number: (node.integerAttribute("number") ?? 0),
-            title: text(node.child("title")),
+            number: values.required(node, "number", type: "xs:positiveInteger") { XSDValueReader.integer($0, minimum: 1, maximum: 99) },
+            title: text(values.child(node, "title")),
             criteria: node.children("criterion").map {
-                PerformanceCriterion(number: $0.attribute("number") ?? "", text: text($0), location: location($0, attribute: "number"))
+                PerformanceCriterion(number: values.string($0, "number"), text: text($0), location: location($0, attribute: "number"))
             },
             location: location(node, attribute: "number"))
     }
@@ -99,14 +136,15 @@ struct CurriculumReader {
             return PackagingRules(totalUnits: 0, externalElectives: 0, core: [], electiveGroups: [], location: location(fallback))
         }
         return PackagingRules(
-            totalUnits: (node.integerAttribute("totalUnits") ?? 0),
-            externalElectives: (node.integerAttribute("externalElectives") ?? 0),
-            core: (node.child("core")?.children ?? []).map(unitRef),
+            totalUnits: values.required(node, "totalUnits", type: "xs:positiveInteger") { XSDValueReader.integer($0, minimum: 1) },
+            // The schema's declared default.
+            externalElectives: values.optional(node, "externalElectives", type: "xs:nonNegativeInteger", Self.count) ?? 0,
+            core: (values.child(node, "core")?.children ?? []).map(unitRef),
             electiveGroups: node.children("electiveGroup").map { group in
                 ElectiveGroup(
-                    id: group.attribute("id") ?? "",
-                    minimum: (group.integerAttribute("min") ?? 0),
-                    maximum: group.integerAttribute("max"),
+                    id: values.string(group, "id"),
+                    minimum: values.required(group, "min", type: "xs:nonNegativeInteger", Self.count),
+                    maximum: values.optional(group, "max", type: "xs:nonNegativeInteger", Self.count),
                     units: group.children.map(unitRef),
                     location: location(group, attribute: "id"))
             },
@@ -114,15 +152,20 @@ struct CurriculumReader {
     }
 
     private func unitRef(_ node: XMLNode) -> UnitReference {
-        UnitReference(code: UnitCode(node.attribute("code") ?? ""), location: location(node, attribute: "code"))
+        UnitReference(code: UnitCode(values.string(node, "code")), location: location(node, attribute: "code"))
     }
 
     private func text(_ node: XMLNode?) -> LocalizedText {
-        LocalizedText(es: node?.child("es")?.collapsedText ?? "", en: node?.child("en")?.collapsedText ?? "")
+        guard let node else { return LocalizedText(es: "", en: "") }
+        return LocalizedText(es: values.child(node, "es")?.collapsedText ?? "", en: values.child(node, "en")?.collapsedText ?? "")
     }
 
     /// The location of an element's start tag, or of one of its attributes when given.
     func location(_ node: XMLNode, attribute: String? = nil) -> SourceLocation {
+        Self.location(in: parsed, node, attribute: attribute)
+    }
+
+    static func location(in parsed: ParsedDocument, _ node: XMLNode, attribute: String?) -> SourceLocation {
         let line = node.line
         var occurrence = 0
         var sibling = node.pointer.pointee.prev

@@ -57,24 +57,6 @@ struct XMLNode {
         withAttributeValue(name) { String(cString: $0) }
     }
 
-    /// The value of an unqualified attribute read as a whole number, `nil` if absent or not a number.
-    func integerAttribute(_ name: String) -> Int? {
-        withAttributeValue(name) { value -> Int? in
-            var index = 0
-            while value[index] == 0x20 || value[index] == 0x09 || value[index] == 0x0A || value[index] == 0x0D { index += 1 }
-            var result = 0
-            var digits = 0
-            while value[index] >= 0x30 && value[index] <= 0x39 {
-                guard digits < 18 else { return nil }
-                result = result * 10 + Int(value[index] - 0x30)
-                digits += 1
-                index += 1
-            }
-            while value[index] == 0x20 || value[index] == 0x09 || value[index] == 0x0A || value[index] == 0x0D { index += 1 }
-            return digits > 0 && value[index] == 0 ? result : nil
-        } ?? nil
-    }
-
     /// Calls `body` with the attribute's value in place, without copying it when the value is one
     /// text node (always, for a parsed document without entities).
     private func withAttributeValue<T>(_ name: String, _ body: (UnsafePointer<xmlChar>) -> T) -> T? {
@@ -98,6 +80,13 @@ struct XMLNode {
         guard let value = xmlGetNsProp(pointer, name, namespace) else { return nil }
         defer { veta_xml_free(value) }
         return String(cString: value)
+    }
+
+    /// The text content exactly as written (after XML's own line-end normalization).
+    var text: String {
+        guard let content = xmlNodeGetContent(pointer) else { return "" }
+        defer { veta_xml_free(content) }
+        return String(cString: content)
     }
 
     /// The text content with runs of XML white space (space, tab, CR, LF) collapsed to one

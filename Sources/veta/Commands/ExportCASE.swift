@@ -39,6 +39,9 @@ struct ExportCASE: ParsableCommand {
             } else {
                 Terminal.out(json)
             }
+        } catch let refusal as CASEExportError {
+            Terminal.err("veta: \(file): \(refusal)\n")
+            throw ExitCode(1)
         } catch {
             throw failure(error)
         }

@@ -71,6 +71,22 @@ import VetaProgress
         #expect(expired.fractionComplete == 0.99)
     }
 
+    /// Issue 11: `validityMonths="+12"` is a legal xs:positiveInteger meaning 12, so a sign-off is
+    /// valid for 12 months and does not expire the day it is made.
+    @Test func signOffUnderValidityMonthsWrittenPlusTwelveIsValidForTwelveMonths() throws {
+        let xml = EngineCurriculumXML(units: [.init(code: "U1")], recertification: (12, nil)).text
+            .replacingOccurrences(of: "validityMonths=\"12\"", with: "validityMonths=\" +012\"")
+        #expect(xml.contains("+012"))
+        let result = EngineFixture.validator.validate(Array(xml.utf8), path: "t.xml")
+        let curriculum = try #require(result.curriculum, "\(result.diagnostics)")
+        var ledger = EngineLedger(curriculum)
+        ledger.complete("U1", from: "2024-01-01", occasions: 1)
+        ledger.signOff("U1", on: "2024-01-31")
+        let unit = try ledger.unit("U1", in: curriculum, asOf: "2024-01-31")
+        #expect(unit.state == .signedOff)
+        #expect(unit.expiresOn == engineDate("2025-01-31"))
+    }
+
     @Test func laterSignOffRenewsAnExpiredUnit() throws {
         let curriculum = try chained()
         var ledger = EngineLedger(curriculum)
