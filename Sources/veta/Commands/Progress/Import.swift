@@ -20,7 +20,7 @@ struct Import: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await runReporting {
+        try await runReporting(json: format == .json) {
             let bar = ProgressBar(label: "importing", total: 1_000_000, minimumTotal: 0)
             let report = try await store.openService().importCSV(fileAt: file) { done, total in
                 if total >= 2_000 { bar.update(done, of: total) }
