@@ -30,4 +30,29 @@ struct Veta: AsyncParsableCommand {
             Migrate.self, Diff.self,
         ]
     )
+
+    /// Parses and runs the command. Like ArgumentParser's own `main`, except that a usage error under
+    /// `--format json` also prints one JSON error document on stdout (the message stays on stderr).
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var command: any ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            let code = exitCode(for: error)
+            if code != .success, JSONError.requested(in: arguments) {
+                JSONError(code: "usage", exitCode: code.rawValue, message: message(for: error)).print()
+            }
+            exit(withError: error)
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -113,6 +113,15 @@ check "XSD verdicts agree with Python xmlschema on Curricula and Examples" \
 check "hostile files are refused fast, offline, without reading what they reference" \
     "$PY" "$HERE/hostile_cli.py" "$VETA" "$WORK/hostile"
 
+# --- hostile arguments: every subcommand and option, exit 0/1/2/64, JSON on every path, keys, --store -----
+echo "-- hostile arguments (Tests/cli/hostile_args.py)"
+python3 "$HERE/hostile_args.py" "$VETA" "$WORK/hostile-args" >"$WORK/hostile-args.log" 2>&1
+hostile_rc=$?
+sed 's/^/  /' "$WORK/hostile-args.log"
+passed=$((passed + $(grep -c '^ok ' "$WORK/hostile-args.log")))
+failed=$((failed + $(grep -c '^FAIL' "$WORK/hostile-args.log")))
+if [ "$hostile_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/hostile-args.log"; then failed=$((failed + 1)); fi
+
 # --- trainee progress: the supervisor's day, refusals, concurrency, SIGKILL, tampering ---------
 echo "-- progress commands (Tests/cli/progress_cli.py)"
 if "$PY" "$HERE/progress_cli.py" "$VETA" "$WORK/progress" >"$WORK/progress.log" 2>&1; then

@@ -44,17 +44,26 @@ struct Diff: ParsableCommand {
             let validator = try reading.makeValidator()
             results = [try validator.validate(fileAt: old), try validator.validate(fileAt: new)]
         } catch {
-            throw failure(error)
+            throw failure(error, json: format == .json)
         }
         let curricula = results.compactMap(\.curriculum)
         guard curricula.count == 2, !results.contains(where: \.hasErrors) else {
-            Terminal.out(TextReport.render(results.filter(\.hasErrors)))
+            let invalid = results.filter(\.hasErrors)
+            guard format == .json else {
+                Terminal.out(TextReport.render(invalid))
+                throw ExitCode(1)
+            }
+            Terminal.err(TextReport.render(invalid))
+            JSONError(
+                code: "invalid-curriculum", exitCode: 1, message: invalid.map(\.path).joined(separator: ", ") + " has errors",
+                validation: JSONReport(invalid)
+            ).print()
             throw ExitCode(1)
         }
         let report = DiffReport(old: curricula[0], new: curricula[1])
         switch format {
         case .json:
-            do { Terminal.out(try JSONOutput.encode(report)) } catch { throw failure(error) }
+            do { Terminal.out(try JSONOutput.encode(report)) } catch { throw failure(error, json: true) }
         case .text:
             Terminal.out(report.renderText())
         }

@@ -28,7 +28,7 @@ struct Rules: ParsableCommand {
                 Terminal.out("    \(rule.summary)\n    fix: \(rule.fix)\n")
             }
         case .json:
-            do { Terminal.out(try JSONOutput.encode(RuleCatalog.descriptors)) } catch { throw failure(error) }
+            do { Terminal.out(try JSONOutput.encode(RuleCatalog.descriptors)) } catch { throw failure(error, json: true) }
         case .markdown:
             do { Terminal.out(RulesDocument.markdown(examples: try ExampleCatalog.load(examples))) } catch {
                 throw failure(error)

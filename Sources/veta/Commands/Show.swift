@@ -27,10 +27,10 @@ struct Show: ParsableCommand {
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
-        let (result, curriculum) = try reading.readValidCurriculum(file)
+        let (result, curriculum) = try reading.readValidCurriculum(file, json: format == .json)
         switch format {
         case .json:
-            do { Terminal.out(try JSONOutput.encode(curriculum)) } catch { throw failure(error) }
+            do { Terminal.out(try JSONOutput.encode(curriculum)) } catch { throw failure(error, json: true) }
         case .text:
             Terminal.out(CurriculumOutline(curriculum: curriculum, language: lang).render())
             for diagnostic in result.diagnostics { Terminal.err(TextReport.lines(for: diagnostic).joined(separator: "\n") + "\n") }

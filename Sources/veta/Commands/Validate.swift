@@ -41,7 +41,7 @@ struct Validate: ParsableCommand {
             case .sarif: output = try SARIFReport(results, toolVersion: Veta.version).encoded()
             }
         } catch {
-            throw failure(error)
+            throw failure(error, json: format == .json)
         }
         Terminal.out(output)
         if results.contains(where: \.hasErrors) || (werror && results.contains(where: \.hasWarnings)) {

@@ -18,15 +18,25 @@ struct ReadingOptions: ParsableArguments {
     }
 
     /// Reads and validates `file`; prints its findings and exits 1 when it has errors, exits 2 on I/O.
-    func readValidCurriculum(_ file: String) throws -> (result: ValidationResult, curriculum: Curriculum) {
+    ///
+    /// With `json`, the findings go to stderr as text and stdout gets one JSON error document holding
+    /// the validation report.
+    func readValidCurriculum(_ file: String, json: Bool = false) throws -> (result: ValidationResult, curriculum: Curriculum) {
         let result: ValidationResult
         do {
             result = try makeValidator().validate(fileAt: file)
         } catch {
-            throw failure(error)
+            throw failure(error, json: json)
         }
         guard let curriculum = result.curriculum, !result.hasErrors else {
-            Terminal.out(TextReport.render([result]))
+            guard json else {
+                Terminal.out(TextReport.render([result]))
+                throw ExitCode(1)
+            }
+            Terminal.err(TextReport.render([result]))
+            JSONError(
+                code: "invalid-curriculum", exitCode: 1, message: "\(file) has errors", validation: JSONReport([result])
+            ).print()
             throw ExitCode(1)
         }
         return (result, curriculum)

@@ -11,7 +11,18 @@ struct StoreOptions: ParsableArguments {
             "The store (SQLite file). Default: $VETA_STORE, else $XDG_DATA_HOME/veta/veta.sqlite.", valueName: "path"))
     var store: String?
 
-    var path: String { store ?? StoreLocation.defaultPath() }
+    func validate() throws {
+        if let store {
+            guard !store.isEmpty, !store.hasSuffix("/") else { throw ValidationError("--store takes the path of a SQLite file") }
+            guard !store.contains(where: \.isNewline) else { throw ValidationError("--store must not contain a line break") }
+        }
+    }
+
+    /// The store's path; a bare file name (`veta.sqlite`) is taken in the current folder.
+    var path: String {
+        let path = store ?? StoreLocation.defaultPath()
+        return path.contains("/") ? path : "./" + path
+    }
 
     func openService() throws -> ProgressService {
         ProgressService(store: try SQLiteProgressStore(path: path), validator: try CurriculumValidator())
@@ -21,38 +32,4 @@ struct StoreOptions: ParsableArguments {
         let progress = try openService()
         return RecordService(progress: progress, records: try RecordStore(path: path))
     }
-}
-
-/// Runs a store command, turning errors into messages and the documented exit codes:
-/// 1 when the request itself is refused, 2 when the store or a file cannot be used.
-func runReporting(_ body: () async throws -> Void) async throws {
-    do {
-        try await body()
-    } catch let error as ExitCode {
-        throw error
-    } catch let refusal as Refusal {
-        Terminal.err("veta: refused: \(refusal)\n")
-        throw ExitCode(1)
-    } catch let error as StoreError {
-        Terminal.err("veta: \(error.kind == .storage ? "error" : "refused"): \(error.message)\n")
-        throw ExitCode(error.kind == .storage ? 2 : 1)
-    } catch let error as IdentityError {
-        Terminal.err("veta: refused: \(error)\n")
-        throw ExitCode(1)
-    } catch let error as KeyError {
-        Terminal.err("veta: refused: \(error)\n")
-        throw ExitCode(1)
-    } catch let error as RecordError {
-        Terminal.err("veta: refused: \(error)\n")
-        throw ExitCode(1)
-    } catch {
-        throw failure(error)
-    }
-}
-
-/// Parses `YYYY-MM-DD` for options; today (UTC) when absent.
-func calendarDate(_ text: String?) throws -> CalendarDate {
-    guard let text else { return CalendarDate.today() }
-    guard let date = CalendarDate(text) else { throw ValidationError("\(text) is not a date YYYY-MM-DD") }
-    return date
 }

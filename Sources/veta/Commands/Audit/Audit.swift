@@ -49,15 +49,19 @@ struct AuditCatalogue: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await runReporting {
+        try await runReporting(json: format == .json) {
             var auditPolicy = AuditPolicy.default
             if let policy {
                 guard let data = FileManager.default.contents(atPath: policy) else { throw StoreError(.storage, "cannot read \(policy)") }
                 switch try AuditPolicy.read(Array(data), path: policy) {
                 case .success(let parsed): auditPolicy = parsed
                 case .failure(let error):
-                    Terminal.out(error.diagnostics.flatMap(TextReport.lines(for:)).joined(separator: "\n") + "\n")
-                    throw ExitCode(1)
+                    let text = error.diagnostics.flatMap(TextReport.lines(for:)).joined(separator: "\n") + "\n"
+                    guard format == .json else {
+                        Terminal.out(text)
+                        throw ExitCode(1)
+                    }
+                    throw Refusal("the audit policy \(policy) is not valid", reasons: text.split(separator: "\n").map(String.init))
                 }
             }
             let validator = try CurriculumValidator()
@@ -88,13 +92,15 @@ struct AuditRecords: AsyncParsableCommand {
               veta audit records --format html --as-of 2026-12-31 > records-audit.html
             """)
 
-    @Option(help: "Name this date in the report (reports carry no clock time otherwise).") var asOf: String?
+    @Option(
+        help: ArgumentHelp("Name this date in the report (reports carry no clock time otherwise).", valueName: "yyyy-mm-dd"))
+    var asOf: DateArgument?
     @Option(help: "Output format: text, json, html or sarif.") var format: AuditFormat = .text
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await runReporting {
-            let date = try asOf.map { try calendarDate($0) }
+        try await runReporting(json: format == .json) {
+            let date = asOf?.date
             try emit(try await RecordsAudit.audit(try store.openRecords(), asOf: date), format: format)
         }
     }

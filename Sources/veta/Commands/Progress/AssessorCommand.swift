@@ -20,7 +20,7 @@ struct AssessorCommand: AsyncParsableCommand {
         @Option(help: "The assessor's id.") var id: String
         @Option(help: "Full name.") var name: String
         @Option(help: "Accreditation or registration.") var accreditation: String
-        @Option(help: "A unit the assessor may assess and sign off (repeatable).") var unit: [String] = []
+        @Option(help: "A unit the assessor may assess and sign off (repeatable).") var unit: [UnitArgument] = []
         @Option(help: "Public key: a file (JWK) or the key itself (multibase z6Mk… or base64url).") var publicKey: String
         @OptionGroup var store: StoreOptions
 
@@ -29,7 +29,7 @@ struct AssessorCommand: AsyncParsableCommand {
                 let key = try publicKeyArgument(publicKey)
                 guard !unit.isEmpty else { throw Refusal("name at least one --unit the assessor may assess") }
                 let assessor = Assessor(
-                    id: AssessorID(id), name: name, accreditation: accreditation, units: Set(unit.map(UnitCode.init)),
+                    id: AssessorID(id), name: name, accreditation: accreditation, units: Set(unit.map(\.code)),
                     publicKey: key.base64URL)
                 try await store.openService().store.add(assessor)
                 Terminal.out("added assessor \(id) (key \(key.multibase))\n")

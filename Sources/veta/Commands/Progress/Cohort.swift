@@ -12,16 +12,16 @@ struct Cohort: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
-    @Argument(help: "CODE or CODE@x.y.z.") var curriculum: String
-    @Option(help: "As of this date, YYYY-MM-DD (default today, UTC).") var asOf: String?
+    @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
+    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
     @Option(help: "Output format: text, json or csv.") var format: Format = .text
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await runReporting {
+        try await runReporting(json: format == .json) {
             let service = try store.openService()
             let ref = try await service.resolve(curriculum)
-            let rows = try await service.cohort(ref, asOf: try calendarDate(asOf))
+            let rows = try await service.cohort(ref, asOf: asOf.orToday)
             switch format {
             case .json:
                 try printJSON(rows)

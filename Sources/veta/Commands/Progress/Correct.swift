@@ -11,12 +11,13 @@ struct Correct: AsyncParsableCommand {
 
     @Argument(help: "The sequence number of the entry to void.") var sequence: Int64
     @Option(help: "Why.") var reason: String
-    @Option(help: "Date of the correction, YYYY-MM-DD (default today, UTC).") var date: String?
+    @Option(help: ArgumentHelp("Date of the correction, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting {
-            let entry = try await store.openService().correct(sequence, reason: reason, on: try calendarDate(date))
+            let entry = try await store.openService().correct(sequence, reason: reason, on: date.orToday)
             Terminal.out("entry \(entry.sequence): voids entry \(sequence)\n")
         }
     }

@@ -10,21 +10,16 @@ struct Due: AsyncParsableCommand {
               veta due --within 90d --format json
             """)
 
-    @Option(help: "Look this far ahead: a number of days, e.g. 30d or 30.") var within: String = "30d"
-    @Option(help: "As of this date, YYYY-MM-DD (default today, UTC).") var asOf: String?
+    @Option(help: ArgumentHelp("Look this far ahead: days (30d or 30) or weeks (12w), at most 3650 days.", valueName: "duration"))
+    var within = DurationArgument(days: 30)
+    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        guard Int(within.hasSuffix("d") ? String(within.dropLast()) : within).map({ $0 >= 0 }) == true else {
-            throw ValidationError("--within takes a number of days, e.g. 30d")
-        }
-    }
-
     func run() async throws {
-        try await runReporting {
-            let days = Int(within.hasSuffix("d") ? String(within.dropLast()) : within) ?? 30
-            let items = try await store.openService().due(asOf: try calendarDate(asOf), within: days)
+        try await runReporting(json: format == .json) {
+            let days = within.days
+            let items = try await store.openService().due(asOf: asOf.orToday, within: days)
             if format == .json { return try printJSON(items) }
             if items.isEmpty { Terminal.out("nothing expires or falls due within \(days) days\n") }
             for item in items {

@@ -23,7 +23,7 @@ struct ExportLedger: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await runReporting {
+        try await runReporting(json: format == .json) {
             let rows = try await store.openService().store.allEntries()
             let entries = rows.compactMap { try? $0.get() }
             if rows.count != entries.count {

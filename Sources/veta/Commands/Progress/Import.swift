@@ -40,27 +40,16 @@ struct Import: AsyncParsableCommand {
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @Option(help: "The file's encoding: utf-8 (the default; a byte-order mark is allowed) or windows-1252.")
-    var encoding: String = "utf-8"
+    var encoding: CSV.Encoding = .utf8
     @Option(help: "The field separator: ',', ';' or tab (default: taken from the header line).")
-    var delimiter: String?
+    var delimiter: CSV.Delimiter?
     @Flag(help: "Accept rows already in the store (see above for what that means per kind of file).")
     var allowRepeat = false
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        guard CSV.Encoding(name: encoding) != nil else {
-            throw ValidationError("--encoding \(encoding) is not utf-8 or windows-1252")
-        }
-        if let delimiter, CSV.Delimiter(name: delimiter) == nil {
-            throw ValidationError("--delimiter \(delimiter) is not ',', ';' or tab")
-        }
-    }
-
     func run() async throws {
-        try await runReporting {
-            let options = ImportOptions(
-                encoding: CSV.Encoding(name: encoding) ?? .utf8, delimiter: delimiter.flatMap(CSV.Delimiter.init(name:)),
-                allowRepeat: allowRepeat)
+        try await runReporting(json: format == .json) {
+            let options = ImportOptions(encoding: encoding, delimiter: delimiter, allowRepeat: allowRepeat)
             let bar = ProgressBar(label: "importing", total: 1_000_000, minimumTotal: 0)
             let report = try await store.openService().importCSV(fileAt: file, options: options) { done, total in
                 if total >= 2_000 { bar.update(done, of: total) }

@@ -19,7 +19,7 @@ struct Ledger: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await runReporting {
+            try await runReporting(json: format == .json) {
                 let report = try await store.openService().verifyLedger()
                 if format == .json {
                     try printJSON(report)

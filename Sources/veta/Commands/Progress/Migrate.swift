@@ -16,19 +16,23 @@ struct Migrate: AsyncParsableCommand {
               veta migrate --from VTOPHT@1.0.0 --to VTOPHT@1.1.0 --format json
             """)
 
-    @Option(help: "CODE@x.y.z enrolments move from.") var from: String
-    @Option(help: "CODE@x.y.z they move to (published).") var to: String
+    @Option(help: "CODE@x.y.z enrolments move from.") var from: CurriculumTarget
+    @Option(help: "CODE@x.y.z they move to (published).") var to: CurriculumTarget
     @Flag(help: "Show the plan; write nothing.") var dryRun = false
-    @Option(help: "Date of the migration, YYYY-MM-DD (default today, UTC).") var date: String?
+    @Option(help: ArgumentHelp("Date of the migration, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    var date: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        guard from.version != nil, to.version != nil else { throw ValidationError("give both versions as CODE@x.y.z") }
+    }
+
     func run() async throws {
-        try await runReporting {
+        try await runReporting(json: format == .json) {
             let service = try store.openService()
-            guard from.contains("@"), to.contains("@") else { throw Refusal("give both versions as CODE@x.y.z") }
             let plan = try await service.migrate(
-                from: try await service.resolve(from), to: try await service.resolve(to), on: try calendarDate(date), dryRun: dryRun)
+                from: try await service.resolve(from), to: try await service.resolve(to), on: date.orToday, dryRun: dryRun)
             if format == .json { return try printJSON(plan) }
             Terminal.out(
                 "\(dryRun ? "plan (dry run, nothing written)" : "migrated"): \(plan.from) → \(plan.to), \(plan.trainees.count) trainees\n")

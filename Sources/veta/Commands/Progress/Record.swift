@@ -16,14 +16,14 @@ struct Record: AsyncParsableCommand {
             """)
 
     @Option(help: "The trainee's id.") var trainee: String
-    @Option(help: "CODE or CODE@x.y.z.") var curriculum: String
-    @Option(help: "The unit's code.") var unit: String
-    @Option(help: "criterion:N.M, element:N, knowledge:ID or unit.") var target: String
-    @Option(help: "How the evidence was gathered.") var method: String
-    @Option(help: "satisfactory or not-yet.") var outcome: String
-    @Option(help: "When it happened, YYYY-MM-DD (default today, UTC).") var date: String?
+    @Option(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
+    @Option(help: "The unit's code.") var unit: UnitArgument
+    @Option(help: "criterion:N.M, element:N, knowledge:ID or unit.") var target: EvidenceTargetArgument
+    @Option(help: "How the evidence was gathered.") var method: MethodArgument
+    @Option(help: "satisfactory or not-yet.") var outcome: OutcomeArgument
+    @Option(help: ArgumentHelp("When it happened, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "Where it happened.") var site: String?
-    @Option(help: "Hours spent (decimal).") var hours: Double?
+    @Option(help: ArgumentHelp("Hours spent: decimal, more than 0 and at most 24.", valueName: "hours")) var hours: HoursArgument?
     @Option(help: "A note.") var note: String?
     @Option(help: "The assessor who gathered it.") var assessor: String?
     @Option(help: "A file to attach: its sha256 is recorded.") var attachment: String?
@@ -31,19 +31,13 @@ struct Record: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            guard let target = EvidenceTarget(target) else {
-                throw Refusal("\(self.target) is not criterion:N.M, element:N, knowledge:ID or unit")
-            }
-            guard let method = EvidenceMethod(rawValue: method) else {
-                throw Refusal("\(self.method) is not one of \(EvidenceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            guard let outcome = Outcome(rawValue: outcome) else { throw Refusal("outcome must be satisfactory or not-yet") }
+            let (target, method, outcome) = (self.target.target, self.method.method, self.outcome.outcome)
             let service = try store.openService()
             var entry = LedgerEntry(
                 kind: .evidence, trainee: TraineeID(trainee), curriculum: try await service.resolve(curriculum),
-                date: try calendarDate(date),
-                unit: UnitCode(unit), target: target, method: method, outcome: outcome, site: site,
-                minutes: hours.map { Int(($0 * 60).rounded()) }, note: note, assessor: assessor.map(AssessorID.init))
+                date: date.orToday,
+                unit: unit.code, target: target, method: method, outcome: outcome, site: site,
+                minutes: hours?.minutes, note: note, assessor: assessor.map(AssessorID.init))
             if let attachment {
                 guard let data = FileManager.default.contents(atPath: attachment) else {
                     throw StoreError(.storage, "cannot read \(attachment)")

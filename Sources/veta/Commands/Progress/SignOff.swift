@@ -15,11 +15,11 @@ struct SignOff: AsyncParsableCommand {
             """)
 
     @Option(help: "The trainee's id.") var trainee: String
-    @Option(help: "CODE or CODE@x.y.z.") var curriculum: String
-    @Option(help: "The unit's code.") var unit: String
+    @Option(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
+    @Option(help: "The unit's code.") var unit: UnitArgument
     @Option(help: "The assessor's id.") var assessor: String
     @Option(help: "The assessor's private key file (JWK).") var key: String
-    @Option(help: "Sign-off date, YYYY-MM-DD (default today, UTC).") var date: String?
+    @Option(help: ArgumentHelp("Sign-off date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "A note.") var note: String?
     @OptionGroup var store: StoreOptions
 
@@ -27,8 +27,8 @@ struct SignOff: AsyncParsableCommand {
         try await runReporting {
             let service = try store.openService()
             let entry = try await service.signOff(
-                TraineeID(trainee), unit: UnitCode(unit), in: try await service.resolve(curriculum), by: AssessorID(assessor),
-                on: try calendarDate(date), key: try SigningKey.read(fromFile: key), note: note)
+                TraineeID(trainee), unit: unit.code, in: try await service.resolve(curriculum), by: AssessorID(assessor),
+                on: date.orToday, key: try readPrivateKey(key), note: note)
             Terminal.out("entry \(entry.sequence): \(unit) signed off for \(trainee) by \(assessor)\n")
         }
     }

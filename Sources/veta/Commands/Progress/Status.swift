@@ -11,15 +11,17 @@ struct Status: AsyncParsableCommand {
             """)
 
     @Argument(help: "The trainee's id.") var trainee: String
-    @Option(help: "Status as of this date, YYYY-MM-DD (default today, UTC); later entries are ignored.") var asOf: String?
+    @Option(
+        help: ArgumentHelp("Status as of this date, YYYY-MM-DD (default today, UTC); later entries are ignored.", valueName: "yyyy-mm-dd"))
+    var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await runReporting {
+        try await runReporting(json: format == .json) {
             let service = try store.openService()
             guard let person = try await service.store.trainee(TraineeID(trainee)) else { throw Refusal("no trainee \(trainee)") }
-            let statuses = try await service.status(of: person.id, asOf: try calendarDate(asOf))
+            let statuses = try await service.status(of: person.id, asOf: asOf.orToday)
             if format == .json { return try printJSON(statuses) }
             Terminal.out("\(person.id)  \(person.fullName)\n")
             if statuses.isEmpty { Terminal.out("  not enrolled in any curriculum\n") }

@@ -42,7 +42,7 @@ struct TraineeCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await runReporting {
+            try await runReporting(json: format == .json) {
                 let service = try store.openService()
                 guard let trainee = try await service.store.trainee(TraineeID(id)) else { throw Refusal("no trainee \(id)") }
                 if format == .json { return try printJSON(trainee) }
@@ -61,7 +61,7 @@ struct TraineeCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await runReporting {
+            try await runReporting(json: format == .json) {
                 let trainees = try await store.openService().store.trainees()
                 if format == .json { return try printJSON(trainees) }
                 for trainee in trainees { Terminal.out("\(trainee.id)\t\(trainee.fullName)\t\(trainee.employer)\n") }

@@ -10,16 +10,16 @@ struct Withdraw: AsyncParsableCommand {
             """)
 
     @Argument(help: "The trainee's id.") var trainee: String
-    @Argument(help: "CODE or CODE@x.y.z.") var curriculum: String
+    @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
     @Option(help: "Why.") var reason: String
-    @Option(help: "Date, YYYY-MM-DD (default today, UTC).") var date: String?
+    @Option(help: ArgumentHelp("Date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting {
             let service = try store.openService()
             let ref = try await service.resolve(curriculum)
-            let entry = try await service.withdraw(TraineeID(trainee), from: ref, on: try calendarDate(date), reason: reason)
+            let entry = try await service.withdraw(TraineeID(trainee), from: ref, on: date.orToday, reason: reason)
             Terminal.out("entry \(entry.sequence): withdrew \(trainee) from \(ref)\n")
         }
     }

@@ -20,14 +20,15 @@ struct Issue: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case ob3, dc3, all }
 
     @Option(help: "The trainee's id.") var trainee: String?
-    @Option(help: "CODE or CODE@x.y.z.") var curriculum: String?
-    @Option(help: "Every competent trainee of this curriculum not yet issued.") var cohort: String?
-    @Option(help: "A unit, for a unit (Competency) record instead of the whole curriculum (Certification).") var unit: String?
+    @Option(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget?
+    @Option(help: "Every competent trainee of this curriculum not yet issued.") var cohort: CurriculumTarget?
+    @Option(help: "A unit, for a unit (Competency) record instead of the whole curriculum (Certification).") var unit: UnitArgument?
     @Option(help: "ob3 (credential only), dc3 or all (credential and DC-3 PDF).") var format: Format = .all
     @Option(help: "The issuer's id (URL).") var issuer: String
     @Option(help: "The issuer's private key file (JWK).") var key: String
     @Option(help: "Folder for the issued files.") var out: String = "."
-    @Option(help: "Judge competence as of this date, YYYY-MM-DD (default today, UTC).") var asOf: String?
+    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    var asOf: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -39,8 +40,8 @@ struct Issue: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let service = try store.openRecords()
-            let signingKey = try SigningKey.read(fromFile: key)
-            let date = try calendarDate(asOf)
+            let signingKey = try readPrivateKey(key)
+            let date = asOf.orToday
             let issued: [RecordService.Issued]
             if let cohort {
                 let ref = try await service.progress.resolve(cohort)
@@ -51,7 +52,7 @@ struct Issue: AsyncParsableCommand {
             } else if let trainee, let curriculum {
                 let ref = try await service.progress.resolve(curriculum)
                 issued = try await service.issue(
-                    trainee: TraineeID(trainee), curriculum: ref, unit: unit.map(UnitCode.init), dc3: format != .ob3, issuer: issuer,
+                    trainee: TraineeID(trainee), curriculum: ref, unit: unit?.code, dc3: format != .ob3, issuer: issuer,
                     key: signingKey, outputFolder: out, asOf: date)
             } else {
                 issued = []

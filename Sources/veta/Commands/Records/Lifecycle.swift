@@ -12,12 +12,13 @@ struct Revoke: AsyncParsableCommand {
 
     @Argument(help: "The record's serial.") var serial: String
     @Option(help: "Why.") var reason: String
-    @Option(help: "Date of the revocation, YYYY-MM-DD (default today, UTC).") var date: String?
+    @Option(help: ArgumentHelp("Date of the revocation, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting {
-            let day = try calendarDate(date)
+            let day = date.orToday
             try await store.openRecords().revoke(serial, reason: reason, on: day)
             Terminal.out("revoked \(serial) on \(day)\n")
         }
@@ -35,13 +36,14 @@ struct Reissue: AsyncParsableCommand {
     @Argument(help: "The record's serial.") var serial: String
     @Option(help: "The issuer's private key file (JWK).") var key: String
     @Option(help: "Folder for the issued files.") var out: String = "."
-    @Option(help: "Judge competence as of this date (default today, UTC).") var asOf: String?
+    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    var asOf: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting {
             let issued = try await store.openRecords().reissue(
-                serial, key: try SigningKey.read(fromFile: key), outputFolder: out, asOf: try calendarDate(asOf))
+                serial, key: try readPrivateKey(key), outputFolder: out, asOf: asOf.orToday)
             for item in issued {
                 Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(serial): \(item.path)\n")
             }
@@ -59,8 +61,12 @@ struct DC4: AsyncParsableCommand {
             """)
 
     @Option(help: "The employer's RFC.") var employer: String
-    @Option(help: "The year.") var year: Int
+    @Option(help: "The year (1900–2999).") var year: Int
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard DateArgument.years.contains(year) else { throw ValidationError("--year must be between 1900 and 2999") }
+    }
 
     func run() async throws {
         try await runReporting {

@@ -16,14 +16,15 @@ struct Verify: AsyncParsableCommand {
             """)
 
     @Argument(help: "The issued file.") var file: String
-    @Option(help: "Verify as of this date, YYYY-MM-DD (default today, UTC).") var asOf: String?
+    @Option(help: ArgumentHelp("Verify as of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        try await runReporting {
+        try await runReporting(json: format == .json) {
             guard let data = FileManager.default.contents(atPath: file) else { throw StoreError(.storage, "cannot read \(file)") }
-            let report = try await store.openRecords().verify(Array(data), asOf: try calendarDate(asOf))
+            let report = try await store.openRecords().verify(Array(data), asOf: asOf.orToday)
             if format == .json {
                 try printJSON(report)
             } else {

@@ -1,0 +1,19 @@
+import Foundation
+import VetaProgress
+
+/// Reads a private key file given on the command line, refusing one that others may read.
+///
+/// A key whose mode grants any group or other permission is refused (exit 1) with the `chmod` that
+/// fixes it; the key itself is never read in that case.
+func readPrivateKey(_ path: String) throws -> SigningKey {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+        throw StoreError(.storage, "cannot read the private key \(path): \(String(cString: strerror(errno)))")
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else { throw Refusal("\(path) is not a file holding a private key") }
+    guard info.st_mode & 0o077 == 0 else {
+        throw Refusal(
+            "\(path) can be read by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run: chmod 600 \(path)")
+    }
+    return try SigningKey.read(fromFile: path)
+}
