@@ -40,16 +40,16 @@ struct Import: AsyncParsableCommand {
     @Argument(help: "The CSV file.") var file: String
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @Option(help: "The file's encoding: utf-8 (the default; a byte-order mark is allowed) or windows-1252.")
-    var encoding: CSV.Encoding = .utf8
+    var encoding = EncodingArgument(.utf8)
     @Option(help: "The field separator: ',', ';' or tab (default: taken from the header line).")
-    var delimiter: CSV.Delimiter?
+    var delimiter: DelimiterArgument?
     @Flag(help: "Accept rows already in the store (see above for what that means per kind of file).")
     var allowRepeat = false
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let options = ImportOptions(encoding: encoding, delimiter: delimiter, allowRepeat: allowRepeat)
+            let options = ImportOptions(encoding: encoding.encoding, delimiter: delimiter?.delimiter, allowRepeat: allowRepeat)
             let bar = ProgressBar(label: "importing", total: 1_000_000, minimumTotal: 0)
             let report = try await store.openService().importCSV(fileAt: file, options: options) { done, total in
                 if total >= 2_000 { bar.update(done, of: total) }

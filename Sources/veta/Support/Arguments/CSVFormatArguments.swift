@@ -2,19 +2,35 @@ import ArgumentParser
 import VetaProgress
 
 /// `import --encoding`: `utf-8` (a byte-order mark allowed) or `windows-1252`; a bad value is a usage error (exit 64).
-extension CSV.Encoding: ExpressibleByArgument {
-    public init?(argument: String) { self.init(name: argument) }
+struct EncodingArgument: ExpressibleByArgument, Sendable {
+    /// The parsed encoding.
+    let encoding: CSV.Encoding
 
-    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+    init(_ encoding: CSV.Encoding) { self.encoding = encoding }
 
-    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    init?(argument: String) {
+        guard let encoding = CSV.Encoding(name: argument) else { return nil }
+        self.encoding = encoding
+    }
+
+    var defaultValueDescription: String { encoding.rawValue }
+
+    static var allValueStrings: [String] { CSV.Encoding.allCases.map(\.rawValue) }
+
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
 
 /// `import --delimiter`: `,` (or `comma`), `;` (or `semicolon`) or `tab`; a bad value is a usage error (exit 64).
-extension CSV.Delimiter: ExpressibleByArgument {
-    public init?(argument: String) { self.init(name: argument) }
+struct DelimiterArgument: ExpressibleByArgument, Sendable {
+    /// The parsed separator.
+    let delimiter: CSV.Delimiter
 
-    public static var allValueStrings: [String] { allCases.map(\.description) }
+    init?(argument: String) {
+        guard let delimiter = CSV.Delimiter(name: argument) else { return nil }
+        self.delimiter = delimiter
+    }
 
-    public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+    static var allValueStrings: [String] { CSV.Delimiter.allCases.map(\.description) }
+
+    static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }
