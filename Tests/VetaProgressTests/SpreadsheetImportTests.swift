@@ -177,4 +177,16 @@ import VetaCurricula
         await #expect(throws: Refusal.self) { try await world.service.record(evidence) }
         #expect(try await world.service.verifyLedger().isIntact)
     }
+
+    @Test func enrolmentsAlreadyInTheStoreAreSkippedOnlyWhenAllowedAndAnotherDateIsRefused() async throws {
+        let world = try await TestWorld.make()
+        let path = try Self.write(Array("trainee,curriculum,date\nT001,EXWSAFE,2026-01-05\n".utf8), in: world)
+        let refused = await Self.refusal { try await world.service.importCSV(fileAt: path) }
+        #expect(refused?.summary.hasPrefix("1 of 1 rows are already in the store (first: line 2)") == true)
+        let allowed = try await world.service.importCSV(fileAt: path, options: ImportOptions(allowRepeat: true))
+        #expect(allowed.written == 0 && allowed.alreadyStored == 1)
+        let other = try Self.write(Array("trainee,curriculum,date\nT001,EXWSAFE,2026-01-06\n".utf8), in: world, as: "other.csv")
+        let report = try await world.service.importCSV(fileAt: other, options: ImportOptions(allowRepeat: true))
+        #expect(report.errors.first?.reason.contains("already enrolled") == true)
+    }
 }
