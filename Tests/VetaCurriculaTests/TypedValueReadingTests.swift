@@ -89,6 +89,7 @@ import Testing
                         <xs:restriction base="xs:string">
                 """)
         schema = schema.replacingOccurrences(of: "<xs:maxInclusive value=\"120\"/>", with: "")
+        schema = schema.replacingOccurrences(of: "<xs:pattern value=\"[A-Z0-9]{1,12}\"/>", with: "")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("veta-loose-\(getpid()).xsd").path
         _ = FileManager.default.createFile(atPath: path, contents: Data(schema.utf8))
         do { return try CurriculumValidator(schemaPath: path) } catch { fatalError("the loose schema does not compile: \(error)") }
@@ -115,6 +116,13 @@ import Testing
         #expect(result.diagnostics.contains { $0.message.contains("has no <published> element") })
         #expect(result.diagnostics.contains { $0.message.contains("level=\"Operator\" is not a valid Level") })
         #expect(result.curriculum == nil)
+    }
+
+    @Test func aLooserSchemaCannotLetACodeOutsideItsPatternThrough() {
+        let text = Self.base.text.replacingOccurrences(of: "code=\"TEST\"", with: "code=\"test\"")
+        let result = Self.validate(text, validator: Self.looseValidator)
+        #expect(result.codes == ["VETA-X004"], "\(result.diagnostics)")
+        #expect(result.diagnostics.first?.message.contains("code=\"test\" is not a valid string matching [A-Z0-9]{1,12}") == true)
     }
 
     @Test func theLooseSchemaStillAcceptsWhatTheBundledOneDoes() {

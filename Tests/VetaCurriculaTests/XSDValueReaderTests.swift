@@ -154,6 +154,20 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        (XSDValueReader.Pattern.code, ["RIIWHS201E", "A", "ABCDEFGHIJ12"], ["", "riiwhs201e", " A", "ABCDEFGHIJ123", "A-1"]),
+        (.identifier, ["K1", "a_b-c", "Z123456789012345"], ["", "_K1", "K 1", "Z1234567890123456", "K1 "]),
+        (.criterionNumber, ["1.1", "12.34", "9.90"], ["0.1", "1.0", "1", "1.1.1", "123.1", " 1.1", "1.01"]),
+        (.scian, ["21", "212", "212311"], ["2", "2123111", "21a", " 21"]),
+        (.sinco, ["8111"], ["811", "81111", "811a"]),
+        (.referenceCode, ["NOM-023-STPS-2012", "EC1388.01", "a"], ["", "-NOM", ".EC", "EC 1388", String(repeating: "A", count: 41)]),
+        (.clause, ["5", "5.2.1", "10.03"], ["", ".5", "5.", "5..2", "5a", " 5"]),
+    ])
+    func patternedStringsMatchTheWholePatternAsWritten(_ pattern: XSDValueReader.Pattern, _ valid: [String], _ invalid: [String]) {
+        for text in valid { #expect(XSDValueReader.string(text, matching: pattern) == .success(text), "\(text)") }
+        for text in invalid { #expect(XSDValueReader.string(text, matching: pattern) == .failure(.notInLexicalSpace), "\(text)") }
+    }
+
     @Test func enumerationsAndPatternsKeepTheirTextAsWritten() {
         #expect(XSDValueReader.enumeration("operator", Level.init(rawValue:)) == .success(.operator))
         #expect(XSDValueReader.enumeration(" operator", Level.init(rawValue:)) == .failure(.notInLexicalSpace))

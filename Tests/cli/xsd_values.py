@@ -4,6 +4,9 @@ typed attribute and element in Schemas/curriculum.xsd.
 
 Usage: python3 Tests/cli/xsd_values.py VETA WORKDIR      (prints `ok NAME` / `FAIL NAME`; exit 0 when all pass)
 
+It also checks the issue's example (validityMonths="+12" is 12) and that `veta export case` writes RFC 3339
+date-times for every legal form of <published> (and refuses, exit 1, a year RFC 3339 cannot hold).
+
 The typed components are found by walking the XSD with xmlschema (every attribute and every element
 with simple content, recursively from <curriculum>), not from a list. For each component, an occurrence
 in a shipped curriculum (Curricula/*.xml, plus Tests/fixtures/diff/minor.xml for <supersedes>) is
@@ -250,6 +253,42 @@ def check_variant(veta, schema, work, job):
                          f"xmlschema {'accepts' if python_valid else 'refuses'}"
 
 
+RFC3339 = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])T00:00:00(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])")
+
+
+def check_case_dates(veta, work):
+    """`veta export case` gives RFC 3339 date-times for every legal form of <published>, midnight in the
+    date's own timezone, and refuses (exit 1) a year RFC 3339 cannot hold."""
+    forms = {"2024-03-01": "2024-03-01T00:00:00+00:00", "2024-03-01Z": "2024-03-01T00:00:00+00:00",
+             "2024-03-01-00:00": "2024-03-01T00:00:00+00:00", "2024-03-01-06:00": "2024-03-01T00:00:00-06:00",
+             "2024-02-29+14:00": "2024-02-29T00:00:00+14:00", "12024-03-01": None, "-0001-03-01": None}
+    problems = []
+    for form, expected in forms.items():
+        tree = ET.parse(ROOT / "Curricula" / "operator-haul-truck.xml")
+        tree.getroot().find(f"{{{NS}}}published").text = form
+        path = Path(work) / f"case-{len(problems)}-{form.replace(':', '')}.xml"
+        tree.write(path, encoding="UTF-8", xml_declaration=True)
+        run = subprocess.run([veta, "export", "case", str(path)], capture_output=True, text=True)
+        if expected is None:
+            if run.returncode != 1 or "VETA-E001" not in run.stderr:
+                problems.append(f"{form}: expected exit 1 with VETA-E001, got {run.returncode} {run.stderr.strip()[:200]}")
+            continue
+        if run.returncode != 0:
+            problems.append(f"{form}: exit {run.returncode} {run.stderr.strip()[:200]}")
+            continue
+        package = json.loads(run.stdout)
+        stamps = {package["CFDocument"]["lastChangeDateTime"]} | {x["lastChangeDateTime"] for x in package["CFItems"]}
+        if stamps != {expected} or not RFC3339.fullmatch(expected):
+            problems.append(f"{form}: lastChangeDateTime {sorted(stamps)}, expected {expected}")
+        if package["CFDocument"].get("statusStartDate") != expected[:10]:
+            problems.append(f"{form}: statusStartDate {package['CFDocument'].get('statusStartDate')}")
+    name = f"veta export case gives RFC 3339 date-times for {len(forms)} forms of <published> (or refuses the year)"
+    print(f"{'FAIL' if problems else 'ok  '} {name}")
+    for problem in problems:
+        print(f"     {problem}")
+    return 1 if problems else 0
+
+
 def main(argv):
     if len(argv) != 3:
         print(__doc__.strip(), file=sys.stderr)
@@ -271,6 +310,8 @@ def main(argv):
     else:
         failures += 1
         print(f'FAIL validityMonths="+12" reads as 12 months: got {model and model["recertification"]} {codes}')
+
+    failures += check_case_dates(veta, work)
 
     jobs, uncovered, unplaced = [], [], []
     trees = {base: ET.parse(base) for base in BASES}

@@ -27,7 +27,7 @@ struct CurriculumReader {
         let volume = values.child(root, "volumeOfLearning")
         let sector = values.child(root, "sector")
         return Curriculum(
-            code: CurriculumCode(values.string(root, "code")),
+            code: CurriculumCode(values.string(root, "code", .code)),
             version: values.required(root, "version", type: "SemanticVersion", XSDValueReader.semanticVersion),
             level: values.required(root, "level", type: "Level") { XSDValueReader.enumeration($0, Level.init(rawValue:)) },
             status: values.required(root, "status", type: "Status") {
@@ -42,13 +42,15 @@ struct CurriculumReader {
             },
             frameworkLevels: (root.child("frameworkLevels")?.children ?? []).map {
                 FrameworkLevel(
-                    framework: values.string($0, "framework"),
+                    framework: values.required($0, "framework", type: "Framework") {
+                        XSDValueReader.enumeration($0) { ["CONOCER", "AQF"].contains($0) ? $0 : nil }
+                    },
                     level: values.required($0, "level", type: "xs:positiveInteger") { XSDValueReader.integer($0, minimum: 1, maximum: 10) },
                     location: location($0, attribute: "level"))
             },
-            sector: Sector(scian: sector.map { values.string($0, "scian") } ?? "", name: sector?.collapsedText ?? ""),
+            sector: Sector(scian: sector.map { values.string($0, "scian", .scian) } ?? "", name: sector?.collapsedText ?? ""),
             occupations: (values.child(root, "occupations")?.children ?? []).map {
-                Occupation(sinco: values.string($0, "sinco"), name: $0.collapsedText)
+                Occupation(sinco: values.string($0, "sinco", .sinco), name: $0.collapsedText)
             },
             issuingBody: values.child(root, "issuingBody")?.collapsedText ?? "",
             published: values.element(root, "published", type: "xs:date", XSDValueReader.date),
@@ -79,7 +81,7 @@ struct CurriculumReader {
 
     private func supersession(_ node: XMLNode) -> Supersession {
         Supersession(
-            code: CurriculumCode(values.string(node, "code")),
+            code: CurriculumCode(values.string(node, "code", .code)),
             version: values.required(node, "version", type: "SemanticVersion", XSDValueReader.semanticVersion),
             equivalent: values.required(node, "equivalent", type: "yes or no") {
                 XSDValueReader.enumeration($0) { ["yes": true, "no": false][$0] }
@@ -92,8 +94,8 @@ struct CurriculumReader {
             kind: values.required(node, "kind", type: "ReferenceKind") {
                 XSDValueReader.enumeration($0, ExternalReference.Kind.init(rawValue:))
             },
-            code: values.string(node, "code"),
-            clause: node.attribute("clause"),
+            code: values.string(node, "code", .referenceCode),
+            clause: values.optionalString(node, "clause", .clause),
             text: node.collapsedText,
             location: location(node, attribute: "code"))
     }
@@ -101,13 +103,13 @@ struct CurriculumReader {
     private func unit(_ node: XMLNode) -> Unit {
         let evidence = values.child(node, "performanceEvidence")
         return Unit(
-            code: UnitCode(values.string(node, "code")),
+            code: UnitCode(values.string(node, "code", .code)),
             title: text(values.child(node, "title")),
             application: node.child("application").map(text),
             hours: values.required(node, "hours", type: "Hours", Self.hours),
             isSafetyCritical: values.optional(node, "safetyCritical", type: "xs:boolean", XSDValueReader.boolean) ?? false,
             prerequisites: (node.child("prerequisites")?.children ?? []).map {
-                UnitReference(code: UnitCode(values.string($0, "unit")), location: location($0, attribute: "unit"))
+                UnitReference(code: UnitCode(values.string($0, "unit", .code)), location: location($0, attribute: "unit"))
             },
             elements: node.children("element").map(element),
             performanceEvidence: PerformanceEvidence(
@@ -115,7 +117,7 @@ struct CurriculumReader {
                 text: text(evidence),
                 location: evidence.map { location($0, attribute: "occasions") } ?? location(node)),
             knowledgeEvidence: (values.child(node, "knowledgeEvidence")?.children ?? []).map {
-                KnowledgeItem(id: values.string($0, "id"), text: text($0), location: location($0, attribute: "id"))
+                KnowledgeItem(id: values.string($0, "id", .identifier), text: text($0), location: location($0, attribute: "id"))
             },
             assessmentConditions: text(values.child(node, "assessmentConditions")),
             location: location(node, attribute: "code"))
@@ -126,7 +128,8 @@ struct CurriculumReader {
             number: values.required(node, "number", type: "xs:positiveInteger") { XSDValueReader.integer($0, minimum: 1, maximum: 99) },
             title: text(values.child(node, "title")),
             criteria: node.children("criterion").map {
-                PerformanceCriterion(number: values.string($0, "number"), text: text($0), location: location($0, attribute: "number"))
+                PerformanceCriterion(
+                    number: values.string($0, "number", .criterionNumber), text: text($0), location: location($0, attribute: "number"))
             },
             location: location(node, attribute: "number"))
     }
@@ -142,7 +145,7 @@ struct CurriculumReader {
             core: (values.child(node, "core")?.children ?? []).map(unitRef),
             electiveGroups: node.children("electiveGroup").map { group in
                 ElectiveGroup(
-                    id: values.string(group, "id"),
+                    id: values.string(group, "id", .identifier),
                     minimum: values.required(group, "min", type: "xs:nonNegativeInteger", Self.count),
                     maximum: values.optional(group, "max", type: "xs:nonNegativeInteger", Self.count),
                     units: group.children.map(unitRef),
@@ -152,7 +155,7 @@ struct CurriculumReader {
     }
 
     private func unitRef(_ node: XMLNode) -> UnitReference {
-        UnitReference(code: UnitCode(values.string(node, "code")), location: location(node, attribute: "code"))
+        UnitReference(code: UnitCode(values.string(node, "code", .code)), location: location(node, attribute: "code"))
     }
 
     private func text(_ node: XMLNode?) -> LocalizedText {

@@ -31,8 +31,13 @@ final class CurriculumValues {
     }
 
     /// A required attribute whose type is a pattern on `xs:string`: its text as written.
-    func string(_ node: XMLNode, _ name: String) -> String {
-        required(node, name, type: "xs:string") { .success($0) }
+    func string(_ node: XMLNode, _ name: String, _ pattern: XSDValueReader.Pattern) -> String {
+        required(node, name, type: "string matching \(pattern.schemaText)") { XSDValueReader.string($0, matching: pattern) }
+    }
+
+    /// An optional attribute whose type is a pattern on `xs:string`.
+    func optionalString(_ node: XMLNode, _ name: String, _ pattern: XSDValueReader.Pattern) -> String? {
+        optional(node, name, type: "string matching \(pattern.schemaText)") { XSDValueReader.string($0, matching: pattern) }
     }
 
     /// A required child element, or `nil` and a diagnostic.
