@@ -1,11 +1,15 @@
 """`make bench`: `veta validate` against `xmllint --noout --schema` and Python xmlschema on the
 same files, in the same run. Writes a table to BENCHMARKS.md.
 
-Usage: bench.py --veta PATH [--out BENCHMARKS.md] [--runs 5] [--files 1000]
+Usage: bench.py --veta PATH [--out BENCHMARKS.md] [--runs 5] [--files 1000] [--units 4000]
+                [--scaling 1000,8000,32000] [--skip catalogue,large,scaling,limit]
 
 Workloads (generated under bench-out/, which git ignores):
 - a catalogue of N curricula: the shipped curricula with their codes renumbered;
-- one very large curriculum: a few thousand units of the same shape.
+- one very large curriculum: a few thousand units of the same shape (veta against xmllint, as a ratio);
+- units against time: the same large curriculum at 1k, 8k and 32k units, to show that validation
+  time grows in proportion to the file (time per unit stays flat);
+- a curriculum just under the 64 MiB size limit, which must validate in seconds.
 Each command runs as a whole process; wall time is the median of the runs (min and max shown),
 peak memory is the largest resident set of the process (GNU time's %M).
 """
@@ -37,8 +41,8 @@ def make_catalogue(count):
     return [os.path.join(folder, f) for f in sorted(os.listdir(folder))]
 
 
-def make_large(units):
-    path = os.path.join(OUT, "large.xml")
+def make_large(units, name="large.xml"):
+    path = os.path.join(OUT, name)
     template = open(os.path.join(ROOT, "Examples", "valid-working-safely.xml"), encoding="utf-8").read()
     start = template.index("    <unit code=\"RIIWHS201E\"")
     end = template.index("    <unit code=\"RIIERR302D\"")
@@ -96,31 +100,66 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--units", type=int, default=4000)
+    parser.add_argument("--scaling", default="1000,8000,32000", help="unit counts for the units-against-time table")
+    parser.add_argument("--skip", default="", help="comma-separated workloads to leave out: catalogue,large,scaling,limit")
     args = parser.parse_args()
     veta = os.path.abspath(args.veta)
     os.makedirs(OUT, exist_ok=True)
-    catalogue = make_catalogue(args.files)
+    skip = set(filter(None, args.skip.split(",")))
+    catalogue = make_catalogue(args.files) if "catalogue" not in skip else []
     large = make_large(args.units)
     python_check = ("import sys, io, xmlschema\n"
                     "s = xmlschema.XMLSchema(sys.argv[1])\n"
                     "bad = [p for p in sys.argv[2:] if not s.is_valid(xmlschema.XMLResource(io.BytesIO(open(p, 'rb').read()), defuse='always', allow='none'))]\n"
                     "sys.exit(1 if bad else 0)\n")
     sections = []
-    for label, files, runs in [(f"catalogue of {len(catalogue)} curricula ({sum(os.path.getsize(f) for f in catalogue) / 1e6:.1f} MB)", catalogue, args.runs),
-                               (f"one large curriculum: {args.units} units ({os.path.getsize(large) / 1e6:.1f} MB)", [large], args.runs)]:
-        rows = measure([
+    workloads = []
+    if "catalogue" not in skip:
+        workloads.append((f"catalogue of {len(catalogue)} curricula ({sum(os.path.getsize(f) for f in catalogue) / 1e6:.1f} MB)", catalogue, args.runs))
+    if "large" not in skip:
+        workloads.append((f"one large curriculum: {args.units} units ({os.path.getsize(large) / 1e6:.1f} MB)", [large], args.runs))
+    for label, files, runs in workloads:
+        commands = [
             ("veta validate (XSD + all semantic rules, 2 threads)", [veta, "validate", *files], {0}, runs),
             ("xmllint --noout --schema", ["xmllint", "--noout", "--schema", SCHEMA, *files], {0}, runs),
             ("veta audit catalogue (validation + catalogue rules, 2 threads)", [veta, "audit", "catalogue", *files], {0}, runs),
             ("python xmlschema", [sys.executable, "-c", python_check, SCHEMA, *files], {0}, max(1, min(runs, 3))),
-        ], runs)
+        ]
+        rows = measure(commands, runs)
         sections.append((label, rows))
         print(label)
         for row in rows:
             print(f"  {row['name']:55s} {row['median']:8.3f} s  {row['rss']:8.1f} MiB")
+    scaling = []
+    if "scaling" not in skip:
+        for units in [int(n) for n in args.scaling.split(",")]:
+            path = make_large(units, f"scaling-{units}.xml")
+            runs = max(1, min(args.runs, 3))
+            # Past 64 MiB (32k units is about 77 MB) veta needs its size limit raised to read the file.
+            raise_limit = ["--max-file-size", str(1 << 30)] if os.path.getsize(path) > 64 * 1024 * 1024 else []
+            rows = measure([("veta", [veta, "validate", *raise_limit, path], {0}, runs),
+                            ("xmllint", ["xmllint", "--noout", "--schema", SCHEMA, path], {0}, runs)], runs)
+            scaling.append((units, os.path.getsize(path), rows[0], rows[1]))
+            print(f"scaling {units} units: veta {rows[0]['median']:.3f} s, xmllint {rows[1]['median']:.3f} s")
+            os.remove(path)
+    limit = None
+    if "limit" not in skip:
+        # Units of this shape are about 3.3 kB: fill the file to just under 64 MiB.
+        unit_bytes = os.path.getsize(large) / max(1, args.units)
+        units = int((64 * 1024 * 1024 - 8192) / unit_bytes * 0.995)
+        path = make_large(units, "limit.xml")
+        while os.path.getsize(path) > 64 * 1024 * 1024:
+            units = int(units * 0.99)
+            path = make_large(units, "limit.xml")
+        rows = measure([("veta validate", [veta, "validate", path], {0}, 1),
+                        ("xmllint --noout --schema", ["xmllint", "--noout", "--schema", SCHEMA, path], {0}, 1)], 1)
+        limit = (units, os.path.getsize(path), rows)
+        print(f"at the size limit ({units} units, {os.path.getsize(path) / 2**20:.1f} MiB): veta {rows[0]['median']:.2f} s, xmllint {rows[1]['median']:.2f} s")
+        os.remove(path)
 
     lines = ["# Benchmarks", "",
-             "Produced by `make bench` (which runs `python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md`).",
+             "Produced by `make bench` (which runs `python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md`)"
+             + (f" — this file by `python3 Tests/bench/bench.py {' '.join(sys.argv[1:])}`." if len(sys.argv) > 1 else "."),
              "Whole processes, run in turn round after round in one run; wall time is the median of the runs, with min–max.",
              "Ratios are against `xmllint --noout --schema` on the same files: below 1.00 is faster than xmllint.",
              f"Machine: {os.cpu_count()} cores; {datetime.date.today().isoformat()}; release build.", ""]
@@ -132,6 +171,25 @@ def main():
         for row in rows:
             lines.append(f"| {row['name']} | {row['runs']} | {row['median']:.3f} | {row['min']:.3f}–{row['max']:.3f} | {row['median'] / base:.2f}× | {row['rss']:.1f} |")
         lines.append("")
+    if sections and "large" not in skip:
+        large_rows = sections[-1][1]
+        lines += [f"**One large file** ({args.units} units): `veta validate` takes {large_rows[0]['median'] / large_rows[1]['median']:.2f}× "
+                  f"the time of `xmllint --noout --schema` (target: at most 1.3×, issue 11).", ""]
+    if scaling:
+        lines += ["## Units against time: one curriculum, growing", "",
+                  f"`veta validate` and `xmllint --noout --schema` on one generated curriculum of each size (median of {max(1, min(args.runs, 3))} runs). "
+                  "Time per unit that stays flat means time grows in proportion to the file.", "",
+                  "| units | size (MB) | veta (s) | veta per 1,000 units (s) | xmllint (s) | ratio to xmllint | veta peak memory (MiB) |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for units, size, veta_row, xmllint_row in scaling:
+            lines.append(f"| {units:,} | {size / 1e6:.1f} | {veta_row['median']:.3f} | {veta_row['median'] / units * 1000:.3f} | "
+                         f"{xmllint_row['median']:.3f} | {veta_row['median'] / xmllint_row['median']:.2f}× | {veta_row['rss']:.1f} |")
+        lines.append("")
+    if limit:
+        units, size, rows = limit
+        lines += ["## A curriculum at the size limit", "",
+                  f"{units:,} units, {size / 2**20:.1f} MiB (the default limit is 64 MiB): `veta validate` {rows[0]['median']:.2f} s "
+                  f"({rows[0]['rss']:.0f} MiB peak), `xmllint --noout --schema` {rows[1]['median']:.2f} s ({rows[1]['rss']:.0f} MiB peak); one run each.", ""]
     lines += ["Targets: `veta validate` (issue 3) and `veta audit catalogue` (issue 6) over the 1,000-curriculum catalogue in at most 1.15× xmllint's time.", ""]
     with open(args.out, "w") as f:
         f.write("\n".join(lines))
