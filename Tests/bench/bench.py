@@ -2,7 +2,7 @@
 same files, in the same run. Writes a table to BENCHMARKS.md.
 
 Usage: bench.py --veta PATH [--out BENCHMARKS.md] [--runs 5] [--files 1000] [--units 4000]
-                [--scaling 1000,8000,32000] [--skip catalogue,large,scaling,limit]
+                [--scaling 1000,8000,32000] [--skip catalogue,large,scaling,limit,python]
 
 Workloads (generated under bench-out/, which git ignores):
 - a catalogue of N curricula: the shipped curricula with their codes renumbered;
@@ -106,7 +106,7 @@ def main():
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--units", type=int, default=4000)
     parser.add_argument("--scaling", default="1000,8000,32000", help="unit counts for the units-against-time table")
-    parser.add_argument("--skip", default="", help="comma-separated workloads to leave out: catalogue,large,scaling,limit")
+    parser.add_argument("--skip", default="", help="comma-separated workloads to leave out: catalogue,large,scaling,limit,python")
     args = parser.parse_args()
     veta = os.path.abspath(args.veta)
     os.makedirs(OUT, exist_ok=True)
@@ -128,8 +128,9 @@ def main():
             ("veta validate (XSD + all semantic rules, 2 threads)", [veta, "validate", *files], {0}, runs),
             ("xmllint --noout --schema", ["xmllint", "--noout", "--schema", SCHEMA, *files], {0}, runs),
             ("veta audit catalogue (validation + catalogue rules, 2 threads)", [veta, "audit", "catalogue", *files], {0}, runs),
-            ("python xmlschema", [sys.executable, "-c", python_check, SCHEMA, *files], {0}, max(1, min(runs, 3))),
         ]
+        if "python" not in skip:
+            commands.append(("python xmlschema", [sys.executable, "-c", python_check, SCHEMA, *files], {0}, max(1, min(runs, 3))))
         rows = measure(commands, runs)
         sections.append((label, rows))
         print(label)
