@@ -11,6 +11,8 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
+#include <libxml/schemasInternals.h>
+#include <libxml/hash.h>
 
 /* xmlFree is a global function pointer, which Swift 6 sees as shared mutable state. */
 static inline void veta_xml_free(void *pointer) { xmlFree(pointer); }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import VetaCurricula
@@ -42,5 +43,28 @@ import Testing
         let line = text.split(separator: "\n", omittingEmptySubsequences: false)[finding.location.line - 1]
         let column = try #require(finding.location.column)
         #expect(line.dropFirst(column - 1).hasPrefix("code=\"U1\""))
+    }
+
+    /// The start-tag index skips what looks like a tag but is not one: comments, CDATA,
+    /// processing instructions, end tags, and a ">" inside an attribute value.
+    @Test func startTagIndexListsOnlyStartTags() {
+        let text = "<?xml version=\"1.0\"?><!-- <no> --><a x=\"1>2\"><![CDATA[<no>]]><?pi <no>?><b/></a>"
+        let offsets = StartTagIndex.startTags(in: Array(text.utf8))
+        let bytes = Array(text.utf8)
+        #expect(offsets.map { String(decoding: bytes[$0..<$0 + 2], as: UTF8.self) } == ["<a", "<b"])
+    }
+
+    /// In a file written on one line, every finding still points at its own tag: each of the
+    /// same-named siblings before it is counted once, not searched for again.
+    @Test func findingsInAOneLineFileArePlacedAtTheirOwnTags() throws {
+        var xml = CurriculumXML(units: (1...30).map { .init(code: "U\($0)") })
+        xml.core = (1...30).map { "U\($0)" } + ["U7"]
+        let oneLine = xml.text.replacingOccurrences(of: "\n", with: " ")
+        let result = sharedValidator.validate(Array(oneLine.utf8), path: "one-line.xml")
+        let finding = try #require(result.diagnostics.first { $0.code == "VETA-R013" })
+        #expect(finding.location.line == 1)
+        let last = try #require(oneLine.range(of: "<unitRef code=\"U7\"", options: .backwards))
+        let expected = oneLine.utf8.distance(from: oneLine.startIndex, to: last.lowerBound) + "<unitRef ".utf8.count + 1
+        #expect(finding.location.column == expected)
     }
 }

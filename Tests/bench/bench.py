@@ -1,13 +1,18 @@
 """`make bench`: `veta validate` against `xmllint --noout --schema` and Python xmlschema on the
 same files, in the same run. Writes a table to BENCHMARKS.md.
 
-Usage: bench.py --veta PATH [--out BENCHMARKS.md] [--runs 5] [--files 1000]
+Usage: bench.py --veta PATH [--out BENCHMARKS.md] [--runs 5] [--files 1000] [--units 4000]
+                [--scaling 1000,8000,32000] [--skip catalogue,large,scaling,limit,python]
 
 Workloads (generated under bench-out/, which git ignores):
 - a catalogue of N curricula: the shipped curricula with their codes renumbered;
-- one very large curriculum: a few thousand units of the same shape.
+- one very large curriculum: a few thousand units of the same shape (veta against xmllint, as a ratio);
+- units against time: the same large curriculum at 1k, 8k and 32k units, to show that validation
+  time grows in proportion to the file (time per unit stays flat);
+- a curriculum just under the 64 MiB size limit, which must validate in seconds.
 Each command runs as a whole process; wall time is the median of the runs (min and max shown),
-peak memory is the largest resident set of the process (GNU time's %M).
+peak memory is the largest resident set of the process (GNU time's %M); CPU time is user + system
+(GNU time's %U + %S), which a machine busy with other work inflates far less than wall time.
 """
 import argparse
 import datetime
@@ -37,14 +42,17 @@ def make_catalogue(count):
     return [os.path.join(folder, f) for f in sorted(os.listdir(folder))]
 
 
-def make_large(units):
-    path = os.path.join(OUT, "large.xml")
+def make_large(units, name="large.xml"):
+    path = os.path.join(OUT, name)
     template = open(os.path.join(ROOT, "Examples", "valid-working-safely.xml"), encoding="utf-8").read()
     start = template.index("    <unit code=\"RIIWHS201E\"")
     end = template.index("    <unit code=\"RIIERR302D\"")
     unit = template[start:end]
-    body = "".join(unit.replace('code="RIIWHS201E"', f'code="BIG{i:06d}"').replace('hours="24"', 'hours="1"') for i in range(units))
-    head = template[:start].replace('<volumeOfLearning hours="40"/>', f'<volumeOfLearning hours="{units}"/>').replace('level="operator"', 'level="technician"')
+    # One hour for each of the first 3,600 units and none after: the volume of learning stays
+    # within the schema's 10,000 and the technician norm (80-3,600 h) at any size.
+    body = "".join(unit.replace('code="RIIWHS201E"', f'code="BIG{i:06d}"').replace('hours="24"', f'hours="{1 if i < 3600 else 0}"')
+                   for i in range(units))
+    head = template[:start].replace('<volumeOfLearning hours="40"/>', f'<volumeOfLearning hours="{min(units, 3600)}"/>').replace('level="operator"', 'level="technician"')
     refs = "".join(f'      <unitRef code="BIG{i:06d}"/>\n' for i in range(units))
     tail = f"  </units>\n  <packaging totalUnits=\"{units}\">\n    <core>\n{refs}    </core>\n  </packaging>\n</curriculum>\n"
     with open(path, "w", encoding="utf-8") as f:
@@ -60,11 +68,11 @@ def run(command):
     """
     report = os.path.join(OUT, "time.txt")
     started = time.perf_counter()
-    code = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", report, *command],
+    code = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", report, *command],
                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
     elapsed = time.perf_counter() - started
-    lines = open(report).read().split()
-    return elapsed, int(lines[-1]) / 1024, code
+    fields = open(report).read().split()
+    return elapsed, int(fields[-3]) / 1024, code, float(fields[-2]) + float(fields[-1])
 
 
 def measure(commands, runs):
@@ -77,15 +85,16 @@ def measure(commands, runs):
         for name, command, expect_exit, own_runs in commands:
             if round_number >= own_runs:
                 continue
-            wall, rss, code = run(command)
+            wall, rss, code, cpu = run(command)
             if code not in expect_exit:
                 sys.exit(f"{name} exited {code}: {' '.join(command[:6])} ...")
-            samples[name].append((wall, rss))
+            samples[name].append((wall, rss, cpu))
     rows = []
     for name, _, _, _ in commands:
         walls = sorted(r[0] for r in samples[name])
         rows.append({"name": name, "median": statistics.median(walls), "min": walls[0], "max": walls[-1],
-                     "rss": max(r[1] for r in samples[name]), "runs": len(walls)})
+                     "rss": max(r[1] for r in samples[name]), "runs": len(walls),
+                     "cpu": statistics.median(r[2] for r in samples[name])})
     return rows
 
 
@@ -96,42 +105,100 @@ def main():
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--units", type=int, default=4000)
+    parser.add_argument("--scaling", default="1000,8000,32000", help="unit counts for the units-against-time table")
+    parser.add_argument("--skip", default="", help="comma-separated workloads to leave out: catalogue,large,scaling,limit,python")
     args = parser.parse_args()
     veta = os.path.abspath(args.veta)
     os.makedirs(OUT, exist_ok=True)
-    catalogue = make_catalogue(args.files)
+    skip = set(filter(None, args.skip.split(",")))
+    catalogue = make_catalogue(args.files) if "catalogue" not in skip else []
     large = make_large(args.units)
     python_check = ("import sys, io, xmlschema\n"
                     "s = xmlschema.XMLSchema(sys.argv[1])\n"
                     "bad = [p for p in sys.argv[2:] if not s.is_valid(xmlschema.XMLResource(io.BytesIO(open(p, 'rb').read()), defuse='always', allow='none'))]\n"
                     "sys.exit(1 if bad else 0)\n")
     sections = []
-    for label, files, runs in [(f"catalogue of {len(catalogue)} curricula ({sum(os.path.getsize(f) for f in catalogue) / 1e6:.1f} MB)", catalogue, args.runs),
-                               (f"one large curriculum: {args.units} units ({os.path.getsize(large) / 1e6:.1f} MB)", [large], args.runs)]:
-        rows = measure([
+    workloads = []
+    if "catalogue" not in skip:
+        workloads.append((f"catalogue of {len(catalogue)} curricula ({sum(os.path.getsize(f) for f in catalogue) / 1e6:.1f} MB)", catalogue, args.runs))
+    if "large" not in skip:
+        workloads.append((f"one large curriculum: {args.units} units ({os.path.getsize(large) / 1e6:.1f} MB)", [large], args.runs))
+    for label, files, runs in workloads:
+        commands = [
             ("veta validate (XSD + all semantic rules, 2 threads)", [veta, "validate", *files], {0}, runs),
             ("xmllint --noout --schema", ["xmllint", "--noout", "--schema", SCHEMA, *files], {0}, runs),
             ("veta audit catalogue (validation + catalogue rules, 2 threads)", [veta, "audit", "catalogue", *files], {0}, runs),
-            ("python xmlschema", [sys.executable, "-c", python_check, SCHEMA, *files], {0}, max(1, min(runs, 3))),
-        ], runs)
+        ]
+        if "python" not in skip:
+            commands.append(("python xmlschema", [sys.executable, "-c", python_check, SCHEMA, *files], {0}, max(1, min(runs, 3))))
+        rows = measure(commands, runs)
         sections.append((label, rows))
         print(label)
         for row in rows:
             print(f"  {row['name']:55s} {row['median']:8.3f} s  {row['rss']:8.1f} MiB")
+    scaling = []
+    if "scaling" not in skip:
+        for units in [int(n) for n in args.scaling.split(",")]:
+            path = make_large(units, f"scaling-{units}.xml")
+            runs = max(1, min(args.runs, 3))
+            # Past 64 MiB (32k units is about 77 MB) veta needs its size limit raised to read the file.
+            raise_limit = ["--max-file-size", str(1 << 30)] if os.path.getsize(path) > 64 * 1024 * 1024 else []
+            rows = measure([("veta", [veta, "validate", *raise_limit, path], {0}, runs),
+                            ("xmllint", ["xmllint", "--noout", "--schema", SCHEMA, path], {0}, runs)], runs)
+            scaling.append((units, os.path.getsize(path), rows[0], rows[1]))
+            print(f"scaling {units} units: veta {rows[0]['median']:.3f} s ({rows[0]['cpu']:.3f} s CPU), xmllint {rows[1]['median']:.3f} s ({rows[1]['cpu']:.3f} s CPU)")
+            os.remove(path)
+    limit = None
+    if "limit" not in skip:
+        # Units of this shape are about 3.3 kB: fill the file to just under 64 MiB.
+        unit_bytes = os.path.getsize(large) / max(1, args.units)
+        units = int((64 * 1024 * 1024 - 8192) / unit_bytes * 0.995)
+        path = make_large(units, "limit.xml")
+        while os.path.getsize(path) > 64 * 1024 * 1024:
+            units = int(units * 0.99)
+            path = make_large(units, "limit.xml")
+        rows = measure([("veta validate", [veta, "validate", path], {0}, 1),
+                        ("xmllint --noout --schema", ["xmllint", "--noout", "--schema", SCHEMA, path], {0}, 1)], 1)
+        limit = (units, os.path.getsize(path), rows)
+        print(f"at the size limit ({units} units, {os.path.getsize(path) / 2**20:.1f} MiB): veta {rows[0]['median']:.2f} s, xmllint {rows[1]['median']:.2f} s")
+        os.remove(path)
 
     lines = ["# Benchmarks", "",
-             "Produced by `make bench` (which runs `python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md`).",
+             "Produced by `make bench` (which runs `python3 Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md`)"
+             + (f" — this file by `python3 Tests/bench/bench.py {' '.join(sys.argv[1:])}`." if len(sys.argv) > 1 else "."),
              "Whole processes, run in turn round after round in one run; wall time is the median of the runs, with min–max.",
              "Ratios are against `xmllint --noout --schema` on the same files: below 1.00 is faster than xmllint.",
              f"Machine: {os.cpu_count()} cores; {datetime.date.today().isoformat()}; release build.", ""]
     for label, rows in sections:
         base = rows[1]["median"]
         lines += [f"## `veta validate`: {label}", "",
-                  "| command | runs | wall median (s) | min–max (s) | ratio to xmllint | peak memory (MiB) |",
-                  "| --- | ---: | ---: | ---: | ---: | ---: |"]
+                  "| command | runs | wall median (s) | min–max (s) | ratio to xmllint | CPU median (s) | CPU ratio | peak memory (MiB) |",
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for row in rows:
-            lines.append(f"| {row['name']} | {row['runs']} | {row['median']:.3f} | {row['min']:.3f}–{row['max']:.3f} | {row['median'] / base:.2f}× | {row['rss']:.1f} |")
+            lines.append(f"| {row['name']} | {row['runs']} | {row['median']:.3f} | {row['min']:.3f}–{row['max']:.3f} | {row['median'] / base:.2f}× "
+                         f"| {row['cpu']:.3f} | {row['cpu'] / max(rows[1]['cpu'], 0.001):.2f}× | {row['rss']:.1f} |")
         lines.append("")
+    if sections and "large" not in skip:
+        large_rows = sections[-1][1]
+        lines += [f"**One large file** ({args.units} units): `veta validate` takes {large_rows[0]['median'] / large_rows[1]['median']:.2f}× "
+                  f"the wall time and {large_rows[0]['cpu'] / large_rows[1]['cpu']:.2f}× the CPU time of `xmllint --noout --schema` "
+                  f"({large_rows[0]['cpu']:.3f} s against {large_rows[1]['cpu']:.3f} s of CPU; target: at most 1.3×, issue 11).", ""]
+    if scaling:
+        lines += ["## Units against time: one curriculum, growing", "",
+                  f"`veta validate` and `xmllint --noout --schema` on one generated curriculum of each size (median of {max(1, min(args.runs, 3))} runs). "
+                  "Time per unit that stays flat means time grows in proportion to the file.", "",
+                  "| units | size (MB) | veta wall (s) | veta CPU (s) | veta CPU per 1,000 units (s) | xmllint wall (s) | xmllint CPU (s) | CPU ratio to xmllint | veta peak memory (MiB) |",
+                  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for units, size, veta_row, xmllint_row in scaling:
+            lines.append(f"| {units:,} | {size / 1e6:.1f} | {veta_row['median']:.3f} | {veta_row['cpu']:.3f} | {veta_row['cpu'] / units * 1000:.3f} | "
+                         f"{xmllint_row['median']:.3f} | {xmllint_row['cpu']:.3f} | {veta_row['cpu'] / max(xmllint_row['cpu'], 0.001):.2f}× | {veta_row['rss']:.1f} |")
+        lines.append("")
+    if limit:
+        units, size, rows = limit
+        lines += ["## A curriculum at the size limit", "",
+                  f"{units:,} units, {size / 2**20:.1f} MiB (the default limit is 64 MiB): `veta validate` {rows[0]['median']:.2f} s wall, "
+                  f"{rows[0]['cpu']:.2f} s CPU ({rows[0]['rss']:.0f} MiB peak); `xmllint --noout --schema` {rows[1]['median']:.2f} s wall, "
+                  f"{rows[1]['cpu']:.2f} s CPU ({rows[1]['rss']:.0f} MiB peak); one run each.", ""]
     lines += ["Targets: `veta validate` (issue 3) and `veta audit catalogue` (issue 6) over the 1,000-curriculum catalogue in at most 1.15× xmllint's time.", ""]
     with open(args.out, "w") as f:
         f.write("\n".join(lines))

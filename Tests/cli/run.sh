@@ -115,7 +115,7 @@ check "hostile files are refused fast, offline, without reading what they refere
 
 # --- hostile arguments: every subcommand and option, exit 0/1/2/64, JSON on every path, keys, --store -----
 echo "-- hostile arguments (Tests/cli/hostile_args.py)"
-python3 "$HERE/hostile_args.py" "$VETA" "$WORK/hostile-args" >"$WORK/hostile-args.log" 2>&1
+"$PY" "$HERE/hostile_args.py" "$VETA" "$WORK/hostile-args" >"$WORK/hostile-args.log" 2>&1
 hostile_rc=$?
 sed 's/^/  /' "$WORK/hostile-args.log"
 passed=$((passed + $(grep -c '^ok ' "$WORK/hostile-args.log")))
@@ -136,7 +136,7 @@ fi
 
 # --- spreadsheets as clerks save them: encodings, separators, repeats, formula neutralisation ----
 echo "-- spreadsheets (Tests/cli/spreadsheet_cli.py)"
-python3 "$HERE/spreadsheet_cli.py" "$VETA" "$WORK/spreadsheet" >"$WORK/spreadsheet.log" 2>&1
+"$PY" "$HERE/spreadsheet_cli.py" "$VETA" "$WORK/spreadsheet" >"$WORK/spreadsheet.log" 2>&1
 spreadsheet_rc=$?
 sed 's/^/  /' "$WORK/spreadsheet.log"
 passed=$((passed + $(grep -c '^ok ' "$WORK/spreadsheet.log")))
@@ -165,7 +165,7 @@ if [ "$case_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/case.log"; then failed=$((fa
 
 # --- typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component --
 echo "-- typed values (Tests/cli/xsd_values.py)"
-python3 "$HERE/xsd_values.py" "$VETA" "$WORK/values" >"$WORK/values.log" 2>&1
+"$PY" "$HERE/xsd_values.py" "$VETA" "$WORK/values" >"$WORK/values.log" 2>&1
 values_rc=$?
 sed 's/^/  /' "$WORK/values.log"
 passed=$((passed + $(grep -c '^ok ' "$WORK/values.log")))

@@ -24,6 +24,9 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
     public var message: String
     /// How to fix it, in one line.
     public var fix: String?
+    /// The XML library's own text (libxml2's), for a finding that libxml2 made and Veta put in
+    /// plain words; `nil` for Veta's own checks. Shown by `veta validate --verbose`.
+    public var originalMessage: String?
 
     /// Creates a diagnostic.
     public init(
@@ -31,13 +34,15 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
         severity: Severity,
         location: SourceLocation,
         message: String,
-        fix: String? = nil
+        fix: String? = nil,
+        originalMessage: String? = nil
     ) {
         self.code = code
         self.severity = severity
         self.location = location
         self.message = message
         self.fix = fix
+        self.originalMessage = originalMessage
     }
 
     /// Compiler style: `file:line:col: error[VETA-R001]: message`.

@@ -70,4 +70,8 @@ public enum DocumentCheck: CaseIterable, Sendable {
     func diagnostic(at location: SourceLocation, _ message: String) -> Diagnostic {
         descriptor.diagnostic(at: location, message)
     }
+
+    func diagnostic(at location: SourceLocation, _ explanation: Explanation, original: String) -> Diagnostic {
+        descriptor.diagnostic(at: location, explanation, original: original)
+    }
 }

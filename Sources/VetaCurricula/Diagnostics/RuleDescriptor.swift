@@ -24,4 +24,12 @@ public struct RuleDescriptor: Hashable, Sendable, Codable {
     func diagnostic(at location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(code: id, severity: severity, location: location, message: message, fix: fix)
     }
+
+    /// A diagnostic for this check that rephrases a libxml2 finding: its own fix when it has
+    /// one (else the check's), and libxml2's text kept as ``Diagnostic/originalMessage``.
+    func diagnostic(at location: SourceLocation, _ explanation: Explanation, original: String) -> Diagnostic {
+        Diagnostic(
+            code: id, severity: severity, location: location, message: explanation.message, fix: explanation.fix ?? fix,
+            originalMessage: original)
+    }
 }

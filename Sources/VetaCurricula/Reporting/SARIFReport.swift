@@ -21,7 +21,10 @@ public struct SARIFReport: Encodable, Sendable {
     struct Message: Encodable { let text: String }
     struct Result: Encodable {
         let ruleId: String, ruleIndex: Int, level: String, message: Message, locations: [Location]
+        let properties: Properties?
     }
+    /// The result's property bag: libxml2's own text, when Veta rephrased a libxml2 finding.
+    struct Properties: Encodable { let originalMessage: String }
     struct Location: Encodable { let physicalLocation: PhysicalLocation }
     struct PhysicalLocation: Encodable { let artifactLocation: ArtifactLocation, region: Region? }
     struct ArtifactLocation: Encodable { let uri: String }
@@ -50,7 +53,8 @@ public struct SARIFReport: Encodable, Sendable {
                             artifactLocation: ArtifactLocation(uri: Self.uri(diagnostic.location.file)),
                             region: diagnostic.location.line > 0
                                 ? Region(startLine: diagnostic.location.line, startColumn: diagnostic.location.column) : nil))
-                ])
+                ],
+                properties: diagnostic.originalMessage.map(Properties.init(originalMessage:)))
         }
         runs = [
             Run(

@@ -7,12 +7,19 @@
 public enum TextReport {
     /// The lines for one finding.
     public static func lines(for diagnostic: Diagnostic) -> [String] {
-        [diagnostic.description] + (diagnostic.fix.map { ["  hint: \($0)"] } ?? [])
+        lines(for: diagnostic, verbose: false)
+    }
+
+    /// The lines for one finding; with `verbose`, also libxml2's own text when Veta rephrased it.
+    public static func lines(for diagnostic: Diagnostic, verbose: Bool) -> [String] {
+        var lines = [diagnostic.description] + (diagnostic.fix.map { ["  hint: \($0)"] } ?? [])
+        if verbose, let original = diagnostic.originalMessage { lines.append("  libxml2: \(original)") }
+        return lines
     }
 
     /// Every finding of every result, in order, followed by the summary line.
-    public static func render(_ results: [ValidationResult]) -> String {
-        var lines = results.flatMap { $0.diagnostics.flatMap(Self.lines(for:)) }
+    public static func render(_ results: [ValidationResult], verbose: Bool = false) -> String {
+        var lines = results.flatMap { $0.diagnostics.flatMap { Self.lines(for: $0, verbose: verbose) } }
         lines.append(ValidationSummary(results).line)
         return lines.joined(separator: "\n") + "\n"
     }

@@ -7,6 +7,9 @@ import Foundation
 /// each validation here creates its own context.
 final class CompiledSchema: @unchecked Sendable {
     private let pointer: xmlSchemaPtr
+    private let dateWhitespace: DateWhitespace
+    /// What the schema declares, for putting findings in plain words.
+    let facts: SchemaFacts
 
     /// Compiles XSD bytes. The schema must be self-contained: imports and includes are refused.
     init(bytes: [UInt8], path: String) throws(SchemaLoadError) {
@@ -41,6 +44,8 @@ final class CompiledSchema: @unchecked Sendable {
         case .failure(let error): throw error
         }
         pointer = schema
+        dateWhitespace = DateWhitespace(schema: bytes)
+        facts = SchemaFacts(schema, text: bytes)
     }
 
     deinit { xmlSchemaFree(pointer) }
@@ -56,8 +61,9 @@ final class CompiledSchema: @unchecked Sendable {
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = LibXMLErrorCollector()
         xmlSchemaSetValidStructuredErrors(context, Self.collect, collector.opaque)
+        dateWhitespace.normalise(parsed.document)
         let status = xmlSchemaValidateDoc(context, parsed.document.pointer)
-        var diagnostics = collector.errors.filter { !$0.isWarning }.map { Self.diagnostic(for: $0, in: parsed) }
+        var diagnostics = collector.errors.filter { !$0.isWarning }.map { diagnostic(for: $0, in: parsed) }
         if status != 0 && diagnostics.isEmpty {
             diagnostics.append(
                 DocumentCheck.schema.diagnostic(
@@ -71,16 +77,17 @@ final class CompiledSchema: @unchecked Sendable {
         LibXMLErrorCollector.from(userData).append(error)
     }
 
-    private static func diagnostic(for error: LibXMLError, in parsed: ParsedDocument) -> Diagnostic {
+    private func diagnostic(for error: LibXMLError, in parsed: ParsedDocument) -> Diagnostic {
         var location = SourceLocation(file: parsed.path, line: error.line, column: nil)
+        var explanation: Explanation?
         if let node = error.node {
+            let isAttribute = node.pointee.type == XML_ATTRIBUTE_NODE
             let attributeName: String? =
-                node.pointee.type == XML_ATTRIBUTE_NODE
-                ? node.pointee.name.map { String(cString: $0) } : attributeName(in: error.message)
-            let elementPointer = node.pointee.type == XML_ATTRIBUTE_NODE ? node.pointee.parent : node
+                isAttribute ? node.pointee.name.map { String(cString: $0) } : Self.attributeName(in: error.message)
+            let elementPointer = isAttribute ? node.pointee.parent : node
             if let elementPointer {
                 let element = XMLNode(pointer: elementPointer)
-                let start = parsed.source.startOfTag(element.qualifiedName, line: element.line)
+                let start = parsed.startOfTag(element)
                 location.line = start?.line ?? element.line
                 location.column = start?.column
                 if let attributeName, let start,
@@ -89,9 +96,12 @@ final class CompiledSchema: @unchecked Sendable {
                     location.line = position.line
                     location.column = position.column
                 }
+                let site = SchemaErrorSite(element: elementPointer, attribute: attributeName)
+                explanation = SchemaExplainer.explain(code: error.code, message: error.message, site: site, facts: facts)
             }
         }
-        return DocumentCheck.schema.diagnostic(at: location, readable(error.message))
+        return DocumentCheck.schema.diagnostic(
+            at: location, explanation ?? Explanation(Self.readable(error.message)), original: error.message)
     }
 
     /// Drops `{namespace}` prefixes from libxml2's messages: `Element '{urn:...}unit'` becomes

@@ -169,19 +169,9 @@ struct CurriculumReader {
     }
 
     static func location(in parsed: ParsedDocument, _ node: XMLNode, attribute: String?) -> SourceLocation {
-        let line = node.line
-        var occurrence = 0
-        var sibling = node.pointer.pointee.prev
-        // Siblings come in line order: only those on the same line can share it.
-        while let previous = sibling {
-            if previous.pointee.type == XML_ELEMENT_NODE {
-                guard xmlGetLineNo(previous) == line else { break }
-                if XMLNode(pointer: previous).qualifiedName == node.qualifiedName { occurrence += 1 }
-            }
-            sibling = previous.pointee.prev
-        }
-        guard let start = parsed.source.startOfTag(node.qualifiedName, line: line, occurrence: occurrence) else {
-            return SourceLocation(file: parsed.path, line: line)
+        // From the start-tag index: constant time, however many siblings share the line.
+        guard let start = parsed.startOfTag(node) else {
+            return SourceLocation(file: parsed.path, line: node.line)
         }
         if let attribute,
             let position = parsed.source.positionOfAttribute(attribute, tagLine: start.line, tagColumn: start.column)

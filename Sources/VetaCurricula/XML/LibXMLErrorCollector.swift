@@ -31,12 +31,13 @@ final class LibXMLErrorCollector {
             ))
     }
 
-    /// The first line of a libxml2 message, trimmed and bounded. libxml2 appends raw input
+    /// The first line of a libxml2 message, trimmed and bounded (long enough for a list of
+    /// expected elements, which Veta reads). libxml2 appends raw input
     /// bytes on later lines for encoding errors; those never reach a diagnostic.
     static func sanitized(_ message: String) -> String {
         let firstLine = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
         let trimmed = firstLine.trimmingCharacters(in: .whitespaces)
-        return trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
+        return trimmed.count > 1000 ? String(trimmed.prefix(1000)) + "…" : trimmed
     }
 
     var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }

@@ -6,6 +6,14 @@ struct ParsedDocument {
     let document: XMLDocument
     let source: SourceText
     let path: String
+    let tags: StartTagIndex
+
+    /// The line and column of `node`'s start tag: from the index, or by searching near the line
+    /// libxml2 recorded when the index does not have it.
+    func startOfTag(_ node: XMLNode) -> (line: Int, column: Int)? {
+        if let offset = tags.offset(of: node.pointer) { return source.position(of: offset) }
+        return source.startOfTag(node.qualifiedName, line: node.line)
+    }
 }
 
 /// Parses XML with every libxml2 feature that could reach outside the file turned off.
@@ -82,7 +90,8 @@ struct SecureXMLParser {
         let source = SourceText(bytes)
         let problems = StructureScan(limits: limits, source: source, path: path).problems(in: root)
         if !problems.isEmpty { return .failure(DiagnosticList(problems)) }
-        return .success(ParsedDocument(document: document, source: source, path: path))
+        let tags = StartTagIndex(bytes: bytes, root: root.pointer)
+        return .success(ParsedDocument(document: document, source: source, path: path, tags: tags))
     }
 
     /// Maps a libxml2 parse error to the check it belongs to.
@@ -104,9 +113,10 @@ struct SecureXMLParser {
             return DocumentCheck.syntax.diagnostic(at: location, "no XML element found: the file does not look like XML")
         case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue),
             Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int(XML_ERR_UNKNOWN_ENCODING.rawValue):
-            return DocumentCheck.encoding.diagnostic(at: location, message)
+            return DocumentCheck.encoding.diagnostic(at: location, Explanation(message), original: message)
         default:
-            return DocumentCheck.syntax.diagnostic(at: location, message)
+            let explanation = ParseErrorExplainer.explain(code: error.code, message: message) ?? Explanation(message)
+            return DocumentCheck.syntax.diagnostic(at: location, explanation, original: message)
         }
     }
 }

@@ -63,7 +63,8 @@ struct SourceText {
         return nil
     }
 
-    private func position(of offset: Int) -> (line: Int, column: Int) {
+    /// The 1-based line and column of a byte offset.
+    func position(of offset: Int) -> (line: Int, column: Int) {
         var low = 0
         var high = lineStarts.count - 1
         while low < high {

@@ -38,7 +38,7 @@ public enum ValidatedXML {
     }
 
     private static func value(_ node: XMLNode, parsed: ParsedDocument) -> XMLElementValue {
-        let start = parsed.source.startOfTag(node.qualifiedName, line: node.line)
+        let start = parsed.startOfTag(node)
         var attributes: [String: String] = [:]
         var property = node.pointer.pointee.properties
         while let current = property {

@@ -12,6 +12,7 @@ struct Validate: ParsableCommand {
             Examples:
               veta validate Curricula
               veta validate --werror Curricula/operator-haul-truck.xml
+              veta validate --verbose Examples/VETA-X003-bad-boolean.xml
               veta validate --format json Curricula | jq '.summary'
               veta validate --format sarif Curricula > veta.sarif
             """)
@@ -25,6 +26,9 @@ struct Validate: ParsableCommand {
     @Flag(help: "Treat warnings as errors (exit 1 when there is any warning).")
     var werror = false
 
+    @Flag(help: "Also print libxml2's own text under each XML or schema finding that Veta words in its own terms.")
+    var verbose = false
+
     @OptionGroup var reading: ReadingOptions
 
     func run() throws {
@@ -36,7 +40,7 @@ struct Validate: ParsableCommand {
             let bar = ProgressBar(label: "validating", total: files.count)
             results = try validator.validate(files: files, keepingModels: false) { done, total in bar.update(done, of: total) }
             switch format {
-            case .text: output = TextReport.render(results)
+            case .text: output = TextReport.render(results, verbose: verbose)
             case .json: output = try JSONReport(results).encoded()
             case .sarif: output = try SARIFReport(results, toolVersion: Veta.version).encoded()
             }
