@@ -263,6 +263,8 @@ for label, args, mentions in [
     ("a curriculum with a bad version", ["enrol", "T001", "EXWSAFE@1.0", "--store", store], ["EXWSAFE@1.0"]),
     ("a duration that overflows dates", ["due", "--within", "1067519911673000d", "--store", store], ["1067519911673000d"]),
     ("a key name with a path", ["keys", "generate", "--name", "../x", "--out", os.path.join(work, "k2")], ["../x"]),
+    ("an empty trainee id", ["trainee", "add", "--id", "", "--paternal", "G", "--given", "A", "--curp", "GALA900101MZSRPN05",
+                             "--employer", "MFR110315AB1", "--occupation", "o", "--job-title", "j", "--store", store], ["--id"]),
     ("an empty store path", ["status", "T001", "--store", ""], ["--store"]),
 ]:
     ok, detail = usage(args, *mentions)
