@@ -114,6 +114,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "vetaTests",
+            dependencies: [
+                "veta",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "VetaProgressTests",
             dependencies: [
                 "VetaProgress",

@@ -17,7 +17,7 @@ struct AssessorCommand: AsyncParsableCommand {
                     --unit RIIWHS201E --unit RIIMPO338E --public-key keys/A01.public.jwk
                 """)
 
-        @Option(help: "The assessor's id.") var id: String
+        @Option(help: "The assessor's id.") var id: IdentifierArgument
         @Option(help: "Full name.") var name: String
         @Option(help: "Accreditation or registration.") var accreditation: String
         @Option(help: "A unit the assessor may assess and sign off (repeatable).") var unit: [UnitArgument] = []
@@ -29,7 +29,7 @@ struct AssessorCommand: AsyncParsableCommand {
                 let key = try publicKeyArgument(publicKey)
                 guard !unit.isEmpty else { throw Refusal("name at least one --unit the assessor may assess") }
                 let assessor = Assessor(
-                    id: AssessorID(id), name: name, accreditation: accreditation, units: Set(unit.map(\.code)),
+                    id: AssessorID(id.description), name: name, accreditation: accreditation, units: Set(unit.map(\.code)),
                     publicKey: key.base64URL)
                 try await store.openService().store.add(assessor)
                 Terminal.out("added assessor \(id) (key \(key.multibase))\n")

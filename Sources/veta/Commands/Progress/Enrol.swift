@@ -11,7 +11,7 @@ struct Enrol: AsyncParsableCommand {
               veta enrol T001 VTOPHT --date 2026-11-24 --site "Mina Saucito"
             """)
 
-    @Argument(help: "The trainee's id.") var trainee: String
+    @Argument(help: "The trainee's id.") var trainee: IdentifierArgument
     @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
     @Option(help: ArgumentHelp("Enrolment date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "Site.") var site: String?
@@ -21,7 +21,7 @@ struct Enrol: AsyncParsableCommand {
         try await runReporting {
             let service = try store.openService()
             let ref = try await service.resolve(curriculum)
-            let entry = try await service.enrol(TraineeID(trainee), in: ref, on: date.orToday, site: site)
+            let entry = try await service.enrol(TraineeID(trainee.description), in: ref, on: date.orToday, site: site)
             Terminal.out("entry \(entry.sequence): enrolled \(trainee) in \(ref)\n")
         }
     }

@@ -15,7 +15,7 @@ struct Record: AsyncParsableCommand {
                 --method observation --outcome satisfactory --assessor A01 --date 2026-11-24 --hours 2 --site "Mina Saucito"
             """)
 
-    @Option(help: "The trainee's id.") var trainee: String
+    @Option(help: "The trainee's id.") var trainee: IdentifierArgument
     @Option(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
     @Option(help: "The unit's code.") var unit: UnitArgument
     @Option(help: "criterion:N.M, element:N, knowledge:ID or unit.") var target: EvidenceTargetArgument
@@ -25,7 +25,7 @@ struct Record: AsyncParsableCommand {
     @Option(help: "Where it happened.") var site: String?
     @Option(help: ArgumentHelp("Hours spent: decimal, more than 0 and at most 24.", valueName: "hours")) var hours: HoursArgument?
     @Option(help: "A note.") var note: String?
-    @Option(help: "The assessor who gathered it.") var assessor: String?
+    @Option(help: "The assessor who gathered it.") var assessor: IdentifierArgument?
     @Option(help: "A file to attach: its sha256 is recorded.") var attachment: String?
     @OptionGroup var store: StoreOptions
 
@@ -34,10 +34,10 @@ struct Record: AsyncParsableCommand {
             let (target, method, outcome) = (self.target.target, self.method.method, self.outcome.outcome)
             let service = try store.openService()
             var entry = LedgerEntry(
-                kind: .evidence, trainee: TraineeID(trainee), curriculum: try await service.resolve(curriculum),
+                kind: .evidence, trainee: TraineeID(trainee.description), curriculum: try await service.resolve(curriculum),
                 date: date.orToday,
                 unit: unit.code, target: target, method: method, outcome: outcome, site: site,
-                minutes: hours?.minutes, note: note, assessor: assessor.map(AssessorID.init))
+                minutes: hours?.minutes, note: note, assessor: assessor.map { AssessorID($0.description) })
             if let attachment {
                 guard let data = FileManager.default.contents(atPath: attachment) else {
                     throw StoreError(.storage, "cannot read \(attachment)")

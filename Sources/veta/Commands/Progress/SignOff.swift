@@ -14,10 +14,10 @@ struct SignOff: AsyncParsableCommand {
               veta signoff --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --assessor A01 --key keys/A01.private.jwk
             """)
 
-    @Option(help: "The trainee's id.") var trainee: String
+    @Option(help: "The trainee's id.") var trainee: IdentifierArgument
     @Option(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
     @Option(help: "The unit's code.") var unit: UnitArgument
-    @Option(help: "The assessor's id.") var assessor: String
+    @Option(help: "The assessor's id.") var assessor: IdentifierArgument
     @Option(help: "The assessor's private key file (JWK).") var key: String
     @Option(help: ArgumentHelp("Sign-off date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "A note.") var note: String?
@@ -27,7 +27,8 @@ struct SignOff: AsyncParsableCommand {
         try await runReporting {
             let service = try store.openService()
             let entry = try await service.signOff(
-                TraineeID(trainee), unit: unit.code, in: try await service.resolve(curriculum), by: AssessorID(assessor),
+                TraineeID(trainee.description), unit: unit.code, in: try await service.resolve(curriculum),
+                by: AssessorID(assessor.description),
                 on: date.orToday, key: try readPrivateKey(key), note: note)
             Terminal.out("entry \(entry.sequence): \(unit) signed off for \(trainee) by \(assessor)\n")
         }

@@ -10,7 +10,7 @@ struct Status: AsyncParsableCommand {
               veta status T001 --as-of 2026-06-30 --format json
             """)
 
-    @Argument(help: "The trainee's id.") var trainee: String
+    @Argument(help: "The trainee's id.") var trainee: IdentifierArgument
     @Option(
         help: ArgumentHelp("Status as of this date, YYYY-MM-DD (default today, UTC); later entries are ignored.", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
@@ -20,7 +20,9 @@ struct Status: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             let service = try store.openService()
-            guard let person = try await service.store.trainee(TraineeID(trainee)) else { throw Refusal("no trainee \(trainee)") }
+            guard let person = try await service.store.trainee(TraineeID(trainee.description)) else {
+                throw Refusal("no trainee \(trainee)")
+            }
             let statuses = try await service.status(of: person.id, asOf: asOf.orToday)
             if format == .json { return try printJSON(statuses) }
             Terminal.out("\(person.id)  \(person.fullName)\n")

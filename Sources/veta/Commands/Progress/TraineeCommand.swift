@@ -14,7 +14,7 @@ struct TraineeCommand: AsyncParsableCommand {
                     --curp GALA900101MZSRPN09 --employer MFR110315AB1 --occupation "Operador de camión" --job-title "Operadora"
                 """)
 
-        @Option(help: "The trainee's id in the store (e.g. employee number).") var id: String
+        @Option(help: "The trainee's id in the store (e.g. employee number).") var id: IdentifierArgument
         @Option(help: "Apellido paterno.") var paternal: String
         @Option(help: "Apellido materno.") var maternal: String = ""
         @Option(help: "Nombre(s).") var given: String
@@ -27,7 +27,8 @@ struct TraineeCommand: AsyncParsableCommand {
         func run() async throws {
             try await runReporting {
                 let trainee = Trainee(
-                    id: TraineeID(id), paternalSurname: paternal, maternalSurname: maternal, givenNames: given, curp: try CURP(curp),
+                    id: TraineeID(id.description), paternalSurname: paternal, maternalSurname: maternal, givenNames: given,
+                    curp: try CURP(curp),
                     employer: try RFC(employer), occupation: occupation, jobTitle: jobTitle)
                 try await store.openService().store.add(trainee)
                 Terminal.out("added trainee \(trainee.id) \(trainee.fullName)\n")
@@ -37,14 +38,14 @@ struct TraineeCommand: AsyncParsableCommand {
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a trainee and their enrolments.")
-        @Argument(help: "The trainee's id.") var id: String
+        @Argument(help: "The trainee's id.") var id: IdentifierArgument
         @Option(help: "Output format: text or json.") var format: ListingFormat = .text
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await runReporting(json: format == .json) {
                 let service = try store.openService()
-                guard let trainee = try await service.store.trainee(TraineeID(id)) else { throw Refusal("no trainee \(id)") }
+                guard let trainee = try await service.store.trainee(TraineeID(id.description)) else { throw Refusal("no trainee \(id)") }
                 if format == .json { return try printJSON(trainee) }
                 Terminal.out("\(trainee.id)  \(trainee.fullName)\n  CURP \(trainee.curp)   employer \(trainee.employer)\n")
                 Terminal.out("  \(trainee.occupation) — \(trainee.jobTitle)\n")

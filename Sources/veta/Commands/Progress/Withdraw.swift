@@ -9,7 +9,7 @@ struct Withdraw: AsyncParsableCommand {
               veta withdraw T001 VTOPHT --reason "left the company"
             """)
 
-    @Argument(help: "The trainee's id.") var trainee: String
+    @Argument(help: "The trainee's id.") var trainee: IdentifierArgument
     @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
     @Option(help: "Why.") var reason: String
     @Option(help: ArgumentHelp("Date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
@@ -19,7 +19,7 @@ struct Withdraw: AsyncParsableCommand {
         try await runReporting {
             let service = try store.openService()
             let ref = try await service.resolve(curriculum)
-            let entry = try await service.withdraw(TraineeID(trainee), from: ref, on: date.orToday, reason: reason)
+            let entry = try await service.withdraw(TraineeID(trainee.description), from: ref, on: date.orToday, reason: reason)
             Terminal.out("entry \(entry.sequence): withdrew \(trainee) from \(ref)\n")
         }
     }

@@ -19,7 +19,7 @@ struct Issue: AsyncParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case ob3, dc3, all }
 
-    @Option(help: "The trainee's id.") var trainee: String?
+    @Option(help: "The trainee's id.") var trainee: IdentifierArgument?
     @Option(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget?
     @Option(help: "Every competent trainee of this curriculum not yet issued.") var cohort: CurriculumTarget?
     @Option(help: "A unit, for a unit (Competency) record instead of the whole curriculum (Certification).") var unit: UnitArgument?
@@ -52,7 +52,7 @@ struct Issue: AsyncParsableCommand {
             } else if let trainee, let curriculum {
                 let ref = try await service.progress.resolve(curriculum)
                 issued = try await service.issue(
-                    trainee: TraineeID(trainee), curriculum: ref, unit: unit?.code, dc3: format != .ob3, issuer: issuer,
+                    trainee: TraineeID(trainee.description), curriculum: ref, unit: unit?.code, dc3: format != .ob3, issuer: issuer,
                     key: signingKey, outputFolder: out, asOf: date)
             } else {
                 issued = []

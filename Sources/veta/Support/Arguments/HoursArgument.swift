@@ -16,7 +16,7 @@ struct HoursArgument: ExpressibleByArgument, Sendable {
         // Plain decimal notation only: digits with at most one point (no sign, exponent, hex or words).
         let bytes = Array(argument.utf8)
         let points = bytes.filter { $0 == UInt8(ascii: ".") }.count
-        guard (1...12).contains(bytes.count), points <= 1, bytes.contains(where: { (48...57).contains($0) }),
+        guard (1...32).contains(bytes.count), points <= 1, bytes.contains(where: { (48...57).contains($0) }),
             bytes.allSatisfy({ $0 == UInt8(ascii: ".") || (48...57).contains($0) }),
             let hours = Double(argument), hours.isFinite, hours > 0, hours <= Self.maximum
         else { return nil }
