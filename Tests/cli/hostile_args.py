@@ -228,10 +228,9 @@ elapsed = time.time() - started
 check(f"{len(jobs)} runs of {len(commands)} commands with hostile values: exit 0/1/2/64, no signal, no internal error, "
       f"one JSON document under --format json ({elapsed:.0f} s)",
       not problems, "\n     ".join(f"{where}: {why}" for where, why in problems[:60]))
-# The machine is shared, so the budget is the CPU time the runs cost, not the wall-clock time.
+# No check on time here (the machine is shared; speed belongs to make bench): the cost is printed.
 usage_children = resource.getrusage(resource.RUSAGE_CHILDREN)
-cpu = usage_children.ru_utime + usage_children.ru_stime
-check(f"the hostile run costs under two minutes of CPU ({cpu:.0f} s CPU, {elapsed:.0f} s wall)", cpu < 120)
+print(f"     (the hostile run cost {usage_children.ru_utime + usage_children.ru_stime:.0f} s CPU, {elapsed:.0f} s wall)")
 
 verify = run(["ledger", "verify", "--store", store])
 check("the store still verifies after the hostile run", verify.returncode == 0, verify.stdout.decode() + verify.stderr.decode())

@@ -91,9 +91,21 @@ import VetaProgress
 
     @Test func idsAreNonEmptyPrintableAndBounded() {
         for good in ["T001", "A01", "empleado 42", "Núñez-7"] { #expect(IdentifierArgument(argument: good)?.description == good) }
-        for bad in ["", " T001", "T001 ", "T\n001", "T\u{0}1", "T\u{202E}1", String(repeating: "7", count: 65)] {
+        for bad in ["", " ", "\u{00A0}", "T\n001", "T\u{0}1", "T\u{202E}1", String(repeating: "7", count: 65)] {
             #expect(IdentifierArgument(argument: bad) == nil, "\(bad)")
         }
+    }
+
+    /// An id typed at the prompt names what the same id in a spreadsheet names: cleaned the same way.
+    @Test func idsAreCleanedAsImportCleansThem() {
+        let spaces = ["", " ", "\u{00A0}", "\u{2007}", "\u{202F}", "\u{3000}", "\t"]
+        for before in spaces {
+            for after in spaces {
+                #expect(IdentifierArgument(argument: before + "T001" + after)?.description == "T001")
+            }
+        }
+        // "Nu" + combining acute + "ñez" is stored composed (NFC), as import stores it.
+        #expect(IdentifierArgument(argument: "Nu\u{301}ñez-7")?.description == "Núñez-7")
     }
 
     @Test func jsonIsRequestedOnlyByAFormatJSONOption() {
