@@ -2,13 +2,14 @@
 same files, in the same run. Writes a table to BENCHMARKS.md.
 
 Usage: bench.py --veta PATH [--out BENCHMARKS.md] [--runs 5] [--files 1000] [--units 4000]
-                [--scaling 1000,8000,32000] [--skip catalogue,large,scaling,limit,python]
+                [--scaling 1000,8000,32000] [--skip catalogue,large,scaling,oneline,limit,python]
 
 Workloads (generated under bench-out/, which git ignores):
 - a catalogue of N curricula: the shipped curricula with their codes renumbered;
 - one very large curriculum: a few thousand units of the same shape (veta against xmllint, as a ratio);
 - units against time: the same large curriculum at 1k, 8k and 32k units, to show that validation
   time grows in proportion to the file (time per unit stays flat);
+- the 8,000-unit curriculum written on one line (minified), which must take no longer;
 - a curriculum just under the 64 MiB size limit, which must validate in seconds.
 Each command runs as a whole process; wall time is the median of the runs (min and max shown),
 peak memory is the largest resident set of the process (GNU time's %M); CPU time is user + system
@@ -106,7 +107,7 @@ def main():
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--units", type=int, default=4000)
     parser.add_argument("--scaling", default="1000,8000,32000", help="unit counts for the units-against-time table")
-    parser.add_argument("--skip", default="", help="comma-separated workloads to leave out: catalogue,large,scaling,limit,python")
+    parser.add_argument("--skip", default="", help="comma-separated workloads to leave out: catalogue,large,scaling,oneline,limit,python")
     args = parser.parse_args()
     veta = os.path.abspath(args.veta)
     os.makedirs(OUT, exist_ok=True)
@@ -148,6 +149,21 @@ def main():
             scaling.append((units, os.path.getsize(path), rows[0], rows[1]))
             print(f"scaling {units} units: veta {rows[0]['median']:.3f} s ({rows[0]['cpu']:.3f} s CPU), xmllint {rows[1]['median']:.3f} s ({rows[1]['cpu']:.3f} s CPU)")
             os.remove(path)
+    one_line = None
+    if "oneline" not in skip:
+        # The same 8,000 units with every line break replaced by a space, as a minified file is:
+        # finding a tag's column must not depend on how many tags share its line.
+        path = make_large(8000, "multi-line.xml")
+        flat = os.path.join(OUT, "one-line.xml")
+        with open(path, encoding="utf-8") as source, open(flat, "w", encoding="utf-8") as target:
+            target.write(source.read().replace("\n", " "))
+        runs = max(1, min(args.runs, 3))
+        rows = measure([("veta, 8,000 units on separate lines", [veta, "validate", path], {0}, runs),
+                        ("veta, the same file on one line", [veta, "validate", flat], {0}, runs)], runs)
+        one_line = rows
+        print(f"one line: {rows[1]['cpu']:.3f} s CPU against {rows[0]['cpu']:.3f} s on separate lines")
+        os.remove(path)
+        os.remove(flat)
     limit = None
     if "limit" not in skip:
         # Units of this shape are about 3.3 kB: fill the file to just under 64 MiB.
@@ -192,6 +208,12 @@ def main():
         for units, size, veta_row, xmllint_row in scaling:
             lines.append(f"| {units:,} | {size / 1e6:.1f} | {veta_row['median']:.3f} | {veta_row['cpu']:.3f} | {veta_row['cpu'] / units * 1000:.3f} | "
                          f"{xmllint_row['median']:.3f} | {xmllint_row['cpu']:.3f} | {veta_row['cpu'] / max(xmllint_row['cpu'], 0.001):.2f}× | {veta_row['rss']:.1f} |")
+        lines.append("")
+    if one_line:
+        lines += ["## A minified curriculum: every tag on one line", "",
+                  "| file | runs | wall median (s) | CPU median (s) | peak memory (MiB) |", "| --- | ---: | ---: | ---: | ---: |"]
+        for row in one_line:
+            lines.append(f"| {row['name']} | {row['runs']} | {row['median']:.3f} | {row['cpu']:.3f} | {row['rss']:.1f} |")
         lines.append("")
     if limit:
         units, size, rows = limit

@@ -57,6 +57,18 @@ golden() {
 }
 check "validate Examples prints exactly the golden diagnostics" golden
 
+# --- --verbose: libxml2's own text under each rephrased finding, and only with the flag ----------
+verbose_ok() {
+    local plain verbose
+    plain=$("$VETA" validate Examples/VETA-X003-bad-boolean.xml); [ $? -eq 1 ] || return 1
+    verbose=$("$VETA" validate --verbose Examples/VETA-X003-bad-boolean.xml); [ $? -eq 1 ] || return 1
+    ! grep -q '^  libxml2: ' <<<"$plain" || { echo "libxml2 text without --verbose"; return 1; }
+    grep -q "^  libxml2: Element '{urn:veta:curriculum:1}unit', attribute 'safetyCritical': 'yes' is not a valid value of the atomic type 'xs:boolean'.$" <<<"$verbose" \
+        || { echo "no libxml2 line with --verbose:"; echo "$verbose"; return 1; }
+    [ "$(grep -vc '^  libxml2: ' <<<"$verbose")" -eq "$(wc -l <<<"$plain")" ] || { echo "--verbose changed other lines"; return 1; }
+}
+check "validate --verbose adds libxml2's own text, and only that" verbose_ok
+
 # --- machine formats --------------------------------------------------------------------------
 json_ok() {
     "$VETA" validate --format json Examples >"$WORK/report.json"
