@@ -36,6 +36,22 @@ import Testing
         }
     }
 
+    /// A bad value that spans lines is quoted whole, line breaks shown escaped: the message is never
+    /// cut at the first line break, so it still says what is wrong and how to fix it.
+    @Test func aBadValueSpanningLinesIsReportedWhole() {
+        for (value, shown) in [("2026-11-\n24", "2026-11-\\n24"), ("2026-11\t-24", "2026-11\\t-24"), ("x\r\ny", "x\\ny")] {
+            let text = CurriculumXML(units: [.init(code: "U1")]).text
+                .replacingOccurrences(of: "<published>2026-11-24</published>", with: "<published>\(value)</published>")
+            let result = sharedValidator.validate(Array(text.utf8), path: "test.xml")
+            #expect(result.codes == ["VETA-X003"])
+            #expect(result.diagnostics.first?.message == "<published> \"\(shown)\" is not a date (YYYY-MM-DD)", "\(value)")
+        }
+        // White space around a date is legal XSD (whiteSpace="collapse"), although libxml2 2.9 refuses it.
+        let spaced = CurriculumXML(units: [.init(code: "U1")]).text
+            .replacingOccurrences(of: "<published>2026-11-24</published>", with: "<published>\n  2026-11-24\n</published>")
+        #expect(sharedValidator.validate(Array(spaced.utf8), path: "test.xml").codes == [])
+    }
+
     @Test func anElementThatIsNotExpectedListsTheElementsThatMayComeThere() {
         let explanation = SchemaExplainer.explain(
             code: Self.elementContent,

@@ -26,7 +26,7 @@ final class LibXMLErrorCollector {
                 isWarning: error.pointee.level == XML_ERR_WARNING,
                 line: Int(error.pointee.line),
                 column: error.pointee.int2 > 0 ? Int(error.pointee.int2) : nil,
-                message: Self.sanitized(raw),
+                message: error.pointee.domain == Int32(XML_FROM_SCHEMASV.rawValue) ? Self.escaped(raw) : Self.sanitized(raw),
                 node: error.pointee.node?.assumingMemoryBound(to: xmlNode.self)
             ))
     }
@@ -38,6 +38,22 @@ final class LibXMLErrorCollector {
         let firstLine = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
         let trimmed = firstLine.trimmingCharacters(in: .whitespaces)
         return trimmed.count > 1000 ? String(trimmed.prefix(1000)) + "…" : trimmed
+    }
+
+    /// A schema-validation message whole: it quotes the value as written, which may span lines
+    /// (`'2026-11-\n24'`), so line breaks and tabs inside it are shown escaped instead of cutting
+    /// the message at the first one. Trimmed and bounded like ``sanitized(_:)``.
+    static func escaped(_ message: String) -> String {
+        var text = ""
+        for character in message.trimmingCharacters(in: .whitespacesAndNewlines) {
+            switch character {
+            case "\n", "\r\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default: text.append(character)
+            }
+        }
+        return text.count > 1000 ? String(text.prefix(1000)) + "…" : text
     }
 
     var opaque: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
