@@ -156,13 +156,17 @@ FUZZ_SWIFTFLAGS = -parse-as-library -sanitize=fuzzer,address -swift-version 6 \
 fuzz-build: $(FUZZ_DIR)/fuzz-curriculum $(FUZZ_DIR)/fuzz-csv
 $(FUZZ_DIR)/fuzz-curriculum: Tests/fuzz/FuzzCurriculum.swift $(shell find Sources/VetaCurricula -name '*.swift')
 	@mkdir -p $(FUZZ_DIR)
-	$(SWIFTC) $(FUZZ_SWIFTFLAGS) -module-name VetaCurricula -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 \
-	  $(shell find Sources/VetaCurricula -name '*.swift') Tests/fuzz/FuzzCurriculum.swift -o $@ 2>&1 | grep -v 'ld.gold: warning' || true
-	@test -x $@
+	@echo "swiftc -sanitize=fuzzer,address ... -o $@"
+	@$(SWIFTC) $(FUZZ_SWIFTFLAGS) -module-name VetaCurricula -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 \
+	  $(shell find Sources/VetaCurricula -name '*.swift') Tests/fuzz/FuzzCurriculum.swift -o $@.tmp >$@.log 2>&1 \
+	  || { grep -v 'ld.gold: warning' $@.log; rm -f $@.tmp; exit 1; }
+	@mv $@.tmp $@
 $(FUZZ_DIR)/fuzz-csv: Tests/fuzz/FuzzCSV.swift $(FUZZ_CSV_SOURCES)
 	@mkdir -p $(FUZZ_DIR)
-	$(SWIFTC) $(FUZZ_SWIFTFLAGS) -module-name VetaProgress $(FUZZ_CSV_SOURCES) Tests/fuzz/FuzzCSV.swift -o $@ 2>&1 | grep -v 'ld.gold: warning' || true
-	@test -x $@
+	@echo "swiftc -sanitize=fuzzer,address ... -o $@"
+	@$(SWIFTC) $(FUZZ_SWIFTFLAGS) -module-name VetaProgress $(FUZZ_CSV_SOURCES) Tests/fuzz/FuzzCSV.swift -o $@.tmp >$@.log 2>&1 \
+	  || { grep -v 'ld.gold: warning' $@.log; rm -f $@.tmp; exit 1; }
+	@mv $@.tmp $@
 
 # One harness: regressions first (each must pass), then $(2) seconds of fuzzing from the corpus.
 define run_fuzz

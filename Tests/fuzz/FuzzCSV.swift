@@ -32,7 +32,11 @@ private func read(_ bytes: [UInt8], encoding: CSV.Encoding) {
     guard String(validating: text, as: UTF8.self) != nil else { fatalError("decoded text is not UTF-8") }
     let delimiter: CSV.Delimiter
     do {
-        delimiter = try CSV.Delimiter.declared(in: text) ?? CSV.Delimiter.detect(inHeaderOf: text)
+        if let declared = CSV.Delimiter.declared(in: text) {
+            delimiter = declared
+        } else {
+            delimiter = try CSV.Delimiter.detect(inHeaderOf: text)
+        }
     } catch {
         return inside(error)
     }
