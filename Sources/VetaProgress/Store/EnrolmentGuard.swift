@@ -11,9 +11,15 @@ enum EnrolmentGuard {
     static func check(_ batch: [LedgerEntry], in db: Database) throws {
         guard batch.contains(where: { $0.kind == .enrolment }) else { return }
         let kinds = [LedgerEntry.Kind.enrolment, .withdrawal, .correction].map(\.rawValue)
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE kind IN (?, ?, ?) ORDER BY sequence",
-            arguments: StatementArguments(kinds))
+        // A few trainees (`veta enrol`): their rows only; a bulk import: one pass over the table.
+        let trainees = Array(Set(batch.filter { $0.kind == .enrolment }.map(\.trainee.rawValue)))
+        var sql = "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE kind IN (?, ?, ?)"
+        var arguments = StatementArguments(kinds)
+        if trainees.count <= 100 {
+            sql += " AND trainee_id IN (\(Array(repeating: "?", count: trainees.count).joined(separator: ", ")))"
+            arguments += StatementArguments(trainees)
+        }
+        let rows = try Row.fetchAll(db, sql: sql + " ORDER BY sequence", arguments: arguments)
         var byTrainee: [TraineeID: [LedgerEntry]] = [:]
         for row in rows {
             if case .success(let entry) = LedgerRow.entry(row) { byTrainee[entry.trainee, default: []].append(entry) }
