@@ -35,6 +35,13 @@ struct Veta: AsyncParsableCommand {
     /// `--format json` also prints one JSON error document on stdout (the message stays on stderr).
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let problem = ArgumentEncoding.problem(in: ArgumentEncoding.rawArguments()) {
+            if JSONError.requested(in: arguments) {
+                JSONError(code: "usage", exitCode: ExitCode.validationFailure.rawValue, message: problem).print()
+            }
+            Terminal.err("Error: \(problem)\n")
+            exit(withError: ExitCode.validationFailure)
+        }
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)

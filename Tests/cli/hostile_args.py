@@ -323,5 +323,34 @@ for label, args, code in [
     check(f"--format json, {label}: exit {result.returncode}, one JSON error document on stdout", ok,
           f"stdout: {result.stdout[:300]!r} stderr: {result.stderr[:300]!r}")
 
+# --- arguments that are not UTF-8 (a Latin-1 terminal) are a usage error, never stored as U+FFFD ---------
+# Python passes bytes arguments to execve unchanged, as a terminal set to ISO-8859-1 would send them.
+before_export = run(["export", "--format", "json", "--store", store]).stdout
+for label, args, mention in [
+    ("a Latin-1 surname", ["trainee", "add", "--id", "L01", "--paternal", b"Pe\xf1a", "--given", b"Jos\xe9",
+                           "--curp", "PEXA700303HZSXXN05", "--employer", "MFR110315AB1", "--occupation", "Op",
+                           "--job-title", "Op", "--store", store], "--paternal"),
+    ("a note of bytes FF FE", record + ["--note", b"\xff\xfe", "--date", "2026-02-03"], "--note"),
+    ("an option name with a Latin-1 letter", record + [b"--not\xe9", "x"], "--not"),
+    ("a Latin-1 trainee id as a positional argument", ["status", b"T\xd1", "--store", store], "argument 2"),
+    ("an --option=value with a Latin-1 value", record + [b"--site=Sa\xfacito"], "--site"),
+]:
+    result = run(args)
+    stderr = result.stderr.decode(errors="replace")
+    check(f"{label} is refused (exit 64) naming the argument and the terminal's encoding",
+          result.returncode == 64 and mention in stderr and "UTF-8" in stderr and "LANG=" in stderr,
+          f"exit {result.returncode}: {stderr[:300]}")
+json_latin1 = run(["status", b"T\xd1", "--format", "json", "--store", store])
+check("--format json with a Latin-1 argument: exit 64 and one JSON usage error on stdout",
+      json_latin1.returncode == 64 and one_json(json_latin1.stdout)
+      and json.loads(json_latin1.stdout)["error"]["exitCode"] == 64, json_latin1.stdout[:300])
+shown = run(["trainee", "show", "L01", "--format", "json", "--store", store])
+check("a trainee refused for a Latin-1 name was not stored", shown.returncode == 1, shown.stdout.decode()[:300])
+check("no evidence was stored from a Latin-1 note",
+      run(["export", "--format", "json", "--store", store]).stdout == before_export)
+utf8 = run(["trainee", "add", "--id", "L02", "--paternal", "Peña".encode(), "--given", "José".encode(), "--curp",
+            "PEXA700303HZSXXN05", "--employer", "MFR110315AB1", "--occupation", "Op", "--job-title", "Op", "--store", store])
+check("the same names in UTF-8 are accepted", utf8.returncode == 0, utf8.stderr.decode())
+
 print(f"hostile arguments: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -152,5 +152,92 @@ db.close()
 r = run(store, "ledger", "verify")
 check("ledger verify names the first changed entry and exits 1", r.returncode == 1 and "first bad entry is 7" in r.stdout, r.stdout)
 
+# --- only commands that write create a store; nothing else is ever opened as one (F03) ---------------------
+import hashlib
+
+
+def sha256(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+reading = [["status", "T001"], ["cohort", "EXWSAFE"], ["due"], ["export", "--format", "json"], ["export", "--format", "csv"],
+           ["ledger", "verify"], ["audit", "records"], ["audit", "catalogue", "--published"], ["trainee", "list"],
+           ["trainee", "show", "T001"], ["dc4", "--employer", "MFR110315AB1", "--year", "2026"]]
+for args in reading:
+    missing = os.path.join(work, "typo", "sub", "veta-typo.sqlite")
+    result = run(missing, *args)
+    check(f"{' '.join(args[:2])} on a missing store: exit 2 'no store at', nothing created",
+          result.returncode == 2 and "no store at" in result.stderr and not os.path.exists(os.path.join(work, "typo")),
+          f"exit {result.returncode}: {result.stderr[:300]}")
+    missing_here = os.path.join(work, "veta-typo.sqlite")
+    result = run(missing_here, *args)
+    check(f"{' '.join(args[:2])} on a mistyped store name: exit 2, no file created",
+          result.returncode == 2 and not os.path.exists(missing_here), f"exit {result.returncode}: {result.stderr[:300]}")
+foreign = os.path.join(work, "foreign.sqlite")
+for suffix in ("", "-wal", "-shm"):
+    if os.path.exists(foreign + suffix):
+        os.remove(foreign + suffix)
+with sqlite3.connect(foreign) as db:
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    db.execute("INSERT INTO notes (body) VALUES ('hola')")
+db.close()
+text_file = os.path.join(work, "notes.txt")
+with open(text_file, "w") as f:
+    f.write("not a database\n")
+for path, what in [(foreign, "another program's SQLite file"), (text_file, "a text file")]:
+    before = sha256(path)
+    for args in reading[:6] + [["publish", os.path.join(root, "Curricula")],
+                               ["org", "add", "--rfc", "MFR110315AB1", "--name", "Minera"]]:
+        result = run(path, *args)
+        check(f"{' '.join(args[:2])} on {what}: refused (exit 2) as not a Veta store",
+              result.returncode == 2 and "not a Veta store" in result.stderr, f"exit {result.returncode}: {result.stderr[:300]}")
+    check(f"{what} is byte for byte unchanged after every command", sha256(path) == before)
+    check(f"{what} got no -wal file", not os.path.exists(path + "-wal"))
+
+# --- a trainee is enrolled once at a time, whatever the dates (F06) ---------------------------------------
+store = fresh("twice")
+problem = setup(store, keys)
+check("setup for double enrolment", problem is None, problem or "")
+for date in ["2026-01-01", "2025-06-30", "2026-01-05", "2026-03-01"]:
+    result = run(store, "enrol", "T001", "EXWSAFE", "--date", date)
+    check(f"a second enrolment dated {date} is refused (exit 1, already enrolled)",
+          result.returncode == 1 and "already enrolled" in result.stderr, f"exit {result.returncode}: {result.stderr[:300]}")
+csv_path = os.path.join(work, "enrol-earlier.csv")
+with open(csv_path, "w") as f:
+    f.write("trainee,curriculum,date\nT001,EXWSAFE,2026-01-02\n")
+result = run(store, "import", csv_path)
+check("import of an earlier enrolment of an enrolled trainee is refused", result.returncode == 1, result.stdout + result.stderr)
+exported = run(store, "export", "--format", "json")
+enrolments = [e for e in json.loads(exported.stdout) if e.get("kind") == "enrolment"] if exported.returncode == 0 else None
+check("the ledger holds one enrolment", enrolments is not None and len(enrolments) == 1, exported.stdout[:300])
+result = run(store, "withdraw", "T001", "EXWSAFE", "--date", "2026-02-01", "--reason", "left")
+again = run(store, "enrol", "T001", "EXWSAFE", "--date", "2026-01-20")
+check("after a withdrawal the trainee may enrol again", result.returncode == 0 and again.returncode == 0,
+      result.stderr + again.stderr)
+
+# --- a curriculum's huge numbers never crash status, cohort or due (F07) -----------------------------------
+store = fresh("huge")
+problem = setup(store, keys)
+huge = os.path.join(work, "occasions-huge.xml")
+with open(os.path.join(root, "Examples", "valid-working-safely.xml"), encoding="utf-8") as f:
+    xml = f.read()
+import re
+xml = re.sub(r'occasions="\d+"', 'occasions="9223372036854775807"', xml)
+xml = re.sub(r'code="EXWSAFE"', 'code="EXHUGE"', xml, count=1)
+with open(huge, "w", encoding="utf-8") as f:
+    f.write(xml)
+steps = [["publish", huge], ["enrol", "T001", "EXHUGE", "--date", "2026-01-05"],
+         ["record", "--trainee", "T001", "--curriculum", "EXHUGE", "--unit", "RIIWHS201E", "--target", "unit",
+          "--method", "observation", "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-01-20"]]
+for step in steps:
+    result = run(store, *step)
+    check(f"occasions = Int.max: {step[0]} succeeds", result.returncode == 0, result.stderr[:300])
+for args in [["status", "T001", "--as-of", "2026-02-01"], ["status", "T001", "--format", "json", "--as-of", "2026-02-01"],
+             ["cohort", "EXHUGE", "--as-of", "2026-02-01"], ["due", "--as-of", "2026-02-01"]]:
+    result = run(store, *args)
+    check(f"occasions = Int.max: {' '.join(args[:3])} exits 0 (no arithmetic trap)", result.returncode == 0,
+          f"exit {result.returncode}: {result.stderr[:300]}")
+
 print(f"progress: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -5,7 +5,7 @@ public enum RuleCatalog {
         PrerequisiteCycleRule(), PackagingUnknownUnitRule(), PackagingSatisfiableRule(), VolumeOfLearningRule(),
         LevelHoursRule(), SupervisorSafetyUnitRule(), PerformanceOccasionsRule(), SupersededVersionRule(),
         PackagingDuplicateRule(), UnpackagedUnitRule(), DuplicateKnowledgeItemRule(), ReferenceFormatRule(),
-        FrameworkLevelRangeRule(), FrameworkLevelMappingRule(),
+        FrameworkLevelRangeRule(), FrameworkLevelMappingRule(), ImplausibleOccasionsRule(),
     ]
 
     /// The document checks (syntax, encoding, schema, security) and then the semantic rules.

@@ -39,7 +39,7 @@ struct EnrolmentLedger {
             case .enrolment: enrolments.append((entry.date, entry.sequence))
             case .withdrawal: withdrawals.append((entry.date, entry.sequence))
             case .evidence:
-                minutes += entry.minutes ?? 0
+                minutes = minutes.clampedAdding(entry.minutes ?? 0)
                 if let unit = entry.unit { evidence[unit, default: UnitEvidence()].add(entry) }
             case .signOff:
                 guard let unit = entry.unit else { continue }

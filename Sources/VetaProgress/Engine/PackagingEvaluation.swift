@@ -15,6 +15,9 @@ struct PackagingEvaluation {
     private(set) var percentComplete: Double = 0
 
     init(_ rules: PackagingRules, units: [UnitStatus]) {
+        // Counts from the curriculum may be anything an `Int` holds: read below zero as zero, and
+        // add the ones that can be large with ``Swift/Int/clampedAdding(_:)``, so nothing here traps.
+        let totalUnits = max(rules.totalUnits, 0)
         var byCode: [UnitCode: UnitStatus] = [:]
         for unit in units where byCode[unit.unit] == nil {
             byCode[unit.unit] = unit
@@ -22,7 +25,10 @@ struct PackagingEvaluation {
         var listed: Set<UnitCode> = []
         let core = rules.core.map(\.code).filter { listed.insert($0).inserted }
         let groups = rules.electiveGroups.map { group in
-            (group: group, codes: group.units.map(\.code).filter { listed.insert($0).inserted })
+            (
+                id: group.id, minimum: max(group.minimum, 0), maximum: group.maximum.map { max($0, 0) },
+                codes: group.units.map(\.code).filter { listed.insert($0).inserted }
+            )
         }
         func counts(_ code: UnitCode) -> Bool { byCode[code]?.counts ?? false }
         func fraction(_ code: UnitCode) -> Double { byCode[code]?.fractionComplete ?? 0 }
@@ -37,17 +43,17 @@ struct PackagingEvaluation {
                 listedShortfall += 1
             }
         }
-        for (group, codes) in groups {
+        for (id, minimum, maximum, codes) in groups {
             let inGroup = codes.filter(counts).count
-            let capped = group.maximum.map { min(inGroup, $0) } ?? inGroup
+            let capped = maximum.map { min(inGroup, $0) } ?? inGroup
             counted += capped
-            let short = group.minimum - capped
+            let short = minimum - capped
             if short > 0 {
-                missing.append(short == 1 ? "1 more elective from group \(group.id)" : "\(short) more electives from group \(group.id)")
-                listedShortfall += short
+                missing.append(short == 1 ? "1 more elective from group \(id)" : "\(short) more electives from group \(id)")
+                listedShortfall = listedShortfall.clampedAdding(short)
             }
         }
-        let beyond = rules.totalUnits - counted - listedShortfall
+        let beyond = (totalUnits - counted).clampedSubtracting(listedShortfall)
         if beyond > 0 {
             missing.append(beyond == 1 ? "1 more unit in total" : "\(beyond) more units in total")
         }
@@ -59,16 +65,16 @@ struct PackagingEvaluation {
 
         // Fill the slots the packaging needs with the most complete units allowed: core units, each
         // group's minimum, then the best of what the groups' maximums leave for the total.
-        let minimums = groups.reduce(0) { $0 + max($1.group.minimum, 0) }
-        let slots = max(rules.totalUnits, core.count + minimums)
+        let minimums = groups.reduce(0) { $0.clampedAdding($1.minimum) }
+        let slots = max(totalUnits, core.count.clampedAdding(minimums))
         guard slots > 0 else { return }
         var done = core.reduce(0) { $0 + fraction($1) }
         var spare: [Double] = []
-        for (group, codes) in groups {
+        for (_, minimum, maximum, codes) in groups {
             let fractions = codes.map(fraction).sorted(by: >)
-            let required = min(max(group.minimum, 0), fractions.count)
+            let required = min(minimum, fractions.count)
             done += fractions[..<required].reduce(0, +)
-            let allowed = group.maximum.map { max($0 - required, 0) } ?? fractions.count
+            let allowed = maximum.map { max($0 - required, 0) } ?? fractions.count
             spare += fractions[required...].prefix(allowed)
         }
         done += spare.sorted(by: >).prefix(max(slots - core.count - minimums, 0)).reduce(0, +)

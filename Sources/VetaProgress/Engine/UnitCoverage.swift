@@ -32,7 +32,8 @@ struct UnitCoverage {
                 missing.append("knowledge item \(item.id)")
             }
         }
-        occasionsRequired = unit.performanceEvidence.occasions
+        // Never negative, so `occasionsRequired - occasions` below cannot overflow.
+        occasionsRequired = max(unit.performanceEvidence.occasions, 0)
         occasions = evidence.performanceDates.count
         if evidence.recognised { occasions = max(occasions, occasionsRequired) }
         let short = occasionsRequired - occasions

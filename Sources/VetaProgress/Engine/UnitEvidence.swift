@@ -20,7 +20,7 @@ struct UnitEvidence {
     /// Adds one evidence entry that counts.
     mutating func add(_ entry: LedgerEntry) {
         recorded = true
-        minutes += entry.minutes ?? 0
+        minutes = minutes.clampedAdding(entry.minutes ?? 0)
         guard entry.outcome == .satisfactory else { return }
         if let method = entry.method {
             if method.recognisesPriorCompetence {

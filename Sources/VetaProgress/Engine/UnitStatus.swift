@@ -55,10 +55,12 @@ public struct UnitStatus: Hashable, Sendable, Codable {
     /// (at most the required number) over their totals, never more than 0.99 until a sign-off.
     public var fractionComplete: Double {
         if state == .signedOff { return 1 }
-        let total = criteriaTotal + knowledgeTotal + occasionsRequired
+        // A ratio, so counted in Double: the counts come from the curriculum and may be as large as `Int.max`.
+        let total = Double(max(criteriaTotal, 0)) + Double(max(knowledgeTotal, 0)) + Double(max(occasionsRequired, 0))
         guard total > 0 else { return 0 }
-        let done = criteriaCovered + knowledgeCovered + min(occasions, occasionsRequired)
-        return min(Double(done) / Double(total), 0.99)
+        let met = min(max(occasions, 0), max(occasionsRequired, 0))
+        let done = Double(max(criteriaCovered, 0)) + Double(max(knowledgeCovered, 0)) + Double(met)
+        return min(max(done / total, 0), 0.99)
     }
 
     /// Whether the unit counts towards the curriculum's packaging rules: signed off and not expired.

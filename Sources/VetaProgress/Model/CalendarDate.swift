@@ -63,17 +63,32 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// The earliest date there is, 0001-01-01.
+    public static let earliest = CalendarDate(unchecked: 1, 1, 1)
+    /// The latest date there is, 9999-12-31: where a date moved further stops.
+    public static let latest = CalendarDate(unchecked: 9999, 12, 31)
+
     /// The same day `months` later; the last day of the month when that day does not exist.
+    ///
+    /// Stops at ``earliest`` or ``latest`` when the result would be outside years 1–9999, whatever
+    /// `months` is (a validity of `Int.max` months never ends, rather than trapping).
     public func adding(months: Int) -> CalendarDate {
-        let total = year * 12 + (month - 1) + months
+        let (total, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        if overflow { return months > 0 ? .latest : .earliest }
         let newYear = total / 12
+        if newYear > Self.latest.year { return .latest }
+        if newYear < Self.earliest.year { return .earliest }
         let newMonth = total % 12 + 1
         return CalendarDate(unchecked: newYear, newMonth, min(day, Self.days(inMonth: newMonth, year: newYear)))
     }
 
-    /// The date `days` later (or earlier, when negative).
+    /// The date `days` later (or earlier, when negative); stops at ``earliest`` or ``latest``.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(dayNumber: dayNumber + days)
+        let (number, overflow) = dayNumber.addingReportingOverflow(days)
+        if overflow { return days > 0 ? .latest : .earliest }
+        if number > Self.latest.dayNumber { return .latest }
+        if number < Self.earliest.dayNumber { return .earliest }
+        return CalendarDate(dayNumber: number)
     }
 
     /// Days from `self` to `other` (positive when `other` is later).

@@ -33,3 +33,33 @@ public struct EnrolmentState: Hashable, Sendable {
     /// Enrolled and not withdrawn.
     public var isActive: Bool { enrolledOn != nil && !withdrawn }
 }
+
+extension EnrolmentState {
+    /// The enrolment in force in any version of curriculum `code`, whatever its date, or `nil`.
+    ///
+    /// The rule it serves: while a trainee is enrolled in a curriculum and has not withdrawn, no
+    /// other enrolment in that curriculum (any version, any date, earlier ones included) is allowed.
+    /// All entries count, however they are dated; voided ones do not.
+    ///
+    /// - Parameter entries: The trainee's entries (others are ignored), corrections included.
+    public static func activeEnrolment(
+        in entries: [LedgerEntry], trainee: TraineeID, code: CurriculumCode
+    ) -> (ref: CurriculumRef, enrolledOn: CalendarDate)? {
+        let refs = Set(entries.filter { $0.trainee == trainee && $0.curriculum.code == code }.map(\.curriculum))
+        for ref in refs.sorted(by: { $0.version < $1.version }) {
+            let state = EnrolmentState(entries, trainee: trainee, ref: ref, asOf: .latest)
+            if state.isActive, let enrolledOn = state.enrolledOn { return (ref, enrolledOn) }
+        }
+        return nil
+    }
+
+    /// The refusal of an enrolment in `ref` while ``activeEnrolment(in:trainee:code:)`` found one.
+    static func alreadyEnrolled(_ trainee: TraineeID, in ref: CurriculumRef, active: (ref: CurriculumRef, enrolledOn: CalendarDate))
+        -> Refusal
+    {
+        Refusal(
+            "trainee \(trainee) is already enrolled in \(active.ref) (since \(active.enrolledOn))"
+                + (active.ref == ref ? "" : "; not enrolled in \(ref) as well"),
+            reasons: ["a trainee is enrolled in a curriculum once at a time: withdraw first (veta withdraw) to enrol again"])
+    }
+}

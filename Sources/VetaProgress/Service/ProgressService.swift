@@ -59,13 +59,15 @@ public struct ProgressService: Sendable {
 
     // MARK: ledger
 
-    /// Enrols a trainee in a published curriculum.
+    /// Enrols a trainee in a published curriculum; refused while the trainee is enrolled (and not
+    /// withdrawn) in any version of it, whatever the dates of the two enrolments.
     public func enrol(_ trainee: TraineeID, in ref: CurriculumRef, on date: CalendarDate, site: String? = nil) async throws -> LedgerEntry {
         let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
         guard try await store.trainee(trainee) != nil else { throw Refusal("trainee \(trainee) is not registered (veta trainee add)") }
         _ = try await curriculum(ref)
-        if try await enrolment(of: trainee, in: ref, asOf: date).isActive {
-            throw Refusal("trainee \(trainee) is already enrolled in \(ref)")
+        // Whatever the date: an enrolment dated before the one in force is a second enrolment too.
+        if let active = EnrolmentState.activeEnrolment(in: try await store.entries(for: trainee), trainee: trainee, code: ref.code) {
+            throw EnrolmentState.alreadyEnrolled(trainee, in: ref, active: active)
         }
         let entry = LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site)
         return try await appendOne(entry)

@@ -8,10 +8,17 @@ public final class SQLiteProgressStore: ProgressStore {
     private let pool: DatabasePool
     private let clock: @Sendable () -> Date
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// Opens the store at `path` and brings its schema up to date; creates it (and its folder) when
+    /// `create` is true and there is none.
     ///
-    /// - Parameter clock: The source of `recordedAt` times; tests pass a fixed one.
-    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// A file that is not a Veta store (another program's SQLite database, a text file) is refused
+    /// before anything is written to it, and so is a missing store when `create` is false.
+    ///
+    /// - Parameters:
+    ///   - create: Whether a missing store may be created: true for commands that write.
+    ///   - clock: The source of `recordedAt` times; tests pass a fixed one.
+    public init(path: String, create: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        try StoreFile.check(path, create: create)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
@@ -186,6 +193,7 @@ public final class SQLiteProgressStore: ProgressStore {
     {
         let recordedAt = Self.timestamp(clock())
         return try await write { db in
+            try EnrolmentGuard.check(entries, in: db)
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
             var sequence: Int64 = last?["sequence"] ?? 0
             var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash

@@ -9,7 +9,14 @@ public final class RecordStore: Sendable {
     private let pool: DatabasePool
 
     /// Opens the registry in the store at `path` (created by ``SQLiteProgressStore`` first).
+    ///
+    /// - Throws: ``StoreError`` `.storage` when there is no file at `path`: the registry never
+    ///   creates a store; ``SQLiteProgressStore`` does, and checks that the file is a Veta store.
     public init(path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(
+                .storage, "no store at \(path) (create one with `veta publish FILE`, or give the right --store or $VETA_STORE)")
+        }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)

@@ -24,12 +24,15 @@ struct StoreOptions: ParsableArguments {
         return path.contains("/") ? path : "./" + path
     }
 
-    func openService() throws -> ProgressService {
-        ProgressService(store: try SQLiteProgressStore(path: path), validator: try CurriculumValidator())
+    /// Opens the store; `create` says whether a missing one may be created, true only for commands
+    /// that write. Reading commands refuse a missing store (exit 2) rather than create an empty one.
+    func openService(create: Bool) throws -> ProgressService {
+        ProgressService(store: try SQLiteProgressStore(path: path, create: create), validator: try CurriculumValidator())
     }
 
-    func openRecords() throws -> RecordService {
-        let progress = try openService()
+    /// The record service over the store; `create` as in ``openService(create:)``.
+    func openRecords(create: Bool) throws -> RecordService {
+        let progress = try openService(create: create)
         return RecordService(progress: progress, records: try RecordStore(path: path))
     }
 }

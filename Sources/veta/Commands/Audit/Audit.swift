@@ -67,7 +67,7 @@ struct AuditCatalogue: AsyncParsableCommand {
             let validator = try CurriculumValidator()
             var results: [ValidationResult]
             if fromStore {
-                let service = try store.openService()
+                let service = try store.openService(create: false)
                 results = []
                 for ref in try await service.store.publishedCurricula() {
                     if let published = try await service.store.publishedCurriculum(ref) {
@@ -101,7 +101,7 @@ struct AuditRecords: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             let date = asOf?.date
-            try emit(try await RecordsAudit.audit(try store.openRecords(), asOf: date), format: format)
+            try emit(try await RecordsAudit.audit(try store.openRecords(create: false), asOf: date), format: format)
         }
     }
 }

@@ -31,7 +31,7 @@ struct AssessorCommand: AsyncParsableCommand {
                 let assessor = Assessor(
                     id: AssessorID(id.description), name: name, accreditation: accreditation, units: Set(unit.map(\.code)),
                     publicKey: key.base64URL)
-                try await store.openService().store.add(assessor)
+                try await store.openService(create: true).store.add(assessor)
                 Terminal.out("added assessor \(id) (key \(key.multibase))\n")
             }
         }

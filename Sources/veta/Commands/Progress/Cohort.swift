@@ -19,7 +19,7 @@ struct Cohort: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let service = try store.openService()
+            let service = try store.openService(create: false)
             let ref = try await service.resolve(curriculum)
             let rows = try await service.cohort(ref, asOf: asOf.orToday)
             switch format {

@@ -17,7 +17,7 @@ struct Correct: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            let entry = try await store.openService().correct(sequence, reason: reason, on: date.orToday)
+            let entry = try await store.openService(create: true).correct(sequence, reason: reason, on: date.orToday)
             Terminal.out("entry \(entry.sequence): voids entry \(sequence)\n")
         }
     }

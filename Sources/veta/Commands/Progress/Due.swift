@@ -19,7 +19,7 @@ struct Due: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             let days = within.days
-            let items = try await store.openService().due(asOf: asOf.orToday, within: days)
+            let items = try await store.openService(create: false).due(asOf: asOf.orToday, within: days)
             if format == .json { return try printJSON(items) }
             if items.isEmpty { Terminal.out("nothing expires or falls due within \(days) days\n") }
             for item in items {

@@ -19,7 +19,7 @@ struct Enrol: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            let service = try store.openService()
+            let service = try store.openService(create: true)
             let ref = try await service.resolve(curriculum)
             let entry = try await service.enrol(TraineeID(trainee.description), in: ref, on: date.orToday, site: site)
             Terminal.out("entry \(entry.sequence): enrolled \(trainee) in \(ref)\n")

@@ -24,7 +24,7 @@ struct ExportLedger: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let rows = try await store.openService().store.allEntries()
+            let rows = try await store.openService(create: false).store.allEntries()
             let entries = rows.compactMap { try? $0.get() }
             if rows.count != entries.count {
                 Terminal.err("veta: \(rows.count - entries.count) damaged rows left out; run veta ledger verify\n")

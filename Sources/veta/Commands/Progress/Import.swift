@@ -51,7 +51,7 @@ struct Import: AsyncParsableCommand {
         try await runReporting(json: format == .json) {
             let options = ImportOptions(encoding: encoding.encoding, delimiter: delimiter?.delimiter, allowRepeat: allowRepeat)
             let bar = ProgressBar(label: "importing", total: 1_000_000, minimumTotal: 0)
-            let report = try await store.openService().importCSV(fileAt: file, options: options) { done, total in
+            let report = try await store.openService(create: true).importCSV(fileAt: file, options: options) { done, total in
                 if total >= 2_000 { bar.update(done, of: total) }
             }
             if format == .json {

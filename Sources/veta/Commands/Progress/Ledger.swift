@@ -20,7 +20,7 @@ struct Ledger: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting(json: format == .json) {
-                let report = try await store.openService().verifyLedger()
+                let report = try await store.openService(create: false).verifyLedger()
                 if format == .json {
                     try printJSON(report)
                 } else if let first = report.problems.first {

@@ -30,7 +30,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let service = try store.openService()
+            let service = try store.openService(create: true)
             let plan = try await service.migrate(
                 from: try await service.resolve(from), to: try await service.resolve(to), on: date.orToday, dryRun: dryRun)
             if format == .json { return try printJSON(plan) }

@@ -22,7 +22,7 @@ struct Org: AsyncParsableCommand {
             try await runReporting {
                 let rfc = try RFC(rfc)
                 guard rfc.isCompany else { throw Refusal("an employer's RFC has 12 characters; \(rfc) is a person's") }
-                try await store.openService().store.add(Organisation(rfc: rfc, name: name, sites: site))
+                try await store.openService(create: true).store.add(Organisation(rfc: rfc, name: name, sites: site))
                 Terminal.out("added organisation \(rfc) \(name)\n")
             }
         }

@@ -19,7 +19,7 @@ struct Publish: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            let service = try store.openService()
+            let service = try store.openService(create: true)
             var refused = false
             for file in try CurriculumFiles.expand(paths) {
                 let (result, outcome) = try await service.publish(fileAt: file)

@@ -32,7 +32,7 @@ struct Record: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let (target, method, outcome) = (self.target.target, self.method.method, self.outcome.outcome)
-            let service = try store.openService()
+            let service = try store.openService(create: true)
             var entry = LedgerEntry(
                 kind: .evidence, trainee: TraineeID(trainee.description), curriculum: try await service.resolve(curriculum),
                 date: date.orToday,

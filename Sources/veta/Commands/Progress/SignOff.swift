@@ -25,7 +25,7 @@ struct SignOff: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            let service = try store.openService()
+            let service = try store.openService(create: true)
             let entry = try await service.signOff(
                 TraineeID(trainee.description), unit: unit.code, in: try await service.resolve(curriculum),
                 by: AssessorID(assessor.description),

@@ -19,7 +19,7 @@ struct Status: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let service = try store.openService()
+            let service = try store.openService(create: false)
             guard let person = try await service.store.trainee(TraineeID(trainee.description)) else {
                 throw Refusal("no trainee \(trainee)")
             }

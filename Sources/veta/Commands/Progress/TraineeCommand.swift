@@ -30,7 +30,7 @@ struct TraineeCommand: AsyncParsableCommand {
                     id: TraineeID(id.description), paternalSurname: paternal, maternalSurname: maternal, givenNames: given,
                     curp: try CURP(curp),
                     employer: try RFC(employer), occupation: occupation, jobTitle: jobTitle)
-                try await store.openService().store.add(trainee)
+                try await store.openService(create: true).store.add(trainee)
                 Terminal.out("added trainee \(trainee.id) \(trainee.fullName)\n")
             }
         }
@@ -44,7 +44,7 @@ struct TraineeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting(json: format == .json) {
-                let service = try store.openService()
+                let service = try store.openService(create: false)
                 guard let trainee = try await service.store.trainee(TraineeID(id.description)) else { throw Refusal("no trainee \(id)") }
                 if format == .json { return try printJSON(trainee) }
                 Terminal.out("\(trainee.id)  \(trainee.fullName)\n  CURP \(trainee.curp)   employer \(trainee.employer)\n")
@@ -63,7 +63,7 @@ struct TraineeCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting(json: format == .json) {
-                let trainees = try await store.openService().store.trainees()
+                let trainees = try await store.openService(create: false).store.trainees()
                 if format == .json { return try printJSON(trainees) }
                 for trainee in trainees { Terminal.out("\(trainee.id)\t\(trainee.fullName)\t\(trainee.employer)\n") }
             }

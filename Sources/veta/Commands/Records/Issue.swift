@@ -39,7 +39,7 @@ struct Issue: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            let service = try store.openRecords()
+            let service = try store.openRecords(create: true)
             let signingKey = try readPrivateKey(key)
             let date = asOf.orToday
             let issued: [RecordService.Issued]

@@ -30,7 +30,7 @@ struct IssuerCommand: AsyncParsableCommand {
                     throw Refusal("\(url) is not an http(s) URL")
                 }
                 let key = try publicKeyArgument(publicKey)
-                try await store.openRecords().records.add(
+                try await store.openRecords(create: true).records.add(
                     Issuer(id: url, name: name, rfc: try RFC(rfc), stpsRegistration: stps, publicKey: key.base64URL))
                 Terminal.out("added issuer \(url) (key \(key.multibase))\n")
             }

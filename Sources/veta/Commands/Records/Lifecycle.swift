@@ -19,7 +19,7 @@ struct Revoke: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let day = date.orToday
-            try await store.openRecords().revoke(serial, reason: reason, on: day)
+            try await store.openRecords(create: true).revoke(serial, reason: reason, on: day)
             Terminal.out("revoked \(serial) on \(day)\n")
         }
     }
@@ -42,7 +42,7 @@ struct Reissue: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            let issued = try await store.openRecords().reissue(
+            let issued = try await store.openRecords(create: true).reissue(
                 serial, key: try readPrivateKey(key), outputFolder: out, asOf: asOf.orToday)
             for item in issued {
                 Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(serial): \(item.path)\n")
@@ -70,7 +70,7 @@ struct DC4: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            Terminal.out(try await store.openRecords().dc4(employer: try RFC(employer), year: year))
+            Terminal.out(try await store.openRecords(create: false).dc4(employer: try RFC(employer), year: year))
         }
     }
 }

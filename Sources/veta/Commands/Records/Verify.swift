@@ -24,7 +24,7 @@ struct Verify: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             guard let data = FileManager.default.contents(atPath: file) else { throw StoreError(.storage, "cannot read \(file)") }
-            let report = try await store.openRecords().verify(Array(data), asOf: asOf.orToday)
+            let report = try await store.openRecords(create: false).verify(Array(data), asOf: asOf.orToday)
             if format == .json {
                 try printJSON(report)
             } else {

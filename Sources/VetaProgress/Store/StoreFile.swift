@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// What is at a store path before the store opens it: nothing, a Veta store, or something else.
+///
+/// Opening a store brings its schema up to date and switches SQLite to WAL mode, both of which
+/// write to the file; so a path is looked at first, read-only, and refused unless it is a Veta
+/// store (or may become one).
+enum StoreFile {
+    /// The identifier of Veta's first migration, recorded in every Veta store.
+    static let firstMigration = "v1 curricula, registry, ledger"
+
+    /// Checks `path` before opening it.
+    ///
+    /// - Parameter create: Whether a missing or empty file may become a new store (commands that
+    ///   write); otherwise only an existing Veta store is accepted.
+    /// - Throws: ``StoreError`` `.storage` when there is no store and `create` is false, or when the
+    ///   file is not a Veta store; the file is left as it was.
+    static func check(_ path: String, create: Bool) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            guard create else { throw missing(path) }
+            return
+        }
+        guard !isFolder.boolValue else { throw StoreError(.storage, "\(path) is a folder, not a store file") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(.storage, "cannot read the store at \(path)")
+        }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        try? handle.close()
+        if header.isEmpty {
+            guard create else { throw missing(path) }
+            return
+        }
+        guard header == Data("SQLite format 3\0".utf8) else { throw foreign(path, "it is not a SQLite database") }
+        let tables: [String]
+        let migrations: [String]
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            (tables, migrations) = try queue.read { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                guard tables.contains("grdb_migrations") else { return (tables, []) }
+                return (tables, try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+            }
+        } catch {
+            throw foreign(path, "SQLite cannot read it: \((error as? DatabaseError)?.message ?? "\(error)")")
+        }
+        if tables.isEmpty {
+            guard create else { throw missing(path) }
+            return
+        }
+        guard migrations.contains(firstMigration) else {
+            throw foreign(path, "it is a SQLite database without Veta's tables, perhaps another program's")
+        }
+    }
+
+    private static func missing(_ path: String) -> StoreError {
+        StoreError(
+            .storage,
+            "no store at \(path) (create one with `veta publish FILE`, or give the right --store or $VETA_STORE)")
+    }
+
+    private static func foreign(_ path: String, _ why: String) -> StoreError {
+        StoreError(.storage, "\(path) is not a Veta store (\(why)); it was left unchanged. Give the path of a Veta store with --store")
+    }
+}
