@@ -164,6 +164,31 @@ result = run("import", "--allow-repeat", path)
 check("--allow-repeat imports them again", result.returncode == 0 and len(ledger()) == before + 3, result.stdout + result.stderr)
 check("the ledger verifies after every import", run("ledger", "verify").returncode == 0, run("ledger", "verify").stdout)
 
+# --- concurrent imports of one file: the repeat check holds inside the write --------------------------
+def concurrent_imports(path, count=8):
+    processes = [subprocess.Popen([veta, "import", path, "--store", store], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for _ in range(count)]
+    return [(p.returncode, out + err) for p in processes for out, err in [p.communicate(timeout=300)]]
+
+
+for kind, lines, key in [
+    ("evidence", [EVIDENCE, "T001,EXWSAFE,RIIWHS201E,criterion:1.3,observation,satisfactory,2026-02-05,1,,,A01",
+                  "T002,EXWSAFE,RIIWHS201E,criterion:1.3,observation,satisfactory,2026-02-05,1,,,A01"],
+     lambda e: e.get("kind") == "evidence" and e.get("date") == "2026-02-05"),
+    ("enrolments", ["trainee,curriculum,date", "T003,EXWSAFE,2026-01-07", "T005,EXWSAFE,2026-01-07"],
+     lambda e: e.get("kind") == "enrolment" and e.get("date") == "2026-01-07"),
+]:
+    path = save(f"concurrent-{kind}.csv", excel_utf8(lines))
+    results = concurrent_imports(path)
+    codes = sorted(code for code, _ in results)
+    check(f"8 concurrent imports of one {kind} file: exactly one exits 0, the others 1", codes == [0] + [1] * 7, str(results))
+    check(f"the 7 refused {kind} imports say the rows are already in the store",
+          sum("2 of 2 rows are already in the store" in text for code, text in results if code == 1) == 7, str(results))
+    stored = [e for e in ledger() if key(e)]
+    check(f"the ledger holds each {kind} row once", len(stored) == 2, str(stored))
+    verify = run("ledger", "verify")
+    check(f"the ledger verifies after concurrent {kind} imports", verify.returncode == 0, verify.stdout + verify.stderr)
+
 # --- what Veta writes: no cell a spreadsheet would run as a formula --------------------------------
 cohort = run("cohort", "EXWSAFE", "--format", "csv", "--as-of", "2026-03-01")
 cells = [cell for line in csv.reader(io.StringIO(cohort.stdout)) for cell in line]

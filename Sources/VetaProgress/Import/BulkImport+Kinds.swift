@@ -6,7 +6,9 @@ extension ProgressService {
         -> ImportReport
     {
         let rows = table.rows
-        let existing = Dictionary(try await store.trainees().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let all = try await store.trainees()
+        let existing = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let curpHolders = Dictionary(all.map { ($0.curp, $0.id) }, uniquingKeysWith: { first, _ in first })
         var employers: [RFC: Bool] = [:]
         var errors: [ImportReport.RowError] = []
         var trainees: [Trainee] = []
@@ -46,6 +48,9 @@ extension ProgressService {
                     repeats.append(row.line)
                     continue
                 }
+                if let holder = curpHolders[curp] {
+                    throw Refusal("trainee \(holder) already has the CURP \(curp)")
+                }
                 if employers[employer] == nil { employers[employer] = try await store.organisation(employer) != nil }
                 guard employers[employer] == true else { throw Refusal("employer \(employer) is not registered") }
                 trainees.append(trainee)
@@ -59,7 +64,13 @@ extension ProgressService {
             return ImportReport(kind: .trainees, rows: rows.count, written: 0, alreadyStored: repeats.count, errors: errors)
         }
         if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .trainees) }
-        try await store.add(trainees)
+        do {
+            try await store.add(trainees)
+        } catch let error as StoreError where error.kind == .conflict {
+            // Checked above against the store as read: a conflict now means another process added
+            // the trainee since, so the file is checked again.
+            throw StoreError(.changed, error.message)
+        }
         return ImportReport(kind: .trainees, rows: rows.count, written: trainees.count, alreadyStored: repeats.count, errors: [])
     }
 
@@ -67,6 +78,7 @@ extension ProgressService {
         -> ImportReport
     {
         let rows = table.rows
+        let end = try await store.ledgerEnd()
         let known = Set(try await store.trainees().map(\.id))
         let existing = try await store.entries(ofKinds: [.enrolment, .withdrawal, .correction])
         let byTrainee = Dictionary(grouping: existing, by: \.trainee)
@@ -120,7 +132,7 @@ extension ProgressService {
             return ImportReport(kind: .enrolments, rows: rows.count, written: 0, alreadyStored: repeats.count, errors: errors)
         }
         if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .enrolments) }
-        let stored = try await store.append(entries) { _ in }
+        let stored = try await store.append(entries, after: end) { _ in }
         return ImportReport(kind: .enrolments, rows: rows.count, written: stored.count, alreadyStored: repeats.count, errors: [])
     }
 
@@ -128,6 +140,7 @@ extension ProgressService {
         -> ImportReport
     {
         let rows = table.rows
+        let end = try await store.ledgerEnd()
         let context = try await ImportContext.load(self)
         let stored = try await EvidenceKey.stored(in: store)
         var errors: [ImportReport.RowError] = []
@@ -167,7 +180,7 @@ extension ProgressService {
         if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .evidence) }
         let total = rows.count
         let counter = ProgressCounter()
-        let written = try await store.append(entries) { _ in
+        let written = try await store.append(entries, after: end) { _ in
             let done = counter.increment()
             if done % 1024 == 0 || done == total { progress?(total + done, total * 2) }
         }

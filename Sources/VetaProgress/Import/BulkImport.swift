@@ -41,16 +41,39 @@ extension ProgressService {
         let columns = try Self.columns(of: header, in: path)
         let table = ImportTable(columns: columns, rows: Array(records.dropFirst()), delimiter: delimiter)
         let names = Set(columns)
+        let kind: ImportReport.Kind
         if names == Set(Self.traineeColumns) {
-            return try await importTrainees(table, options: options, progress: progress)
+            kind = .trainees
+        } else if Set(Self.enrolmentColumns.prefix(3)).isSubset(of: names), names.isSubset(of: Set(Self.enrolmentColumns)) {
+            kind = .enrolments
+        } else if Set(Self.evidenceColumns.prefix(7)).isSubset(of: names), names.isSubset(of: Set(Self.evidenceColumns)) {
+            kind = .evidence
+        } else {
+            throw Self.unknownHeader(path, delimiter: delimiter)
         }
-        if Set(Self.enrolmentColumns.prefix(3)).isSubset(of: names), names.isSubset(of: Set(Self.enrolmentColumns)) {
-            return try await importEnrolments(table, options: options, progress: progress)
+        // Every check against the store is made on the store as read before the write, and the
+        // write happens only if the store is still as read (``StoreError/Kind/changed`` otherwise):
+        // when another import wrote first, the whole file is checked again against the store as it
+        // is now, so rows another process just stored are found as repeats, never stored twice.
+        var attempt = 1
+        while true {
+            do {
+                switch kind {
+                case .trainees: return try await importTrainees(table, options: options, progress: progress)
+                case .enrolments: return try await importEnrolments(table, options: options, progress: progress)
+                case .evidence: return try await importEvidence(table, options: options, progress: progress)
+                }
+            } catch let error as StoreError where error.kind == .changed && attempt < Self.checkAttempts {
+                attempt += 1
+            }
         }
-        if Set(Self.evidenceColumns.prefix(7)).isSubset(of: names), names.isSubset(of: Set(Self.evidenceColumns)) {
-            return try await importEvidence(table, options: options, progress: progress)
-        }
-        throw Refusal(
+    }
+
+    /// How many times a file is checked again when other writers keep changing the store.
+    static let checkAttempts = 32
+
+    private static func unknownHeader(_ path: String, delimiter: CSV.Delimiter) -> Refusal {
+        return Refusal(
             "\(path): the header names neither a trainees, an enrolments nor an evidence file",
             reasons: [
                 "trainees: " + Self.traineeColumns.joined(separator: ","),
