@@ -165,7 +165,7 @@ extension ProgressService {
             switch await context.entry(
                 trainee: field("trainee"), curriculum: field("curriculum"), unit: field("unit"), target: field("target"),
                 method: field("method"), outcome: field("outcome"), date: field("date"),
-                hours: field("hours").map { Self.hours($0, delimiter: table.delimiter) }, site: field("site"), note: field("note"),
+                hours: field("hours"), decimalComma: table.delimiter == .semicolon, site: field("site"), note: field("note"),
                 assessor: field("assessor"), attachment: field("attachment_sha256"))
             {
             case .success(let entry):
@@ -190,13 +190,6 @@ extension ProgressService {
     /// Why a row equal to an earlier row of the file is refused.
     static func repeatedRow(_ earlier: Int) -> String {
         "repeats line \(earlier) (the same values once spaces are trimmed); if both are meant, make them differ, e.g. in the note"
-    }
-
-    /// Hours as written: in a `;`-separated file (Spanish-locale Excel) a decimal comma, `1,5`, is
-    /// read as `1.5`; elsewhere a comma is left for the check to refuse.
-    static func hours(_ text: String, delimiter: CSV.Delimiter) -> String {
-        guard delimiter == .semicolon, !text.contains("."), text.filter({ $0 == "," }).count == 1 else { return text }
-        return text.replacingOccurrences(of: ",", with: ".")
     }
 }
 

@@ -114,7 +114,19 @@ struct ImportTable {
     let rows: [CSV.Record]
     let delimiter: CSV.Delimiter
 
-    /// The row's fields by column, each cleaned by ``CleanText`` (`note` keeps tabs and line breaks),
+    /// `text` without spaces of any kind at either end.
+    static func trimmingSpaces(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !CleanText.isSpace($0) }),
+            let last = scalars.lastIndex(where: { !CleanText.isSpace($0) })
+        else { return "" }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[first...last])
+        return result
+    }
+
+    /// The row's fields by column, each cleaned by ``CleanText`` (`note` keeps tabs and line breaks;
+    /// `hours` is only trimmed, as it is parsed rather than stored),
     /// or why the row is bad.
     func values(of row: CSV.Record) -> Result<[String: String], ImportReport.RowError> {
         guard row.fields.count == columns.count else {
@@ -124,7 +136,9 @@ struct ImportTable {
         values.reserveCapacity(columns.count)
         for (column, field) in zip(columns, row.fields) {
             do {
-                values[column] = try CleanText.clean(field, field: column, kind: column == "note" ? .note : .line)
+                let cleaned = try CleanText.clean(field, field: column, kind: column == "note" ? .note : .line)
+                // Hours are parsed, not stored: they keep the spaces inside as written, so a refusal echoes them.
+                values[column] = column == "hours" ? Self.trimmingSpaces(field) : cleaned
             } catch {
                 return .failure(.init(line: row.line, reason: error.summary))
             }

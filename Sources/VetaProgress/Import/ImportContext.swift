@@ -30,7 +30,7 @@ final class ImportContext {
     /// The entry a row describes, or every reason it cannot be recorded.
     func entry(
         trainee: String?, curriculum: String?, unit: String?, target: String?, method: String?, outcome: String?, date: String?,
-        hours: String?, site: String?, note: String?, assessor: String?, attachment: String?
+        hours: String?, decimalComma: Bool, site: String?, note: String?, assessor: String?, attachment: String?
     ) async -> Result<LedgerEntry, Refusal> {
         var reasons: [String] = []
         guard let trainee, let curriculum, let unit, let targetText = target, let methodText = method, let outcomeText = outcome,
@@ -50,13 +50,10 @@ final class ImportContext {
         if parsedDate == nil { reasons.append("date \(dateText) is not YYYY-MM-DD") }
         var minutes: Int?
         if let hours {
-            if let value = Double(hours), value.isFinite {
-                minutes = Int((value * 60).rounded())
-            } else {
-                reasons.append(
-                    hours.contains(",")
-                        ? "hours \(hours) has a decimal comma, which is read only in ;-separated files: write \(hours.replacingOccurrences(of: ",", with: "."))"
-                        : "hours \(hours) is not a number")
+            do {
+                minutes = try EvidenceHours(hours, decimalComma: decimalComma, commaAdvice: "read only in ;-separated files").minutes
+            } catch {
+                reasons.append(error.summary)
             }
         }
         let resolved = await self.curriculum(curriculum)
