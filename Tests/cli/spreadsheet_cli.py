@@ -164,6 +164,27 @@ result = run("import", "--allow-repeat", path)
 check("--allow-repeat imports them again", result.returncode == 0 and len(ledger()) == before + 3, result.stdout + result.stderr)
 check("the ledger verifies after every import", run("ledger", "verify").returncode == 0, run("ledger", "verify").stdout)
 
+# --- what the DC-3 prints may not be empty, whichever way it comes in ------------------------------
+result = run("trainee", "add", "--id", "T090", "--paternal", "", "--given", "   ", "--curp", "PEXA700303HZSXXN05",
+             "--employer", "MFR110315AB1", "--occupation", "", "--job-title", " ")
+check("trainee add with an empty paternal surname is refused (exit 1) saying so",
+      result.returncode == 1 and "paternal surname is empty" in result.stderr and trainee("T090") is None,
+      f"{result.returncode} {result.stderr}")
+path = save("trainees-empty-names.csv", excel_utf8([TRAINEES, "T091,,,José,PEXA700303HZSXXN05,MFR110315AB1,,",
+                                                   "T092,Ríos,,\u00a0,RIJU900101MZSRPN00,MFR110315AB1,Op,Op"]))
+result = run("import", path)
+check("import refuses rows with an empty paternal surname or given names, naming the line",
+      result.returncode == 1 and ":2: paternal surname is empty" in result.stdout and ":3: given names is empty" in result.stdout
+      and trainee("T091") is None, f"{result.returncode} {result.stdout} {result.stderr}")
+path = save("trainees-one-surname.csv", excel_utf8([TRAINEES, "T093,Ríos,,Juana,PEXA700303HZSXXN05,MFR110315AB1,Op,Op"]))
+result = run("import", path)
+check("a trainee with one surname (empty maternal_surname) imports", result.returncode == 0, result.stdout + result.stderr)
+result = run("trainee", "add", "--id", "T094", "--paternal", "Mora", "--given", "Ana", "--curp", "PEXA700303HZSXXN05",
+             "--employer", "MFR110315AB1", "--occupation", "Op", "--job-title", "Op")
+check("trainee add with a CURP already held names the trainee that holds it",
+      result.returncode == 1 and "trainee T093 already has the CURP PEXA700303HZSXXN05, given for trainee T094" in result.stderr,
+      f"{result.returncode} {result.stderr}")
+
 # --- concurrent imports of one file: the repeat check holds inside the write --------------------------
 def concurrent_imports(path, count=8):
     processes = [subprocess.Popen([veta, "import", path, "--store", store], stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -39,10 +39,11 @@ extension ProgressService {
                     throw Refusal("CURP \(curp) is also on line \(earlier)")
                 }
                 let employer = try RFC(value["employer_rfc"] ?? "")
-                let trainee = Trainee(
+                let trainee = try Trainee(
                     id: id, paternalSurname: value["paternal_surname"] ?? "", maternalSurname: value["maternal_surname"] ?? "",
                     givenNames: value["given_names"] ?? "", curp: curp, employer: employer, occupation: value["occupation"] ?? "",
-                    jobTitle: value["job_title"] ?? "")
+                    jobTitle: value["job_title"] ?? ""
+                ).validated()
                 if let stored = existing[id] {
                     guard stored == trainee else { throw Refusal("trainee \(id) already exists with other details") }
                     repeats.append(row.line)

@@ -13,7 +13,7 @@ public protocol ProgressStore: Sendable {
     /// Every published code and version, in order.
     func publishedCurricula() async throws -> [CurriculumRef]
 
-    /// Adds an organisation; its RFC must be new.
+    /// Adds an organisation; its RFC must be new. Its name and sites are cleaned by ``Organisation/validated()``.
     func add(_ organisation: Organisation) async throws
     /// The organisation with this RFC.
     func organisation(_ rfc: RFC) async throws -> Organisation?

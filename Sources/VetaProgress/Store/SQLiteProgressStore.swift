@@ -80,6 +80,7 @@ public final class SQLiteProgressStore: ProgressStore {
     // MARK: registry
 
     public func add(_ organisation: Organisation) async throws {
+        let organisation = try organisation.validated()
         try await write { db in
             guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE rfc = ?", arguments: [organisation.rfc.rawValue]).isTrue
             else { throw StoreError(.conflict, "organisation \(organisation.rfc) already exists") }
