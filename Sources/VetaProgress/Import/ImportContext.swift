@@ -38,8 +38,12 @@ final class ImportContext {
         else {
             return .failure(Refusal("row", reasons: ["trainee, curriculum, unit, target, method, outcome and date are required"]))
         }
-        let parsedTarget = EvidenceTarget(targetText)
-        if parsedTarget == nil { reasons.append("target \(targetText) is not criterion:N.M, element:N, knowledge:ID or unit") }
+        var parsedTarget: EvidenceTarget?
+        do {
+            parsedTarget = try EvidenceTarget(parsing: targetText)
+        } catch {
+            reasons.append(error.summary)
+        }
         let parsedMethod = EvidenceMethod(rawValue: methodText)
         if parsedMethod == nil {
             reasons.append("method \(methodText) is not one of \(EvidenceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
