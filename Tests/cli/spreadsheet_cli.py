@@ -164,6 +164,100 @@ result = run("import", "--allow-repeat", path)
 check("--allow-repeat imports them again", result.returncode == 0 and len(ledger()) == before + 3, result.stdout + result.stderr)
 check("the ledger verifies after every import", run("ledger", "verify").returncode == 0, run("ledger", "verify").stdout)
 
+# --- hours: one rule with record --hours; refusals echo the text as written -----------------------
+ev_row = "T001;EXWSAFE;RIIWHS201E;element:2;observation;satisfactory;2026-02-04;{};;;A01"
+hours_cases = [("0", "hours '0' is not more than 0"),
+               ("0,00000000000000000000001", "is less than one minute"),
+               ("24,0001", "hours '24,0001' is more than 24"),
+               ("1.234,5", "write no thousands separators; read as 1234.5 it is more than 24"),
+               ("1\u00a0,5", "hours '1\u00a0,5' is not a plain decimal"),
+               ("\uff11,\uff15", "hours '\uff11,\uff15' is not a plain decimal")]
+for index, (hours, words) in enumerate(hours_cases):
+    path = save(f"evidence-hours-{index}.csv", excel_utf8([EVIDENCE.replace(",", ";"), ev_row.format(hours)]))
+    before = len(ledger())
+    result = run("import", path)
+    check(f"import refuses hours {hours!r} as record --hours does, saying what is wrong",
+          result.returncode == 1 and words in result.stdout and len(ledger()) == before, f"{result.returncode} {result.stdout}")
+    record = run("record", "--trainee", "T001", "--curriculum", "EXWSAFE", "--unit", "RIIWHS201E", "--target", "element:2",
+                 "--method", "observation", "--outcome", "satisfactory", "--assessor", "A01", "--hours", hours.replace(",", "."))
+    check(f"record --hours {hours.replace(',', '.')!r} is refused too (exit 64)", record.returncode == 64, record.stderr)
+check("1.234,5 is never suggested as 1.234.5", "1.234.5" not in run("import", os.path.join(work, "evidence-hours-3.csv")).stdout)
+
+# --- the header as spreadsheets write it ---------------------------------------------------------
+path = save("trainees-trailing-empty.csv", excel_utf8([TRAINEES + ",,,", "T006,Luna,,Eva,IAPM850505MZSXXR01,MFR110315AB1,Op,Op,,,"]))
+result = run("import", path)
+check("Excel's trailing empty columns (,,, on every line) are ignored", result.returncode == 0 and trainee("T006") is not None,
+      result.stdout + result.stderr)
+path = save("middle-empty-column.csv", excel_utf8(["trainee,,curriculum,date", "T001,x,EXWSAFE,2026-01-05"]))
+result = run("import", path)
+check("an empty header column in the middle is refused as 'column 2 has no name'",
+      result.returncode == 1 and ":1: column 2 has no name" in result.stderr, f"{result.returncode} {result.stderr}")
+path = save("header-twice.csv", excel_utf8([TRAINEES, TRAINEES, "T007,Luna,,Eva,IAPM850505MZSXXR01,MFR110315AB1,Op,Op"]))
+result = run("import", path)
+check("a header pasted twice is refused as 'line 2 repeats the header'",
+      result.returncode == 1 and ":2: line 2 repeats the header" in result.stderr, f"{result.returncode} {result.stderr}")
+path = save("target-space.csv", excel_utf8([EVIDENCE, "T001,EXWSAFE,RIIWHS201E,criterion: 1.1,observation,satisfactory,2026-02-04,1,,,A01"]))
+result = run("import", path)
+check("a target with a space after the colon is a format problem, not a missing criterion",
+      result.returncode == 1 and "target 'criterion: 1.1' is not one of unit, element:N, criterion:N.M, knowledge:ID" in result.stdout
+      and "has no performance criterion" not in result.stdout, f"{result.returncode} {result.stdout}")
+path = save("sep-mismatch.csv", excel_utf8(["sep=,", TRAINEES.replace(",", ";")]))
+result = run("import", path)
+check("sep=, over a ;-separated header says which separator is which",
+      result.returncode == 1 and "the header is separated by ';', but the separator in use is ','" in result.stderr,
+      f"{result.returncode} {result.stderr}")
+path = save("delimiter-mismatch.csv", excel_utf8(["trainee,curriculum,date", "T001,EXWSAFE,2026-01-05"]))
+result = run("import", "--delimiter", ";", path)
+check("--delimiter ';' on a comma file says which separator is which",
+      result.returncode == 1 and "the header is separated by ',', but the separator in use is ';' (given by --delimiter)" in result.stderr,
+      f"{result.returncode} {result.stderr}")
+
+# --- what the DC-3 prints may not be empty, whichever way it comes in ------------------------------
+result = run("trainee", "add", "--id", "T090", "--paternal", "", "--given", "   ", "--curp", "PEXA700303HZSXXN05",
+             "--employer", "MFR110315AB1", "--occupation", "", "--job-title", " ")
+check("trainee add with an empty paternal surname is refused (exit 1) saying so",
+      result.returncode == 1 and "paternal surname is empty" in result.stderr and trainee("T090") is None,
+      f"{result.returncode} {result.stderr}")
+path = save("trainees-empty-names.csv", excel_utf8([TRAINEES, "T091,,,José,PEXA700303HZSXXN05,MFR110315AB1,,",
+                                                   "T092,Ríos,,\u00a0,RIJU900101MZSRPN00,MFR110315AB1,Op,Op"]))
+result = run("import", path)
+check("import refuses rows with an empty paternal surname or given names, naming the line",
+      result.returncode == 1 and ":2: paternal surname is empty" in result.stdout and ":3: given names is empty" in result.stdout
+      and trainee("T091") is None, f"{result.returncode} {result.stdout} {result.stderr}")
+path = save("trainees-one-surname.csv", excel_utf8([TRAINEES, "T093,Ríos,,Juana,PEXA700303HZSXXN05,MFR110315AB1,Op,Op"]))
+result = run("import", path)
+check("a trainee with one surname (empty maternal_surname) imports", result.returncode == 0, result.stdout + result.stderr)
+result = run("trainee", "add", "--id", "T094", "--paternal", "Mora", "--given", "Ana", "--curp", "PEXA700303HZSXXN05",
+             "--employer", "MFR110315AB1", "--occupation", "Op", "--job-title", "Op")
+check("trainee add with a CURP already held names the trainee that holds it",
+      result.returncode == 1 and "trainee T093 already has the CURP PEXA700303HZSXXN05, given for trainee T094" in result.stderr,
+      f"{result.returncode} {result.stderr}")
+
+# --- concurrent imports of one file: the repeat check holds inside the write --------------------------
+def concurrent_imports(path, count=8):
+    processes = [subprocess.Popen([veta, "import", path, "--store", store], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for _ in range(count)]
+    return [(p.returncode, out + err) for p in processes for out, err in [p.communicate(timeout=300)]]
+
+
+for kind, lines, key in [
+    ("evidence", [EVIDENCE, "T001,EXWSAFE,RIIWHS201E,criterion:1.3,observation,satisfactory,2026-02-05,1,,,A01",
+                  "T002,EXWSAFE,RIIWHS201E,criterion:1.3,observation,satisfactory,2026-02-05,1,,,A01"],
+     lambda e: e.get("kind") == "evidence" and e.get("date") == "2026-02-05"),
+    ("enrolments", ["trainee,curriculum,date", "T003,EXWSAFE,2026-01-07", "T005,EXWSAFE,2026-01-07"],
+     lambda e: e.get("kind") == "enrolment" and e.get("date") == "2026-01-07"),
+]:
+    path = save(f"concurrent-{kind}.csv", excel_utf8(lines))
+    results = concurrent_imports(path)
+    codes = sorted(code for code, _ in results)
+    check(f"8 concurrent imports of one {kind} file: exactly one exits 0, the others 1", codes == [0] + [1] * 7, str(results))
+    check(f"the 7 refused {kind} imports say the rows are already in the store",
+          sum("2 of 2 rows are already in the store" in text for code, text in results if code == 1) == 7, str(results))
+    stored = [e for e in ledger() if key(e)]
+    check(f"the ledger holds each {kind} row once", len(stored) == 2, str(stored))
+    verify = run("ledger", "verify")
+    check(f"the ledger verifies after concurrent {kind} imports", verify.returncode == 0, verify.stdout + verify.stderr)
+
 # --- what Veta writes: no cell a spreadsheet would run as a formula --------------------------------
 cohort = run("cohort", "EXWSAFE", "--format", "csv", "--as-of", "2026-03-01")
 cells = [cell for line in csv.reader(io.StringIO(cohort.stdout)) for cell in line]
@@ -182,7 +276,9 @@ for bad in ["trainees-cp1252.csv", "trainees-bidi.csv", "twice.csv", "evidence-n
 golden_path = os.path.join(root, "Tests", "cli", "fixtures", "spreadsheet-import.golden")
 transcript = []
 for bad in ["trainees-cp1252.csv", "trainees-bidi.csv", "twice.csv", "evidence-comma-decimal.csv", "evidence-nul.csv",
-            "evidence-repeated-row.csv", "evidence-semicolon.csv"]:
+            "evidence-repeated-row.csv", "evidence-semicolon.csv", "evidence-hours-0.csv", "evidence-hours-3.csv",
+            "evidence-hours-4.csv", "evidence-hours-5.csv", "middle-empty-column.csv", "header-twice.csv", "target-space.csv",
+            "sep-mismatch.csv", "trainees-empty-names.csv"]:
     result = subprocess.run([veta, "import", bad, "--store", store], capture_output=True, text=True, timeout=300, cwd=work)
     transcript.append(f"$ veta import {bad}\n{result.stdout}{result.stderr}exit {result.returncode}\n")
 transcript = "\n".join(transcript)

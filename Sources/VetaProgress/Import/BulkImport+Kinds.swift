@@ -6,7 +6,9 @@ extension ProgressService {
         -> ImportReport
     {
         let rows = table.rows
-        let existing = Dictionary(try await store.trainees().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let all = try await store.trainees()
+        let existing = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let curpHolders = Dictionary(all.map { ($0.curp, $0.id) }, uniquingKeysWith: { first, _ in first })
         var employers: [RFC: Bool] = [:]
         var errors: [ImportReport.RowError] = []
         var trainees: [Trainee] = []
@@ -37,14 +39,18 @@ extension ProgressService {
                     throw Refusal("CURP \(curp) is also on line \(earlier)")
                 }
                 let employer = try RFC(value["employer_rfc"] ?? "")
-                let trainee = Trainee(
+                let trainee = try Trainee(
                     id: id, paternalSurname: value["paternal_surname"] ?? "", maternalSurname: value["maternal_surname"] ?? "",
                     givenNames: value["given_names"] ?? "", curp: curp, employer: employer, occupation: value["occupation"] ?? "",
-                    jobTitle: value["job_title"] ?? "")
+                    jobTitle: value["job_title"] ?? ""
+                ).validated()
                 if let stored = existing[id] {
                     guard stored == trainee else { throw Refusal("trainee \(id) already exists with other details") }
                     repeats.append(row.line)
                     continue
+                }
+                if let holder = curpHolders[curp] {
+                    throw Refusal("trainee \(holder) already has the CURP \(curp)")
                 }
                 if employers[employer] == nil { employers[employer] = try await store.organisation(employer) != nil }
                 guard employers[employer] == true else { throw Refusal("employer \(employer) is not registered") }
@@ -59,7 +65,13 @@ extension ProgressService {
             return ImportReport(kind: .trainees, rows: rows.count, written: 0, alreadyStored: repeats.count, errors: errors)
         }
         if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .trainees) }
-        try await store.add(trainees)
+        do {
+            try await store.add(trainees)
+        } catch let error as StoreError where error.kind == .conflict {
+            // Checked above against the store as read: a conflict now means another process added
+            // the trainee since, so the file is checked again.
+            throw StoreError(.changed, error.message)
+        }
         return ImportReport(kind: .trainees, rows: rows.count, written: trainees.count, alreadyStored: repeats.count, errors: [])
     }
 
@@ -67,6 +79,7 @@ extension ProgressService {
         -> ImportReport
     {
         let rows = table.rows
+        let end = try await store.ledgerEnd()
         let known = Set(try await store.trainees().map(\.id))
         let existing = try await store.entries(ofKinds: [.enrolment, .withdrawal, .correction])
         let byTrainee = Dictionary(grouping: existing, by: \.trainee)
@@ -120,7 +133,7 @@ extension ProgressService {
             return ImportReport(kind: .enrolments, rows: rows.count, written: 0, alreadyStored: repeats.count, errors: errors)
         }
         if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .enrolments) }
-        let stored = try await store.append(entries) { _ in }
+        let stored = try await store.append(entries, after: end) { _ in }
         return ImportReport(kind: .enrolments, rows: rows.count, written: stored.count, alreadyStored: repeats.count, errors: [])
     }
 
@@ -128,6 +141,7 @@ extension ProgressService {
         -> ImportReport
     {
         let rows = table.rows
+        let end = try await store.ledgerEnd()
         let context = try await ImportContext.load(self)
         let stored = try await EvidenceKey.stored(in: store)
         var errors: [ImportReport.RowError] = []
@@ -152,7 +166,7 @@ extension ProgressService {
             switch await context.entry(
                 trainee: field("trainee"), curriculum: field("curriculum"), unit: field("unit"), target: field("target"),
                 method: field("method"), outcome: field("outcome"), date: field("date"),
-                hours: field("hours").map { Self.hours($0, delimiter: table.delimiter) }, site: field("site"), note: field("note"),
+                hours: field("hours"), decimalComma: table.delimiter == .semicolon, site: field("site"), note: field("note"),
                 assessor: field("assessor"), attachment: field("attachment_sha256"))
             {
             case .success(let entry):
@@ -167,7 +181,7 @@ extension ProgressService {
         if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .evidence) }
         let total = rows.count
         let counter = ProgressCounter()
-        let written = try await store.append(entries) { _ in
+        let written = try await store.append(entries, after: end) { _ in
             let done = counter.increment()
             if done % 1024 == 0 || done == total { progress?(total + done, total * 2) }
         }
@@ -177,13 +191,6 @@ extension ProgressService {
     /// Why a row equal to an earlier row of the file is refused.
     static func repeatedRow(_ earlier: Int) -> String {
         "repeats line \(earlier) (the same values once spaces are trimmed); if both are meant, make them differ, e.g. in the note"
-    }
-
-    /// Hours as written: in a `;`-separated file (Spanish-locale Excel) a decimal comma, `1,5`, is
-    /// read as `1.5`; elsewhere a comma is left for the check to refuse.
-    static func hours(_ text: String, delimiter: CSV.Delimiter) -> String {
-        guard delimiter == .semicolon, !text.contains("."), text.filter({ $0 == "," }).count == 1 else { return text }
-        return text.replacingOccurrences(of: ",", with: ".")
     }
 }
 

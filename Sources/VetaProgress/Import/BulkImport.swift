@@ -18,7 +18,8 @@ extension ProgressService {
     ///
     /// The file is decoded as `options.encoding` (a byte-order mark is dropped; bytes that are not in
     /// the encoding are refused with their line, never replaced), the separator is taken from a first
-    /// line `sep=;` or else from the header line unless given, a header naming a column twice is refused, every field is cleaned by
+    /// line `sep=;` or else from the header line unless given, the header is read by ``ImportHeader``
+    /// (Excel's trailing empty columns dropped; a nameless column, a name given twice or a repeated header refused), every field is cleaned by
     /// ``CleanText`` (a control or bidirectional character is refused with its line and column), a row
     /// repeating an earlier row of the file is refused naming both lines, and rows already in the store
     /// are refused unless ``ImportOptions/allowRepeat``.
@@ -29,52 +30,71 @@ extension ProgressService {
     ) async throws -> ImportReport {
         let records: [CSV.Record]
         let delimiter: CSV.Delimiter
+        let source: ImportHeader.DelimiterSource
         do {
             let text = try CSV.text(from: try FileBytes.read(path), encoding: options.encoding)
             let declared = CSV.Delimiter.declared(in: text)
+            source = options.delimiter != nil ? .option : declared != nil ? .declared : .detected
             delimiter = try options.delimiter ?? declared ?? CSV.Delimiter.detect(inHeaderOf: text)
             records = Array(try CSV.parse(text, delimiter: delimiter.byte).dropFirst(declared == nil ? 0 : 1))
         } catch let error as CSV.SyntaxError {
             throw Refusal("\(path) cannot be read as CSV", reasons: [error.description])
         }
         guard let header = records.first else { throw Refusal("\(path) is empty") }
-        let columns = try Self.columns(of: header, in: path)
-        let table = ImportTable(columns: columns, rows: Array(records.dropFirst()), delimiter: delimiter)
+        let read = try ImportHeader.read(header, rows: Array(records.dropFirst()), in: path)
+        let columns = read.columns
+        let table = ImportTable(columns: columns, rows: read.rows, delimiter: delimiter)
         let names = Set(columns)
+        let kind: ImportReport.Kind
         if names == Set(Self.traineeColumns) {
-            return try await importTrainees(table, options: options, progress: progress)
+            kind = .trainees
+        } else if Set(Self.enrolmentColumns.prefix(3)).isSubset(of: names), names.isSubset(of: Set(Self.enrolmentColumns)) {
+            kind = .enrolments
+        } else if Set(Self.evidenceColumns.prefix(7)).isSubset(of: names), names.isSubset(of: Set(Self.evidenceColumns)) {
+            kind = .evidence
+        } else {
+            throw Self.unknownHeader(path, header: header, delimiter: delimiter, source: source)
         }
-        if Set(Self.enrolmentColumns.prefix(3)).isSubset(of: names), names.isSubset(of: Set(Self.enrolmentColumns)) {
-            return try await importEnrolments(table, options: options, progress: progress)
+        // Every check against the store is made on the store as read before the write, and the
+        // write happens only if the store is still as read (``StoreError/Kind/changed`` otherwise):
+        // when another import wrote first, the whole file is checked again against the store as it
+        // is now, so rows another process just stored are found as repeats, never stored twice.
+        var attempt = 1
+        while true {
+            do {
+                switch kind {
+                case .trainees: return try await importTrainees(table, options: options, progress: progress)
+                case .enrolments: return try await importEnrolments(table, options: options, progress: progress)
+                case .evidence: return try await importEvidence(table, options: options, progress: progress)
+                }
+            } catch let error as StoreError where error.kind == .changed && attempt < Self.checkAttempts {
+                attempt += 1
+            }
         }
-        if Set(Self.evidenceColumns.prefix(7)).isSubset(of: names), names.isSubset(of: Set(Self.evidenceColumns)) {
-            return try await importEvidence(table, options: options, progress: progress)
-        }
-        throw Refusal(
-            "\(path): the header names neither a trainees, an enrolments nor an evidence file",
-            reasons: [
-                "trainees: " + Self.traineeColumns.joined(separator: ","),
-                "enrolments: " + Self.enrolmentColumns.joined(separator: ",") + " (site optional)",
-                "evidence: " + Self.evidenceColumns.joined(separator: ",") + " (the last five optional)",
-                "the columns were read as separated by \(delimiter); --delimiter says otherwise",
-            ])
     }
 
-    /// The header's column names, cleaned and in lower case; a name given twice is refused.
-    private static func columns(of header: CSV.Record, in path: String) throws -> [String] {
-        var first: [String: Int] = [:]
-        var columns: [String] = []
-        for (index, field) in header.fields.enumerated() {
-            let name = try CleanText.clean(field, field: "column \(index + 1) of the header").lowercased()
-            if let earlier = first[name] {
-                throw Refusal(
-                    "\(path):\(header.line): the header names column \(name) twice (columns \(earlier + 1) and \(index + 1))",
-                    reasons: ["remove or rename one of the two columns"])
-            }
-            first[name] = index
-            columns.append(name)
+    /// How many times a file is checked again when other writers keep changing the store.
+    static let checkAttempts = 32
+
+    private static func unknownHeader(
+        _ path: String, header: CSV.Record, delimiter: CSV.Delimiter, source: ImportHeader.DelimiterSource
+    ) -> Refusal {
+        var reasons = [
+            "trainees: " + Self.traineeColumns.joined(separator: ","),
+            "enrolments: " + Self.enrolmentColumns.joined(separator: ",") + " (site optional)",
+            "evidence: " + Self.evidenceColumns.joined(separator: ",") + " (the last five optional)",
+        ]
+        let others = CSV.Delimiter.allCases.filter { other in
+            other != delimiter && header.fields.contains { $0.utf8.contains(other.byte) }
         }
-        return columns
+        if let other = others.first {
+            return Refusal(
+                "\(path):\(header.line): the header is separated by \(ImportHeader.name(other)), but the separator in use is "
+                    + "\(ImportHeader.name(delimiter)) (\(source.words))",
+                reasons: [source.fix(other)])
+        }
+        reasons.append("the columns were read as separated by \(delimiter) (\(source.words)); --delimiter says otherwise")
+        return Refusal("\(path): the header names neither a trainees, an enrolments nor an evidence file", reasons: reasons)
     }
 
     /// The refusal for rows already in the store.
@@ -91,7 +111,19 @@ struct ImportTable {
     let rows: [CSV.Record]
     let delimiter: CSV.Delimiter
 
-    /// The row's fields by column, each cleaned by ``CleanText`` (`note` keeps tabs and line breaks),
+    /// `text` without spaces of any kind at either end.
+    static func trimmingSpaces(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard let first = scalars.firstIndex(where: { !CleanText.isSpace($0) }),
+            let last = scalars.lastIndex(where: { !CleanText.isSpace($0) })
+        else { return "" }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars[first...last])
+        return result
+    }
+
+    /// The row's fields by column, each cleaned by ``CleanText`` (`note` keeps tabs and line breaks;
+    /// `hours` is only trimmed, as it is parsed rather than stored),
     /// or why the row is bad.
     func values(of row: CSV.Record) -> Result<[String: String], ImportReport.RowError> {
         guard row.fields.count == columns.count else {
@@ -101,7 +133,9 @@ struct ImportTable {
         values.reserveCapacity(columns.count)
         for (column, field) in zip(columns, row.fields) {
             do {
-                values[column] = try CleanText.clean(field, field: column, kind: column == "note" ? .note : .line)
+                let cleaned = try CleanText.clean(field, field: column, kind: column == "note" ? .note : .line)
+                // Hours are parsed, not stored: they keep the spaces inside as written, so a refusal echoes them.
+                values[column] = column == "hours" ? Self.trimmingSpaces(field) : cleaned
             } catch {
                 return .failure(.init(line: row.line, reason: error.summary))
             }

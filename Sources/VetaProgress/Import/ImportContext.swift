@@ -30,7 +30,7 @@ final class ImportContext {
     /// The entry a row describes, or every reason it cannot be recorded.
     func entry(
         trainee: String?, curriculum: String?, unit: String?, target: String?, method: String?, outcome: String?, date: String?,
-        hours: String?, site: String?, note: String?, assessor: String?, attachment: String?
+        hours: String?, decimalComma: Bool, site: String?, note: String?, assessor: String?, attachment: String?
     ) async -> Result<LedgerEntry, Refusal> {
         var reasons: [String] = []
         guard let trainee, let curriculum, let unit, let targetText = target, let methodText = method, let outcomeText = outcome,
@@ -38,8 +38,12 @@ final class ImportContext {
         else {
             return .failure(Refusal("row", reasons: ["trainee, curriculum, unit, target, method, outcome and date are required"]))
         }
-        let parsedTarget = EvidenceTarget(targetText)
-        if parsedTarget == nil { reasons.append("target \(targetText) is not criterion:N.M, element:N, knowledge:ID or unit") }
+        var parsedTarget: EvidenceTarget?
+        do {
+            parsedTarget = try EvidenceTarget(parsing: targetText)
+        } catch {
+            reasons.append(error.summary)
+        }
         let parsedMethod = EvidenceMethod(rawValue: methodText)
         if parsedMethod == nil {
             reasons.append("method \(methodText) is not one of \(EvidenceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -50,13 +54,10 @@ final class ImportContext {
         if parsedDate == nil { reasons.append("date \(dateText) is not YYYY-MM-DD") }
         var minutes: Int?
         if let hours {
-            if let value = Double(hours), value.isFinite {
-                minutes = Int((value * 60).rounded())
-            } else {
-                reasons.append(
-                    hours.contains(",")
-                        ? "hours \(hours) has a decimal comma, which is read only in ;-separated files: write \(hours.replacingOccurrences(of: ",", with: "."))"
-                        : "hours \(hours) is not a number")
+            do {
+                minutes = try EvidenceHours(hours, decimalComma: decimalComma, commaAdvice: "read only in ;-separated files").minutes
+            } catch {
+                reasons.append(error.summary)
             }
         }
         let resolved = await self.curriculum(curriculum)

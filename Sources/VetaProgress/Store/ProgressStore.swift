@@ -13,7 +13,7 @@ public protocol ProgressStore: Sendable {
     /// Every published code and version, in order.
     func publishedCurricula() async throws -> [CurriculumRef]
 
-    /// Adds an organisation; its RFC must be new.
+    /// Adds an organisation; its RFC must be new. Its name and sites are cleaned by ``Organisation/validated()``.
     func add(_ organisation: Organisation) async throws
     /// The organisation with this RFC.
     func organisation(_ rfc: RFC) async throws -> Organisation?
@@ -36,7 +36,16 @@ public protocol ProgressStore: Sendable {
     /// Each entry's site and note are first cleaned by ``LedgerEntry/validated()``; an entry whose
     /// trainee or assessor id is not already clean (it would have been checked under another id) or
     /// whose text cannot be cleaned is a ``Refusal``, and nothing is appended. Returns the entries as stored.
-    func append(_ entries: [LedgerEntry], seal: @escaping @Sendable (inout LedgerEntry) throws -> Void) async throws -> [LedgerEntry]
+    ///
+    /// With `end`, the entries are appended only if the ledger still ends at that sequence when the
+    /// write transaction starts (``StoreError/Kind/changed`` otherwise), so a caller that checked
+    /// entries against the ledger as it was at `end` (``ledgerEnd()``) appends nothing the check did
+    /// not see: the check holds inside the write.
+    func append(
+        _ entries: [LedgerEntry], after end: Int64?, seal: @escaping @Sendable (inout LedgerEntry) throws -> Void
+    ) async throws -> [LedgerEntry]
+    /// The sequence of the last entry in the ledger, 0 when it is empty.
+    func ledgerEnd() async throws -> Int64
     /// The entries about one trainee, in sequence order.
     func entries(for trainee: TraineeID) async throws -> [LedgerEntry]
     /// The entries about one curriculum version, in sequence order.
@@ -45,6 +54,15 @@ public protocol ProgressStore: Sendable {
     func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry]
     /// Every entry, in sequence order, with the rows that could not be read as entries.
     func allEntries() async throws -> [Result<LedgerEntry, LedgerRowError>]
+}
+
+extension ProgressStore {
+    /// Appends entries in one transaction, whatever the ledger holds (see ``append(_:after:seal:)``).
+    public func append(
+        _ entries: [LedgerEntry], seal: @escaping @Sendable (inout LedgerEntry) throws -> Void
+    ) async throws -> [LedgerEntry] {
+        try await append(entries, after: nil, seal: seal)
+    }
 }
 
 /// A curriculum as published: its exact bytes and their sha256.
@@ -92,6 +110,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case notFound
         /// The database could not be opened, read or written.
         case storage
+        /// The store changed after the caller read it and before it wrote (another process wrote
+        /// first); check again against the store as it is now.
+        case changed
     }
 
     /// Why.

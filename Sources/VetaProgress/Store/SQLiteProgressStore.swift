@@ -87,6 +87,7 @@ public final class SQLiteProgressStore: ProgressStore {
     // MARK: registry
 
     public func add(_ organisation: Organisation) async throws {
+        let organisation = try organisation.validated()
         try await write { db in
             guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE rfc = ?", arguments: [organisation.rfc.rawValue]).isTrue
             else { throw StoreError(.conflict, "organisation \(organisation.rfc) already exists") }
@@ -124,8 +125,8 @@ public final class SQLiteProgressStore: ProgressStore {
         guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE id = ?", arguments: [trainee.id.rawValue]).isTrue else {
             throw StoreError(.conflict, "trainee \(trainee.id) already exists")
         }
-        guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE curp = ?", arguments: [trainee.curp.rawValue]).isTrue else {
-            throw StoreError(.conflict, "another trainee already has the CURP of trainee \(trainee.id)")
+        if let holder = try String.fetchOne(db, sql: "SELECT id FROM trainee WHERE curp = ?", arguments: [trainee.curp.rawValue]) {
+            throw StoreError(.conflict, "trainee \(holder) already has the CURP \(trainee.curp), given for trainee \(trainee.id)")
         }
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE rfc = ?", arguments: [trainee.employer.rawValue]).isTrue
         else { throw StoreError(.notFound, "employer \(trainee.employer) of trainee \(trainee.id) is not registered (veta org add)") }
@@ -189,13 +190,18 @@ public final class SQLiteProgressStore: ProgressStore {
 
     // MARK: ledger
 
-    public func append(_ entries: [LedgerEntry], seal: @escaping @Sendable (inout LedgerEntry) throws -> Void) async throws -> [LedgerEntry]
-    {
+    public func append(
+        _ entries: [LedgerEntry], after end: Int64?, seal: @escaping @Sendable (inout LedgerEntry) throws -> Void
+    ) async throws -> [LedgerEntry] {
         let recordedAt = Self.timestamp(clock())
         return try await write { db in
             try EnrolmentGuard.check(entries, in: db)
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
             var sequence: Int64 = last?["sequence"] ?? 0
+            if let end, end != sequence {
+                throw StoreError(
+                    .changed, "the ledger changed while the request was checked (entry \(sequence) is now the last, not \(end))")
+            }
             var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
             let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
             var stored: [LedgerEntry] = []
@@ -221,6 +227,10 @@ public final class SQLiteProgressStore: ProgressStore {
             }
             return stored
         }
+    }
+
+    public func ledgerEnd() async throws -> Int64 {
+        try await read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM ledger_entry") ?? 0 }
     }
 
     public func entries(for trainee: TraineeID) async throws -> [LedgerEntry] {

@@ -23,7 +23,7 @@ struct Record: AsyncParsableCommand {
     @Option(help: "satisfactory or not-yet.") var outcome: OutcomeArgument
     @Option(help: ArgumentHelp("When it happened, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "Where it happened.") var site: String?
-    @Option(help: ArgumentHelp("Hours spent: decimal, more than 0 and at most 24.", valueName: "hours")) var hours: HoursArgument?
+    @Option(help: HoursArgument.help, transform: HoursArgument.parse) var hours: HoursArgument?
     @Option(help: "A note.") var note: String?
     @Option(help: "The assessor who gathered it.") var assessor: IdentifierArgument?
     @Option(help: "A file to attach: its sha256 is recorded.") var attachment: String?

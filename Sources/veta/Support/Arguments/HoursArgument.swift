@@ -1,29 +1,29 @@
 import ArgumentParser
+import VetaProgress
 
-/// An `--hours` value: decimal hours spent on one entry, more than zero and at most ``maximum``.
-///
-/// The domain allows at most 24 hours for one evidence entry (one day); the value is stored in whole
-/// minutes, so it must also round to at least one minute. `inf`, `nan`, `1e300`, `-0`, `0`, negative
-/// numbers and hex floats are usage errors: exit 64.
+/// An `--hours` value: decimal hours spent on one entry, by the rule ``EvidenceHours`` states for
+/// `veta record` and `veta import` alike (a plain decimal more than 0 and at most 24, at least one
+/// minute). Anything else is a usage error, exit 64, in the words the import uses.
 struct HoursArgument: ExpressibleByArgument, Sendable {
-    /// The most hours one entry may record.
-    static let maximum = 24.0
-
     /// The hours, in whole minutes.
     let minutes: Int
 
     init?(argument: String) {
-        // Plain decimal notation only: digits with at most one point (no sign, exponent, hex or words).
-        let bytes = Array(argument.utf8)
-        let points = bytes.filter { $0 == UInt8(ascii: ".") }.count
-        guard (1...32).contains(bytes.count), points <= 1, bytes.contains(where: { (48...57).contains($0) }),
-            bytes.allSatisfy({ $0 == UInt8(ascii: ".") || (48...57).contains($0) }),
-            let hours = Double(argument), hours.isFinite, hours > 0, hours <= Self.maximum
-        else { return nil }
-        let minutes = Int((hours * 60).rounded())
-        guard minutes >= 1 else { return nil }
-        self.minutes = minutes
+        guard let hours = try? EvidenceHours(argument) else { return nil }
+        minutes = hours.minutes
     }
+
+    private init(_ hours: EvidenceHours) {
+        minutes = hours.minutes
+    }
+
+    /// Parses `text`, or says why not (ArgumentParser prints the reason after the value).
+    static func parse(_ text: String) throws(Refusal) -> HoursArgument {
+        HoursArgument(try EvidenceHours(text))
+    }
+
+    /// The help text of `--hours`.
+    static let help = ArgumentHelp("Hours spent: \(EvidenceHours.rule).", valueName: "hours")
 
     var defaultValueDescription: String { String(Double(minutes) / 60) }
 }
