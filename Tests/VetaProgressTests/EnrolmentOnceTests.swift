@@ -20,6 +20,23 @@ import VetaProgress
         #expect(enrolments.count == 1)
     }
 
+    /// Import applies the same rule, row by row: an earlier or later date is refused naming the line,
+    /// the same row as the enrolment in force is a repeat.
+    @Test func importRefusesAnEnrolmentWhileOneIsInForceNamingTheLine() async throws {
+        let world = try await TestWorld.make()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("veta-enrol-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for date in ["2026-01-03", "2027-02-01"] {
+            try Data("trainee,curriculum,date\n\(world.trainee),\(world.ref.code),\(date)\n".utf8).write(to: URL(fileURLWithPath: path))
+            let report = try await world.service.importCSV(fileAt: path)
+            #expect(report.written == 0)
+            #expect(report.errors.map(\.line) == [2], "\(date)")
+            #expect(report.errors.first?.reason.contains("already enrolled in \(world.ref) (since 2026-01-05)") == true, "\(date)")
+        }
+        let enrolments = try await world.service.store.entries(for: world.trainee).filter { $0.kind == .enrolment }
+        #expect(enrolments.count == 1)
+    }
+
     @Test func whileEnrolledEveryOtherEnrolmentIsRefusedWhateverItsDate() async throws {
         let world = try await TestWorld.make()
         await propertyCheck(count: 60, input: Gen.int(in: -3650...3650)) { offset in

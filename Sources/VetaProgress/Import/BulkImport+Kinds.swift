@@ -114,12 +114,15 @@ extension ProgressService {
                     refs[text] = ref
                 }
                 guard let date = CalendarDate(value["date"] ?? "") else { throw Refusal("date \(value["date"] ?? "") is not YYYY-MM-DD") }
-                if let earlier = seen.updateValue(row.line, forKey: trainee.rawValue + " " + ref.description) {
-                    throw Refusal("trainee \(trainee) is enrolled in \(ref) on line \(earlier) too")
+                // One enrolment in a curriculum at a time, whatever the version or the date (the rule of
+                // EnrolmentState.activeEnrolment, which the store checks again inside its write).
+                if let earlier = seen.updateValue(row.line, forKey: trainee.rawValue + " " + ref.code.rawValue) {
+                    throw Refusal("trainee \(trainee) is enrolled in \(ref.code) on line \(earlier) too")
                 }
-                let state = EnrolmentState(byTrainee[trainee] ?? [], trainee: trainee, ref: ref, asOf: date)
-                if state.isActive {
-                    guard state.enrolledOn == date else { throw Refusal("trainee \(trainee) is already enrolled in \(ref)") }
+                if let active = EnrolmentState.activeEnrolment(in: byTrainee[trainee] ?? [], trainee: trainee, code: ref.code) {
+                    guard active.ref == ref, active.enrolledOn == date else {
+                        throw EnrolmentState.alreadyEnrolled(trainee, in: ref, active: active)
+                    }
                     repeats.append(row.line)
                     continue
                 }
