@@ -2,7 +2,10 @@
 writes: UTF-8 with a byte-order mark and CR LF, Windows-1252 (`Núñez`), `;`-separated files with
 decimal commas, a header naming a column twice, ids padded with no-break spaces, a bidirectional
 override in a name, a NUL in a note, a repeated row, a re-import; and formula neutralisation in
-`veta cohort --format csv` and `veta export --format csv`. Bad data must exit 1, never 2.
+`veta cohort --format csv` and `veta export --format csv`; hours under the rule of `record --hours`,
+Excel's trailing empty columns, a nameless column, a header pasted twice, a malformed target, a
+separator mismatch, empty required names, and 8 concurrent imports of one file (stored once).
+Bad data must exit 1, never 2.
 
 Usage: spreadsheet_cli.py VETA WORKDIR
 """

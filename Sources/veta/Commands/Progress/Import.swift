@@ -16,13 +16,18 @@ struct Import: AsyncParsableCommand {
             Windows is Windows-1252: re-save it as "CSV UTF-8" or pass --encoding windows-1252.
             The separator (, or ; as Spanish-locale Excel writes, or tab) is taken from a first
             line sep=; as Excel reads it, or else from the header line, unless --delimiter says it. In a ;-separated file hours may have a decimal comma
-            (1,5); in a ,-separated file a decimal comma is refused.
+            (1,5); in a ,-separated file a decimal comma is refused. Hours follow the rule of
+            record --hours: a plain decimal more than 0 and at most 24, at least one minute.
+            Targets are written as --target takes them: unit, element:N, criterion:N.M, knowledge:ID.
 
             Every field is cleaned as the store keeps it: Unicode NFC, spaces of every kind (also
             no-break and ideographic spaces) trimmed; a control character or bidirectional
             control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C) is refused, naming the
-            line and the column. A note may hold tabs and line breaks. A header naming a column
-            twice is refused, and so is a row that repeats an earlier row of the file.
+            line and the column. A note may hold tabs and line breaks. Trailing header columns
+            with no name and nothing under them (as Excel saves formatting beyond the data) are
+            ignored; any other column with no name, a header naming a column twice, a line that
+            repeats the header, and a row that repeats an earlier row of the file are refused.
+            Paternal surname, given names, occupation and job title may not be empty.
 
             Rows already in the store are refused unless --allow-repeat:
               trainees: a trainee with the same id and the same details (skipped with --allow-repeat)
