@@ -14,17 +14,24 @@ import Testing
         #expect(try CSV.parse(Array(written.utf8)).first?.fields == ["'" + cell])
     }
 
-    /// Any cell starting with a dangerous character is neutralised; any other cell reads back unchanged.
-    @Test func onlyCellsThatStartAFormulaChange() async {
+    /// Any cell starting with a dangerous character (or an apostrophe) gets one leading apostrophe;
+    /// any other cell reads back unchanged; and dropping one leading apostrophe from every cell that
+    /// has one gives back exactly what was written, so the escape is never ambiguous.
+    @Test func onlyCellsThatStartAFormulaChangeAndTheChangeIsReversible() async {
         await propertyCheck(count: 500, input: Gen.int(in: 0...1000).array(of: 1...12)) { indices in
             let cell = String(indices.map { Self.characters[$0 % Self.characters.count] })
             let read = (try? CSV.parse(Array(("x," + CSV.cell(cell)).utf8)))?.first?.fields.last
-            if let first = cell.first, CSV.formulaTriggers.contains(first) {
+            if let first = cell.first, CSV.formulaTriggers.contains(first) || first == "'" {
                 #expect(read == "'" + cell)
             } else {
                 #expect(read == cell)
             }
+            #expect(read.map { $0.hasPrefix("'") ? String($0.dropFirst()) : $0 } == cell)
         }
+    }
+
+    @Test func aCellThatAlreadyStartsWithAnApostropheIsNotConfusedWithANeutralisedFormula() throws {
+        #expect(try CSV.parse(Array(CSV.line(["'=1+1", "=1+1"]).utf8)).first?.fields == ["''=1+1", "'=1+1"])
     }
 
     @Test func plainCellsAreWrittenAsTheyAre() {

@@ -195,6 +195,21 @@ for path, what in [(foreign, "another program's SQLite file"), (text_file, "a te
     check(f"{what} is byte for byte unchanged after every command", sha256(path) == before)
     check(f"{what} got no -wal file", not os.path.exists(path + "-wal"))
 
+# A store path SQLite would read as something else (a file: URI opens whatever file it names, past
+# every check made on the path; :memory: keeps nothing) is refused, by --store (usage, 64) and by
+# VETA_STORE (2), and the file the URI names is left as it was.
+before = sha256(foreign)
+for store_path in [f"file:{os.path.abspath(foreign)}", f"FILE:{os.path.abspath(foreign)}", ":memory:"]:
+    result = run(store_path, "org", "add", "--rfc", "MFR110315AB1", "--name", "Minera")
+    check(f"--store {store_path[:12]}…: a usage error (exit 64)", result.returncode == 64, f"exit {result.returncode}: {result.stderr[:300]}")
+    env = dict(os.environ, VETA_STORE=store_path)
+    result = subprocess.run([veta, "org", "add", "--rfc", "MFR110315AB1", "--name", "Minera"], capture_output=True, text=True, env=env,
+                            cwd=work, timeout=60)
+    check(f"VETA_STORE={store_path[:12]}…: refused (exit 2) as not a file path", result.returncode == 2 and "not a store file path" in result.stderr,
+          f"exit {result.returncode}: {result.stderr[:300]}")
+check("the database a file: URI names is byte for byte unchanged", sha256(foreign) == before)
+check("no folder named after the URI was created", not os.path.exists(os.path.join(work, "file:")))
+
 # --- a trainee is enrolled once at a time, whatever the dates (F06) ---------------------------------------
 store = fresh("twice")
 problem = setup(store, keys)

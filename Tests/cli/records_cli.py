@@ -171,6 +171,23 @@ r = run("issue", "--cohort", "VTOPHT", "--format", "all", "--issuer", ISSUER, "-
 check("issue --cohort issues only for competent trainees without a standing record", r.returncode == 0
       and "for T101" in r.stdout and "for T100" not in r.stdout, r.stdout + r.stderr)
 
+# --- data the DC-3 form cannot hold is a refusal (exit 1), never an internal error --------------------
+long_given = " ".join(["María de los Ángeles Guadalupe del Sagrado Corazón"] * 8)
+must("trainee", "add", "--id", "T102", "--paternal", "Ruiz", "--given", long_given, "--curp", curp("RUXM920404MZSZXR0"),
+     "--employer", "CMP961028AB1", "--occupation", "Operadora", "--job-title", "Operadora")
+must("enrol", "T102", "VTOPHT", "--date", "2026-10-01")
+for unit in units:
+    must("record", "--trainee", "T102", "--curriculum", "VTOPHT", "--unit", unit, "--target", "unit", "--method", "rpl",
+         "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-11-10")
+    must("signoff", "--trainee", "T102", "--curriculum", "VTOPHT", "--unit", unit, "--assessor", "A01",
+         "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-11-12")
+long_out = os.path.join(work, "records-long")
+r = run("issue", "--trainee", "T102", "--curriculum", "VTOPHT", "--format", "dc3", "--issuer", ISSUER,
+        "--key", os.path.join(keys, "issuer.private.jwk"), "--out", long_out, "--as-of", "2026-11-30")
+check("a name too long for the DC-3 form is a refusal (exit 1) naming the field, not an internal error",
+      r.returncode == 1 and "does not fit on the form" in r.stderr and "internal error" not in r.stderr, f"exit {r.returncode}: {r.stderr}")
+check("the refused DC-3 leaves no file", not os.path.exists(long_out) or not os.listdir(long_out))
+
 # --- the DC-3's text and the DC-4 list ------------------------------------------------------------------
 text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
 values = [worker["paternal"], worker["maternal"], worker["given"], worker["curp"], worker["occupation"], worker["job"], company,

@@ -7,8 +7,11 @@ extension CSV {
     /// leading apostrophe (`=SUM(A1)` is written `'=SUM(A1)`, which Excel and LibreOffice show as
     /// text), and a cell holding a comma, semicolon, quote, tab or line break is quoted, quotes doubled.
     /// Every other cell is written unchanged.
+    ///
+    /// A cell that already starts with an apostrophe gets one more, so reading back is unambiguous:
+    /// drop one leading apostrophe from every cell that starts with one.
     public static func cell(_ field: String) -> String {
-        let neutral = field.first.map(formulaTriggers.contains) == true ? "'" + field : field
+        let neutral = field.first.map { formulaTriggers.contains($0) || $0 == "'" } == true ? "'" + field : field
         let needsQuotes =
             neutral != field
             || neutral.unicodeScalars.contains { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\t" }

@@ -68,7 +68,15 @@ public enum CSV {
                     inQuotes = true
                     wasQuoted = true
                 case 0x0D:
-                    break
+                    // CR LF ends a line (the LF does); a CR alone is an old Mac line end, which would
+                    // otherwise run every line of the file into one record.
+                    guard index + 1 < bytes.count, bytes[index + 1] == 0x0A else {
+                        throw SyntaxError(
+                            line: line,
+                            reason:
+                                "a carriage return without a line feed: the file has old Mac line ends (Excel 'CSV (Macintosh)'); re-save it as 'CSV UTF-8 (Comma delimited)'"
+                        )
+                    }
                 case 0x0A:
                     endRecord()
                     line += 1

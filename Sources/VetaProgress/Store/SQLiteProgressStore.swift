@@ -195,13 +195,15 @@ public final class SQLiteProgressStore: ProgressStore {
     ) async throws -> [LedgerEntry] {
         let recordedAt = Self.timestamp(clock())
         return try await write { db in
-            try EnrolmentGuard.check(entries, in: db)
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
             var sequence: Int64 = last?["sequence"] ?? 0
+            // A caller that checked against an older ledger checks again (it then names repeats as
+            // such) before the store's own guard, which would refuse them less precisely.
             if let end, end != sequence {
                 throw StoreError(
                     .changed, "the ledger changed while the request was checked (entry \(sequence) is now the last, not \(end))")
             }
+            try EnrolmentGuard.check(entries, in: db)
             var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
             let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
             var stored: [LedgerEntry] = []

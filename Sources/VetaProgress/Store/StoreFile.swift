@@ -6,7 +6,7 @@ import GRDB
 /// Opening a store brings its schema up to date and switches SQLite to WAL mode, both of which
 /// write to the file; so a path is looked at first, read-only, and refused unless it is a Veta
 /// store (or may become one).
-enum StoreFile {
+public enum StoreFile {
     /// The identifier of Veta's first migration, recorded in every Veta store.
     static let firstMigration = "v1 curricula, registry, ledger"
 
@@ -17,6 +17,7 @@ enum StoreFile {
     /// - Throws: ``StoreError`` `.storage` when there is no store and `create` is false, or when the
     ///   file is not a Veta store; the file is left as it was.
     static func check(_ path: String, create: Bool) throws {
+        if let reason = notAFilePath(path) { throw StoreError(.storage, "\(path) is not a store file path: \(reason)") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             guard create else { throw missing(path) }
@@ -55,6 +56,16 @@ enum StoreFile {
         guard migrations.contains(firstMigration) else {
             throw foreign(path, "it is a SQLite database without Veta's tables, perhaps another program's")
         }
+    }
+
+    /// Why SQLite would read `path` as something other than the file it names, or nil: a `file:` URI
+    /// (which would open whatever file the URI names, past every check made on `path`), the
+    /// in-memory database, or nothing at all.
+    public static func notAFilePath(_ path: String) -> String? {
+        if path.isEmpty { return "it is empty" }
+        if path == ":memory:" || path.hasPrefix(":memory:") { return "SQLite reads it as a database in memory, which keeps nothing" }
+        if path.lowercased().hasPrefix("file:") { return "SQLite reads it as a URI; give the file's path without file:" }
+        return nil
     }
 
     private static func missing(_ path: String) -> StoreError {

@@ -17,6 +17,11 @@ public struct PDFError: Error, Hashable, Sendable, CustomStringConvertible {
         self.fix = fix
     }
 
+    /// Whether the record's data caused it (a field too long for its box, a character the form
+    /// cannot print), so the request is refused; the other codes are about this machine (fonts,
+    /// libharu, libqrencode).
+    public var isAboutTheData: Bool { code == "VETA-DC3-003" || code == "VETA-DC3-004" }
+
     /// The code, the message and the fix on one line.
     public var description: String {
         "error[\(code)]: \(message)" + (fix.map { " Fix: \($0)" } ?? "")

@@ -15,6 +15,7 @@ struct StoreOptions: ParsableArguments {
         if let store {
             guard !store.isEmpty, !store.hasSuffix("/") else { throw ValidationError("--store takes the path of a SQLite file") }
             guard !store.contains(where: \.isNewline) else { throw ValidationError("--store must not contain a line break") }
+            if let reason = StoreFile.notAFilePath(store) { throw ValidationError("--store \(store) is not a file path: \(reason)") }
         }
     }
 
@@ -27,7 +28,10 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store; `create` says whether a missing one may be created, true only for commands
     /// that write. Reading commands refuse a missing store (exit 2) rather than create an empty one.
     func openService(create: Bool) throws -> ProgressService {
-        ProgressService(store: try SQLiteProgressStore(path: path, create: create), validator: try CurriculumValidator())
+        // $VETA_STORE gets the check --store gets when it is parsed (before "./" makes it look like a file).
+        let given = store ?? StoreLocation.defaultPath()
+        if let reason = StoreFile.notAFilePath(given) { throw StoreError(.storage, "\(given) is not a store file path: \(reason)") }
+        return ProgressService(store: try SQLiteProgressStore(path: path, create: create), validator: try CurriculumValidator())
     }
 
     /// The record service over the store; `create` as in ``openService(create:)``.
