@@ -75,6 +75,10 @@ for target, method, date in [("element:1", "observation", "2026-02-01"), ("eleme
     check(f"record {target}", result.returncode == 0, result.stderr)
 signoff = ["signoff", "--trainee", "T001", "--curriculum", "EXWSAFE", "--unit", "RIIWHS201E", "--assessor", "A01",
            "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-02-05"]
+wrong_key = [a if a != os.path.join(keys, "A01.private.jwk") else os.path.join(keys, "A01.public.jwk") for a in signoff]
+result = run(store, *wrong_key)
+check("a public key given to --key is named as such (exit 1), not sent to chmod",
+      result.returncode == 1 and "holds a public key" in result.stderr and "chmod" not in result.stderr, result.stderr)
 result = run(store, *signoff)
 check("signoff of a complete unit", result.returncode == 0, result.stderr)
 status = run(store, "status", "T001", "--as-of", "2026-03-01")

@@ -11,6 +11,13 @@ func readPrivateKey(_ path: String) throws -> SigningKey {
         throw StoreError(.storage, "cannot read the private key \(path): \(String(cString: strerror(errno)))")
     }
     guard info.st_mode & S_IFMT == S_IFREG else { throw Refusal("\(path) is not a file holding a private key") }
+    // A public key given by mistake is named as such first: asking to chmod it would be the wrong fix.
+    if info.st_size < 65_536, let data = FileManager.default.contents(atPath: path),
+        let jwk = try? JSONSerialization.jsonObject(with: data) as? [String: Any], jwk["x"] != nil, jwk["d"] == nil
+    {
+        throw Refusal(
+            "\(path) holds a public key; --key takes the private key (the .private.jwk file `veta keys generate` wrote beside it)")
+    }
     guard info.st_mode & 0o077 == 0 else {
         throw Refusal(
             "\(path) can be read by other users (mode \(String(info.st_mode & 0o777, radix: 8))); run: chmod 600 \(path)")
