@@ -110,14 +110,14 @@ check("the corrected evidence no longer counts", after[0]["units"][0]["criteriaC
 
 # --- two processes recording at the same time lose no entry ---------------------------------------
 before = sqlite3.connect(store).execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
-script = f"""for i in $(seq 1 40); do "{veta}" record --store "{store}" --trainee T001 --curriculum EXWSAFE --unit RIIWHS201E \
-  --assessor A01 --target criterion:1.1 --method observation --outcome not-yet --date 2026-02-10 --note "$1-$i" >/dev/null || echo FAILED; done"""
+script = f"""for i in $(seq 1 40); do out=$("{veta}" record --store "{store}" --trainee T001 --curriculum EXWSAFE --unit RIIWHS201E \
+  --assessor A01 --target criterion:1.1 --method observation --outcome not-yet --date 2026-02-10 --note "$1-$i" 2>&1 >/dev/null) || echo "FAILED $1-$i: $out"; done"""
 procs = [subprocess.Popen(["bash", "-c", script, "bash", name], stdout=subprocess.PIPE, text=True) for name in ("p1", "p2")]
 outputs = [p.communicate(timeout=600)[0] for p in procs]
 after_count = sqlite3.connect(store).execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
 notes = {row[0] for row in sqlite3.connect(store).execute("SELECT note FROM ledger_entry WHERE note LIKE 'p_-%'")}
 check("two processes recording 40 entries each lose none", after_count == before + 80 and len(notes) == 80 and "FAILED" not in "".join(outputs),
-      f"{after_count - before} entries, {len(notes)} distinct notes")
+      f"{after_count - before} entries, {len(notes)} distinct notes; " + "".join(outputs)[:600])
 check("the ledger verifies after concurrent recording", run(store, "ledger", "verify").returncode == 0)
 
 # --- a bulk import killed with SIGKILL part-way leaves the store as it was -------------------------

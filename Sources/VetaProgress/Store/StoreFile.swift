@@ -39,6 +39,8 @@ public enum StoreFile {
         do {
             var configuration = Configuration()
             configuration.readonly = true
+            // Another process may be writing (WAL checkpoint, recovery): wait as the store itself does.
+            configuration.busyMode = .timeout(30)
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             (tables, migrations) = try queue.read { db in
