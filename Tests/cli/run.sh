@@ -125,73 +125,36 @@ check "XSD verdicts agree with Python xmlschema on Curricula and Examples" \
 check "hostile files are refused fast, offline, without reading what they reference" \
     "$PY" "$HERE/hostile_cli.py" "$VETA" "$WORK/hostile"
 
-# --- hostile arguments: every subcommand and option, exit 0/1/2/64, JSON on every path, keys, --store -----
-echo "-- hostile arguments (Tests/cli/hostile_args.py)"
-"$PY" "$HERE/hostile_args.py" "$VETA" "$WORK/hostile-args" >"$WORK/hostile-args.log" 2>&1
-hostile_rc=$?
-sed 's/^/  /' "$WORK/hostile-args.log"
-passed=$((passed + $(grep -c '^ok ' "$WORK/hostile-args.log")))
-failed=$((failed + $(grep -c '^FAIL' "$WORK/hostile-args.log")))
-if [ "$hostile_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/hostile-args.log"; then failed=$((failed + 1)); fi
+# suite LABEL SCRIPT ARGS...: runs one of the Python check scripts (they print `ok NAME` / `FAIL NAME`),
+# shows its output indented and adds its counts; a script that fails without a FAIL line counts as one failure.
+suite() {
+    local label=$1 script=$2; shift 2
+    local log="$WORK/$(basename "$script" .py).log"
+    echo "-- $label (Tests/cli/$(basename "$script"))"
+    "$PY" "$HERE/$script" "$@" >"$log" 2>&1
+    local rc=$?
+    sed 's/^/  /' "$log"
+    passed=$((passed + $(grep -c '^ok ' "$log")))
+    failed=$((failed + $(grep -c '^FAIL' "$log")))
+    if [ "$rc" -ne 0 ] && ! grep -q '^FAIL' "$log"; then failed=$((failed + 1)); fi
+}
 
-# --- trainee progress: the supervisor's day, refusals, concurrency, SIGKILL, tampering ---------
-echo "-- progress commands (Tests/cli/progress_cli.py)"
-if "$PY" "$HERE/progress_cli.py" "$VETA" "$WORK/progress" >"$WORK/progress.log" 2>&1; then
-    sed 's/^/  /' "$WORK/progress.log"
-    passed=$((passed + $(grep -c '^ok ' "$WORK/progress.log")))
-else
-    sed 's/^/  /' "$WORK/progress.log"
-    passed=$((passed + $(grep -c '^ok ' "$WORK/progress.log")))
-    failed=$((failed + $(grep -c '^FAIL' "$WORK/progress.log") + 0))
-    grep -q '^FAIL' "$WORK/progress.log" || failed=$((failed + 1))
-fi
-
-# --- spreadsheets as clerks save them: encodings, separators, repeats, formula neutralisation ----
-echo "-- spreadsheets (Tests/cli/spreadsheet_cli.py)"
-"$PY" "$HERE/spreadsheet_cli.py" "$VETA" "$WORK/spreadsheet" >"$WORK/spreadsheet.log" 2>&1
-spreadsheet_rc=$?
-sed 's/^/  /' "$WORK/spreadsheet.log"
-passed=$((passed + $(grep -c '^ok ' "$WORK/spreadsheet.log")))
-failed=$((failed + $(grep -c '^FAIL' "$WORK/spreadsheet.log")))
-if [ "$spreadsheet_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/spreadsheet.log"; then failed=$((failed + 1)); fi
-
-# --- completion records: OB3 oracle, tampering, revocation, expiry, DC-3 text, DC-4 -----------
-# The independent verifier is openbadgeslib from PyPI; the project's shared OB3 oracle runs in
-# addition when a checkout of it is given (OB3_ORACLE and ORACLE_PYTHON, set by make test when present).
-echo "-- completion records (Tests/cli/records_cli.py)"
-"$PY" "$HERE/records_cli.py" "$VETA" "$WORK/records" >"$WORK/records.log" 2>&1
-records_rc=$?
-sed 's/^/  /' "$WORK/records.log"
-passed=$((passed + $(grep -c '^ok ' "$WORK/records.log")))
-failed=$((failed + $(grep -c '^FAIL' "$WORK/records.log")))
-if [ "$records_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/records.log"; then failed=$((failed + 1)); fi
-
-# --- CASE export validates against the CASE 1.0 schema ---------------------------------------------
-echo "-- CASE export (Tests/cli/case_check.py)"
-"$PY" "$HERE/case_check.py" "$VETA" >"$WORK/case.log" 2>&1
-case_rc=$?
-sed 's/^/  /' "$WORK/case.log"
-passed=$((passed + $(grep -c '^ok ' "$WORK/case.log")))
-failed=$((failed + $(grep -c '^FAIL' "$WORK/case.log")))
-if [ "$case_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/case.log"; then failed=$((failed + 1)); fi
-
-# --- typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component --
-echo "-- typed values (Tests/cli/xsd_values.py)"
-"$PY" "$HERE/xsd_values.py" "$VETA" "$WORK/values" >"$WORK/values.log" 2>&1
-values_rc=$?
-sed 's/^/  /' "$WORK/values.log"
-passed=$((passed + $(grep -c '^ok ' "$WORK/values.log")))
-failed=$((failed + $(grep -c '^FAIL' "$WORK/values.log")))
-if [ "$values_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/values.log"; then failed=$((failed + 1)); fi
-
-# --- audits: catalogue rules on fixtures, records rules on a store, report determinism ----------
-echo "-- audits (Tests/cli/audit_cli.py)"
-"$PY" "$HERE/audit_cli.py" "$VETA" "$WORK/audit" >"$WORK/audit.log" 2>&1
-audit_rc=$?
-sed 's/^/  /' "$WORK/audit.log"
-passed=$((passed + $(grep -c '^ok ' "$WORK/audit.log")))
-failed=$((failed + $(grep -c '^FAIL' "$WORK/audit.log")))
-if [ "$audit_rc" -ne 0 ] && ! grep -q '^FAIL' "$WORK/audit.log"; then failed=$((failed + 1)); fi
+# Hostile arguments: every subcommand and option, exit 0/1/2/64, JSON on every path, keys, --store.
+suite "hostile arguments" hostile_args.py "$VETA" "$WORK/hostile-args"
+# Trainee progress: the supervisor's day, refusals, concurrency, SIGKILL, tampering, store files.
+suite "progress commands" progress_cli.py "$VETA" "$WORK/progress"
+# Spreadsheets as clerks save them: encodings, separators, repeats, formula neutralisation.
+suite "spreadsheets" spreadsheet_cli.py "$VETA" "$WORK/spreadsheet"
+# Completion records. The independent verifier is openbadgeslib from PyPI; the project's shared OB3
+# oracle runs in addition when a checkout of it is given (OB3_ORACLE and ORACLE_PYTHON, set by make
+# test when present).
+suite "completion records" records_cli.py "$VETA" "$WORK/records"
+# The CASE export validates against the CASE 1.0 schema.
+suite "CASE export" case_check.py "$VETA"
+# Typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component.
+suite "typed values" xsd_values.py "$VETA" "$WORK/values"
+# Audits: catalogue rules on fixtures, records rules on a store, report determinism.
+suite "audits" audit_cli.py "$VETA" "$WORK/audit"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
