@@ -19,14 +19,10 @@ extension ProgressService {
         for (index, row) in rows.enumerated() {
             progress?(index + 1, rows.count)
             let value: [String: String]
-            switch table.values(of: row) {
+            switch finder.newRow(at: index, in: table) {
             case .success(let values): value = values
             case .failure(let error):
                 errors.append(error)
-                continue
-            }
-            if let earlier = finder.earlierLine(of: value, at: index, in: table) {
-                errors.append(.init(line: row.line, reason: Self.repeatedRow(earlier)))
                 continue
             }
             do {
@@ -92,14 +88,10 @@ extension ProgressService {
         for (index, row) in rows.enumerated() {
             if index % 1024 == 0 { progress?(index, rows.count) }
             let value: [String: String]
-            switch table.values(of: row) {
+            switch finder.newRow(at: index, in: table) {
             case .success(let values): value = values
             case .failure(let error):
                 errors.append(error)
-                continue
-            }
-            if let earlier = finder.earlierLine(of: value, at: index, in: table) {
-                errors.append(.init(line: row.line, reason: Self.repeatedRow(earlier)))
                 continue
             }
             do {
@@ -155,14 +147,10 @@ extension ProgressService {
         for (number, row) in rows.enumerated() {
             if number % 1024 == 0 { progress?(number, rows.count * 2) }
             let value: [String: String]
-            switch table.values(of: row) {
+            switch finder.newRow(at: number, in: table) {
             case .success(let values): value = values
             case .failure(let error):
                 errors.append(error)
-                continue
-            }
-            if let earlier = finder.earlierLine(of: value, at: number, in: table) {
-                errors.append(.init(line: row.line, reason: Self.repeatedRow(earlier)))
                 continue
             }
             func field(_ name: String) -> String? { value[name].flatMap { $0.isEmpty ? nil : $0 } }

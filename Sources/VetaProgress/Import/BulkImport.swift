@@ -161,5 +161,19 @@ struct ImportTable {
             rowsByHash[hash, default: []].append(index)
             return nil
         }
+
+        /// The cleaned values of the row at `index`, or the error for its line: a value that cannot
+        /// be cleaned, or a repeat of an earlier row (named). Every kind of import reads rows this way.
+        mutating func newRow(at index: Int, in table: ImportTable) -> Result<[String: String], ImportReport.RowError> {
+            let row = table.rows[index]
+            switch table.values(of: row) {
+            case .failure(let error): return .failure(error)
+            case .success(let values):
+                if let earlier = earlierLine(of: values, at: index, in: table) {
+                    return .failure(.init(line: row.line, reason: ProgressService.repeatedRow(earlier)))
+                }
+                return .success(values)
+            }
+        }
     }
 }
