@@ -12,23 +12,14 @@ import sqlite3
 import subprocess
 import sys
 
+from checks import check, finish
+
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 fixtures = os.path.join(root, "Tests", "fixtures", "audit")
 policy = os.path.join(fixtures, "policy.xml")
-passed = failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f"\n     {detail}" if detail else ""))
 
 
 def codes(output):
@@ -113,6 +104,7 @@ def audit():
 
 
 import datetime
+
 today = datetime.date.today()
 recent = (today - datetime.timedelta(days=1)).isoformat()
 must("trainee", "add", "--id", "T2", "--paternal", "Pérez", "--given", "Luis", "--curp", "PERL850607HZSRRS04", "--employer", "MFR110315AB1",
@@ -197,5 +189,4 @@ check("migrate carries evidence over as new entries that name the originals", r.
       and all(v == "2.0.0" for _, v in rows), str(rows))
 check("the ledger verifies after a migration", mrun("ledger", "verify").returncode == 0)
 
-print(f"audit: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("audit")

@@ -24,11 +24,13 @@ import subprocess
 import sys
 import time
 
+from checks import check, finish
+
+
 veta, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
-passed = failed = 0
 
 HOSTILE = {
     "empty": "",
@@ -66,16 +68,6 @@ def file_values(keys):
         "schema": os.path.join(root, "Schemas", "curriculum.xsd"),
         "out": os.path.join(work, "out"), "attachment": curriculum, "examples": os.path.join(root, "Examples"),
     }
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f"\n     {detail}" if detail else ""))
 
 
 def run(args, cwd=None, timeout=120):
@@ -352,5 +344,4 @@ utf8 = run(["trainee", "add", "--id", "L02", "--paternal", "Peña".encode(), "--
             "PEXA700303HZSXXN05", "--employer", "MFR110315AB1", "--occupation", "Op", "--job-title", "Op", "--store", store])
 check("the same names in UTF-8 are accepted", utf8.returncode == 0, utf8.stderr.decode())
 
-print(f"hostile arguments: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("hostile arguments")

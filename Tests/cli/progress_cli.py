@@ -12,20 +12,11 @@ import subprocess
 import sys
 import time
 
+from checks import check, finish
+
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 os.makedirs(work, exist_ok=True)
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-passed = failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f"\n     {detail}" if detail else ""))
 
 
 def run(store, *args, stdin=None):
@@ -242,6 +233,7 @@ huge = os.path.join(work, "occasions-huge.xml")
 with open(os.path.join(root, "Examples", "valid-working-safely.xml"), encoding="utf-8") as f:
     xml = f.read()
 import re
+
 xml = re.sub(r'occasions="\d+"', 'occasions="9223372036854775807"', xml)
 xml = re.sub(r'code="EXWSAFE"', 'code="EXHUGE"', xml, count=1)
 with open(huge, "w", encoding="utf-8") as f:
@@ -258,5 +250,4 @@ for args in [["status", "T001", "--as-of", "2026-02-01"], ["status", "T001", "--
     check(f"occasions = Int.max: {' '.join(args[:3])} exits 0 (no arithmetic trap)", result.returncode == 0,
           f"exit {result.returncode}: {result.stderr[:300]}")
 
-print(f"progress: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("progress")

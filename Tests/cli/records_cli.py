@@ -16,6 +16,8 @@ import shutil
 import subprocess
 import sys
 
+from checks import check, finish
+
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
@@ -28,17 +30,6 @@ oracle_dir = os.environ.get("OB3_ORACLE", "")
 oracle_python = os.environ.get("ORACLE_PYTHON", "")
 has_oracle = os.path.isfile(os.path.join(oracle_dir, "ob3-verify")) and os.access(oracle_python, os.X_OK)
 ISSUER = "https://capacitacion.example.mx"
-passed = failed = 0
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f"\n     {detail}" if detail else ""))
 
 
 def independent(*credentials):
@@ -133,6 +124,7 @@ check("veta verify accepts the issued DC-3", r.returncode == 0, r.stdout + r.std
 # --- tampering --------------------------------------------------------------------------------------
 header, payload, signature = open(jwt).read().strip().split(".")
 import base64
+
 body = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
 body["credentialSubject"]["achievement"]["creditsAvailable"] = 1540
 forged = base64.urlsafe_b64encode(json.dumps(body, separators=(",", ":")).encode()).decode().rstrip("=")
@@ -207,5 +199,4 @@ check("DC-4 rows match the constancias", first.get("curp") == worker["curp"] and
       and first.get("horas") == "154" and first.get("estado") == "sustituida"
       and first.get("constancia_sha256") == __import__("hashlib").sha256(open(pdf, "rb").read()).hexdigest(), str(first))
 
-print(f"records: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("records")

@@ -16,23 +16,15 @@ import os
 import subprocess
 import sys
 
+from checks import check, finish
+
+
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 os.makedirs(work, exist_ok=True)
 root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-passed = failed = 0
 BOM = b"\xef\xbb\xbf"
 TRAINEES = "id,paternal_surname,maternal_surname,given_names,curp,employer_rfc,occupation,job_title"
 EVIDENCE = "trainee,curriculum,unit,target,method,outcome,date,hours,site,note,assessor"
-
-
-def check(name, condition, detail=""):
-    global passed, failed
-    if condition:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name}" + (f"\n     {detail}" if detail else ""))
 
 
 def run(*args):
@@ -293,5 +285,4 @@ with open(golden_path) as handle:
 check("import diagnostics match Tests/cli/fixtures/spreadsheet-import.golden (VETA_UPDATE_GOLDEN=1 rewrites it)",
       transcript == golden, transcript)
 
-print(f"spreadsheet: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("spreadsheet")
