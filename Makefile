@@ -4,7 +4,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_FLAGS ?=
 VETA = .build/debug/veta
-APT_PACKAGES = libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl faketime python3-venv
+APT_PACKAGES = libxml2-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl faketime python3-venv libssl-dev
 # The independent checkers the tests compare against, from PyPI, pinned, in a virtual environment of
 # their own (.build-py) so nothing is installed into the system's Python.
 PY_PACKAGES = xmlschema==4.3.2 jsonschema==4.26.0 openbadgeslib==4.6.3
@@ -139,7 +139,9 @@ BENCH_ENTRIES ?= 1000000
 bench: deps py-deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 	$(PY) Tests/bench/bench.py --veta .build/release/veta --out BENCHMARKS.md
-	$(PY) Tests/bench/bench_progress.py --veta .build/release/veta --veta-bench .build/release/veta-bench \
+	@mkdir -p bench-out
+	cc -O2 -o bench-out/ledger-floor Tests/bench/floor/ledger_floor.c -lsqlite3 -lcrypto
+	$(PY) Tests/bench/bench_progress.py --veta .build/release/veta --veta-bench .build/release/veta-bench --floor bench-out/ledger-floor \
 	  --trainees $(BENCH_TRAINEES) --entries $(BENCH_ENTRIES) --out BENCHMARKS.md
 	$(PY) Tests/bench/bench_records.py --veta-bench .build/release/veta-bench --count 10000 --out BENCHMARKS.md
 
