@@ -95,7 +95,8 @@ import Testing
         }
         #expect(Self.storageError { _ = try StoreSchema.upgrade(path) }?.message.contains("newer than this veta") == true)
         #expect(try Self.bytes(path) == before)
-        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        // SQLite's read-only look at a WAL-mode file may leave its empty side files; nothing is logged in them.
+        #expect((try? Self.bytes(path + "-wal"))?.isEmpty ?? true)
     }
 
     @Test func aReadOnlyOpeningNeverCreatesAStoreAndNeverWrites() async throws {

@@ -179,6 +179,26 @@ for args in reading:
 check("reading commands refuse a store that needs upgrading (exit 2) and name `veta store upgrade`", not bad, "; ".join(bad)[:1200])
 check("... and leave it unchanged (no migration run)", digest(older) == before)
 
+foreign = os.path.join(work, "other-program.sqlite")
+for suffix in ("", "-wal", "-shm"):
+    if os.path.exists(foreign + suffix):
+        os.remove(foreign + suffix)
+with contextlib.closing(sqlite3.connect(foreign)) as db:
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    db.execute("INSERT INTO notes (body) VALUES ('hola')")
+    db.commit()
+before = digest(foreign)
+bad = []
+for args in [("ledger", "verify"), ("status", "T1"), ("org", "add", "--rfc", "MFR110315AB1", "--name", "X"), ("store", "upgrade")]:
+    r = run(*args, path=foreign)
+    if r.returncode != 2 or "is not a Veta store" not in r.stderr:
+        bad.append(f"{args[0]}: exit {r.returncode}: {r.stderr.strip()}")
+with contextlib.closing(sqlite3.connect(foreign)) as db:
+    tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+check("another program's SQLite file (WAL mode) is refused by reading and writing commands (exit 2)", not bad, "; ".join(bad)[:1200])
+check("... and keeps exactly its own table and bytes", tables == ["notes"] and digest(foreign) == before, str(tables))
+
 missing = os.path.join(work, "mistyped", "veta.sqlite")
 bad = [args[0] for args in reading if run(*args, path=missing).returncode != 2]
 check("reading commands refuse a missing store (exit 2) and create nothing", not bad and not os.path.exists(os.path.dirname(missing)), str(bad))
