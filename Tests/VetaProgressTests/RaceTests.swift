@@ -78,7 +78,9 @@ import VetaCurricula
         let signOffs = try await world.service.store.entries(ofKinds: [.signOff])
         #expect(signOffs.count == 1)
         #expect(
-            Self.refusal(result)?.reasons.contains { $0.hasPrefix("\(unit) is already signed off for \(world.trainee) on 2026-02-05 by entry") }
+            Self.refusal(result)?.reasons.contains {
+                $0.hasPrefix("\(unit) is already signed off for \(world.trainee) on 2026-02-05 by entry")
+            }
                 == true, "\(result)")
     }
 
@@ -91,7 +93,8 @@ import VetaCurricula
         let other = try world.otherProcess()
         let loser = try world.losingRace { _ = try await other.correct(first.sequence, reason: "wrong trainee", on: Self.day) }
         let result = await Self.outcome {
-            try await loser.signOff(world.trainee, unit: UnitCode("RIIWHS201E"), in: world.ref, by: world.assessor, on: Self.day, key: world.key)
+            try await loser.signOff(
+                world.trainee, unit: UnitCode("RIIWHS201E"), in: world.ref, by: world.assessor, on: Self.day, key: world.key)
         }
         #expect(Self.refusal(result)?.summary.hasPrefix("sign-off of RIIWHS201E") == true, "\(result)")
         #expect(try await world.service.store.entries(ofKinds: [.signOff]).isEmpty)
@@ -102,7 +105,8 @@ import VetaCurricula
         let world = try await TestWorld.make()
         try await world.completeSafetyUnit()
         let unit = UnitCode("RIIWHS201E")
-        let first = try await world.service.signOff(world.trainee, unit: unit, in: world.ref, by: world.assessor, on: Self.day, key: world.key)
+        let first = try await world.service.signOff(
+            world.trainee, unit: unit, in: world.ref, by: world.assessor, on: Self.day, key: world.key)
         for date in ["2026-02-05", "2026-02-04"] {
             let result = await Self.outcome {
                 try await world.service.signOff(
@@ -196,7 +200,8 @@ import VetaCurricula
             let id = TraineeID("T\(101 + index)")
             try await world.service.store.add(
                 Trainee(
-                    id: id, paternalSurname: "García", maternalSurname: "López", givenNames: "Ana", curp: try CURP(String(body) + "\(check)"),
+                    id: id, paternalSurname: "García", maternalSurname: "López", givenNames: "Ana",
+                    curp: try CURP(String(body) + "\(check)"),
                     employer: try RFC(TestWorld.employer), occupation: "Operadora", jobTitle: "Operadora"))
             ids.append(id)
         }

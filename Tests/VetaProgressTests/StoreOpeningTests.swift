@@ -90,7 +90,9 @@ import Testing
         for (create, readOnly) in [(true, false), (false, false), (false, true)] {
             let error = Self.storageError { _ = try SQLiteProgressStore(path: path, create: create, readOnly: readOnly) }
             let message = error?.message ?? ""
-            #expect(message.contains("has schema version \(future), newer than this veta knows (schema version \(StoreSchema.version))"), "\(message)")
+            #expect(
+                message.contains("has schema version \(future), newer than this veta knows (schema version \(StoreSchema.version))"),
+                "\(message)")
             #expect(message.contains("\"v\(future) compact schema\"") && message.contains("left unchanged"), "\(message)")
         }
         #expect(Self.storageError { _ = try StoreSchema.upgrade(path) }?.message.contains("newer than this veta") == true)
@@ -102,7 +104,9 @@ import Testing
     @Test func aReadOnlyOpeningNeverCreatesAStoreAndNeverWrites() async throws {
         let folder = try Self.folder()
         let missing = folder + "/mistyped.sqlite"
-        #expect(Self.storageError { _ = try SQLiteProgressStore(path: missing, create: true, readOnly: true) }?.message.contains("no store at") == true)
+        #expect(
+            Self.storageError { _ = try SQLiteProgressStore(path: missing, create: true, readOnly: true) }?.message.contains("no store at")
+                == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
         let path = try await Self.store(in: folder)
         let before = try Self.bytes(path)

@@ -72,7 +72,8 @@ extension ProgressService {
     }
 
     func importEnrolments(
-        _ table: ImportTable, options: ImportOptions, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?) async throws
+        _ table: ImportTable, options: ImportOptions, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?
+    ) async throws
         -> ImportReport
     {
         let rows = table.rows
@@ -133,7 +134,8 @@ extension ProgressService {
     }
 
     func importEvidence(
-        _ table: ImportTable, options: ImportOptions, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?) async throws
+        _ table: ImportTable, options: ImportOptions, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?
+    ) async throws
         -> ImportReport
     {
         let rows = table.rows
