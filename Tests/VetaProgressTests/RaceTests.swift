@@ -119,6 +119,23 @@ import VetaCurricula
         #expect(try await world.service.store.entries(ofKinds: [.signOff]).count == 2)
     }
 
+    /// A migration is planned again when evidence was recorded after it read the ledger: nothing recorded is left unplanned.
+    @Test func aMigrationOvertakenByNewEvidenceIsPlannedAgainWithIt() async throws {
+        let world = try await TestWorld.make()
+        let major = TestWorld.packageRoot.appendingPathComponent("Tests/fixtures/diff/major.xml").path
+        let (published, _) = try await world.service.publish(fileAt: major)
+        let next = try published.curriculum.unwrap("the 2.0.0 fixture is valid")
+        let to = CurriculumRef(code: next.code, version: next.version)
+        let other = try world.otherProcess()
+        let loser = try world.losingRace { _ = try await other.record(world.evidence("RIIWHS201E", .element(1))) }
+        let plan = try await loser.migrate(from: world.ref, to: to, on: TestWorld.day("2026-03-01"), dryRun: false)
+        let evidence = try await world.service.store.entries(ofKinds: [.evidence]).filter { $0.curriculum == world.ref }
+        #expect(evidence.count == 1)
+        let planned = plan.trainees.flatMap { $0.carriedOver + $0.notCarried }
+        #expect(evidence.allSatisfy { planned.contains($0.sequence) }, "\(plan)")
+        #expect(try await world.service.store.entries(ofKinds: [.enrolment]).filter { $0.curriculum == to }.count == 1)
+    }
+
     @Test func aRequestOvertakenAtEveryCheckGivesUpAsStorageWithNothingWritten() async throws {
         let world = try await TestWorld.make()
         let other = try world.otherProcess()
