@@ -143,6 +143,8 @@ suite() {
 suite "hostile arguments" hostile_args.py "$VETA" "$WORK/hostile-args"
 # Trainee progress: the supervisor's day, refusals, concurrency, SIGKILL, tampering, store files.
 suite "progress commands" progress_cli.py "$VETA" "$WORK/progress"
+# Racing processes: every check holds inside the write; store versions and read-only opening.
+suite "races and store versions" race_cli.py "$VETA" "$WORK/race"
 # Spreadsheets as clerks save them: encodings, separators, repeats, formula neutralisation.
 suite "spreadsheets" spreadsheet_cli.py "$VETA" "$WORK/spreadsheet"
 # Completion records. The independent verifier is openbadgeslib from PyPI; the project's shared OB3

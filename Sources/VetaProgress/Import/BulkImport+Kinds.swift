@@ -71,11 +71,12 @@ extension ProgressService {
         return ImportReport(kind: .trainees, rows: rows.count, written: trainees.count, alreadyStored: repeats.count, errors: [])
     }
 
-    func importEnrolments(_ table: ImportTable, options: ImportOptions, progress: (@Sendable (Int, Int) -> Void)?) async throws
+    func importEnrolments(
+        _ table: ImportTable, options: ImportOptions, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?
+    ) async throws
         -> ImportReport
     {
         let rows = table.rows
-        let end = try await store.ledgerEnd()
         let known = Set(try await store.trainees().map(\.id))
         let existing = try await store.entries(ofKinds: [.enrolment, .withdrawal, .correction])
         let byTrainee = Dictionary(grouping: existing, by: \.trainee)
@@ -132,11 +133,12 @@ extension ProgressService {
         return ImportReport(kind: .enrolments, rows: rows.count, written: stored.count, alreadyStored: repeats.count, errors: [])
     }
 
-    func importEvidence(_ table: ImportTable, options: ImportOptions, progress: (@Sendable (Int, Int) -> Void)?) async throws
+    func importEvidence(
+        _ table: ImportTable, options: ImportOptions, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?
+    ) async throws
         -> ImportReport
     {
         let rows = table.rows
-        let end = try await store.ledgerEnd()
         let context = try await ImportContext.load(self)
         let stored = try await EvidenceKey.stored(in: store)
         var errors: [ImportReport.RowError] = []

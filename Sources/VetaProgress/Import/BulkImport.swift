@@ -56,25 +56,17 @@ extension ProgressService {
             throw Self.unknownHeader(path, header: header, delimiter: delimiter, source: source)
         }
         // Every check against the store is made on the store as read before the write, and the
-        // write happens only if the store is still as read (``StoreError/Kind/changed`` otherwise):
-        // when another import wrote first, the whole file is checked again against the store as it
-        // is now, so rows another process just stored are found as repeats, never stored twice.
-        var attempt = 1
-        while true {
-            do {
-                switch kind {
-                case .trainees: return try await importTrainees(table, options: options, progress: progress)
-                case .enrolments: return try await importEnrolments(table, options: options, progress: progress)
-                case .evidence: return try await importEvidence(table, options: options, progress: progress)
-                }
-            } catch let error as StoreError where error.kind == .changed && attempt < Self.checkAttempts {
-                attempt += 1
+        // write happens only if the store is still as read (``checkedWrite(_:)``): when another
+        // process wrote first, the whole file is checked again against the store as it is now, so
+        // rows another process just stored are found as repeats, never stored twice.
+        return try await checkedWrite { end in
+            switch kind {
+            case .trainees: return try await importTrainees(table, options: options, progress: progress)
+            case .enrolments: return try await importEnrolments(table, options: options, after: end, progress: progress)
+            case .evidence: return try await importEvidence(table, options: options, after: end, progress: progress)
             }
         }
     }
-
-    /// How many times a file is checked again when other writers keep changing the store.
-    static let checkAttempts = 32
 
     private static func unknownHeader(
         _ path: String, header: CSV.Record, delimiter: CSV.Delimiter, source: ImportHeader.DelimiterSource

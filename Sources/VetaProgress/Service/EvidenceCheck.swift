@@ -44,6 +44,21 @@ public enum EvidenceCheck {
         return problems
     }
 
+    /// Why sign-off `entry` repeats one in `entries`, or nil: a sign-off of the same unit for the
+    /// same trainee and curriculum version, not voided, dated on or after the new one. A unit
+    /// already signed off may be signed off again to renew it, dated after the sign-off it renews;
+    /// a second sign-off on the same day (two assessors, or one command run twice at once) is a repeat.
+    public static func repeatedSignOff(_ entry: LedgerEntry, in entries: [LedgerEntry]) -> String? {
+        let voided = CompetencyEngine.voidedSequences(entries, asOf: .latest)
+        let earlier = entries.first {
+            $0.kind == .signOff && $0.trainee == entry.trainee && $0.curriculum == entry.curriculum && $0.unit == entry.unit
+                && $0.date >= entry.date && !voided.contains($0.sequence)
+        }
+        guard let earlier, let unit = entry.unit else { return nil }
+        return "\(unit) is already signed off for \(entry.trainee) on \(earlier.date) by entry \(earlier.sequence); "
+            + "a renewal is dated after the sign-off it renews"
+    }
+
     static func targetProblem(_ target: EvidenceTarget, unit: Unit) -> String? {
         switch target {
         case .unit:

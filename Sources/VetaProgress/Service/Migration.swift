@@ -35,6 +35,16 @@ extension ProgressService {
         }
         let old = try await curriculum(from)
         let new = try await curriculum(to)
+        // The plan is made from the ledger as read and written only if the ledger is still as read
+        // (``checkedWrite(_:)``): an enrolment, withdrawal or correction written meanwhile is planned with.
+        return try await checkedWrite { end in
+            try await migrate(from: from, to: to, old: old, new: new, on: date, dryRun: dryRun, after: end)
+        }
+    }
+
+    private func migrate(
+        from: CurriculumRef, to: CurriculumRef, old: Curriculum, new: Curriculum, on date: CalendarDate, dryRun: Bool, after end: Int64
+    ) async throws -> MigrationPlan {
         let byTrainee = Dictionary(grouping: try await store.entries(in: from), by: \.trainee)
         var plans: [MigrationPlan.TraineePlan] = []
         var writes: [LedgerEntry] = []
@@ -81,7 +91,7 @@ extension ProgressService {
             writes.append(enrolment)
             writes += carried
         }
-        if !dryRun && !writes.isEmpty { _ = try await store.append(writes) { _ in } }
+        if !dryRun && !writes.isEmpty { _ = try await store.append(writes, after: end) { _ in } }
         return MigrationPlan(from: from, to: to, trainees: plans)
     }
 }

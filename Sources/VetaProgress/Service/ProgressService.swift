@@ -1,7 +1,8 @@
 public import VetaCurricula
 
 /// The supervisor's and assessor's operations: publish curricula, enrol, record, sign off,
-/// correct, and ask where trainees stand. Every check happens before anything is written.
+/// correct, and ask where trainees stand. Every check happens before anything is written, and
+/// what a check read from the ledger still holds when the entry is appended (``checkedWrite(_:)``).
 public struct ProgressService: Sendable {
     /// The store.
     public let store: any ProgressStore
@@ -60,42 +61,53 @@ public struct ProgressService: Sendable {
     // MARK: ledger
 
     /// Enrols a trainee in a published curriculum; refused while the trainee is enrolled (and not
-    /// withdrawn) in any version of it, whatever the dates of the two enrolments.
+    /// withdrawn) in any version of it, whatever the dates of the two enrolments. The check holds
+    /// inside the write (``checkedWrite(_:)``): of racing enrolments of one trainee, one is stored.
     public func enrol(_ trainee: TraineeID, in ref: CurriculumRef, on date: CalendarDate, site: String? = nil) async throws -> LedgerEntry {
         let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
         guard try await store.trainee(trainee) != nil else { throw Refusal("trainee \(trainee) is not registered (veta trainee add)") }
         _ = try await curriculum(ref)
-        // Whatever the date: an enrolment dated before the one in force is a second enrolment too.
-        if let active = EnrolmentState.activeEnrolment(in: try await store.entries(for: trainee), trainee: trainee, code: ref.code) {
-            throw EnrolmentState.alreadyEnrolled(trainee, in: ref, active: active)
-        }
         let entry = LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site)
-        return try await appendOne(entry)
+        return try await checkedWrite { end in
+            // Whatever the date: an enrolment dated before the one in force is a second enrolment too.
+            if let active = EnrolmentState.activeEnrolment(in: try await store.entries(for: trainee), trainee: trainee, code: ref.code) {
+                throw EnrolmentState.alreadyEnrolled(trainee, in: ref, active: active)
+            }
+            return try await appendOne(entry, after: end)
+        }
     }
 
-    /// Withdraws a trainee from a curriculum.
+    /// Withdraws a trainee from a curriculum; of racing withdrawals from one enrolment, one is stored.
     public func withdraw(_ trainee: TraineeID, from ref: CurriculumRef, on date: CalendarDate, reason: String) async throws -> LedgerEntry {
         let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
-        guard try await enrolment(of: trainee, in: ref, asOf: date).isActive else {
-            throw Refusal("trainee \(trainee) is not enrolled in \(ref)")
+        return try await checkedWrite { end in
+            guard try await enrolment(of: trainee, in: ref, asOf: date).isActive else {
+                throw Refusal("trainee \(trainee) is not enrolled in \(ref)")
+            }
+            return try await appendOne(
+                LedgerEntry(kind: .withdrawal, trainee: trainee, curriculum: ref, date: date, note: reason), after: end)
         }
-        return try await appendOne(LedgerEntry(kind: .withdrawal, trainee: trainee, curriculum: ref, date: date, note: reason))
     }
 
-    /// Records one evidence entry after checking it against the curriculum, the enrolment and the assessor.
+    /// Records one evidence entry after checking it against the curriculum, the enrolment and the
+    /// assessor; the enrolment is checked inside the write, so a racing withdrawal is seen.
     public func record(_ evidence: LedgerEntry) async throws -> LedgerEntry {
         var entry = try evidence.validated()
         entry.kind = .evidence
         let curriculum = try await curriculum(entry.curriculum)
         let assessor = try await entry.assessor.asyncMap { try await store.assessor($0) } ?? nil
-        let enrolled = try await enrolment(of: entry.trainee, in: entry.curriculum, asOf: entry.date).isActive
-        let problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
-        guard problems.isEmpty else { throw Refusal("evidence refused", reasons: problems) }
-        return try await appendOne(entry)
+        return try await checkedWrite { end in
+            let enrolled = try await enrolment(of: entry.trainee, in: entry.curriculum, asOf: entry.date).isActive
+            let problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            guard problems.isEmpty else { throw Refusal("evidence refused", reasons: problems) }
+            return try await appendOne(entry, after: end)
+        }
     }
 
     /// Signs a unit off with the assessor's key, if the assessor is authorised, the key is the
-    /// one registered for them, and the engine says the unit may be signed off.
+    /// one registered for them, the engine says the unit may be signed off, and no sign-off of the
+    /// unit in force is dated on or after `date` (``EvidenceCheck/repeatedSignOff(_:in:)``). The
+    /// ledger's part of the check holds inside the write: a racing correction or sign-off is seen.
     public func signOff(
         _ trainee: TraineeID, unit: UnitCode, in ref: CurriculumRef, by assessorID: AssessorID, on date: CalendarDate,
         key: SigningKey, note: String? = nil
@@ -104,37 +116,48 @@ public struct ProgressService: Sendable {
         let assessorID = try AssessorID(validating: assessorID.rawValue, field: "assessor")
         let curriculum = try await curriculum(ref)
         let assessor = try await store.assessor(assessorID)
-        let entries = try await store.entries(for: trainee)
-        let enrolled = EnrolmentState(entries, trainee: trainee, ref: ref, asOf: date).isActive
         let draft = LedgerEntry(kind: .signOff, trainee: trainee, curriculum: ref, date: date, unit: unit, note: note, assessor: assessorID)
-        var problems = EvidenceCheck.problems(with: draft, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
-        if let assessor, (try? PublicSigningKey(assessor.publicKey)) != key.publicKey {
-            problems.append("the key given is not the one registered for assessor \(assessorID)")
+        return try await checkedWrite { end in
+            let entries = try await store.entries(for: trainee)
+            let enrolled = EnrolmentState(entries, trainee: trainee, ref: ref, asOf: date).isActive
+            var problems = EvidenceCheck.problems(with: draft, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            if let assessor, (try? PublicSigningKey(assessor.publicKey)) != key.publicKey {
+                problems.append("the key given is not the one registered for assessor \(assessorID)")
+            }
+            if curriculum.unit(unit) != nil {
+                problems += CompetencyEngine.signOffProblems(
+                    unit: unit, trainee: trainee, in: curriculum, ref: ref, entries: entries, on: date)
+                if let repeated = EvidenceCheck.repeatedSignOff(draft, in: entries) { problems.append(repeated) }
+            }
+            guard problems.isEmpty else { throw Refusal("sign-off of \(unit) for \(trainee) refused", reasons: problems) }
+            let stored = try await store.append([draft], after: end) { entry in
+                entry.signature = Base64URL.encode(try key.signature(for: LedgerCanonicalEncoding.bytes(of: entry)))
+            }
+            return stored[0]
         }
-        if curriculum.unit(unit) != nil {
-            problems += CompetencyEngine.signOffProblems(
-                unit: unit, trainee: trainee, in: curriculum, ref: ref, entries: entries, on: date)
-        }
-        guard problems.isEmpty else { throw Refusal("sign-off of \(unit) for \(trainee) refused", reasons: problems) }
-        let stored = try await store.append([draft]) { entry in
-            entry.signature = Base64URL.encode(try key.signature(for: LedgerCanonicalEncoding.bytes(of: entry)))
-        }
-        return stored[0]
     }
 
-    /// Voids an earlier entry, saying why. Corrections themselves cannot be corrected.
+    /// Voids an earlier entry, saying why. Corrections themselves cannot be corrected, and an entry
+    /// is corrected once: of racing corrections of one entry, one is stored and the others are
+    /// refused naming it.
     public func correct(_ sequence: Int64, reason: String, on date: CalendarDate) async throws -> LedgerEntry {
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
+        // Stored entries never change: what the target is, is checked once.
         let rows = try await store.allEntries()
         guard case .success(let target)? = rows.first(where: { (try? $0.get().sequence) == sequence }) else {
             throw Refusal("there is no entry \(sequence)")
         }
-        guard target.kind != .correction else { throw Refusal("entry \(sequence) is a correction; corrections cannot be corrected") }
-        let already = rows.contains { (try? $0.get()).map { $0.kind == .correction && $0.corrects == sequence } ?? false }
-        guard !already else { throw Refusal("entry \(sequence) is already corrected") }
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
-        return try await appendOne(
-            LedgerEntry(
-                kind: .correction, trainee: target.trainee, curriculum: target.curriculum, date: date, note: reason, corrects: sequence))
+        guard target.kind != .correction else {
+            throw Refusal("entry \(sequence) is a correction (of entry \(target.corrects ?? 0)); corrections cannot be corrected")
+        }
+        let correction = LedgerEntry(
+            kind: .correction, trainee: target.trainee, curriculum: target.curriculum, date: date, note: reason, corrects: sequence)
+        return try await checkedWrite { end in
+            if let earlier = try await store.entries(ofKinds: [.correction]).first(where: { $0.corrects == sequence }) {
+                throw Refusal("entry \(sequence) is already corrected by entry \(earlier.sequence)")
+            }
+            return try await appendOne(correction, after: end)
+        }
     }
 
     /// Where a trainee stands in each curriculum they are (or were) enrolled in.
@@ -166,8 +189,8 @@ public struct ProgressService: Sendable {
         return LedgerVerifier.verify(rows) { keys[$0] }
     }
 
-    private func appendOne(_ entry: LedgerEntry) async throws -> LedgerEntry {
-        try await store.append([entry]) { _ in }[0]
+    private func appendOne(_ entry: LedgerEntry, after end: Int64) async throws -> LedgerEntry {
+        try await store.append([entry], after: end) { _ in }[0]
     }
 }
 

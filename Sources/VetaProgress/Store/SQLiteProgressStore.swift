@@ -9,29 +9,42 @@ public final class SQLiteProgressStore: ProgressStore {
     private let clock: @Sendable () -> Date
 
     /// Opens the store at `path` and brings its schema up to date; creates it (and its folder) when
-    /// `create` is true and there is none.
+    /// `create` is true and there is none. With `readOnly`, opens it read-only instead: nothing is
+    /// created, migrated or written, and a store that needs migrating is refused.
     ///
     /// A file that is not a Veta store (another program's SQLite database, a text file) is refused
-    /// before anything is written to it, and so is a missing store when `create` is false.
+    /// before anything is written to it, and so are a missing store when `create` is false (or
+    /// `readOnly`) and a store newer than this veta (``StoreSchema``).
     ///
     /// - Parameters:
     ///   - create: Whether a missing store may be created: true for commands that write.
+    ///   - readOnly: Whether to open read-only: true for commands that only read.
     ///   - clock: The source of `recordedAt` times; tests pass a fixed one.
-    public init(path: String, create: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }) throws {
-        try StoreFile.check(path, create: create)
+    public init(
+        path: String, create: Bool = true, readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        let applied = try StoreFile.check(path, create: create && !readOnly)
+        if readOnly, !Set(Migrations.migrator.migrations).isSubset(of: applied) {
+            throw StoreSchema.older(path, applied: applied)
+        }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(30)
+        configuration.readonly = readOnly
         configuration.label = "veta"
         configuration.prepareDatabase { db in
             // A bigger page cache keeps a large import's transaction from spilling pages early.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(pool)
+            if readOnly {
+                pool = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                pool = try DatabasePool(path: path, configuration: configuration)
+                try Migrations.migrator.migrate(pool)
+            }
         } catch {
             throw StoreError(.storage, "cannot open the store at \(path): \(Self.reason(error))")
         }

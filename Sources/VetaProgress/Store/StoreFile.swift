@@ -10,18 +10,29 @@ public enum StoreFile {
     /// The identifier of Veta's first migration, recorded in every Veta store.
     static let firstMigration = "v1 curricula, registry, ledger"
 
+    /// The migrations of the record registry (VetaRecords), which keeps its tables in the same file
+    /// under the same migration table. A store is whole: a migration applied by any part of Veta
+    /// counts, so a registry migration must be named here to be known (a VetaRecords test holds it).
+    static let registryMigrations = ["records v1 issuers, records, events"]
+
+    /// Every migration this veta knows; a store with any other applied is newer than this veta.
+    static var knownMigrations: Set<String> { Set(Migrations.migrator.migrations).union(registryMigrations) }
+
     /// Checks `path` before opening it.
     ///
     /// - Parameter create: Whether a missing or empty file may become a new store (commands that
     ///   write); otherwise only an existing Veta store is accepted.
-    /// - Throws: ``StoreError`` `.storage` when there is no store and `create` is false, or when the
-    ///   file is not a Veta store; the file is left as it was.
-    static func check(_ path: String, create: Bool) throws {
+    /// - Returns: The migrations applied to the store (empty when there is none yet).
+    /// - Throws: ``StoreError`` `.storage` when there is no store and `create` is false, when the
+    ///   file is not a Veta store, or when its schema is newer than this veta knows; the file is
+    ///   left as it was.
+    @discardableResult
+    static func check(_ path: String, create: Bool) throws -> Set<String> {
         if let reason = notAFilePath(path) { throw StoreError(.storage, "\(path) is not a store file path: \(reason)") }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             guard create else { throw missing(path) }
-            return
+            return []
         }
         guard !isFolder.boolValue else { throw StoreError(.storage, "\(path) is a folder, not a store file") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -31,7 +42,7 @@ public enum StoreFile {
         try? handle.close()
         if header.isEmpty {
             guard create else { throw missing(path) }
-            return
+            return []
         }
         guard header == Data("SQLite format 3\0".utf8) else { throw foreign(path, "it is not a SQLite database") }
         let tables: [String]
@@ -53,11 +64,14 @@ public enum StoreFile {
         }
         if tables.isEmpty {
             guard create else { throw missing(path) }
-            return
+            return []
         }
         guard migrations.contains(firstMigration) else {
             throw foreign(path, "it is a SQLite database without Veta's tables, perhaps another program's")
         }
+        let unknown = Set(migrations).subtracting(knownMigrations)
+        guard unknown.isEmpty else { throw StoreSchema.newer(path, unknown: unknown, applied: Set(migrations)) }
+        return Set(migrations)
     }
 
     /// Why SQLite would read `path` as something other than the file it names, or nil: a `file:` URI

@@ -25,13 +25,20 @@ struct StoreOptions: ParsableArguments {
         return path.contains("/") ? path : "./" + path
     }
 
-    /// Opens the store; `create` says whether a missing one may be created, true only for commands
-    /// that write. Reading commands refuse a missing store (exit 2) rather than create an empty one.
-    func openService(create: Bool) throws -> ProgressService {
-        // $VETA_STORE gets the check --store gets when it is parsed (before "./" makes it look like a file).
+    /// The store's path, once $VETA_STORE got the check --store gets when it is parsed (before "./"
+    /// makes it look like a file).
+    func checkedPath() throws -> String {
         let given = store ?? StoreLocation.defaultPath()
         if let reason = StoreFile.notAFilePath(given) { throw StoreError(.storage, "\(given) is not a store file path: \(reason)") }
-        return ProgressService(store: try SQLiteProgressStore(path: path, create: create), validator: try CurriculumValidator())
+        return path
+    }
+
+    /// Opens the store; `create` is true only for commands that write, which may create a missing
+    /// store and bring an older one up to date. Commands that only read open it read-only: they refuse
+    /// a missing store (exit 2) rather than create an empty one, and an older one rather than upgrade it.
+    func openService(create: Bool) throws -> ProgressService {
+        let store = try SQLiteProgressStore(path: try checkedPath(), create: create, readOnly: !create)
+        return ProgressService(store: store, validator: try CurriculumValidator())
     }
 
     /// The record service over the store; `create` as in ``openService(create:)``.
