@@ -31,6 +31,7 @@ struct StoreOptions: ParsableArguments {
         // $VETA_STORE gets the check --store gets when it is parsed (before "./" makes it look like a file).
         let given = store ?? StoreLocation.defaultPath()
         if let reason = StoreFile.notAFilePath(given) { throw StoreError(.storage, "\(given) is not a store file path: \(reason)") }
+        if create { try AutoCheckpoint.prepare(storePath: path) }
         return ProgressService(store: try SQLiteProgressStore(path: path, create: create), validator: try CurriculumValidator())
     }
 
