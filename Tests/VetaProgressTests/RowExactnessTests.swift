@@ -56,7 +56,7 @@ import VetaCurricula
         let queue = try DatabaseQueue(path: world.storePath)
         try await queue.write { db in
             try db.execute(sql: "DROP TRIGGER ledger_entry_append_only_update")
-            try db.execute(sql: "UPDATE ledger_entry SET outcome = 'not-yet-satisfactory', hash = ? WHERE sequence = 3", arguments: [hash])
+            try db.execute(sql: "UPDATE ledger_entry SET outcome = 'not-yet', hash = ? WHERE sequence = 3", arguments: [hash])
         }
         let refusal = await #expect(throws: Refusal.self) {
             try await world.service.status(of: world.trainee, asOf: TestWorld.day("2026-03-01"))

@@ -126,7 +126,7 @@ for name in ("A01", "issuer", "site", "other"):
     subprocess.run([veta, "keys", "generate", "--name", name, "--out", keys], check=True, capture_output=True)
 must(base, "publish", os.path.join(root, "Curricula"))
 must(base, "org", "add", "--rfc", "CMP961028AB1", "--name", "Minera Peñoles", "--site", "Unidad Tizapa")
-for trainee, curp in (("T100", "NUPJ880214HZSXXS07"), ("T101", "RUXA910303MZSZXN03")):
+for trainee, curp in (("T100", "NUPJ880214HZSXXS09"), ("T101", "RUXA910303MZSZXN09")):
     must(base, "trainee", "add", "--id", trainee, "--paternal", "Núñez", "--given", "José", "--curp", curp,
          "--employer", "CMP961028AB1", "--occupation", "Operador", "--job-title", "Operador")
 must(base, "assessor", "add", "--id", "A01", "--name", "Luis Pérez", "--accreditation", "CONOCER EV-1234", "--unit", "RIIWHS201E",
@@ -217,14 +217,14 @@ check("an older copy written to until it is as long again is named rewritten (ex
 
 # --- rewriting entries after the last sign-off, hashes recomputed ------------------------------------
 store = copy(base, "rewritten")
-rewrite(store, size - 3, {"outcome": "not-yet-satisfactory"})
+rewrite(store, size - 3, {"outcome": "not-yet"})
 plain, _, _ = verify(store)
 code, document, result = verify(store, early, latest)
 check("a rewrite after the last sign-off with every hash recomputed passes a plain verify but not the newest checkpoint",
       plain == 0 and code == 1 and kinds(document) == ["extended", "rewritten"]
       and f"entries 5–{size} were rewritten" in document["checkpoints"][1]["message"], result.stdout)
 store = copy(base, "rewritten-one")
-rewrite(store, size - 3, {"outcome": "not-yet-satisfactory"}, rechain=False)
+rewrite(store, size - 3, {"outcome": "not-yet"}, rechain=False)
 code, document, result = verify(store)
 check("a rewrite whose later hashes were not recomputed is named by verify", code == 1
       and any(p["sequence"] == size - 2 and "previous-hash" in p["reason"] for p in document.get("problems", [])), result.stdout)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The ledger verified, and each checkpoint given checked against it.
 public struct LedgerVerification: Hashable, Sendable, Codable {
@@ -29,7 +29,7 @@ extension ProgressService {
             if entry.sequence == 1 { log.origin = Checkpoint.origin(firstHash: hash) }
             if sizes.contains(entry.sequence) { log.hashes[entry.sequence] = hash }
         }
-        log.size = rows.last.map { (try? $0.get().sequence) ?? Self.sequence(of: $0) } ?? 0
+        log.size = rows.last.map(Self.sequence(of:)) ?? 0
         let findings = unreadable + CheckpointVerifier.check(valid, against: log)
         let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         return LedgerVerification(
@@ -52,7 +52,8 @@ extension ProgressService {
                 throw Refusal("the ledger does not verify (\(first)); a checkpoint would vouch for it: run veta ledger verify")
             }
         }
-        let rows = try await store.entries(from: max(1, end - 1), through: end) + (end > 2 ? try await store.entries(from: 1, through: 1) : [])
+        var rows = try await store.entries(from: max(1, end - 1), through: end)
+        if end > 2 { rows += try await store.entries(from: 1, through: 1) }
         var byNumber: [Int64: LedgerEntry] = [:]
         for row in rows {
             guard case .success(let entry) = row else {

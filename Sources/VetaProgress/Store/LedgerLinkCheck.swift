@@ -26,10 +26,10 @@ enum LedgerLinkCheck {
             guard LedgerCanonicalEncoding.hash(of: entry) == entry.hash else {
                 throw refuse("its content does not match its hash")
             }
-            let before =
-                entry.sequence == 1
-                ? LedgerEntry.genesisHash
-                : try hashes[entry.sequence - 1] ?? String.fetchOne(hashAt, arguments: [entry.sequence - 1])
+            var before = LedgerEntry.genesisHash as String?
+            if entry.sequence > 1 {
+                before = try hashes[entry.sequence - 1] ?? String.fetchOne(hashAt, arguments: [entry.sequence - 1])
+            }
             guard before == entry.previousHash else { throw refuse("its previous-hash does not match the entry before it") }
             guard entry.sequence < end else { continue }
             let after = try previous[entry.sequence + 1] ?? String.fetchOne(previousAt, arguments: [entry.sequence + 1])

@@ -296,6 +296,8 @@ public final class SQLiteProgressStore: ProgressStore {
             return try await pool.read(work)
         } catch let error as StoreError {
             throw error
+        } catch let refusal as Refusal {
+            throw refusal
         } catch {
             throw StoreError(.storage, "the store could not be read: \(Self.reason(error))")
         }

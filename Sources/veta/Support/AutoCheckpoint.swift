@@ -23,8 +23,18 @@ enum AutoCheckpoint {
     private final class Pending: @unchecked Sendable {
         private let lock = NSLock()
         private var plan: Plan?
-        func set(_ value: Plan) { lock.withLock { plan = value } }
-        func take() -> Plan? { lock.withLock { defer { plan = nil }; return plan } }
+        func set(_ value: Plan) {
+            lock.lock()
+            defer { lock.unlock() }
+            plan = value
+        }
+
+        func take() -> Plan? {
+            lock.lock()
+            defer { lock.unlock() }
+            defer { plan = nil }
+            return plan
+        }
     }
 
     private static let pending = Pending()
