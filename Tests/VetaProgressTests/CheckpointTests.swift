@@ -12,7 +12,8 @@ import VetaCurricula
     static let key = SigningKey()
 
     @Test func aSignedNoteVerifiesWithItsKeyNamedOrBareAndWithNoOther() throws {
-        let text = try SignedNote.sign("origin\n1\n" + Data(repeating: 7, count: 32).base64EncodedString() + "\n", keyName: "site", key: Self.key)
+        let text = try SignedNote.sign(
+            "origin\n1\n" + Data(repeating: 7, count: 32).base64EncodedString() + "\n", keyName: "site", key: Self.key)
         let note = try SignedNote(parsing: Array(text.utf8))
         #expect(note.isSigned(by: try NoteVerifierKey(name: "site", publicKey: Self.key.publicKey)))
         #expect(note.isSigned(by: NoteVerifierKey(publicKey: Self.key.publicKey)))
@@ -37,7 +38,8 @@ import VetaCurricula
         let head = String(repeating: "ab", count: 32)
         let checkpoint = Checkpoint(origin: "veta-ledger/" + head, size: 42, head: head, time: "2026-11-30T17:30:00Z")
         let lines = checkpoint.body.split(separator: "\n").map(String.init)
-        #expect(lines == ["veta-ledger/" + head, "42", Data(repeating: 0xAB, count: 32).base64EncodedString(), "time 2026-11-30T17:30:00Z"])
+        #expect(
+            lines == ["veta-ledger/" + head, "42", Data(repeating: 0xAB, count: 32).base64EncodedString(), "time 2026-11-30T17:30:00Z"])
         #expect(try Checkpoint(body: checkpoint.body) == checkpoint)
         #expect(throws: KeyError.self) { try Checkpoint(body: "o\n042\n" + lines[2] + "\n") }
         #expect(throws: KeyError.self) { try Checkpoint(body: "o\n42\nnot-base64\n") }
@@ -73,7 +75,10 @@ import VetaCurricula
     }
 
     static func checkpoint(of entries: [LedgerEntry], size: Int) -> (String, Checkpoint) {
-        ("c\(size)", Checkpoint(origin: Checkpoint.origin(firstHash: entries[0].hash), size: Int64(size), head: entries[size - 1].hash, time: nil))
+        (
+            "c\(size)",
+            Checkpoint(origin: Checkpoint.origin(firstHash: entries[0].hash), size: Int64(size), head: entries[size - 1].hash, time: nil)
+        )
     }
 
     /// Whatever the log's length and the checkpoint's size: a log cut shorter than the checkpoint is truncated, a longer one extends it.

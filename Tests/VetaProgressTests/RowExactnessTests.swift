@@ -8,13 +8,20 @@ import VetaCurricula
 /// A stored row must be exactly the canonical form of what was hashed; readers refuse a log that
 /// does not verify where they read it; checkpoints hold the store to what it was.
 @Suite struct RowExactnessTests {
+    /// A connection as an attacker opens the file: foreign keys off, as the sqlite3 shell has them.
+    static func attacker(_ world: TestWorld) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        return try DatabaseQueue(path: world.storePath, configuration: configuration)
+    }
+
     static func tampered(_ statements: String...) async throws -> TestWorld {
         let world = try await TestWorld.make()
         try await world.completeSafetyUnit()
-        let queue = try DatabaseQueue(path: world.storePath)
+        let queue = try Self.attacker(world)
         try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER ledger_entry_append_only_update")
-            try db.execute(sql: "DROP TRIGGER ledger_entry_append_only_delete")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_update")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_delete")
             for statement in statements { try db.execute(sql: statement) }
         }
         return world
@@ -23,7 +30,10 @@ import VetaCurricula
     /// Each re-encoding keeps what is hashed but not what is stored: verify names the row, status refuses.
     @Test(arguments: [
         ("UPDATE ledger_entry SET trainee_id = CAST(trainee_id AS BLOB) WHERE sequence = 2", "trainee_id is stored as BLOB"),
-        ("UPDATE ledger_entry SET curriculum_version = CAST(curriculum_version AS BLOB) WHERE sequence = 2", "curriculum_version is stored as BLOB"),
+        (
+            "UPDATE ledger_entry SET curriculum_version = CAST(curriculum_version AS BLOB) WHERE sequence = 2",
+            "curriculum_version is stored as BLOB"
+        ),
         ("UPDATE ledger_entry SET minutes = CAST('60' AS BLOB) WHERE sequence = 2", "minutes is stored as BLOB"),
         ("UPDATE ledger_entry SET minutes = 60.5 WHERE sequence = 2", "minutes is stored as REAL"),
         ("UPDATE ledger_entry SET curriculum_version = '0' || curriculum_version WHERE sequence = 2", "curriculum_version"),
@@ -53,9 +63,9 @@ import VetaCurricula
         var changed = entry
         changed.outcome = .notYet
         let hash = LedgerCanonicalEncoding.hash(of: changed)
-        let queue = try DatabaseQueue(path: world.storePath)
+        let queue = try Self.attacker(world)
         try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER ledger_entry_append_only_update")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_update")
             try db.execute(sql: "UPDATE ledger_entry SET outcome = 'not-yet', hash = ? WHERE sequence = 3", arguments: [hash])
         }
         let refusal = await #expect(throws: Refusal.self) {
@@ -73,16 +83,16 @@ import VetaCurricula
         let keys = [try NoteVerifierKey(name: "site", publicKey: key.publicKey)]
         let files: [CheckpointVerifier.File] = [("c", .success(Array(note.utf8)))]
         #expect(try await world.service.verifyLedger(checkpoints: files, keys: keys).isIntact)
-        let queue = try DatabaseQueue(path: world.storePath)
+        let queue = try Self.attacker(world)
         try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER ledger_entry_append_only_delete")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_delete")
             try db.execute(sql: "DELETE FROM ledger_entry WHERE sequence > 3")
         }
         let after = try await world.service.verifyLedger(checkpoints: files, keys: keys)
         #expect(after.problems.isEmpty)
         #expect(after.checkpoints.map(\.kind) == [.truncated])
         try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER ledger_entry_append_only_update")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_update")
             try db.execute(sql: "UPDATE ledger_entry SET note = 'x' WHERE sequence = 2")
         }
         await #expect(throws: Refusal.self) { try await world.service.checkpoint(key: key, keyName: "site", verify: true) }

@@ -67,13 +67,15 @@ public enum CheckpointVerifier {
                     findings.append(
                         CheckpointFinding(
                             file: file.path, kind: .badSignature, size: checkpoint.size, time: checkpoint.time,
-                            message: "no signature verifies with the key given: the checkpoint was forged, altered, or signed by another key"))
+                            message:
+                                "no signature verifies with the key given: the checkpoint was forged, altered, or signed by another key"))
                     continue
                 }
                 valid.append((file.path, checkpoint))
             } catch {
                 findings.append(
-                    CheckpointFinding(file: file.path, kind: .unreadable, size: nil, time: nil, message: "not a signed checkpoint: \(error)"))
+                    CheckpointFinding(
+                        file: file.path, kind: .unreadable, size: nil, time: nil, message: "not a signed checkpoint: \(error)"))
             }
         }
         return (valid, findings)

@@ -48,7 +48,8 @@ enum AutoCheckpoint {
             throw StoreError(.storage, "VETA_CHECKPOINTS: no folder \(folder) (is the USB stick mounted?); nothing was written")
         }
         guard let keyPath = environment["VETA_CHECKPOINT_KEY"], !keyPath.isEmpty else {
-            throw Refusal("VETA_CHECKPOINTS is set but VETA_CHECKPOINT_KEY (the private key that signs checkpoints) is not; nothing was written")
+            throw Refusal(
+                "VETA_CHECKPOINTS is set but VETA_CHECKPOINT_KEY (the private key that signs checkpoints) is not; nothing was written")
         }
         let name = CheckpointFiles.keyName(environment["VETA_CHECKPOINT_KEY_NAME"], keyPath: keyPath)
         let key = try readPrivateKey(keyPath)

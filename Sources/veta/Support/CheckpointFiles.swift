@@ -20,7 +20,9 @@ enum CheckpointFiles {
                     .map { path + "/" + $0 }
                 : [path]
             for name in names {
-                guard let handle = FileHandle(forReadingAtPath: name) else { throw StoreError(.storage, "cannot read the checkpoint \(name)") }
+                guard let handle = FileHandle(forReadingAtPath: name) else {
+                    throw StoreError(.storage, "cannot read the checkpoint \(name)")
+                }
                 defer { try? handle.close() }
                 // A note larger than the limit is refused by its reader: read one byte more than that.
                 let data = (try? handle.read(upToCount: SignedNote.maximumSize + 1)) ?? Data()
