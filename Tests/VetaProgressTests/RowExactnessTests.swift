@@ -97,4 +97,24 @@ import VetaCurricula
         }
         await #expect(throws: Refusal.self) { try await world.service.checkpoint(key: key, keyName: "site", verify: true) }
     }
+
+    /// The checkpoint after a write reads only the entries since the newest one kept, and refuses a log that does not extend it.
+    @Test func theCheckpointAfterAWriteRefusesALogThatNoLongerExtendsTheNewestOne() async throws {
+        let world = try await Self.tampered()
+        let key = SigningKey()
+        let (first, _) = try await world.service.checkpoint(key: key, keyName: "site", verify: false)
+        _ = try await world.service.record(world.evidence("RIIWHS201E", .element(1), date: "2026-02-10"))
+        let (second, _) = try await world.service.checkpoint(key: key, keyName: "site", verify: false, extending: first)
+        #expect(second.size == first.size + 1)
+        let queue = try Self.attacker(world)
+        try await queue.write { db in
+            try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_delete")
+            try db.execute(sql: "DELETE FROM ledger_entry WHERE sequence = ?", arguments: [second.size])
+        }
+        _ = try await world.service.record(world.evidence("RIIWHS201E", .element(2), date: "2026-02-11"))
+        let refusal = await #expect(throws: Refusal.self) {
+            try await world.service.checkpoint(key: key, keyName: "site", verify: false, extending: second)
+        }
+        #expect(refusal?.summary.contains("does not extend the newest checkpoint") == true)
+    }
 }

@@ -310,6 +310,10 @@ check("after deleting the newest entry the folder names it (exit 1)", code == 1 
 result = run(store, *record, "--date", "2026-11-27", env={**auto, "VETA_CHECKPOINTS": os.path.join(work, "no-usb")})
 check("a missing checkpoint folder refuses the write (exit 2) and stores nothing",
       result.returncode == 2 and "no-usb" in result.stderr and entries(store) == size + 1, result.stderr)
+result = run(store, *record, "--date", "2026-11-27", env=auto)
+check("a write on a log that no longer extends the newest checkpoint gets no checkpoint: exit 2, saying why",
+      result.returncode == 2 and "does not extend the newest checkpoint" in result.stderr and len(os.listdir(folder)) == 2,
+      result.stderr + str(os.listdir(folder)))
 
 # --- a NUL in a CSV note is refused at the door ------------------------------------------------------
 csv = os.path.join(work, "nul.csv")

@@ -43,7 +43,13 @@ extension ProgressService {
     /// refused (a checkpoint would vouch for it). Without it (the checkpoint after each write), only
     /// the first and last entries are read: the last one's hash must be its content's and its
     /// previous-hash that of the entry before it.
-    public func checkpoint(key: SigningKey, keyName: String, verify: Bool, at now: Date = Date()) async throws -> (Checkpoint, String) {
+    ///
+    /// With `previous` (the newest checkpoint already kept), the entries from its size to the end
+    /// are checked too, and a log that does not extend it is refused: a checkpoint after a write
+    /// never vouches for a log that was truncated, rolled back or rewritten since the last one.
+    public func checkpoint(
+        key: SigningKey, keyName: String, verify: Bool, extending previous: Checkpoint? = nil, at now: Date = Date()
+    ) async throws -> (Checkpoint, String) {
         let end = try await store.ledgerEnd()
         guard end > 0 else { throw Refusal("the ledger is empty: there is nothing to checkpoint yet") }
         if verify {
@@ -64,10 +70,38 @@ extension ProgressService {
         guard let last = byNumber[end], let first = byNumber[1], LedgerCanonicalEncoding.hash(of: last) == last.hash,
             last.previousHash == (byNumber[end - 1]?.hash ?? LedgerEntry.genesisHash)
         else { throw Refusal("the ledger's last entry \(end) does not verify; run veta ledger verify") }
+        if let previous { try await checkExtends(previous, end: end, origin: LedgerCanonicalEncoding.hash(of: first)) }
         let checkpoint = Checkpoint(
             origin: Checkpoint.origin(firstHash: LedgerCanonicalEncoding.hash(of: first)), size: end, head: last.hash,
             time: SQLiteProgressStore.timestamp(now))
         return (checkpoint, try SignedNote.sign(checkpoint.body, keyName: keyName, key: key))
+    }
+
+    /// Refuses unless the entries from `previous.size` to `end` chain and the first of them has the signed head.
+    private func checkExtends(_ previous: Checkpoint, end: Int64, origin firstHash: String) async throws {
+        func refuse(_ why: String) -> Refusal {
+            Refusal(
+                "the ledger does not extend the newest checkpoint (\(previous.size) entries\(previous.time.map { ", \($0)" } ?? "")): \(why)",
+                reasons: ["no checkpoint was written; run veta ledger verify --checkpoint with the checkpoint folder"])
+        }
+        guard previous.origin == Checkpoint.origin(firstHash: firstHash) else { throw refuse("it is of another log") }
+        guard previous.size <= end else { throw refuse("the log ends at entry \(end)") }
+        var expected = previous.size
+        var hash = previous.head
+        for row in try await store.entries(from: previous.size, through: end) {
+            guard case .success(let entry) = row, entry.sequence == expected else {
+                throw refuse("entry \(expected) is missing or unreadable")
+            }
+            let recomputed = LedgerCanonicalEncoding.hash(of: entry)
+            if entry.sequence == previous.size {
+                guard recomputed == previous.head else { throw refuse("entry \(expected) does not have the signed hash") }
+            } else {
+                guard entry.previousHash == hash, recomputed == entry.hash else { throw refuse("entry \(expected) does not verify") }
+            }
+            hash = recomputed
+            expected += 1
+        }
+        guard expected == end + 1 else { throw refuse("entries \(expected)–\(end) are missing") }
     }
 
     static func sequence(of row: Result<LedgerEntry, LedgerRowError>) -> Int64 {

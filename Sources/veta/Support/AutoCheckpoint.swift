@@ -64,15 +64,16 @@ enum AutoCheckpoint {
             let service = ProgressService(
                 store: try SQLiteProgressStore(path: plan.storePath, create: false), validator: try CurriculumValidator())
             guard try await service.store.ledgerEnd() > 0 else { return }
-            let (checkpoint, note) = try await service.checkpoint(key: plan.key, keyName: plan.keyName, verify: false)
             let names = try FileManager.default.contentsOfDirectory(atPath: plan.folder)
                 .filter { $0.hasSuffix("." + CheckpointFiles.fileExtension) }.sorted()
-            if let newest = names.last, let bytes = FileManager.default.contents(atPath: plan.folder + "/" + newest),
-                let old = try? SignedNote(parsing: Array(bytes)), let previous = try? VetaProgress.Checkpoint(body: old.text),
-                previous.size == checkpoint.size, previous.head == checkpoint.head
-            {
-                return
-            }
+            // The newest checkpoint kept, if it is ours: the log must still extend it.
+            let verifier = try NoteVerifierKey(name: plan.keyName, publicKey: plan.key.publicKey)
+            let previous = names.last.flatMap { FileManager.default.contents(atPath: plan.folder + "/" + $0) }
+                .flatMap { try? SignedNote(parsing: Array($0)) }.flatMap { $0.isSigned(by: verifier) ? $0 : nil }
+                .flatMap { try? VetaProgress.Checkpoint(body: $0.text) }
+            let (checkpoint, note) = try await service.checkpoint(
+                key: plan.key, keyName: plan.keyName, verify: false, extending: previous)
+            if previous?.size == checkpoint.size && previous?.head == checkpoint.head { return }
             let stamp = (checkpoint.time ?? "").filter { $0 != "-" && $0 != ":" }
             let size = String(checkpoint.size)
             let base = plan.folder + "/" + String(repeating: "0", count: max(0, 12 - size.count)) + size + "-" + stamp

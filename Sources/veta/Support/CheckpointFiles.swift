@@ -38,6 +38,14 @@ enum CheckpointFiles {
         let text =
             FileManager.default.fileExists(atPath: value) ? ((try? String(contentsOfFile: value, encoding: .utf8)) ?? "") : value
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        do {
+            return try verifierKey(parsing: trimmed)
+        } catch {
+            throw Refusal("--key-public \(value.prefix(80)): \(error)")
+        }
+    }
+
+    private static func verifierKey(parsing trimmed: String) throws(KeyError) -> NoteVerifierKey {
         if trimmed.split(separator: "+", omittingEmptySubsequences: false).count == 3, !trimmed.hasPrefix("{") {
             return try NoteVerifierKey(verifierKey: trimmed)
         }
