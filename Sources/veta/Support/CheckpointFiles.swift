@@ -63,6 +63,8 @@ enum CheckpointFiles {
     /// Writes `text` to `path` atomically (a temporary file, then a hard link that fails when `path`
     /// exists), so a checkpoint is never overwritten or half-written.
     static func write(_ text: String, to path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let temporary = path + ".tmp-\(getpid())"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
             throw StoreError(.storage, "cannot write the checkpoint \(path)")

@@ -9,7 +9,7 @@ extension Ledger {
             discussion: """
                 The whole ledger is verified first: a ledger that does not verify is refused (exit 1).
 
-                The file is a C2SP tlog-checkpoint in a C2SP signed note (README, "Signed checkpoints"), and is never overwritten. The command prints the note's verifier key, which `veta ledger verify --key-public` takes.
+                The file (and its folder, when missing) is created; it is a C2SP tlog-checkpoint in a C2SP signed note (README, "Signed checkpoints"), and is never overwritten. The command prints the note's verifier key, which `veta ledger verify --key-public` takes.
 
                 Example:
                   veta ledger checkpoint --key keys/site.private.jwk --out /media/usb/veta/2026-11-30.checkpoint
