@@ -36,6 +36,9 @@ import VetaCurricula
         ),
         ("UPDATE ledger_entry SET minutes = CAST('60' AS BLOB) WHERE sequence = 2", "minutes is stored as BLOB"),
         ("UPDATE ledger_entry SET minutes = 60.5 WHERE sequence = 2", "minutes is stored as REAL"),
+        // SQLite keeps text in an INTEGER column only when it is not a number: named, never read as one.
+        ("UPDATE ledger_entry SET minutes = 'sixty' WHERE sequence = 2", "minutes is stored as TEXT"),
+        ("UPDATE ledger_entry SET kind = 7 WHERE sequence = 2", "unknown kind"),
         ("UPDATE ledger_entry SET curriculum_version = '0' || curriculum_version WHERE sequence = 2", "curriculum_version"),
         ("UPDATE ledger_entry SET date = '2026-2-01' WHERE sequence = 2", "date"),
         ("UPDATE ledger_entry SET hash = upper(hash) WHERE sequence = 2", "hash is not 64 lowercase hex digits"),
