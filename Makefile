@@ -85,7 +85,8 @@ demo-curricula: build
 	  if [ $$rc -ne 1 ]; then echo "expected exit 1 from the invalid examples, got $$rc"; exit 1; fi; \
 	  echo "exit $$rc: every invalid example is caught"
 
-## demo-progress: a fresh demo store: publish, register, enrol, record a unit to completion, sign off, status, verify
+## demo-progress: a fresh demo store: publish, register, enrol, record a unit to completion, sign off, status, verify,
+## then a signed checkpoint and verification against it
 DEMO = .build/demo
 demo-progress: build
 	@rm -rf $(DEMO) && mkdir -p $(DEMO)
@@ -106,7 +107,10 @@ demo-progress: build
 	$(VETA) signoff --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --assessor A01 --key $(DEMO)/keys/A01.private.jwk --date 2026-11-17; \
 	$(VETA) status T001 --as-of 2026-11-20; \
 	$(VETA) cohort VTOPHT --as-of 2026-11-20; \
-	$(VETA) ledger verify
+	$(VETA) ledger verify && \
+	$(VETA) keys generate --name site --out $(DEMO)/keys && \
+	$(VETA) ledger checkpoint --key $(DEMO)/keys/site.private.jwk --out $(DEMO)/checkpoints/first.checkpoint && \
+	$(VETA) ledger verify --checkpoint $(DEMO)/checkpoints --key-public $(DEMO)/keys/site.public.jwk
 	@echo "== completion records: issue and verify one OB3 credential and one DC-3 PDF"
 	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
 	$(VETA) keys generate --name issuer --out $(DEMO)/keys; \

@@ -58,6 +58,7 @@ struct Veta: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            try await AutoCheckpoint.afterCommand()
         } catch {
             exit(withError: error)
         }

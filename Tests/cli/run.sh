@@ -145,6 +145,9 @@ suite "hostile arguments" hostile_args.py "$VETA" "$WORK/hostile-args"
 suite "progress commands" progress_cli.py "$VETA" "$WORK/progress"
 # Racing processes: every check holds inside the write; store versions and read-only opening.
 suite "races and store versions" race_cli.py "$VETA" "$WORK/race"
+# The ledger against tampering: signed checkpoints (truncation, an older copy, rewrites with hashes
+# recomputed), values re-encoded without changing them, status and issue refusing a damaged log.
+suite "ledger tampering" ledger_tamper.py "$VETA" "$WORK/tamper"
 # Spreadsheets as clerks save them: encodings, separators, repeats, formula neutralisation.
 suite "spreadsheets" spreadsheet_cli.py "$VETA" "$WORK/spreadsheet"
 # Completion records. The independent verifier is openbadgeslib from PyPI; the project's shared OB3

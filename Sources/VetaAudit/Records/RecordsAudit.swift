@@ -67,7 +67,13 @@ public enum RecordsAudit {
     /// whenever it was made), would not issue `record`.
     static func notBacked(_ record: IssuedRecord, service: RecordService, on date: CalendarDate) async throws -> [String]? {
         let curriculum = try await service.progress.curriculum(record.curriculum)
-        let all = try await service.progress.store.entries(for: record.trainee)
+        let all: [LedgerEntry]
+        do {
+            all = try await service.progress.store.entries(for: record.trainee)
+        } catch let refusal as Refusal {
+            // The trainee's entries do not verify (B001 names where): nothing backs the record.
+            return [refusal.summary]
+        }
         let voided = Set(all.filter { $0.kind == .correction }.compactMap(\.corrects))
         let entries = all.filter { $0.kind != .correction && !voided.contains($0.sequence) }
         let status = CompetencyEngine.status(of: record.trainee, in: curriculum, ref: record.curriculum, entries: entries, asOf: date)

@@ -35,7 +35,8 @@ public enum LedgerVerifier {
             let entry: LedgerEntry
             switch row {
             case .failure(let error):
-                problems.append(Problem(sequence: error.sequence, reason: "the row is not a valid entry: \(error.reason)"))
+                let reason = error.reason.hasPrefix("the row ") ? error.reason : "the row is not a valid entry: \(error.reason)"
+                problems.append(Problem(sequence: error.sequence, reason: reason))
                 expectedSequence = error.sequence + 1
                 previousHash = ""
                 continue

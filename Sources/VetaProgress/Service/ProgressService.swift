@@ -179,7 +179,11 @@ public struct ProgressService: Sendable {
 
     /// Recomputes the ledger's hash chain and sign-off signatures.
     public func verifyLedger() async throws -> LedgerVerifier.Report {
-        let rows = try await store.allEntries()
+        try await verifyLedger(try await store.allEntries())
+    }
+
+    /// Verifies `rows` (every stored entry, as ``ProgressStore/allEntries()`` reads them).
+    func verifyLedger(_ rows: [Result<LedgerEntry, LedgerRowError>]) async throws -> LedgerVerifier.Report {
         var keys: [AssessorID: PublicSigningKey] = [:]
         for case .success(let entry) in rows where entry.kind == .signOff {
             if let id = entry.assessor, keys[id] == nil, let assessor = try await store.assessor(id) {

@@ -24,6 +24,7 @@ enum LedgerRow {
         func fail(_ reason: String) -> Result<LedgerEntry, LedgerRowError> {
             .failure(LedgerRowError(sequence: sequence, reason: reason))
         }
+        if let problem = typeProblem(row) { return fail("the row is not stored exactly: \(problem)") }
         guard let kind = (row[1] as String?).flatMap(LedgerEntry.Kind.init(rawValue:)) else { return fail("unknown kind") }
         guard let trainee = row[2] as String?, let code = row[3] as String? else { return fail("missing trainee or curriculum") }
         guard let version = (row[4] as String?).flatMap(SemanticVersion.init) else { return fail("bad curriculum version") }
@@ -55,6 +56,7 @@ enum LedgerRow {
         entry.hash = row[18] ?? ""
         entry.signature = row[19]
         entry.derivedFrom = row[20]
+        if let problem = canonicalProblem(row, entry) { return fail("the row is not stored exactly: \(problem)") }
         return .success(entry)
     }
 }

@@ -46,12 +46,15 @@ public protocol ProgressStore: Sendable {
     ) async throws -> [LedgerEntry]
     /// The sequence of the last entry in the ledger, 0 when it is empty.
     func ledgerEnd() async throws -> Int64
-    /// The entries about one trainee, in sequence order.
+    /// The entries about one trainee, in sequence order; a ``Refusal`` when one of them, or its link
+    /// to the entries before and after it, does not verify.
     func entries(for trainee: TraineeID) async throws -> [LedgerEntry]
     /// The entries about one curriculum version, in sequence order.
     func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry]
     /// The entries of these kinds, in sequence order.
     func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry]
+    /// The entries from sequence `first` through `last`, in sequence order, with the rows that could not be read as entries.
+    func entries(from first: Int64, through last: Int64) async throws -> [Result<LedgerEntry, LedgerRowError>]
     /// Every entry, in sequence order, with the rows that could not be read as entries.
     func allEntries() async throws -> [Result<LedgerEntry, LedgerRowError>]
 }

@@ -249,7 +249,8 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     public func entries(for trainee: TraineeID) async throws -> [LedgerEntry] {
-        try await entries(where: "trainee_id = ?", [trainee.rawValue])
+        // What status, sign-off and issue act on: each entry and its links are checked as it is read.
+        try await entries(where: "trainee_id = ?", [trainee.rawValue], linksChecked: true)
     }
 
     public func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry] {
@@ -263,7 +264,9 @@ public final class SQLiteProgressStore: ProgressStore {
             where: "kind IN (" + names.map { _ in "?" }.joined(separator: ", ") + ")", StatementArguments(names))
     }
 
-    private func entries(where condition: String, _ arguments: StatementArguments) async throws -> [LedgerEntry] {
+    private func entries(
+        where condition: String, _ arguments: StatementArguments, linksChecked: Bool = false
+    ) async throws -> [LedgerEntry] {
         try await read { db in
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE \(condition) ORDER BY sequence", arguments: arguments)
@@ -271,10 +274,21 @@ public final class SQLiteProgressStore: ProgressStore {
             while let row = try rows.next() {
                 switch LedgerRow.entry(row) {
                 case .success(let entry): entries.append(entry)
-                case .failure(let error): throw StoreError(.storage, "the ledger is damaged at \(error); run veta ledger verify")
+                case .failure(let error):
+                    throw Refusal("the ledger does not verify at \(error)", reasons: ["nothing was done; run veta ledger verify"])
                 }
             }
+            if linksChecked { try LedgerLinkCheck.check(entries, in: db) }
             return entries
+        }
+    }
+
+    public func entries(from first: Int64, through last: Int64) async throws -> [Result<LedgerEntry, LedgerRowError>] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE sequence BETWEEN ? AND ? ORDER BY sequence",
+                arguments: [first, last]
+            ).map(LedgerRow.entry)
         }
     }
 
@@ -295,6 +309,8 @@ public final class SQLiteProgressStore: ProgressStore {
             return try await pool.read(work)
         } catch let error as StoreError {
             throw error
+        } catch let refusal as Refusal {
+            throw refusal
         } catch {
             throw StoreError(.storage, "the store could not be read: \(Self.reason(error))")
         }

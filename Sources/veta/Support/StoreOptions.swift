@@ -37,7 +37,9 @@ struct StoreOptions: ParsableArguments {
     /// store and bring an older one up to date. Commands that only read open it read-only: they refuse
     /// a missing store (exit 2) rather than create an empty one, and an older one rather than upgrade it.
     func openService(create: Bool) throws -> ProgressService {
-        let store = try SQLiteProgressStore(path: try checkedPath(), create: create, readOnly: !create)
+        let path = try checkedPath()
+        if create { try AutoCheckpoint.prepare(storePath: path) }
+        let store = try SQLiteProgressStore(path: path, create: create, readOnly: !create)
         return ProgressService(store: store, validator: try CurriculumValidator())
     }
 

@@ -3,31 +3,54 @@ import VetaProgress
 
 struct Ledger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the evidence ledger.", subcommands: [Verify.self])
+        abstract: "Check the evidence ledger and write signed checkpoints of it.", subcommands: [Verify.self, Checkpoint.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Recompute the hash chain and the sign-off signatures; name the first bad entry.",
             discussion: """
-                Exit 0 when every entry verifies, 1 when one does not.
+                Exit 0 when every entry verifies (each row stored exactly in its canonical form) and the log extends every checkpoint given, 1 when not. Each checkpoint is named extended, truncated, rolled-back, rewritten, other-log, bad-signature or unreadable.
 
-                Example:
+                Examples:
                   veta ledger verify
+                  veta ledger verify --checkpoint /media/usb/veta --key-public "site+1a2b3c4d+AXk…"
                 """)
 
         @Option(help: "Output format: text or json.") var format: ListingFormat = .text
+        @Option(
+            help: ArgumentHelp(
+                "A checkpoint the log must still extend; a folder means every *.checkpoint in it. Repeatable.", valueName: "file"))
+        var checkpoint: [String] = []
+        @Option(
+            help: ArgumentHelp(
+                "The key that signed the checkpoints: a verifier key NAME+KEYID+BASE64, or a public key (JWK, z6Mk…), or a file holding one. Repeatable.",
+                valueName: "key"))
+        var keyPublic: [String] = []
         @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if !checkpoint.isEmpty && keyPublic.isEmpty {
+                throw ValidationError("--checkpoint needs --key-public, the key that signed the checkpoints")
+            }
+        }
 
         func run() async throws {
             try await runReporting(json: format == .json) {
-                let report = try await store.openService(create: false).verifyLedger()
+                let keys = try keyPublic.map(CheckpointFiles.verifierKey)
+                let files = try CheckpointFiles.read(checkpoint)
+                let report = try await store.openService(create: false).verifyLedger(checkpoints: files, keys: keys)
                 if format == .json {
                     try printJSON(report)
                 } else if let first = report.problems.first {
                     Terminal.out("ledger NOT intact: first bad entry is \(first.sequence): \(first.reason)\n")
                     for problem in report.problems.dropFirst() { Terminal.out("  also \(problem)\n") }
-                } else {
+                } else if report.isIntact {
                     Terminal.out("ledger intact: \(report.entries) entries, \(report.signatures) sign-off signatures verified\n")
+                } else {
+                    Terminal.out("ledger NOT intact: its \(report.entries) entries chain, but the log does not extend every checkpoint\n")
+                }
+                if format != .json {
+                    for finding in report.checkpoints { Terminal.out("checkpoint \(finding)\n") }
                 }
                 if !report.isIntact { throw ExitCode(1) }
             }
