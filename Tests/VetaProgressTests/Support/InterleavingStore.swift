@@ -48,6 +48,9 @@ final class InterleavingStore: ProgressStore, @unchecked Sendable {
     func entries(for trainee: TraineeID) async throws -> [LedgerEntry] { try await base.entries(for: trainee) }
     func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry] { try await base.entries(in: curriculum) }
     func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry] { try await base.entries(ofKinds: kinds) }
+    func entries(from first: Int64, through last: Int64) async throws -> [Result<LedgerEntry, LedgerRowError>] {
+        try await base.entries(from: first, through: last)
+    }
     func allEntries() async throws -> [Result<LedgerEntry, LedgerRowError>] { try await base.allEntries() }
 }
 
