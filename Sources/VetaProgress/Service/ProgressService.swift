@@ -129,6 +129,9 @@ public struct ProgressService: Sendable {
             throw Refusal("there is no entry \(sequence)")
         }
         guard target.kind != .correction else { throw Refusal("entry \(sequence) is a correction; corrections cannot be corrected") }
+        guard !target.kind.isRecord else {
+            throw Refusal("entry \(sequence) is about an issued record; revoke or re-issue the record instead (veta revoke, veta reissue)")
+        }
         let already = rows.contains { (try? $0.get()).map { $0.kind == .correction && $0.corrects == sequence } ?? false }
         guard !already else { throw Refusal("entry \(sequence) is already corrected") }
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }

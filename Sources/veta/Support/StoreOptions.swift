@@ -28,15 +28,21 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store; `create` says whether a missing one may be created, true only for commands
     /// that write. Reading commands refuse a missing store (exit 2) rather than create an empty one.
     func openService(create: Bool) throws -> ProgressService {
+        return ProgressService(store: try openStore(create: create), validator: try CurriculumValidator())
+    }
+
+    /// The record service over the store; `create` as in ``openService(create:)``. The records share
+    /// the progress store's connection pool (one per store file).
+    func openRecords(create: Bool) throws -> RecordService {
+        let store = try openStore(create: create)
+        return RecordService(
+            progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
+    }
+
+    private func openStore(create: Bool) throws -> SQLiteProgressStore {
         // $VETA_STORE gets the check --store gets when it is parsed (before "./" makes it look like a file).
         let given = store ?? StoreLocation.defaultPath()
         if let reason = StoreFile.notAFilePath(given) { throw StoreError(.storage, "\(given) is not a store file path: \(reason)") }
-        return ProgressService(store: try SQLiteProgressStore(path: path, create: create), validator: try CurriculumValidator())
-    }
-
-    /// The record service over the store; `create` as in ``openService(create:)``.
-    func openRecords(create: Bool) throws -> RecordService {
-        let progress = try openService(create: create)
-        return RecordService(progress: progress, records: try RecordStore(path: path))
+        return try SQLiteProgressStore(path: path, create: create)
     }
 }

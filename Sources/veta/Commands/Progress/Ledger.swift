@@ -1,5 +1,6 @@
 import ArgumentParser
 import VetaProgress
+import VetaRecords
 
 struct Ledger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct Ledger: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting(json: format == .json) {
-                let report = try await store.openService(create: false).verifyLedger()
+                let report = try await store.openRecords(create: false).verifyLedger()
                 if format == .json {
                     try printJSON(report)
                 } else if let first = report.problems.first {
