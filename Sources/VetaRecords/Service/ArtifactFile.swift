@@ -35,12 +35,12 @@ enum ArtifactFile {
         let folder = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
         if !replacing && FileManager.default.fileExists(atPath: path) { throw failure("a file of that name is already there") }
         #if os(Linux)
-            let descriptor = open(folder, 0o20000000 | O_DIRECTORY | O_WRONLY, 0o644)  // O_TMPFILE
-            if descriptor >= 0 {
-                defer { close(descriptor) }
-                guard writeAll(descriptor, bytes), fsync(descriptor) == 0 else { throw failure(String(cString: strerror(errno))) }
+            let unnamed = open(folder, 0o20000000 | O_DIRECTORY | O_WRONLY, 0o644)  // O_TMPFILE
+            if unnamed >= 0 {
+                defer { close(unnamed) }
+                guard writeAll(unnamed, bytes), fsync(unnamed) == 0 else { throw failure(String(cString: strerror(errno))) }
                 if replacing { unlink(path) }
-                if linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return }
+                if linkat(AT_FDCWD, "/proc/self/fd/\(unnamed)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return }
                 if errno == EEXIST { throw failure("a file of that name is already there") }
                 // No /proc to link through: fall back to a named temporary file.
             }
