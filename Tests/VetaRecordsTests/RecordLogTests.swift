@@ -30,12 +30,14 @@ import VetaProgress
 
         func open() throws -> RecordService {
             let store = try SQLiteProgressStore(path: path, create: false)
-            return RecordService(progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
+            return RecordService(
+                progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
         }
 
         func issueUnit(_ unit: String = "RIIWHS201E", dc3: Bool = false) async throws -> [RecordService.Issued] {
             try await service.issue(
-                trainee: TraineeID("T100"), curriculum: CurriculumRef(code: CurriculumCode("VTOPHT"), version: SemanticVersion(major: 1, minor: 0, patch: 0)),
+                trainee: TraineeID("T100"),
+                curriculum: CurriculumRef(code: CurriculumCode("VTOPHT"), version: SemanticVersion(major: 1, minor: 0, patch: 0)),
                 unit: UnitCode(unit), dc3: dc3, issuer: issuer, key: key, outputFolder: folder + "/out", asOf: RecordLogTests.asOf)
         }
 
@@ -53,10 +55,13 @@ import VetaProgress
         try FileManager.default.copyItem(atPath: fixture.appendingPathComponent("store.sqlite").path, toPath: folder + "/store.sqlite")
         let path = folder + "/store.sqlite"
         let store = try SQLiteProgressStore(path: path, create: false)
-        let service = RecordService(progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
+        let service = RecordService(
+            progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
         let key = SigningKey()
         try await service.records.add(
-            Issuer(id: "https://otro.example.mx", name: "Otro", rfc: try RFC("CMN150101AB1"), stpsRegistration: nil, publicKey: key.publicKey.base64URL))
+            Issuer(
+                id: "https://otro.example.mx", name: "Otro", rfc: try RFC("CMN150101AB1"), stpsRegistration: nil,
+                publicKey: key.publicKey.base64URL))
         return Site(folder: folder, path: path, service: service, key: key)
     }
 
@@ -65,11 +70,13 @@ import VetaProgress
     }
 
     @Test func aStoreMadeBeforeRecordsEnteredTheLogMigratesWithEveryHashIntactAndItsRecordsStillVerify() async throws {
-        let original = try DatabaseQueue(path: Self.fixture.appendingPathComponent("store.sqlite").path, configuration: {
-            var configuration = Configuration()
-            configuration.readonly = true
-            return configuration
-        }())
+        let original = try DatabaseQueue(
+            path: Self.fixture.appendingPathComponent("store.sqlite").path,
+            configuration: {
+                var configuration = Configuration()
+                configuration.readonly = true
+                return configuration
+            }())
         let hashes = try await original.read { db in try String.fetchAll(db, sql: "SELECT hash FROM ledger_entry ORDER BY sequence") }
         let site = try await Self.site()
         let report = try await site.service.verifyLedger()
@@ -93,7 +100,8 @@ import VetaProgress
     @Test(arguments: [LedgerEntry.Kind.enrolment, .withdrawal, .evidence, .signOff, .correction])
     func theCanonicalBytesOfTheFirstKindsAreUnchangedByRecordDetails(_ kind: LedgerEntry.Kind) throws {
         var entry = LedgerEntry(
-            kind: kind, trainee: TraineeID("T1"), curriculum: CurriculumRef(code: CurriculumCode("C"), version: SemanticVersion(major: 1, minor: 0, patch: 0)),
+            kind: kind, trainee: TraineeID("T1"),
+            curriculum: CurriculumRef(code: CurriculumCode("C"), version: SemanticVersion(major: 1, minor: 0, patch: 0)),
             date: Self.day(2026, 1, 2), note: "n", sequence: 3, recordedAt: "2026-01-02T00:00:00Z",
             previousHash: LedgerEntry.genesisHash)
         let before = LedgerCanonicalEncoding.bytes(of: entry)
@@ -153,14 +161,17 @@ import VetaProgress
         #expect(!ledger.isIntact && ledger.problems.first?.sequence == revocation.sequence + 1)
         let report = try await service.verify(try Self.bytes(issued[0].path), asOf: Self.asOf)
         #expect(!report.isValid && report.checks.last?.name == "log", "\(report.checks)")
-        await #expect(throws: Refusal.self) { _ = try await Site(folder: site.folder, path: site.path, service: service, key: site.key).issueUnit() }
+        await #expect(throws: Refusal.self) {
+            _ = try await Site(folder: site.folder, path: site.path, service: service, key: site.key).issueUnit()
+        }
     }
 
     @Test func aForgedRecordAppendedWithAGoodChainIsReportedAndNeverValid() async throws {
         let site = try await Self.site()
         let forgedPDF = Array("%PDF-1.4 forged constancia".utf8)
         var entry = LedgerEntry(
-            kind: .issue, trainee: TraineeID("T100"), curriculum: CurriculumRef(code: CurriculumCode("VTOPHT"), version: SemanticVersion(major: 1, minor: 0, patch: 0)),
+            kind: .issue, trainee: TraineeID("T100"),
+            curriculum: CurriculumRef(code: CurriculumCode("VTOPHT"), version: SemanticVersion(major: 1, minor: 0, patch: 0)),
             date: Self.asOf, attachmentSHA256: SHA256Hex.of(forgedPDF))
         let head = try await site.service.records.checkpoint()
         entry.record = RecordDetails(

@@ -8,7 +8,8 @@ enum LedgerRow {
         + RecordColumns.names
 
     static let insertSQL =
-        "INSERT INTO ledger_entry (\(columns)) VALUES (" + Array(repeating: "?", count: 21 + RecordColumns.count).joined(separator: ", ") + ")"
+        "INSERT INTO ledger_entry (\(columns)) VALUES (" + Array(repeating: "?", count: 21 + RecordColumns.count).joined(separator: ", ")
+        + ")"
 
     static func arguments(_ entry: LedgerEntry) -> StatementArguments {
         let base: StatementArguments = [

@@ -76,7 +76,8 @@ extension RecordService {
             }
             if issue.attachmentSHA256 != sha256 {
                 problems.append(
-                    LedgerVerifier.Problem(at: issue.sequence, "the stored file of \(serial) is not the one its entry registers (sha256 differs)"))
+                    LedgerVerifier.Problem(
+                        at: issue.sequence, "the stored file of \(serial) is not the one its entry registers (sha256 differs)"))
             }
         }
         return base.adding(problems, signatures: signatures)

@@ -83,9 +83,9 @@ extension RecordService {
         if let first = report.problems.first {
             let mine = report.problems.first { $0.sequence == entry.sequence }
             return .init(
-                    name: "log", passed: false,
-                    detail: (mine.map { "its entry \(entry.sequence) does not verify: \($0.reason)" }
-                        ?? "the log does not verify (first bad entry \(first.sequence): \(first.reason))")
+                name: "log", passed: false,
+                detail: (mine.map { "its entry \(entry.sequence) does not verify: \($0.reason)" }
+                    ?? "the log does not verify (first bad entry \(first.sequence): \(first.reason))")
                     + "; no record is VALID on a log that does not verify: run veta ledger verify")
         }
         let how =

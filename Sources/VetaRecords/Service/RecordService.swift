@@ -79,7 +79,9 @@ public struct RecordService: Sendable {
                 serial: serial, format: format, trainee: id, curriculum: ref, unit: unit, issuer: issuer.id, issuedAt: "",
                 validFrom: completion.from, validUntil: completion.until, sha256: SHA256Hex.of(bytes), supersedes: supersedes)
         }
-        var artifacts = [(record: record(serials[0], .ob3, tokenBytes, supersedes: supersedes), checkpoint: checkpoint, artifact: tokenBytes)]
+        var artifacts = [
+            (record: record(serials[0], .ob3, tokenBytes, supersedes: supersedes), checkpoint: checkpoint, artifact: tokenBytes)
+        ]
         if dc3 {
             let constancia = DC3Mapping.constancia(
                 serial: serials[1], trainee: trainee, organisation: organisation, curriculum: curriculum, unit: completion.unit,
