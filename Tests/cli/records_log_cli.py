@@ -117,6 +117,10 @@ check("the credential names the checkpoint (log size, head hash) it was issued a
 r = run(store, "verify", jwt, "--as-of", "2026-11-30")
 check("veta verify: VALID, with the log check", r.returncode == 0 and "ok   log:" in r.stdout, r.stdout + r.stderr)
 
+issue_sequence = sql(store, "SELECT sequence FROM ledger_entry WHERE kind = 'issue' ORDER BY sequence LIMIT 1")[0][0]
+r = run(store, "correct", str(issue_sequence), "--reason", "try")
+check("an entry about a record cannot be corrected (exit 1: revoke or re-issue it)", r.returncode == 1 and "revoke" in r.stderr, r.stderr)
+
 # --- deleting a revocation entry ------------------------------------------------------------------------
 unit_jwt = os.path.join(out, "VETA-2026-000003.jwt")
 check("a unit credential is issued", issue(store, out, "--unit", "RIIWHS201E", "--format", "ob3").returncode == 0)
