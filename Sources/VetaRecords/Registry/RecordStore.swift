@@ -173,9 +173,24 @@ public final class RecordStore: Sendable {
         }
     }
 
-    /// Every record entry of the log (issues, revocations, supersessions), in sequence order.
+    /// Every record entry of the log (issues, revocations, supersessions) that reads as an entry, in
+    /// sequence order, through the serial index; a row that does not read is left to ``LedgerVerifier``.
     public func recordEntries() async throws -> [LedgerEntry] {
-        try await read { db in try RecordLog.entries(db, "kind IN ('issue', 'revocation', 'supersession')", []) }
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT \(LedgerRowColumns.all) FROM ledger_entry WHERE serial IS NOT NULL ORDER BY sequence")
+                .compactMap { try? LedgerRowColumns.entry($0).get() }.filter(\.kind.isRecord)
+        }
+    }
+
+    /// The hashes of the entries at these sequences (those that exist).
+    public func hashes(at sequences: Set<Int64>) async throws -> [Int64: String] {
+        try await read { db in
+            var hashes: [Int64: String] = [:]
+            for sequence in sequences {
+                hashes[sequence] = try String.fetchOne(db, sql: "SELECT hash FROM ledger_entry WHERE sequence = ?", arguments: [sequence])
+            }
+            return hashes
+        }
     }
 
     /// The events of a record, oldest first.

@@ -10,14 +10,14 @@ extension RecordService {
     /// (the rows `veta reexport` reads) the bytes whose sha256 a record's entry registers.
     public func verifyLedger() async throws -> LedgerVerifier.Report {
         let base = try await progress.verifyLedger()
-        let entries = try await progress.store.allEntries().compactMap { try? $0.get() }
-        let hashes = Dictionary(entries.map { ($0.sequence, $0.hash) }, uniquingKeysWith: { first, _ in first })
+        let entries = try await records.recordEntries()
+        let hashes = try await records.hashes(at: Set(entries.compactMap(\.record?.checkpointSize)))
         var problems: [LedgerVerifier.Problem] = []
         var keys: [String: PublicSigningKey] = [:]
         var issued: [String: LedgerEntry] = [:]
         var firstSigned: Int64?
         var signatures = 0
-        for entry in entries where entry.kind.isRecord {
+        for entry in entries {
             func problem(_ reason: String) { problems.append(LedgerVerifier.Problem(at: entry.sequence, reason)) }
             guard let record = entry.record else { continue }
             guard entry.kind == .issue else {
