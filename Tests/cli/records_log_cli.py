@@ -168,6 +168,15 @@ sql(artifact_store, "INSERT INTO record_artifact (serial, bytes) VALUES ('VETA-2
 r = run(artifact_store, "ledger", "verify")
 check("a forged row beside the log (a stored file no entry issued) is reported", r.returncode == 1 and "VETA-2026-000901" in r.stdout,
       r.stdout + r.stderr)
+changed_file = copy(store, "changed-artifact")
+sql(changed_file, "UPDATE record_artifact SET bytes = x'25504446' WHERE serial = 'VETA-2026-000002'")
+sql(changed_file, "DELETE FROM record_artifact WHERE serial = 'VETA-2026-000001'")
+r = run(changed_file, "ledger", "verify")
+check("a stored file changed or removed beside the log is reported", r.returncode == 1 and "stored file of VETA-2026-000002 is not the one"
+      in r.stdout and "stored file of VETA-2026-000001, kept with its entry, is missing" in r.stdout, r.stdout + r.stderr)
+r = run(changed_file, "reexport", "VETA-2026-000002", "--out", os.path.join(work, "changed-out"))
+check("and reexport refuses to write bytes the log does not prove", r.returncode == 1 and not os.path.exists(os.path.join(work, "changed-out")),
+      r.stderr)
 legacy_row = copy(store, "forged-legacy-table")
 sql(legacy_row, "CREATE TABLE issued_record (serial TEXT, format TEXT, sha256 TEXT)")
 sql(legacy_row, "INSERT INTO issued_record VALUES ('VETA-2026-000902', 'dc3', ?)", entry["attachmentSHA256"])

@@ -68,8 +68,14 @@ extension RecordService {
                 problem("the issue of \(record.serial) names no checkpoint")
             }
         }
-        // Rows kept beside the log must be backed by it.
-        for (serial, sha256) in try await records.artifactHashes() {
+        // Rows kept beside the log must be backed by it, and every record signed in the log has its file kept.
+        let stored = try await records.artifactHashes()
+        let kept = Set(stored.map(\.serial))
+        for (serial, issue) in issued.sorted(by: { $0.value.sequence < $1.value.sequence })
+        where issue.record?.isMigrated == false && !kept.contains(serial) {
+            problems.append(LedgerVerifier.Problem(at: issue.sequence, "the stored file of \(serial), kept with its entry, is missing"))
+        }
+        for (serial, sha256) in stored {
             guard let issue = issued[serial] else {
                 problems.append(LedgerVerifier.Problem(at: 0, "a stored file for \(serial), which no entry of the log issued"))
                 continue

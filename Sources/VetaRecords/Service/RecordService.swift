@@ -105,8 +105,11 @@ public struct RecordService: Sendable {
     public func reexport(_ serial: String, outputFolder: String) async throws -> Issued {
         guard let record = try await records.record(serial) else { throw Refusal("no record \(serial)") }
         guard let bytes = try await records.artifact(serial) else {
-            throw Refusal(
-                "\(serial) was registered before issued records entered the log: its file was not kept and cannot be exported again")
+            if try await records.entry(.issue, serial)?.record?.isMigrated == true {
+                throw Refusal(
+                    "\(serial) was registered before issued records entered the log: its file was not kept and cannot be exported again")
+            }
+            throw Refusal("the stored file of \(serial) is missing from the store, which was changed outside Veta; run veta ledger verify")
         }
         guard SHA256Hex.of(bytes) == record.sha256 else {
             throw Refusal("the stored file of \(serial) does not match the sha256 registered in the log; run veta ledger verify")
