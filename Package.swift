@@ -110,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VetaRecordsTests",
-            dependencies: ["VetaRecords", "VetaProgress", "VetaCurricula"],
+            dependencies: ["VetaRecords", "VetaProgress", "VetaCurricula", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -139,7 +139,17 @@ r = run("correct", "5", "--reason", "sign-off of RIIERR302D made in error", "--d
 rc, found = audit()
 check("VETA-B002 a record no longer backed by evidence after a correction", r.returncode == 0 and "VETA-B002" in found, r.stderr + str(found))
 
-db.execute("INSERT INTO record_event (serial, kind, date, note) VALUES ('VETA-2026-000001', 'superseded', '2026-03-05', 'VETA-2026-999999')")
+# A supersession entry naming a successor that does not exist, appended with a good chain (as a program
+# writing the file could): the records audit reports it, whatever the chain says.
+trainee, code, version, unit = db.execute(
+    "SELECT trainee_id, curriculum_code, curriculum_version, unit_code FROM ledger_entry WHERE kind = 'issue' AND serial = 'VETA-2026-000001'").fetchone()
+last, head = db.execute("SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1").fetchone()
+entry = {"curriculum": f"{code}@{version}", "date": "2026-03-05", "kind": "supersession", "previousHash": head, "recordedAt": "2026-03-05T00:00:00Z",
+         "sequence": last + 1, "serial": "VETA-2026-000001", "supersededBy": "VETA-2026-999999", "trainee": trainee, "unit": unit, "v": 2}
+canonical = json.dumps({k: v for k, v in entry.items() if v is not None}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+db.execute("""INSERT INTO ledger_entry (sequence, kind, trainee_id, curriculum_code, curriculum_version, unit_code, date, recorded_at,
+    previous_hash, hash, serial, superseded_by) VALUES (?, 'supersession', ?, ?, ?, ?, '2026-03-05', '2026-03-05T00:00:00Z', ?, ?,
+    'VETA-2026-000001', 'VETA-2026-999999')""", (last + 1, trainee, code, version, unit, head, __import__("hashlib").sha256(canonical.encode()).hexdigest()))
 db.commit()
 rc, found = audit()
 check("VETA-B005 a record superseded by a serial that does not exist", "VETA-B005" in found, str(found))

@@ -154,6 +154,9 @@ suite "spreadsheets" spreadsheet_cli.py "$VETA" "$WORK/spreadsheet"
 # oracle runs in addition when a checkout of it is given (OB3_ORACLE and ORACLE_PYTHON, set by make
 # test when present).
 suite "completion records" records_cli.py "$VETA" "$WORK/records"
+# Records in the log: a deleted revocation, a forged record, racing revocations, `veta issue` killed
+# at random moments (100 runs), an old store migrated.
+suite "records in the log" records_log_cli.py "$VETA" "$WORK/records-log"
 # The CASE export validates against the CASE 1.0 schema.
 suite "CASE export" case_check.py "$VETA"
 # Typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component.

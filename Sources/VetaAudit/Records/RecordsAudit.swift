@@ -10,7 +10,7 @@ public enum RecordsAudit {
     public static func audit(_ service: RecordService, asOf: CalendarDate?) async throws -> AuditReport {
         var findings: [AuditFinding] = []
         let progress = service.progress
-        let ledger = try await progress.verifyLedger()
+        let ledger = try await service.verifyLedger()
         for problem in ledger.problems {
             findings.append(
                 AuditFinding(

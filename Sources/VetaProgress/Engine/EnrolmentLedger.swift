@@ -48,7 +48,7 @@ struct EnrolmentLedger {
                     continue
                 }
                 signOffs[unit] = candidate
-            case .correction: continue
+            case .correction, .issue, .revocation, .supersession: continue
             }
         }
         let firstEnrolment = enrolments.min { ($0.date, $0.sequence) < ($1.date, $1.sequence) }

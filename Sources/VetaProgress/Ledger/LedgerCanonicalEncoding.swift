@@ -11,22 +11,38 @@ import Foundation
 /// `method`, `minutes`, `note`, `outcome`, `previousHash`, `recordedAt`, `sequence`, `site`,
 /// `target` (`criterion:1.2`, `element:1`, `knowledge:K1` or `unit`), `trainee`, `unit`, `v` (1).
 ///
+/// Version 2 adds the record kinds (`issue`, `revocation`, `supersession`) and, for them only,
+/// these keys (from ``RecordDetails``): `checkpointHash`, `checkpointSize` (integer), `format`,
+/// `issuedAt`, `issuer`, `serial`, `supersededBy`, `supersedes`, `validFrom`, `validUntil`; an
+/// issue's artifact sha256 is `attachmentSHA256` and a revocation's reason `note`. Entries of the
+/// version 1 kinds never carry these keys and are still written with `v` 1, byte for byte as
+/// before, so every hash in an existing store still verifies; record entries are written with `v` 2.
+///
 /// `hash` = lowercase hex sha256 of these bytes. `previousHash` of entry 1 is 64 zeros, so the
 /// chain of hashes covers every entry and its order. A sign-off's `signature` is the assessor's
-/// Ed25519 signature over the same bytes, base64url without padding.
+/// Ed25519 signature over the same bytes, base64url without padding; an issue's is the issuer's.
 public enum LedgerCanonicalEncoding {
-    /// The format version written in `v`.
+    /// The format version written in `v` for the kinds of version 1.
     public static let version = 1
+    /// The format version written in `v` for the record kinds.
+    public static let recordVersion = 2
 
     /// The canonical bytes of `entry` (its `hash` and `signature` are not part of them).
     public static func bytes(of entry: LedgerEntry) -> [UInt8] {
+        // Record details only on record kinds: an entry of a version 1 kind encodes as it always did.
+        let record = entry.kind.isRecord ? entry.record : nil
         var writer = CanonicalJSONWriter()
         writer.string("assessor", entry.assessor?.rawValue)
         writer.string("attachmentSHA256", entry.attachmentSHA256)
+        writer.string("checkpointHash", record?.checkpointHash)
+        writer.integer("checkpointSize", record?.checkpointSize.map(Int.init))
         writer.integer("corrects", entry.corrects.map(Int.init))
         writer.string("curriculum", entry.curriculum.description)
         writer.string("date", entry.date.description)
         writer.integer("derivedFrom", entry.derivedFrom.map(Int.init))
+        writer.string("format", record?.format)
+        writer.string("issuedAt", record?.issuedAt)
+        writer.string("issuer", record?.issuer)
         writer.string("kind", entry.kind.rawValue)
         writer.string("method", entry.method?.rawValue)
         writer.integer("minutes", entry.minutes)
@@ -35,11 +51,16 @@ public enum LedgerCanonicalEncoding {
         writer.string("previousHash", entry.previousHash)
         writer.string("recordedAt", entry.recordedAt)
         writer.integer("sequence", Int(entry.sequence))
+        writer.string("serial", record?.serial)
         writer.string("site", entry.site)
+        writer.string("supersededBy", record?.supersededBy)
+        writer.string("supersedes", record?.supersedes)
         writer.string("target", entry.target?.description)
         writer.string("trainee", entry.trainee.rawValue)
         writer.string("unit", entry.unit?.rawValue)
-        writer.integer("v", version)
+        writer.integer("v", entry.kind.isRecord ? recordVersion : version)
+        writer.string("validFrom", record?.validFrom?.description)
+        writer.string("validUntil", record?.validUntil?.description)
         return writer.finish()
     }
 

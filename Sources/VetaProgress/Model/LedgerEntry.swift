@@ -18,6 +18,15 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         case signOff = "signoff"
         /// Voids an earlier entry, saying why.
         case correction
+        /// A completion record was issued; ``LedgerEntry/record`` says which, signed by the issuer.
+        case issue
+        /// An issued record was revoked (``LedgerEntry/record`` names its serial; the note says why).
+        case revocation
+        /// An issued record was replaced by newer ones (``RecordDetails/supersededBy``).
+        case supersession
+
+        /// Whether the kind is about an issued completion record.
+        public var isRecord: Bool { self == .issue || self == .revocation || self == .supersession }
     }
 
     /// The entry's position in the ledger, from 1.
@@ -58,8 +67,11 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
     public var previousHash: String
     /// The hash (hex sha256) of this entry's canonical encoding.
     public var hash: String
-    /// For a sign-off: the assessor's Ed25519 signature (base64) over the canonical encoding.
+    /// For a sign-off: the assessor's Ed25519 signature (base64) over the canonical encoding; for
+    /// an issue, the issuer's.
     public var signature: String?
+    /// For the record kinds: which record, and what the entry says about it.
+    public var record: RecordDetails?
 
     /// Creates an entry; the ledger fills `sequence`, `recordedAt`, `previousHash` and `hash` when it appends it.
     public init(

@@ -150,6 +150,9 @@ public struct ProgressService: Sendable {
         guard target.kind != .correction else {
             throw Refusal("entry \(sequence) is a correction (of entry \(target.corrects ?? 0)); corrections cannot be corrected")
         }
+        guard !target.kind.isRecord else {
+            throw Refusal("entry \(sequence) is about an issued record; revoke or re-issue the record instead (veta revoke, veta reissue)")
+        }
         let correction = LedgerEntry(
             kind: .correction, trainee: target.trainee, curriculum: target.curriculum, date: date, note: reason, corrects: sequence)
         return try await checkedWrite { end in

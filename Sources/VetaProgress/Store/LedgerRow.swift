@@ -4,17 +4,21 @@ import VetaCurricula
 /// Reads and writes ledger entries as rows of `ledger_entry`.
 enum LedgerRow {
     static let columns =
-        "sequence, kind, trainee_id, curriculum_code, curriculum_version, unit_code, target, method, outcome, date, site, minutes, note, attachment_sha256, assessor_id, corrects, recorded_at, previous_hash, hash, signature, derived_from"
+        "sequence, kind, trainee_id, curriculum_code, curriculum_version, unit_code, target, method, outcome, date, site, minutes, note, attachment_sha256, assessor_id, corrects, recorded_at, previous_hash, hash, signature, derived_from, "
+        + RecordColumns.names
 
-    static let insertSQL = "INSERT INTO ledger_entry (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static let insertSQL =
+        "INSERT INTO ledger_entry (\(columns)) VALUES (" + Array(repeating: "?", count: 21 + RecordColumns.count).joined(separator: ", ")
+        + ")"
 
     static func arguments(_ entry: LedgerEntry) -> StatementArguments {
-        [
+        let base: StatementArguments = [
             entry.sequence, entry.kind.rawValue, entry.trainee.rawValue, entry.curriculum.code.rawValue,
             entry.curriculum.version.description, entry.unit?.rawValue, entry.target?.description, entry.method?.rawValue,
             entry.outcome?.rawValue, entry.date.description, entry.site, entry.minutes, entry.note, entry.attachmentSHA256,
             entry.assessor?.rawValue, entry.corrects, entry.recordedAt, entry.previousHash, entry.hash, entry.signature, entry.derivedFrom,
         ]
+        return base + RecordColumns.arguments(entry)
     }
 
     /// The entry in `row` (selected with ``columns``, in that order), or why the row is not one.
@@ -56,6 +60,10 @@ enum LedgerRow {
         entry.hash = row[18] ?? ""
         entry.signature = row[19]
         entry.derivedFrom = row[20]
+        switch RecordColumns.details(row, from: 21, kind: kind) {
+        case .success(let details): entry.record = details
+        case .failure(let reason): return fail(reason.description)
+        }
         if let problem = canonicalProblem(row, entry) { return fail("the row is not stored exactly: \(problem)") }
         return .success(entry)
     }

@@ -87,6 +87,7 @@ enum Migrations {
         migrator.registerMigration("v2 ledger entries carried over by a migration") { db in
             try db.execute(sql: "ALTER TABLE ledger_entry ADD COLUMN derived_from INTEGER REFERENCES ledger_entry(sequence)")
         }
+        RecordMigrations.register(in: &migrator)
         return migrator
     }
 }

@@ -1,11 +1,12 @@
 public import Foundation
-import GRDB
+package import GRDB
 public import VetaCurricula
 
 /// The embedded store: one SQLite file through GRDB, in WAL mode with foreign keys on and a busy
 /// timeout, so several processes can record at once without losing an entry.
 public final class SQLiteProgressStore: ProgressStore {
-    private let pool: DatabasePool
+    /// The store file's one connection pool, shared with the record registry (`RecordStore`).
+    package let pool: DatabasePool
     private let clock: @Sendable () -> Date
 
     /// Opens the store at `path` and brings its schema up to date; creates it (and its folder) when
@@ -206,8 +207,19 @@ public final class SQLiteProgressStore: ProgressStore {
     public func append(
         _ entries: [LedgerEntry], after end: Int64?, seal: @escaping @Sendable (inout LedgerEntry) throws -> Void
     ) async throws -> [LedgerEntry] {
+        try await append(entries, after: end, check: { _ in }, seal: seal, then: { _, _ in })
+    }
+
+    /// Appends as ``append(_:after:seal:)`` does, inside one write transaction that also runs
+    /// `check` first (an invariant that must hold where the entries are appended: it throws to
+    /// refuse) and `then` last with the stored entries (rows a projection keeps beside them).
+    package func append(
+        _ entries: [LedgerEntry], after end: Int64?, check: @escaping @Sendable (Database) throws -> Void,
+        seal: @escaping @Sendable (inout LedgerEntry) throws -> Void, then: @escaping @Sendable (Database, [LedgerEntry]) throws -> Void
+    ) async throws -> [LedgerEntry] {
         let recordedAt = Self.timestamp(clock())
         return try await write { db in
+            try check(db)
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
             var sequence: Int64 = last?["sequence"] ?? 0
             // A caller that checked against an older ledger checks again (it then names repeats as
@@ -240,6 +252,7 @@ public final class SQLiteProgressStore: ProgressStore {
                 previousHash = entry.hash
                 stored.append(entry)
             }
+            try then(db, stored)
             return stored
         }
     }

@@ -4,7 +4,7 @@
 public struct AchievementCredential: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case context = "@context"
-        case id, type, issuer, validFrom, validUntil, name, description, credentialSubject, credentialStatus
+        case id, type, issuer, validFrom, validUntil, name, description, credentialSubject, credentialStatus, evidence
     }
 
     /// The VC 2.0 context first, then the OB 3.0 context.
@@ -27,6 +27,9 @@ public struct AchievementCredential: Codable, Hashable, Sendable {
     public var credentialSubject: AchievementSubject
     /// Where revocation is published.
     public var credentialStatus: CredentialStatus?
+    /// Evidence: the checkpoint of the issuer's log the credential was issued at
+    /// (``CredentialBuilder/checkpointEvidence(size:hash:)``).
+    public var evidence: [Evidence]?
 
     /// The issuer's profile.
     public struct Profile: Codable, Hashable, Sendable {
@@ -118,6 +121,20 @@ public struct AchievementCredential: Codable, Hashable, Sendable {
         public var targetCode: String?
         /// Its framework.
         public var targetFramework: String?
+    }
+
+    /// An OB 3.0 `Evidence` object.
+    public struct Evidence: Codable, Hashable, Sendable {
+        /// A URI naming the evidence.
+        public var id: String
+        /// `["Evidence"]`.
+        public var type = ["Evidence"]
+        /// Its name.
+        public var name: String
+        /// What it shows, in words.
+        public var narrative: String
+        /// Its kind.
+        public var genre: String
     }
 
     /// Where the credential's revocation is published.

@@ -52,6 +52,19 @@ extension VCJWT.Claims {
                     }
                 }
             }
+            if let evidence = c.evidence {
+                $0.field("evidence") { json in
+                    json.array(evidence) { json, item in
+                        json.object {
+                            $0.field("id") { $0.string(item.id) }
+                            $0.field("type") { $0.strings(item.type) }
+                            $0.field("name") { $0.string(item.name) }
+                            $0.field("narrative") { $0.string(item.narrative) }
+                            $0.field("genre") { $0.string(item.genre) }
+                        }
+                    }
+                }
+            }
             $0.field("iss") { $0.string(c.issuer.id) }
             $0.field("sub") { $0.string(c.credentialSubject.id) }
             $0.field("jti") { $0.string(c.id) }

@@ -39,6 +39,16 @@ public enum CredentialBuilder {
             credentialStatus: AchievementCredential.CredentialStatus(id: "\(issuer.id.trimmedSlash)/status/\(serial)"))
     }
 
+    /// The evidence naming the checkpoint of the issuer's log a credential was issued at: the log's
+    /// size (last sequence) and head hash then, `urn:veta:log:SIZE:HASH`. The record's entry in the
+    /// log carries the same pair, so a credential is a witness that the log once held that state.
+    public static func checkpointEvidence(size: Int64, hash: String) -> AchievementCredential.Evidence {
+        AchievementCredential.Evidence(
+            id: "urn:veta:log:\(size):\(hash)", name: "Log checkpoint at issue / Punto de control del registro al emitir",
+            narrative: "Issued when the issuer's hash-chained log held \(size) entries, the last with sha256 \(hash).",
+            genre: "LogCheckpoint")
+    }
+
     /// Random salt, 16 bytes as hex.
     public static func salt() -> String {
         var generator = SystemRandomNumberGenerator()

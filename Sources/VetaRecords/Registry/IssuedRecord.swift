@@ -35,6 +35,21 @@ public struct IssuedRecord: Hashable, Sendable, Codable {
     public let supersedes: String?
 }
 
+extension IssuedRecord {
+    /// The record an issue entry of the log registers (`nil` for another kind of entry). Its
+    /// `issuedAt` is when the entry was recorded, or for a record migrated from the registry that
+    /// preceded the log, when it was issued then.
+    public init?(entry: LedgerEntry) {
+        guard entry.kind == .issue, let record = entry.record, let format = record.format.flatMap(Format.init(rawValue:)),
+            let issuer = record.issuer, let validFrom = record.validFrom
+        else { return nil }
+        self.init(
+            serial: record.serial, format: format, trainee: entry.trainee, curriculum: entry.curriculum, unit: entry.unit, issuer: issuer,
+            issuedAt: record.issuedAt ?? entry.recordedAt, validFrom: validFrom, validUntil: record.validUntil,
+            sha256: entry.attachmentSHA256 ?? "", supersedes: record.supersedes)
+    }
+}
+
 /// Something that happened to a record after it was issued (append-only, like the ledger).
 public struct RecordEvent: Hashable, Sendable, Codable {
     /// What happened.
@@ -53,4 +68,14 @@ public struct RecordEvent: Hashable, Sendable, Codable {
     public let date: CalendarDate
     /// Why, or the serial of the replacing record.
     public let note: String
+}
+
+extension RecordEvent {
+    /// The event a revocation or supersession entry of the log records.
+    init(entry: LedgerEntry) {
+        let superseded = entry.kind == .supersession
+        self.init(
+            serial: entry.record?.serial ?? "", kind: superseded ? .superseded : .revoked, date: entry.date,
+            note: superseded ? entry.record?.supersededBy ?? "" : entry.note ?? "")
+    }
 }

@@ -3,76 +3,29 @@ import GRDB
 public import VetaCurricula
 public import VetaProgress
 
-/// The record registry, kept in the same SQLite file as the progress store, in tables of its own
-/// (its own migrations; records are append-only: revocation and supersession are events).
+/// The record registry: issuers, and the issued records, which live in the store's one
+/// hash-chained log as ``LedgerEntry/Kind/issue``, ``LedgerEntry/Kind/revocation`` and
+/// ``LedgerEntry/Kind/supersession`` entries (read back by serial through an index).
+///
+/// It shares the progress store's connection pool and migrator: one of each per store file.
+/// Every rule about records ("already revoked", "already superseded", a serial used once) is
+/// checked inside the write transaction that appends the entry.
 public final class RecordStore: Sendable {
-    private let pool: DatabasePool
+    /// The progress store whose log and pool the records share.
+    public let store: SQLiteProgressStore
+    private var pool: DatabasePool { store.pool }
 
-    /// Opens the registry in the store at `path` (created by ``SQLiteProgressStore`` first).
-    ///
-    /// - Throws: ``StoreError`` `.storage` when there is no file at `path`: the registry never
-    ///   creates a store; ``SQLiteProgressStore`` does, and checks that the file is a Veta store.
-    public init(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw StoreError(
-                .storage, "no store at \(path) (create one with `veta publish FILE`, or give the right --store or $VETA_STORE)")
-        }
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(30)
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.migrator.migrate(pool)
-        } catch {
-            throw StoreError(.storage, "cannot open the record registry at \(path): \((error as? DatabaseError)?.message ?? "\(error)")")
-        }
+    /// The registry in `store`'s file.
+    public init(store: SQLiteProgressStore) {
+        self.store = store
     }
 
-    static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("records v1 issuers, records, events") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE issuer (
-                        id TEXT PRIMARY KEY,
-                        name TEXT NOT NULL,
-                        rfc TEXT NOT NULL,
-                        stps_registration TEXT,
-                        public_key TEXT NOT NULL
-                    );
-                    CREATE TABLE issued_record (
-                        serial TEXT PRIMARY KEY,
-                        format TEXT NOT NULL,
-                        trainee_id TEXT NOT NULL REFERENCES trainee(id),
-                        curriculum_code TEXT NOT NULL,
-                        curriculum_version TEXT NOT NULL,
-                        unit_code TEXT,
-                        issuer_id TEXT NOT NULL REFERENCES issuer(id),
-                        issued_at TEXT NOT NULL,
-                        valid_from TEXT NOT NULL,
-                        valid_until TEXT,
-                        sha256 TEXT NOT NULL,
-                        supersedes TEXT REFERENCES issued_record(serial)
-                    );
-                    CREATE TABLE record_event (
-                        serial TEXT NOT NULL REFERENCES issued_record(serial),
-                        kind TEXT NOT NULL,
-                        date TEXT NOT NULL,
-                        note TEXT NOT NULL
-                    );
-                    CREATE TRIGGER issued_record_append_only_update BEFORE UPDATE ON issued_record
-                        BEGIN SELECT RAISE(ABORT, 'issued records are append-only'); END;
-                    CREATE TRIGGER issued_record_append_only_delete BEFORE DELETE ON issued_record
-                        BEGIN SELECT RAISE(ABORT, 'issued records are append-only'); END;
-                    """)
-        }
-        return migrator
-    }
+    // MARK: issuers
 
     /// Registers an issuer; the id must be new.
     public func add(_ issuer: Issuer) async throws {
-        try await write { db in
-            guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM issuer WHERE id = ?", arguments: [issuer.id]).orFalse else {
+        try await pool.writeImmediate { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM issuer WHERE id = ?", arguments: [issuer.id]) == nil else {
                 throw StoreError(.conflict, "issuer \(issuer.id) already exists")
             }
             try db.execute(
@@ -83,14 +36,12 @@ public final class RecordStore: Sendable {
 
     /// The issuer with this id.
     public func issuer(_ id: String) async throws -> Issuer? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM issuer WHERE id = ?", arguments: [id]).flatMap(Self.issuer)
-        }
+        try await read { db in try Row.fetchOne(db, sql: "SELECT * FROM issuer WHERE id = ?", arguments: [id]).flatMap(Self.issuer) }
     }
 
     /// Every issuer.
     public func issuers() async throws -> [Issuer] {
-        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM issuer ORDER BY id").compactMap(Self.issuer) }
+        try await read { db in try Row.fetchAll(db, sql: "SELECT * FROM issuer ORDER BY id").compactMap(Self.issuer) }
     }
 
     private static func issuer(_ row: Row) -> Issuer? {
@@ -100,86 +51,182 @@ public final class RecordStore: Sendable {
             publicKey: row["public_key"] ?? "")
     }
 
-    /// Registers records issued together, numbering them; `make` builds each record's artifact
-    /// once its serial is known and returns the record to store with the artifact bytes.
-    public func issue<T: Sendable>(
-        count: Int, year: Int, make: @escaping @Sendable (_ serials: [String]) throws -> ([IssuedRecord], T)
-    ) async throws -> T {
-        try await write { db in
-            let prefix = "VETA-\(year)-"
-            let last = try String.fetchOne(
-                db, sql: "SELECT serial FROM issued_record WHERE serial LIKE ? ORDER BY serial DESC LIMIT 1", arguments: [prefix + "%"])
-            let start = (last.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
-            let serials = (start..<(start + count)).map { prefix + String(format: "%06d", $0) }
-            let (records, result) = try make(serials)
-            for record in records {
-                try db.execute(
-                    sql: """
-                        INSERT INTO issued_record (serial, format, trainee_id, curriculum_code, curriculum_version, unit_code, issuer_id,
-                            issued_at, valid_from, valid_until, sha256, supersedes)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        record.serial, record.format.rawValue, record.trainee.rawValue, record.curriculum.code.rawValue,
-                        record.curriculum.version.description, record.unit?.rawValue, record.issuer, record.issuedAt,
-                        record.validFrom.description, record.validUntil?.description, record.sha256, record.supersedes,
-                    ])
-            }
-            return result
+    // MARK: issuing
+
+    /// Reserves `count` new serials for `year` and commits the reservation at once, before anything
+    /// is signed: the counter never goes back, so a serial is never given twice, even when the issue
+    /// that reserved it is killed before it registers anything.
+    public func reserveSerials(count: Int, year: Int) async throws -> [String] {
+        let prefix = "VETA-\(year)-"
+        return try await pool.writeImmediate { db in
+            let counted = try Int.fetchOne(db, sql: "SELECT last FROM record_serial WHERE year = ?", arguments: [year]) ?? 0
+            // A store migrated from the registry has serials the counter never counted.
+            let logged = try String.fetchOne(
+                db, sql: "SELECT MAX(serial) FROM ledger_entry WHERE kind = 'issue' AND serial LIKE ?", arguments: [prefix + "%"])
+            let start = max(counted, logged.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
+            let last = start + count - 1
+            try db.execute(
+                sql: "INSERT INTO record_serial (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last",
+                arguments: [year, last])
+            return (start...last).map { prefix + String(format: "%06d", $0) }
         }
     }
 
-    /// Appends an event (revocation, supersession) for a record.
-    public func append(_ event: RecordEvent) async throws {
-        try await write { db in
-            try db.execute(
-                sql: "INSERT INTO record_event (serial, kind, date, note) VALUES (?, ?, ?, ?)",
-                arguments: [event.serial, event.kind.rawValue, event.date.description, event.note])
+    /// The log's size (its last sequence) and head hash now: the checkpoint a record is issued at.
+    public func checkpoint() async throws -> (size: Int64, hash: String) {
+        try await read { db in
+            let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
+            return (last?["sequence"] ?? 0, last?["hash"] ?? LedgerEntry.genesisHash)
+        }
+    }
+
+    /// Registers issued records in one write transaction: an issue entry per record, signed by the
+    /// issuer's `key`, the artifact's bytes beside it (so its file can be exported again), and a
+    /// supersession entry for each record in `superseding`. Refused, with nothing written, when a
+    /// serial is already registered or a superseded record is unknown or already superseded.
+    public func register(
+        _ records: [(record: IssuedRecord, checkpoint: (size: Int64, hash: String), artifact: [UInt8])], key: SigningKey,
+        superseding: [IssuedRecord] = [], on date: CalendarDate
+    ) async throws -> [IssuedRecord] {
+        var entries = records.map { Self.entry($0.record, checkpoint: $0.checkpoint, date: date) }
+        let replacements = records.map(\.record.serial).joined(separator: " ")
+        for old in superseding {
+            var entry = LedgerEntry(kind: .supersession, trainee: old.trainee, curriculum: old.curriculum, date: date, unit: old.unit)
+            entry.record = RecordDetails(serial: old.serial, supersededBy: replacements)
+            entries.append(entry)
+        }
+        let serials = records.map(\.record.serial)
+        let oldSerials = superseding.map(\.serial)
+        let artifacts = Dictionary(records.map { ($0.record.serial, $0.artifact) }, uniquingKeysWith: { first, _ in first })
+        let stored = try await store.append(
+            entries, after: nil,
+            check: { db in
+                for serial in serials where try RecordLog.entry(.issue, serial, db) != nil {
+                    throw Refusal("serial \(serial) is already registered; serials are never given twice")
+                }
+                for serial in oldSerials {
+                    guard try RecordLog.entry(.issue, serial, db) != nil else { throw Refusal("no record \(serial)") }
+                    if let earlier = try RecordLog.entry(.supersession, serial, db) {
+                        throw Refusal("\(serial) is already superseded by \(earlier.record?.supersededBy ?? "another record")")
+                    }
+                }
+            },
+            seal: { entry in if entry.kind == .issue { try entry.sign(with: key) } },
+            then: { db, _ in
+                for (serial, bytes) in artifacts {
+                    try db.execute(sql: "INSERT INTO record_artifact (serial, bytes) VALUES (?, ?)", arguments: [serial, Data(bytes)])
+                }
+            })
+        return stored.compactMap(IssuedRecord.init(entry:))
+    }
+
+    static func entry(_ record: IssuedRecord, checkpoint: (size: Int64, hash: String), date: CalendarDate) -> LedgerEntry {
+        var entry = LedgerEntry(
+            kind: .issue, trainee: record.trainee, curriculum: record.curriculum, date: date, unit: record.unit,
+            attachmentSHA256: record.sha256)
+        entry.record = RecordDetails(
+            serial: record.serial, format: record.format.rawValue, issuer: record.issuer, validFrom: record.validFrom,
+            validUntil: record.validUntil, supersedes: record.supersedes, checkpointSize: checkpoint.size,
+            checkpointHash: checkpoint.hash)
+        return entry
+    }
+
+    /// Revokes a record, checking inside the write transaction that it exists and is not already
+    /// revoked: of two revocations racing, exactly one is appended and the other is refused.
+    public func revoke(_ serial: String, reason: String, on date: CalendarDate) async throws {
+        guard let issue = try await entry(.issue, serial) else { throw Refusal("no record \(serial)") }
+        var entry = LedgerEntry(
+            kind: .revocation, trainee: issue.trainee, curriculum: issue.curriculum, date: date, unit: issue.unit, note: reason)
+        entry.record = RecordDetails(serial: serial)
+        _ = try await store.append(
+            [entry], after: nil,
+            check: { db in
+                if let earlier = try RecordLog.entry(.revocation, serial, db) {
+                    throw Refusal("\(serial) is already revoked (on \(earlier.date), entry \(earlier.sequence))")
+                }
+            }, seal: { _ in }, then: { _, _ in })
+    }
+
+    // MARK: reading
+
+    /// The entry of `kind` about `serial`, if the log has one.
+    public func entry(_ kind: LedgerEntry.Kind, _ serial: String) async throws -> LedgerEntry? {
+        try await read { db in try RecordLog.entry(kind, serial, db) }
+    }
+
+    /// The issue entry of the record whose artifact has this sha256 (a DC-3 is found by its bytes).
+    public func issueEntry(sha256: String) async throws -> LedgerEntry? {
+        try await read { db in
+            try RecordLog.entries(db, "kind = 'issue' AND attachment_sha256 = ?", [sha256]).first
         }
     }
 
     /// The record with this serial.
     public func record(_ serial: String) async throws -> IssuedRecord? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM issued_record WHERE serial = ?", arguments: [serial]).flatMap(Self.record)
-        }
+        try await entry(.issue, serial).flatMap(IssuedRecord.init(entry:))
     }
 
     /// Every record, by serial.
     public func records() async throws -> [IssuedRecord] {
-        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM issued_record ORDER BY serial").compactMap(Self.record) }
+        try await read { db in
+            try RecordLog.entries(db, "kind = 'issue'", []).compactMap(IssuedRecord.init(entry:)).sorted { $0.serial < $1.serial }
+        }
+    }
+
+    /// Every record entry of the log (issues, revocations, supersessions) that reads as an entry, in
+    /// sequence order, through the serial index; a row that does not read is left to ``LedgerVerifier``.
+    public func recordEntries() async throws -> [LedgerEntry] {
+        try await read { db in
+            try Row.fetchAll(db, sql: "SELECT \(LedgerRowColumns.all) FROM ledger_entry WHERE serial IS NOT NULL ORDER BY sequence")
+                .compactMap { try? LedgerRowColumns.entry($0).get() }.filter(\.kind.isRecord)
+        }
+    }
+
+    /// The hashes of the entries at these sequences (those that exist).
+    public func hashes(at sequences: Set<Int64>) async throws -> [Int64: String] {
+        try await read { db in
+            var hashes: [Int64: String] = [:]
+            for sequence in sequences {
+                hashes[sequence] = try String.fetchOne(db, sql: "SELECT hash FROM ledger_entry WHERE sequence = ?", arguments: [sequence])
+            }
+            return hashes
+        }
     }
 
     /// The events of a record, oldest first.
     public func events(_ serial: String) async throws -> [RecordEvent] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM record_event WHERE serial = ? ORDER BY rowid", arguments: [serial]).compactMap { row in
-                guard let kind = (row["kind"] as String?).flatMap(RecordEvent.Kind.init(rawValue:)),
-                    let date = (row["date"] as String?).flatMap(CalendarDate.init)
-                else { return nil }
-                return RecordEvent(serial: serial, kind: kind, date: date, note: row["note"] ?? "")
-            }
+        try await read { db in
+            try RecordLog.entries(db, "kind IN ('revocation', 'supersession') AND serial = ?", [serial]).map(RecordEvent.init(entry:))
         }
     }
 
-    private static func record(_ row: Row) -> IssuedRecord? {
-        guard let format = (row["format"] as String?).flatMap(IssuedRecord.Format.init(rawValue:)),
-            let version = (row["curriculum_version"] as String?).flatMap(SemanticVersion.init),
-            let validFrom = (row["valid_from"] as String?).flatMap(CalendarDate.init)
-        else { return nil }
-        return IssuedRecord(
-            serial: row["serial"] ?? "", format: format, trainee: TraineeID(row["trainee_id"] ?? ""),
-            curriculum: CurriculumRef(code: CurriculumCode(row["curriculum_code"] ?? ""), version: version),
-            unit: (row["unit_code"] as String?).map(UnitCode.init), issuer: row["issuer_id"] ?? "", issuedAt: row["issued_at"] ?? "",
-            validFrom: validFrom, validUntil: (row["valid_until"] as String?).flatMap(CalendarDate.init), sha256: row["sha256"] ?? "",
-            supersedes: row["supersedes"])
+    /// The artifact's bytes as registered, for records issued since records entered the log.
+    public func artifact(_ serial: String) async throws -> [UInt8]? {
+        try await read { db in
+            try Data.fetchOne(db, sql: "SELECT bytes FROM record_artifact WHERE serial = ?", arguments: [serial]).map(Array.init)
+        }
     }
 
-    private func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await pool.writeImmediate(work)
+    /// Every stored artifact's serial and sha256.
+    public func artifactHashes() async throws -> [(serial: String, sha256: String)] {
+        try await read { db in
+            var result: [(String, String)] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT serial, bytes FROM record_artifact ORDER BY serial")
+            while let row = try rows.next() {
+                let bytes: Data = row["bytes"] ?? Data()
+                result.append((row["serial"] ?? "", SHA256Hex.of(Array(bytes))))
+            }
+            return result
+        }
     }
-}
 
-extension Optional where Wrapped == Bool {
-    fileprivate var orFalse: Bool { self ?? false }
+    private func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(work)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(.storage, "the store could not be read: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
 }

@@ -32,12 +32,16 @@ extension RecordService {
         }
         let hash = SHA256Hex.of(bytes)
         if bytes.starts(with: Array("%PDF".utf8)) {
-            guard let record = try await records.records().first(where: { $0.format == .dc3 && $0.sha256 == hash }) else {
+            guard let entry = try await records.issueEntry(sha256: hash), let record = IssuedRecord(entry: entry), record.format == .dc3
+            else {
                 return fail(
                     "registry",
                     "no DC-3 constancia with this content is registered (sha256 \(hash.prefix(16))…): altered or not issued here")
             }
             checks.append(.init(name: "registry", passed: true, detail: "DC-3 \(record.serial), sha256 matches"))
+            let logged = try await logCheck(entry)
+            checks.append(logged)
+            guard logged.passed else { return VerificationReport(serial: record.serial, checks: checks) }
             return try await lifecycle(record, date: date, checks: checks)
         }
         let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -58,14 +62,36 @@ extension RecordService {
         } catch {
             return fail("signature", "\(error)", serial: serial)
         }
-        guard let record = try await records.record(serial) else {
+        guard let entry = try await records.entry(.issue, serial), let record = IssuedRecord(entry: entry) else {
             return fail("registry", "serial \(serial) is not in the registry", serial: serial)
         }
         guard record.sha256 == SHA256Hex.of(Array(token.utf8)) else {
             return fail("registry", "the credential differs from the one registered as \(serial)", serial: serial)
         }
         checks.append(.init(name: "registry", passed: true, detail: "\(serial) registered on \(record.issuedAt), content matches"))
+        let logged = try await logCheck(entry)
+        checks.append(logged)
+        guard logged.passed else { return VerificationReport(serial: serial, checks: checks) }
         return try await lifecycle(record, date: date, checks: checks)
+    }
+
+    /// The "log" check of a record's issue entry: the whole log verifies (hash chain, signatures,
+    /// record entries), so the entry and every revocation after it are as they were appended; and the
+    /// entry is signed by its issuer (or was migrated from the registry that preceded the log).
+    private func logCheck(_ entry: LedgerEntry) async throws -> VerificationReport.Check {
+        let report = try await verifyLedger()
+        if let first = report.problems.first {
+            let mine = report.problems.first { $0.sequence == entry.sequence }
+            return .init(
+                name: "log", passed: false,
+                detail: (mine.map { "its entry \(entry.sequence) does not verify: \($0.reason)" }
+                    ?? "the log does not verify (first bad entry \(first.sequence): \(first.reason))")
+                    + "; no record is VALID on a log that does not verify: run veta ledger verify")
+        }
+        let how =
+            entry.record?.isMigrated == true
+            ? "migrated from the registry that preceded the log (unsigned; see the README)" : "signed by its issuer"
+        return .init(name: "log", passed: true, detail: "entry \(entry.sequence) of an intact log of \(report.entries) entries, \(how)")
     }
 
     /// Revocation, supersession and validity window.
@@ -98,32 +124,30 @@ extension RecordService {
         return VerificationReport(serial: record.serial, checks: checks)
     }
 
-    /// Revokes a record: verification reports it from `date` on.
+    /// Revokes a record: verification reports it from `date` on. "Already revoked" is checked inside
+    /// the write transaction that appends the revocation.
     public func revoke(_ serial: String, reason: String, on date: CalendarDate) async throws {
-        guard try await records.record(serial) != nil else { throw Refusal("no record \(serial)") }
-        guard try await !records.events(serial).contains(where: { $0.kind == .revoked }) else {
-            throw Refusal("\(serial) is already revoked")
-        }
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a revocation must say why") }
-        try await records.append(RecordEvent(serial: serial, kind: .revoked, date: date, note: reason))
+        try await records.revoke(serial, reason: reason, on: date)
     }
 
     /// Re-issues a record (after a correction or a recertification): new serials, and the old record
-    /// and the others issued with it (a credential and its DC-3) marked superseded.
+    /// and the others issued with it (a credential and its DC-3) marked superseded in the same
+    /// transaction that registers the new ones.
     public func reissue(_ serial: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate) async throws -> [Issued] {
         guard let old = try await records.record(serial) else { throw Refusal("no record \(serial)") }
         let batch = try await records.records().filter {
             $0.issuedAt == old.issuedAt && $0.trainee == old.trainee && $0.curriculum == old.curriculum && $0.unit == old.unit
         }
-        let credential = batch.first { $0.format == .ob3 }?.serial ?? serial
-        let issued = try await issue(
-            trainee: old.trainee, curriculum: old.curriculum, unit: old.unit, dc3: batch.contains { $0.format == .dc3 }, issuer: old.issuer,
-            key: key, outputFolder: outputFolder, asOf: date, supersedes: credential)
-        let replacements = issued.map(\.record.serial).joined(separator: " ")
         for record in batch {
-            try await records.append(RecordEvent(serial: record.serial, kind: .superseded, date: date, note: replacements))
+            if let earlier = try await records.entry(.supersession, record.serial) {
+                throw Refusal("\(record.serial) is already superseded by \(earlier.record?.supersededBy ?? "another record")")
+            }
         }
-        return issued
+        let credential = batch.first { $0.format == .ob3 }?.serial ?? serial
+        return try await issue(
+            trainee: old.trainee, curriculum: old.curriculum, unit: old.unit, dc3: batch.contains { $0.format == .dc3 }, issuer: old.issuer,
+            key: key, outputFolder: outputFolder, asOf: date, supersedes: credential, superseding: batch)
     }
 
     /// The DC-4 list: one CSV row per DC-3 constancia issued to the employer's workers in `year`.
@@ -168,10 +192,11 @@ extension RecordService {
         }
         var issued: [Issued] = []
         let todo = statuses.filter { !standing.contains($0.trainee) }
+        if !todo.isEmpty { try await requireIntactLog() }
         for (index, status) in todo.enumerated() {
-            issued += try await issue(
+            issued += try await issueOnLog(
                 trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder,
-                asOf: date)
+                asOf: date, supersedes: nil, superseding: [])
             report?(index + 1, todo.count)
         }
         return issued

@@ -27,9 +27,26 @@ public struct RecordService: Sendable {
     /// engine says the trainee is competent as of `date`; otherwise refuses with what is missing.
     ///
     /// The OB3 credential is always issued; `dc3` adds the constancia PDF, tied to it by a hash and QR code.
+    /// In order: the log must verify; serials are reserved (committed, never given again); the
+    /// credential is signed and the PDF rendered outside any transaction; the issue entries (signed
+    /// by the issuer) and the artifacts' bytes are committed to the log in one transaction; then the
+    /// files are written, each atomically. A kill at any point leaves nothing, or a registered record
+    /// whose file ``reexport(_:outputFolder:)`` writes again. `superseding` are the records a
+    /// re-issue replaces: their supersession entries are committed with the new records.
     public func issue(
         trainee id: TraineeID, curriculum ref: CurriculumRef, unit: UnitCode?, dc3: Bool, issuer issuerID: String, key: SigningKey,
-        outputFolder: String, asOf date: CalendarDate, supersedes: String? = nil
+        outputFolder: String, asOf date: CalendarDate, supersedes: String? = nil, superseding: [IssuedRecord] = []
+    ) async throws -> [Issued] {
+        try await requireIntactLog()
+        return try await issueOnLog(
+            trainee: id, curriculum: ref, unit: unit, dc3: dc3, issuer: issuerID, key: key, outputFolder: outputFolder, asOf: date,
+            supersedes: supersedes, superseding: superseding)
+    }
+
+    /// ``issue(trainee:curriculum:unit:dc3:issuer:key:outputFolder:asOf:supersedes:superseding:)`` once the log is known to verify.
+    func issueOnLog(
+        trainee id: TraineeID, curriculum ref: CurriculumRef, unit: UnitCode?, dc3: Bool, issuer issuerID: String, key: SigningKey,
+        outputFolder: String, asOf date: CalendarDate, supersedes: String?, superseding: [IssuedRecord]
     ) async throws -> [Issued] {
         guard let issuer = try await records.issuer(issuerID) else {
             throw Refusal("issuer \(issuerID) is not registered (veta issuer add)")
@@ -45,46 +62,62 @@ public struct RecordService: Sendable {
         let completion = try Self.completion(status, unit: unit, curriculum: curriculum)
         let organisation = try await progress.store.organisation(trainee.employer)
         let assessorNames = try await signingAssessors(id, ref: ref, unit: unit)
-        let issuedAt = ISO8601DateFormatter().string(from: Date())
         let salt = CredentialBuilder.salt()
-        try FileManager.default.createDirectory(atPath: outputFolder, withIntermediateDirectories: true)
+        try ArtifactFile.createFolder(outputFolder)
 
-        // Sign before taking the registry's write lock: serials are assigned inside it, so build per serial.
-        let year = completion.from.year
-        return try await records.issue(count: dc3 ? 2 : 1, year: year) { serials in
-            let credential = CredentialBuilder.credential(
-                serial: serials[0], curriculum: curriculum, unit: completion.unit, trainee: trainee, issuer: issuer,
-                validFrom: completion.from,
-                validUntil: completion.until, salt: salt)
-            let token = try Self.blockingSign(credential, key: key)
-            let tokenBytes = Array(token.utf8)
-            let tokenHash = SHA256Hex.of(tokenBytes)
-            let tokenPath = outputFolder + "/" + serials[0] + ".jwt"
-            var records = [
-                IssuedRecord(
-                    serial: serials[0], format: .ob3, trainee: id, curriculum: ref, unit: unit, issuer: issuer.id, issuedAt: issuedAt,
-                    validFrom: completion.from, validUntil: completion.until, sha256: tokenHash, supersedes: supersedes)
-            ]
-            var files: [(String, [UInt8])] = [(tokenPath, tokenBytes)]
-            if dc3 {
-                let constancia = DC3Mapping.constancia(
-                    serial: serials[1], trainee: trainee, organisation: organisation, curriculum: curriculum, unit: completion.unit,
-                    issuer: issuer, enrolledOn: status.enrolledOn ?? completion.from, completedOn: completion.from,
-                    instructor: assessorNames, credentialSerial: serials[0], credentialHash: tokenHash)
-                let pdf = try DC3Renderer.pdf(for: constancia)
-                records.append(
-                    IssuedRecord(
-                        serial: serials[1], format: .dc3, trainee: id, curriculum: ref, unit: unit, issuer: issuer.id, issuedAt: issuedAt,
-                        validFrom: completion.from, validUntil: completion.until, sha256: SHA256Hex.of(pdf), supersedes: nil))
-                files.append((outputFolder + "/" + serials[1] + ".pdf", pdf))
-            }
-            for (path, bytes) in files {
-                guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-                    throw StoreError(.storage, "cannot write \(path)")
-                }
-            }
-            return (records, zip(records, files).map { Issued(record: $0, path: $1.0) })
+        let checkpoint = try await records.checkpoint()
+        let serials = try await records.reserveSerials(count: dc3 ? 2 : 1, year: completion.from.year)
+        // Outside any transaction: sign the credential, render the constancia.
+        var credential = CredentialBuilder.credential(
+            serial: serials[0], curriculum: curriculum, unit: completion.unit, trainee: trainee, issuer: issuer, validFrom: completion.from,
+            validUntil: completion.until, salt: salt)
+        credential.evidence = [CredentialBuilder.checkpointEvidence(size: checkpoint.size, hash: checkpoint.hash)]
+        let tokenBytes = Array(try await VCJWT.sign(credential, with: key).utf8)
+        let tokenHash = SHA256Hex.of(tokenBytes)
+        func record(_ serial: String, _ format: IssuedRecord.Format, _ bytes: [UInt8], supersedes: String?) -> IssuedRecord {
+            IssuedRecord(
+                serial: serial, format: format, trainee: id, curriculum: ref, unit: unit, issuer: issuer.id, issuedAt: "",
+                validFrom: completion.from, validUntil: completion.until, sha256: SHA256Hex.of(bytes), supersedes: supersedes)
         }
+        var artifacts = [
+            (record: record(serials[0], .ob3, tokenBytes, supersedes: supersedes), checkpoint: checkpoint, artifact: tokenBytes)
+        ]
+        if dc3 {
+            let constancia = DC3Mapping.constancia(
+                serial: serials[1], trainee: trainee, organisation: organisation, curriculum: curriculum, unit: completion.unit,
+                issuer: issuer, enrolledOn: status.enrolledOn ?? completion.from, completedOn: completion.from,
+                instructor: assessorNames, credentialSerial: serials[0], credentialHash: tokenHash)
+            let pdf = try DC3Renderer.pdf(for: constancia)
+            artifacts.append((record: record(serials[1], .dc3, pdf, supersedes: nil), checkpoint: checkpoint, artifact: pdf))
+        }
+        // Commit the log entries; only then write the files.
+        let registered = try await records.register(artifacts, key: key, superseding: superseding, on: date)
+        var issued: [Issued] = []
+        for (record, item) in zip(registered, artifacts) {
+            let path = outputFolder + "/" + record.serial + (record.format == .ob3 ? ".jwt" : ".pdf")
+            try ArtifactFile.write(item.artifact, to: path, serial: record.serial)
+            issued.append(Issued(record: record, path: path))
+        }
+        return issued
+    }
+
+    /// Writes the file of a registered record again from the bytes the log's signed sha256 proves.
+    public func reexport(_ serial: String, outputFolder: String) async throws -> Issued {
+        guard let record = try await records.record(serial) else { throw Refusal("no record \(serial)") }
+        guard let bytes = try await records.artifact(serial) else {
+            if try await records.entry(.issue, serial)?.record?.isMigrated == true {
+                throw Refusal(
+                    "\(serial) was registered before issued records entered the log: its file was not kept and cannot be exported again")
+            }
+            throw Refusal("the stored file of \(serial) is missing from the store, which was changed outside Veta; run veta ledger verify")
+        }
+        guard SHA256Hex.of(bytes) == record.sha256 else {
+            throw Refusal("the stored file of \(serial) does not match the sha256 registered in the log; run veta ledger verify")
+        }
+        try ArtifactFile.createFolder(outputFolder)
+        let path = outputFolder + "/" + serial + (record.format == .ob3 ? ".jwt" : ".pdf")
+        try ArtifactFile.write(bytes, to: path, serial: serial, replacing: true)
+        return Issued(record: record, path: path)
     }
 
     /// The dates of the completion asked for, or the refusal listing what is missing.
@@ -116,36 +149,6 @@ public struct RecordService: Sendable {
         var names: [String] = []
         for id in ids.sorted() { names.append(try await progress.store.assessor(id)?.name ?? id.rawValue) }
         return names.joined(separator: ", ")
-    }
-
-    /// jwt-kit signs asynchronously; the registry's transaction is synchronous.
-    static func blockingSign(_ credential: AchievementCredential, key: SigningKey) throws -> String {
-        let box = ResultBox()
-        let semaphore = DispatchSemaphore(value: 0)
-        Task {
-            do { box.set(.success(try await VCJWT.sign(credential, with: key))) } catch { box.set(.failure(error)) }
-            semaphore.signal()
-        }
-        semaphore.wait()
-        return try box.get()
-    }
-}
-
-/// Carries an async result across a semaphore.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<String, any Error> = .failure(RecordError("not signed"))
-
-    func set(_ value: Result<String, any Error>) {
-        lock.lock()
-        result = value
-        lock.unlock()
-    }
-
-    func get() throws -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return try result.get()
     }
 }
 

@@ -37,15 +37,20 @@ struct StoreOptions: ParsableArguments {
     /// store and bring an older one up to date. Commands that only read open it read-only: they refuse
     /// a missing store (exit 2) rather than create an empty one, and an older one rather than upgrade it.
     func openService(create: Bool) throws -> ProgressService {
-        let path = try checkedPath()
-        if create { try AutoCheckpoint.prepare(storePath: path) }
-        let store = try SQLiteProgressStore(path: path, create: create, readOnly: !create)
-        return ProgressService(store: store, validator: try CurriculumValidator())
+        ProgressService(store: try openStore(create: create), validator: try CurriculumValidator())
     }
 
-    /// The record service over the store; `create` as in ``openService(create:)``.
+    /// The record service over the store; `create` as in ``openService(create:)``. The records share
+    /// the progress store's connection pool (one per store file).
     func openRecords(create: Bool) throws -> RecordService {
-        let progress = try openService(create: create)
-        return RecordService(progress: progress, records: try RecordStore(path: path))
+        let store = try openStore(create: create)
+        return RecordService(
+            progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
+    }
+
+    private func openStore(create: Bool) throws -> SQLiteProgressStore {
+        let path = try checkedPath()
+        if create { try AutoCheckpoint.prepare(storePath: path) }
+        return try SQLiteProgressStore(path: path, create: create, readOnly: !create)
     }
 }

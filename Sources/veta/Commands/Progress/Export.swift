@@ -34,7 +34,7 @@ struct ExportLedger: AsyncParsableCommand {
                 try printJSON(entries)
             case .csv:
                 Terminal.out(
-                    "sequence,kind,trainee,curriculum,unit,target,method,outcome,date,site,hours,note,assessor,attachment_sha256,corrects,recorded_at,previous_hash,hash,signature,derived_from\n"
+                    "sequence,kind,trainee,curriculum,unit,target,method,outcome,date,site,hours,note,assessor,attachment_sha256,corrects,recorded_at,previous_hash,hash,signature,derived_from,serial\n"
                 )
                 for e in entries {
                     let fields: [String] = [
@@ -42,7 +42,7 @@ struct ExportLedger: AsyncParsableCommand {
                         e.target?.description ?? "", e.method?.rawValue ?? "", e.outcome?.rawValue ?? "", e.date.description, e.site ?? "",
                         e.minutes.map { String(Double($0) / 60) } ?? "", e.note ?? "", e.assessor?.rawValue ?? "", e.attachmentSHA256 ?? "",
                         e.corrects.map(String.init) ?? "", e.recordedAt, e.previousHash, e.hash, e.signature ?? "",
-                        e.derivedFrom.map(String.init) ?? "",
+                        e.derivedFrom.map(String.init) ?? "", e.record?.serial ?? "",
                     ]
                     Terminal.out(fields.map(CSV.cell).joined(separator: ",") + "\n")
                 }

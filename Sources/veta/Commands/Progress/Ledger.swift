@@ -1,5 +1,6 @@
 import ArgumentParser
 import VetaProgress
+import VetaRecords
 
 struct Ledger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,7 +39,7 @@ struct Ledger: AsyncParsableCommand {
             try await runReporting(json: format == .json) {
                 let keys = try keyPublic.map(CheckpointFiles.verifierKey)
                 let files = try CheckpointFiles.read(checkpoint)
-                let report = try await store.openService(create: false).verifyLedger(checkpoints: files, keys: keys)
+                let report = try await store.openRecords(create: false).verifyLedger(checkpoints: files, keys: keys)
                 if format == .json {
                     try printJSON(report)
                 } else if let first = report.problems.first {

@@ -9,7 +9,10 @@ struct Issue: AsyncParsableCommand {
         discussion: """
             Issues only when the competency engine says the trainee is competent for what is asked;
             otherwise refuses and lists exactly what is missing (exit 1). Each record gets a serial
-            and is registered with the sha256 of what was issued.
+            (reserved first, never given twice) and is registered in the log, signed with the issuer's
+            key, with the sha256 of what was issued; the files are written after that, atomically. If
+            the command is interrupted after registering, `veta reexport SERIAL` writes the file.
+            Nothing is issued on a log that does not verify.
 
             Examples:
               veta issue --trainee T001 --curriculum VTOPHT --format all --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records

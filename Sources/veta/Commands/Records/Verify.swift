@@ -5,10 +5,12 @@ import VetaRecords
 
 struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check an issued record offline: signature, issuer, registry, revocation, validity.",
+        abstract: "Check an issued record offline: signature, issuer, registry, the log, revocation, validity.",
         discussion: """
             FILE is a credential (.jwt) or a DC-3 constancia (.pdf). Exit 0 when it verifies, 1 when
             it does not (the failing check says why: tampered, unknown key, revoked on date, expired on date).
+            A record is VALID only when the whole log verifies and the record's issue entry is in it,
+            signed by its issuer: a log that does not verify (run `veta ledger verify`) makes no record VALID.
 
             Examples:
               veta verify records/VETA-2026-000001.jwt
