@@ -42,7 +42,7 @@ enum RecordMigrations {
                         BEGIN SELECT RAISE(ABORT, 'issued records are append-only'); END;
                     """)
         }
-        migrator.registerMigration("records v2 issued records in the ledger") { db in
+        migrator.registerMigration("v3 issued records in the ledger") { db in
             try db.execute(
                 sql: """
                     ALTER TABLE ledger_entry ADD COLUMN serial TEXT;

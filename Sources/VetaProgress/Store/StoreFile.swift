@@ -10,13 +10,9 @@ public enum StoreFile {
     /// The identifier of Veta's first migration, recorded in every Veta store.
     static let firstMigration = "v1 curricula, registry, ledger"
 
-    /// The migrations of the record registry (VetaRecords), which keeps its tables in the same file
-    /// under the same migration table. A store is whole: a migration applied by any part of Veta
-    /// counts, so a registry migration must be named here to be known (a VetaRecords test holds it).
-    static let registryMigrations = ["records v1 issuers, records, events"]
-
-    /// Every migration this veta knows; a store with any other applied is newer than this veta.
-    static var knownMigrations: Set<String> { Set(Migrations.migrator.migrations).union(registryMigrations) }
+    /// Every migration this veta knows (the record registry's included: one migrator per store
+    /// file); a store with any other applied is newer than this veta.
+    static var knownMigrations: Set<String> { Set(Migrations.migrator.migrations) }
 
     /// Checks `path` before opening it.
     ///
