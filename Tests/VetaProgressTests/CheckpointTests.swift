@@ -34,6 +34,18 @@ import VetaCurricula
         #expect(throws: KeyError.self) { try NoteVerifierKey(name: "a b", publicKey: Self.key.publicKey) }
     }
 
+    /// Standard base64 uses "+", so a key's text often holds one: every key's verifier key reads back.
+    @Test func everyVerifierKeyReadsBackWhateverItsBase64Holds() throws {
+        var withPlus = 0
+        for _ in 0..<300 {
+            let verifier = try NoteVerifierKey(name: "site", publicKey: SigningKey().publicKey)
+            let text = try #require(verifier.verifierKey)
+            if text.split(separator: "+").count > 3 { withPlus += 1 }
+            #expect(try NoteVerifierKey(verifierKey: text) == verifier)
+        }
+        #expect(withPlus > 0)
+    }
+
     @Test func aCheckpointBodyIsOriginSizeBase64HeadAndTimeAndReadsBack() throws {
         let head = String(repeating: "ab", count: 32)
         let checkpoint = Checkpoint(origin: "veta-ledger/" + head, size: 42, head: head, time: "2026-11-30T17:30:00Z")

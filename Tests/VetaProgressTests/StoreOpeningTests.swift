@@ -146,6 +146,7 @@ import Testing
         #expect(StoreSchema.number("records v1 issuers, records, events") == nil)
         #expect(StoreSchema.number("v2x") == nil)
         #expect(StoreSchema.number("v") == nil)
-        #expect(StoreSchema.version == Migrations.migrator.migrations.count)
+        // Every migration but the record registry's first (shipped before versions were numbered) is numbered.
+        #expect(StoreSchema.version == Migrations.migrator.migrations.count - 1)
     }
 }

@@ -255,7 +255,13 @@ legacy = os.path.join(work, "legacy.sqlite")
 shutil.copy(os.path.join(fixture, "store.sqlite"), legacy)
 before = sql(legacy, "SELECT sequence, hash FROM ledger_entry ORDER BY sequence")
 r = run(legacy, "ledger", "verify")
-check("an old store migrates and its ledger verifies", r.returncode == 0, r.stdout + r.stderr)
+check("a reading command leaves an old store as it is and names `veta store upgrade`",
+      r.returncode == 2 and "veta store upgrade" in r.stderr
+      and sql(legacy, "SELECT sequence, hash FROM ledger_entry ORDER BY sequence") == before, r.stderr)
+r = run(legacy, "store", "upgrade")
+check("`veta store upgrade` migrates an old store", r.returncode == 0, r.stdout + r.stderr)
+r = run(legacy, "ledger", "verify")
+check("the migrated store's ledger verifies", r.returncode == 0, r.stdout + r.stderr)
 after = sql(legacy, "SELECT sequence, hash FROM ledger_entry ORDER BY sequence")
 check("every hash of the old store is unchanged; its 3 records and 1 revocation were appended after them",
       after[:len(before)] == before and len(after) == len(before) + 4

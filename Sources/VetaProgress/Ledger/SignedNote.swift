@@ -96,7 +96,9 @@ public struct NoteVerifierKey: Hashable, Sendable {
 
     /// Parses a verifier key `name+hex8+base64`, refusing one whose key id does not match.
     public init(verifierKey text: String) throws(KeyError) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "+", omittingEmptySubsequences: false)
+        // The key's standard base64 may itself hold "+": only the first two separate fields.
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(
+            separator: "+", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, let raw = Data(base64Encoded: String(parts[2])).map(Array.init), raw.count == 33, raw[0] == 0x01
         else { throw KeyError("not a note verifier key (NAME+KEYID+BASE64 with an Ed25519 key)") }
         let key = try PublicSigningKey(Base64URL.encode(Array(raw[1...])))
