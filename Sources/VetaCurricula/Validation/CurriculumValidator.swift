@@ -46,7 +46,7 @@ public final class CurriculumValidator: Sendable {
             return ValidationResult(path: path, curriculum: nil, diagnostics: schemaFindings)
         }
         let curriculum: Curriculum
-        switch CurriculumReader(parsed: parsed).read() {
+        switch CurriculumReader(parsed: parsed, readingTexts: keepingModel).read() {
         case .success(let read): curriculum = read
         case .failure(let unreadable): return ValidationResult(path: path, curriculum: nil, diagnostics: unreadable.diagnostics)
         }

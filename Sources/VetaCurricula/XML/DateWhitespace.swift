@@ -56,8 +56,16 @@ struct DateWhitespace: Sendable {
     }
 
     /// Trims the white space around date and time values in `document`, in place.
+    ///
+    /// It visits every element of every file, so names are compared as C strings in place and a
+    /// Swift string is made only for a date value.
     func normalise(_ document: XMLDocument) {
         guard !elements.isEmpty || !attributes.isEmpty, let root = xmlDocGetRootElement(document.pointer) else { return }
+        let elementNames = Array(elements)
+        let attributeNames = Array(attributes)
+        func isListed(_ name: UnsafePointer<xmlChar>?, in names: [String]) -> Bool {
+            names.contains { wanted in wanted.withCString { XMLNode.equal(name, $0) } }
+        }
         var stack: [xmlNodePtr] = [root]
         while let node = stack.popLast() {
             var child = node.pointee.children
@@ -65,12 +73,12 @@ struct DateWhitespace: Sendable {
                 if current.pointee.type == XML_ELEMENT_NODE { stack.append(current) }
                 child = current.pointee.next
             }
-            let element = XMLNode(pointer: node)
-            if !attributes.isEmpty {
+            if !attributeNames.isEmpty {
                 var property = node.pointee.properties
                 while let attribute = property {
-                    if attribute.pointee.ns == nil, let name = attribute.pointee.name.map({ String(cString: $0) }),
-                        attributes.contains(name), let value = element.attribute(name)
+                    if attribute.pointee.ns == nil, isListed(attribute.pointee.name, in: attributeNames),
+                        let name = attribute.pointee.name.map({ String(cString: $0) }),
+                        let value = XMLNode(pointer: node).attribute(name)
                     {
                         let trimmed = Self.trimmed(value)
                         if trimmed != value { xmlSetProp(node, name, trimmed) }
@@ -79,7 +87,7 @@ struct DateWhitespace: Sendable {
                 }
             }
             // Only an element holding one text node: anything else is invalid for a simple type.
-            if elements.contains(element.name), let text = node.pointee.children, text.pointee.next == nil,
+            if isListed(node.pointee.name, in: elementNames), let text = node.pointee.children, text.pointee.next == nil,
                 text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
             {
                 let value = String(cString: content)

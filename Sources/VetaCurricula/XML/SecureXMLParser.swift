@@ -62,9 +62,12 @@ struct SecureXMLParser {
             if let owner = context.pointee._private { LibXMLErrorCollector.from(owner).sawDoctype = true }
             xmlStopParser(context)
         }
+        // XML_PARSE_COMPACT keeps short texts inside their node instead of a separate allocation,
+        // as xmllint does; the tree stays editable through libxml2's own calls (xmlNodeSetContent,
+        // xmlSetProp), which are the only ones DateWhitespace uses.
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue
-                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let pointer = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {

@@ -3,10 +3,12 @@ import VetaProgress
 
 struct Ledger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ledger",
         abstract: "Check the evidence ledger.", subcommands: [Verify.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute the hash chain and the sign-off signatures; name the first bad entry.",
             discussion: """
                 Exit 0 when every entry verifies, 1 when one does not.
