@@ -35,7 +35,7 @@ public final class CurriculumValidator: Sendable {
     /// - Parameter keepingModel: Whether the result keeps the ``Curriculum``; its code and version are kept either way.
     public func validate(_ bytes: [UInt8], path: String, keepingModel: Bool = true) -> ValidationResult {
         let parsed: ParsedDocument
-        switch SecureXMLParser(limits: limits).parse(bytes, path: path) {
+        switch SecureXMLParser(limits: limits, dates: schema.dateWhitespace).parse(bytes, path: path) {
         case .failure(let list):
             return ValidationResult(path: path, curriculum: nil, diagnostics: list.diagnostics)
         case .success(let document):

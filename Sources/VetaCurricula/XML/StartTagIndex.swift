@@ -1,9 +1,9 @@
 internal import CLibXML2
 import Foundation
 
-/// Where each element's start tag is in the source, found in one pass over the bytes and one
-/// walk of the tree, so that locating any element costs the same however many siblings share
-/// its line (a minified file has every element on one line).
+/// Where each element's start tag is in the source, found in one pass over the bytes and the
+/// parser's walk of the tree, so that locating any element costs the same however many
+/// siblings share its line (a minified file has every element on one line).
 ///
 /// The pass lists the `<` of every start tag in document order, skipping comments, CDATA
 /// sections and processing instructions (the only places a well-formed document without a DTD
@@ -14,32 +14,19 @@ import Foundation
 struct StartTagIndex {
     private let offsets: [Int]
 
-    /// Indexes `root`'s document. An index that does not line up with the tree (which a
-    /// well-formed document cannot produce) is left empty, and callers fall back to line search.
-    init(bytes: [UInt8], root: xmlNodePtr) {
+    /// Indexes a document whose `elementCount` elements were numbered 1, 2, 3 ... in document
+    /// order through ``number(_:as:)`` (by the secure parser's one walk over the tree). An index
+    /// that does not line up with the tree (which a well-formed document cannot produce) is left
+    /// empty, and callers fall back to line search.
+    init(bytes: [UInt8], elementCount: Int) {
         let offsets = Self.startTags(in: bytes)
-        var index = 0
-        var current: xmlNodePtr? = root
-        while let node = current {
-            if node.pointee.type == XML_ELEMENT_NODE {
-                node.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
-                index += 1
-                if let child = node.pointee.children {
-                    current = child
-                    continue
-                }
-            }
-            var climbing: xmlNodePtr? = node
-            current = nil
-            while let step = climbing, step != root {
-                if let next = step.pointee.next {
-                    current = next
-                    break
-                }
-                climbing = step.pointee.parent
-            }
-        }
-        self.offsets = index == offsets.count ? offsets : []
+        self.offsets = elementCount == offsets.count ? offsets : []
+    }
+
+    /// Gives `node` its number (from 0, in document order) in its `_private` field, which
+    /// libxml2 leaves to applications.
+    static func number(_ node: xmlNodePtr, as index: Int) {
+        node.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
     }
 
     /// The byte offset of the `<` that starts `node`'s tag, when the index has it.
