@@ -243,7 +243,9 @@ def main():
                           f"{veta_row['counter']}).")
         else:
             lines[-1] += "; no instruction counter was available (neither perf's hardware counter nor valgrind)."
-        lines += ["Target (issue 11): at most 1.3×. On a machine shared with other work, the instruction count and then the CPU "
+        lines += [f"The commands: `{os.path.relpath(args.veta) if not os.path.isabs(args.veta) else args.veta} validate {os.path.relpath(large, ROOT)}` "
+                  f"and `xmllint --noout --schema Schemas/curriculum.xsd {os.path.relpath(large, ROOT)}`.",
+                  "Target (issue 11): at most 1.3×. On a machine shared with other work, the instruction count and then the CPU "
                   "time are the figures to trust: wall time includes waiting for a core.", ""]
     if scaling:
         lines += ["## Units against time: one curriculum, growing", "",
