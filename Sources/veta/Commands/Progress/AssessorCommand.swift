@@ -9,6 +9,7 @@ struct AssessorCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register an assessor, the units they may assess, and their Ed25519 public key.",
             discussion: """
                 Example:

@@ -3,6 +3,7 @@ import VetaProgress
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the ledger, or a curriculum as a 1EdTech CASE package.",
         subcommands: [ExportLedger.self, ExportCASE.self], defaultSubcommand: ExportLedger.self)
 }

@@ -4,10 +4,12 @@ import VetaRecords
 
 struct Ledger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ledger",
         abstract: "Check the evidence ledger and write signed checkpoints of it.", subcommands: [Verify.self, Checkpoint.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute the hash chain and the sign-off signatures; name the first bad entry.",
             discussion: """
                 Exit 0 when every entry verifies (each row stored exactly in its canonical form) and the log extends every checkpoint given, 1 when not. Each checkpoint is named extended, truncated, rolled-back, rewritten, other-log, bad-signature or unreadable.

@@ -7,6 +7,7 @@ struct Org: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register an employer by RFC, with its sites.",
             discussion: """
                 Example:

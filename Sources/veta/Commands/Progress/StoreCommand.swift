@@ -7,6 +7,7 @@ struct StoreCommand: AsyncParsableCommand {
 
     struct Upgrade: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "upgrade",
             abstract: "Bring a store made by an older veta up to this veta's schema version.",
             discussion: """
                 Commands that write do this on their own; commands that only read (status, cohort,

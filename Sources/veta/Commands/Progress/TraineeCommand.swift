@@ -7,6 +7,7 @@ struct TraineeCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register a trainee; the CURP is checked, check digit included.",
             discussion: """
                 Example:
@@ -37,7 +38,7 @@ struct TraineeCommand: AsyncParsableCommand {
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a trainee and their enrolments.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a trainee and their enrolments.")
         @Argument(help: "The trainee's id.") var id: IdentifierArgument
         @Option(help: "Output format: text or json.") var format: ListingFormat = .text
         @OptionGroup var store: StoreOptions
@@ -57,7 +58,7 @@ struct TraineeCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List trainees.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List trainees.")
         @Option(help: "Output format: text or json.") var format: ListingFormat = .text
         @OptionGroup var store: StoreOptions
 
