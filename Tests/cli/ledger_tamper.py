@@ -163,7 +163,7 @@ with sqlite3.connect(base) as db:
 check("the checkpoint is origin, size, base64 head, time, then a signature line",
       lines[0] == "veta-ledger/" + first_hash and lines[1] == str(size) and base64.b64decode(lines[2]).hex() == head
       and lines[3].startswith("time ") and signatures.startswith("— site "), text)
-name, key_id, key_b64 = verifier_key.split("+")
+name, key_id, key_b64 = verifier_key.split("+", 2)
 raw_key = base64.b64decode(key_b64)
 signature = base64.b64decode(signatures.split(" ")[2])
 check("the key id is sha256(name || 0x0A || 0x01 || key)[:4], on the verifier key and the signature line",
@@ -311,9 +311,23 @@ result = run(store, *record, "--date", "2026-11-27", env={**auto, "VETA_CHECKPOI
 check("a missing checkpoint folder refuses the write (exit 2) and stores nothing",
       result.returncode == 2 and "no-usb" in result.stderr and entries(store) == size + 1, result.stderr)
 result = run(store, *record, "--date", "2026-11-27", env=auto)
-check("a write on a log that no longer extends the newest checkpoint gets no checkpoint: exit 2, saying why",
-      result.returncode == 2 and "does not extend the newest checkpoint" in result.stderr and len(os.listdir(folder)) == 2,
-      result.stderr + str(os.listdir(folder)))
+check("a write on a log that no longer extends the newest checkpoint is refused before it writes (exit 1): nothing stored, "
+      "no checkpoint", result.returncode == 1 and "does not extend the newest checkpoint" in result.stderr
+      and entries(store) == size + 1 and len(os.listdir(folder)) == 2, result.stderr + str(os.listdir(folder)))
+# An older copy put back: `veta issue` must not sign a credential under a serial the newer copy already handed out.
+store = copy(base, "auto-issue")
+folder = os.path.join(work, "usb-issue")
+os.makedirs(folder)
+auto = {"VETA_CHECKPOINTS": folder, "VETA_CHECKPOINT_KEY": site_key}
+older = copy(store, "auto-issue-older")
+must(store, *record, "--date", "2026-11-25", env=auto)
+source, target = sqlite3.connect(older), sqlite3.connect(store)  # the older copy put back over the store
+source.backup(target)
+source.close()
+target.close()
+result = run(store, *record, "--date", "2026-11-26", env=auto)
+check("after an older copy of the store is put back, the next write is refused before anything is made (exit 1)",
+      result.returncode == 1 and "ends at entry" in result.stderr and entries(store) == size, result.stderr)
 
 # --- a NUL in a CSV note is refused at the door ------------------------------------------------------
 csv = os.path.join(work, "nul.csv")
