@@ -329,6 +329,21 @@ result = run(store, *record, "--date", "2026-11-26", env=auto)
 check("after an older copy of the store is put back, the next write is refused before anything is made (exit 1)",
       result.returncode == 1 and "ends at entry" in result.stderr and entries(store) == size, result.stderr)
 
+# --- the published curriculum's bytes changed in place (its sha256 left as it was) ---------------------
+store = copy(base, "curriculum-bytes")
+db = sqlite3.connect(store)
+db.execute("DROP TRIGGER IF EXISTS curriculum_immutable_update")
+xml = db.execute("SELECT xml FROM curriculum WHERE code = 'VTOPHT'").fetchone()[0]
+db.execute("UPDATE curriculum SET xml = ? WHERE code = 'VTOPHT'", (xml.replace(b'validityMonths="', b'validityMonths="1'),))
+db.commit()
+db.close()
+result = run(store, "ledger", "verify")
+check("published curriculum bytes changed in place are named by ledger verify (exit 1)",
+      result.returncode == 1 and "not the ones published" in result.stdout + result.stderr, result.stdout + result.stderr)
+result = run(store, "status", "T101")
+check("status refuses to read a curriculum whose bytes are not the ones published (exit 1)",
+      result.returncode == 1 and "not the ones published" in result.stderr, result.stdout + result.stderr)
+
 # --- a NUL in a CSV note is refused at the door ------------------------------------------------------
 csv = os.path.join(work, "nul.csv")
 open(csv, "wb").write(b"trainee,curriculum,unit,target,method,outcome,date,hours,site,note,assessor\n"

@@ -193,7 +193,16 @@ public struct ProgressService: Sendable {
                 keys[id] = try? PublicSigningKey(assessor.publicKey)
             }
         }
-        return LedgerVerifier.verify(rows) { keys[$0] }
+        // Published curricula: the bytes stored must be the bytes published (their sha256).
+        var damaged: [LedgerVerifier.Problem] = []
+        for ref in try await store.publishedCurricula() {
+            do {
+                _ = try await store.publishedCurriculum(ref)
+            } catch let refusal as Refusal {
+                damaged.append(LedgerVerifier.Problem(at: 0, refusal.summary))
+            }
+        }
+        return LedgerVerifier.verify(rows) { keys[$0] }.adding(damaged)
     }
 
     private func appendOne(_ entry: LedgerEntry, after end: Int64) async throws -> LedgerEntry {

@@ -80,10 +80,22 @@ public final class SQLiteProgressStore: ProgressStore {
 
     public func publishedCurriculum(_ ref: CurriculumRef) async throws -> PublishedCurriculum? {
         try await read { db in
-            try Data.fetchOne(
-                db, sql: "SELECT xml FROM curriculum WHERE code = ? AND version = ?",
-                arguments: [ref.code.rawValue, ref.version.description]
-            ).map { PublishedCurriculum(ref: ref, xml: Array($0)) }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT xml, sha256 FROM curriculum WHERE code = ? AND version = ?",
+                    arguments: [ref.code.rawValue, ref.version.description])
+            else { return nil }
+            // The bytes read must be the bytes published: everything about the curriculum (validity,
+            // units, hours) is read from them, so bytes changed outside veta are refused, not used.
+            guard case .blob(let xml) = (row[0] as DatabaseValue).storage, case .string(let sha256) = (row[1] as DatabaseValue).storage
+            else { throw Refusal("\(ref) is not stored as veta publishes (its bytes or their sha256 have another type); run veta ledger verify") }
+            let published = PublishedCurriculum(ref: ref, xml: Array(xml))
+            guard published.sha256 == sha256 else {
+                throw Refusal(
+                    "the stored bytes of \(ref) are not the ones published (their sha256 is \(published.sha256.prefix(12))…, "
+                        + "published as \(sha256.prefix(12))…): the store was changed outside veta; run veta ledger verify")
+            }
+            return published
         }
     }
 
