@@ -144,6 +144,18 @@ check("audit records reports the broken log", r.returncode == 1, r.stdout[-500:]
 r = issue(deleted, os.path.join(work, "not-issued"), "--unit", "RIIWHS201E", "--format", "ob3")
 check("veta issue refuses to act on a log that does not verify", r.returncode == 1 and "does not verify" in r.stderr, r.stderr)
 
+# --- a record column stored with another type: named, never a crash ------------------------------------------
+for value, kind in (("seven", "TEXT"), (b"\x07", "BLOB")):
+    retyped = copy(store, "retyped-" + kind)
+    sql(retyped, "DROP TRIGGER ledger_entry_append_only_update")
+    sql(retyped, "UPDATE ledger_entry SET checkpoint_size = ? WHERE serial = 'VETA-2026-000003' AND kind = 'issue'", value)
+    r = run(retyped, "ledger", "verify")
+    check(f"a checkpoint_size stored as {kind} is named by ledger verify (exit 1)",
+          r.returncode == 1 and f"checkpoint_size is stored as {kind}" in r.stdout, r.stdout + r.stderr)
+    r = run(retyped, "verify", unit_jwt, "--as-of", "2026-11-30")
+    check(f"and verify of its credential says why, exit 1, no crash ({kind})",
+          r.returncode == 1 and f"checkpoint_size is stored as {kind}" in r.stdout + r.stderr, r.stdout + r.stderr)
+
 # --- inserting a forged record ----------------------------------------------------------------------------
 forged_store = copy(store, "forged")
 forged_pdf = os.path.join(work, "forged.pdf")

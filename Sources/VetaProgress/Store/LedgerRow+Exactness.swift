@@ -13,12 +13,16 @@ extension LedgerRow {
         ("outcome", false, true), ("date", false, false), ("site", false, true), ("minutes", true, true), ("note", false, true),
         ("attachment_sha256", false, true), ("assessor_id", false, true), ("corrects", true, true), ("recorded_at", false, false),
         ("previous_hash", false, false), ("hash", false, false), ("signature", false, true), ("derived_from", true, true),
+        // The record columns (``RecordColumns``), NULL on every kind but the record kinds.
+        ("serial", false, true), ("record_format", false, true), ("issuer_id", false, true), ("valid_from", false, true),
+        ("valid_until", false, true), ("supersedes", false, true), ("superseded_by", false, true), ("checkpoint_size", true, true),
+        ("checkpoint_hash", false, true), ("issued_at", false, true),
     ]
 
     /// Why a column of `row` is not of its schema type, or `nil`. Checked before any value is read,
     /// so a value of another type is named, never converted.
     static func typeProblem(_ row: Row) -> String? {
-        for (index, column) in types.enumerated() {
+        for (index, column) in types.enumerated() where index < row.count {
             let kind: String
             switch (row[index] as DatabaseValue).storage {
             case .null:
