@@ -329,6 +329,16 @@ result = run(store, *record, "--date", "2026-11-26", env=auto)
 check("after an older copy of the store is put back, the next write is refused before anything is made (exit 1)",
       result.returncode == 1 and "ends at entry" in result.stderr and entries(store) == size, result.stderr)
 
+# --- an entry moved to another trainee (its stored hash kept) -------------------------------------------
+store = copy(base, "moved")
+moved = sqlite3.connect(base).execute(
+    "SELECT MIN(sequence) FROM ledger_entry WHERE trainee_id = 'T100' AND kind = 'evidence'").fetchone()[0]
+tamper(store, ("UPDATE ledger_entry SET trainee_id = 'T101' WHERE sequence = ?", (moved,)))
+for trainee in ("T100", "T101"):
+    result = run(store, "status", trainee)
+    check(f"an entry moved from T100 to T101 makes status {trainee} refuse (exit 1): its neighbours are recomputed, not trusted",
+          result.returncode == 1 and f"entry {moved}" in result.stderr, result.stdout + result.stderr)
+
 # --- the published curriculum's bytes changed in place (its sha256 left as it was) ---------------------
 store = copy(base, "curriculum-bytes")
 db = sqlite3.connect(store)

@@ -3,7 +3,9 @@ import GRDB
 /// The cheap check a reader such as `status` or `issue` makes of the entries it reads, so it never
 /// acts on a log that does not verify there without reading the whole chain: each entry's hash is
 /// its content's, its previous-hash is the hash of the entry before it, and the entry after it
-/// names its hash (neighbours outside the set read are fetched by sequence).
+/// names its hash. Neighbours outside the set read are fetched by sequence and their own hash
+/// recomputed from their content, so an entry moved to another trainee (its columns changed, its
+/// stored hash kept) is caught by the readers of both trainees.
 enum LedgerLinkCheck {
     /// Throws a ``Refusal`` naming the first entry of `entries` (in sequence order) that does not verify.
     static func check(_ entries: [LedgerEntry], in db: Database) throws {
@@ -14,9 +16,20 @@ enum LedgerLinkCheck {
             hashes[entry.sequence] = entry.hash
             previous[entry.sequence] = entry.previousHash
         }
-        let hashAt = try db.cachedStatement(sql: "SELECT hash FROM ledger_entry WHERE sequence = ?")
-        let previousAt = try db.cachedStatement(sql: "SELECT previous_hash FROM ledger_entry WHERE sequence = ?")
+        let rowAt = try db.cachedStatement(sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE sequence = ?")
         let end = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM ledger_entry") ?? 0
+        /// A neighbour outside the set: read whole, its hash recomputed; nil when there is none.
+        func neighbour(_ sequence: Int64) throws -> LedgerEntry? {
+            guard let row = try Row.fetchOne(rowAt, arguments: [sequence]) else { return nil }
+            guard case .success(let entry) = LedgerRow.entry(row), LedgerCanonicalEncoding.hash(of: entry) == entry.hash else {
+                throw Refusal(
+                    "the ledger does not verify at entry \(sequence): its content does not match its hash",
+                    reasons: ["nothing was done; run veta ledger verify to see every entry that does not verify"])
+            }
+            hashes[entry.sequence] = entry.hash
+            previous[entry.sequence] = entry.previousHash
+            return entry
+        }
         for entry in entries {
             func refuse(_ reason: String) -> Refusal {
                 Refusal(
@@ -28,11 +41,11 @@ enum LedgerLinkCheck {
             }
             var before = LedgerEntry.genesisHash as String?
             if entry.sequence > 1 {
-                before = try hashes[entry.sequence - 1] ?? String.fetchOne(hashAt, arguments: [entry.sequence - 1])
+                before = try hashes[entry.sequence - 1] ?? neighbour(entry.sequence - 1)?.hash
             }
             guard before == entry.previousHash else { throw refuse("its previous-hash does not match the entry before it") }
             guard entry.sequence < end else { continue }
-            let after = try previous[entry.sequence + 1] ?? String.fetchOne(previousAt, arguments: [entry.sequence + 1])
+            let after = try previous[entry.sequence + 1] ?? neighbour(entry.sequence + 1)?.previousHash
             guard after == entry.hash else { throw refuse("the entry after it does not name its hash") }
         }
     }
