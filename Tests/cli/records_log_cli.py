@@ -279,8 +279,10 @@ check("every hash of the old store is unchanged; its 3 records and 1 revocation 
       after[:len(before)] == before and len(after) == len(before) + 4
       and [k for (k,) in sql(legacy, f"SELECT kind FROM ledger_entry WHERE sequence > {len(before)} ORDER BY sequence")]
       == ["issue", "issue", "issue", "revocation"], f"{len(before)} -> {len(after)}")
-for name, as_of, code in (("VETA-2026-000001.jwt", "2026-11-30", 0), ("VETA-2026-000002.pdf", "2026-11-30", 0),
-                          ("VETA-2026-000003.jwt", "2026-12-15", 1)):
+r = run(legacy, "verify", os.path.join(fixture, "records", "VETA-2026-000002.pdf"), "--as-of", "2026-11-30")
+check("the old store's DC-3 is not VALID on an unsigned migrated entry alone (a DC-3 has no signature of its own): "
+      "exit 1, saying to re-issue it", r.returncode == 1 and "veta reissue VETA-2026-000002" in r.stdout, r.stdout + r.stderr)
+for name, as_of, code in (("VETA-2026-000001.jwt", "2026-11-30", 0), ("VETA-2026-000003.jwt", "2026-12-15", 1)):
     r = run(legacy, "verify", os.path.join(fixture, "records", name), "--as-of", as_of)
     check(f"the old store's {name} verifies as before ({'VALID' if code == 0 else 'revoked'})", r.returncode == code
           and ("migrated" in r.stdout if code == 0 else "revoked on 2026-12-01" in r.stdout), r.stdout + r.stderr)

@@ -39,7 +39,7 @@ extension RecordService {
                     "no DC-3 constancia with this content is registered (sha256 \(hash.prefix(16))…): altered or not issued here")
             }
             checks.append(.init(name: "registry", passed: true, detail: "DC-3 \(record.serial), sha256 matches"))
-            let logged = try await logCheck(entry)
+            let logged = try await logCheck(entry, selfSigned: false)
             checks.append(logged)
             guard logged.passed else { return VerificationReport(serial: record.serial, checks: checks) }
             return try await lifecycle(record, date: date, checks: checks)
@@ -69,7 +69,7 @@ extension RecordService {
             return fail("registry", "the credential differs from the one registered as \(serial)", serial: serial)
         }
         checks.append(.init(name: "registry", passed: true, detail: "\(serial) registered on \(record.issuedAt), content matches"))
-        let logged = try await logCheck(entry)
+        let logged = try await logCheck(entry, selfSigned: true)
         checks.append(logged)
         guard logged.passed else { return VerificationReport(serial: serial, checks: checks) }
         return try await lifecycle(record, date: date, checks: checks)
@@ -77,8 +77,11 @@ extension RecordService {
 
     /// The "log" check of a record's issue entry: the whole log verifies (hash chain, signatures,
     /// record entries), so the entry and every revocation after it are as they were appended; and the
-    /// entry is signed by its issuer (or was migrated from the registry that preceded the log).
-    private func logCheck(_ entry: LedgerEntry) async throws -> VerificationReport.Check {
+    /// entry is signed by its issuer. An entry migrated from the registry that preceded the log
+    /// carries no issuer signature: it proves a file only when the file is signed itself
+    /// (`selfSigned`, a credential whose VC-JWT signature was checked); a DC-3 has no signature of
+    /// its own, and an unsigned entry is what anyone who can write the store file could append.
+    private func logCheck(_ entry: LedgerEntry, selfSigned: Bool) async throws -> VerificationReport.Check {
         let report = try await verifyLedger()
         if let first = report.problems.first {
             let mine = report.problems.first { $0.sequence == entry.sequence }
@@ -87,6 +90,14 @@ extension RecordService {
                 detail: (mine.map { "its entry \(entry.sequence) does not verify: \($0.reason)" }
                     ?? "the log does not verify (first bad entry \(first.sequence): \(first.reason))")
                     + "; no record is VALID on a log that does not verify: run veta ledger verify")
+        }
+        if entry.record?.isMigrated == true && !selfSigned {
+            return .init(
+                name: "log", passed: false,
+                detail: "entry \(entry.sequence) was migrated from the registry that preceded the log and carries no issuer "
+                    + "signature, and a DC-3 has no signature of its own: nothing but the store file vouches for it, and anyone "
+                    + "who can write that file could have added it. Re-issue it (veta reissue \(entry.record?.serial ?? "SERIAL")) "
+                    + "for a record signed in the log")
         }
         let how =
             entry.record?.isMigrated == true
