@@ -261,6 +261,18 @@ check(f"a record registered but killed before its file was written is exported a
 r = run(store, "reexport", "VETA-2026-000777", "--out", kill_out)
 check("reexport of a serial the log does not hold is refused (exit 1)", r.returncode == 1 and "no record" in r.stderr, r.stderr)
 
+# --- reissue supersedes the record and the one issued with it, never others of the same second ------------
+grouped = copy(store, "reissue-grouping")
+before = {serial for (serial,) in sql(grouped, "SELECT serial FROM ledger_entry WHERE kind = 'supersession'")}
+check("a credential with its DC-3, then a credential alone, are issued",
+      issue(grouped, os.path.join(work, "grouped"), "--format", "all").returncode == 0
+      and issue(grouped, os.path.join(work, "grouped"), "--format", "ob3").returncode == 0)
+alone = sql(grouped, "SELECT MAX(serial) FROM ledger_entry WHERE kind = 'issue'")[0][0]
+r = run(grouped, "reissue", alone, "--key", os.path.join(keys, "issuer.private.jwk"), "--out", os.path.join(work, "grouped"))
+after = {serial for (serial,) in sql(grouped, "SELECT serial FROM ledger_entry WHERE kind = 'supersession'")}
+check("reissue of the credential issued alone supersedes it and nothing else", r.returncode == 0 and after - before == {alone},
+      f"{sorted(after - before)} {r.stdout} {r.stderr}")
+
 # --- a store made by main's veta, before records entered the log --------------------------------------------------------
 fixture = os.path.join(root, "Tests", "fixtures", "legacy-store")
 legacy = os.path.join(work, "legacy.sqlite")

@@ -147,8 +147,14 @@ extension RecordService {
     /// transaction that registers the new ones.
     public func reissue(_ serial: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate) async throws -> [Issued] {
         guard let old = try await records.record(serial) else { throw Refusal("no record \(serial)") }
-        let batch = try await records.records().filter {
-            $0.issuedAt == old.issuedAt && $0.trainee == old.trainee && $0.curriculum == old.curriculum && $0.unit == old.unit
+        // The record and the one issued with it in the same issuance (a credential and its DC-3 take
+        // consecutive serials, the credential first), never other records issued in the same second.
+        let partner = old.format == .ob3 ? Self.serial(old.serial, offset: 1) : Self.serial(old.serial, offset: -1)
+        var batch = [old]
+        if let partner, let other = try await records.record(partner), other.format != old.format, other.issuedAt == old.issuedAt,
+            other.trainee == old.trainee, other.curriculum == old.curriculum, other.unit == old.unit
+        {
+            batch.append(other)
         }
         for record in batch {
             if let earlier = try await records.entry(.supersession, record.serial) {
@@ -211,5 +217,15 @@ extension RecordService {
             report?(index + 1, todo.count)
         }
         return issued
+    }
+}
+
+extension RecordService {
+    /// The serial `offset` after `serial` (`VETA-YYYY-NNNNNN`), or nil when `serial` has no number.
+    static func serial(_ serial: String, offset: Int) -> String? {
+        guard let dash = serial.lastIndex(of: "-"), let number = Int(serial[serial.index(after: dash)...]), number + offset > 0 else {
+            return nil
+        }
+        return String(serial[...dash]) + String(format: "%06d", number + offset)
     }
 }
