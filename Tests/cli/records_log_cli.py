@@ -273,6 +273,21 @@ after = {serial for (serial,) in sql(grouped, "SELECT serial FROM ledger_entry W
 check("reissue of the credential issued alone supersedes it and nothing else", r.returncode == 0 and after - before == {alone},
       f"{sorted(after - before)} {r.stdout} {r.stderr}")
 
+# --- two supervisors issuing a cohort at once: one credential per trainee ----------------------------------
+racing = copy(store, "cohort-race")
+for (serial,) in sql(racing, "SELECT serial FROM ledger_entry WHERE kind = 'issue' AND trainee_id = 'T100' AND unit_code IS NULL "
+                             "AND record_format = 'ob3'"):
+    run(racing, "revoke", serial, "--reason", "re-issue test", "--date", "2026-11-30")
+count = lambda: sql(racing, "SELECT COUNT(*) FROM ledger_entry WHERE kind = 'issue' AND trainee_id = 'T100' AND unit_code IS NULL")[0][0]
+before = count()
+cohort = [veta, "issue", "--cohort", "VTOPHT", "--format", "ob3", "--issuer", ISSUER, "--key", os.path.join(keys, "issuer.private.jwk"),
+          "--as-of", "2026-11-30", "--store", racing]
+processes = [subprocess.Popen(cohort + ["--out", os.path.join(work, f"cohort-{i}")], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for i in range(4)]
+codes = [p.wait(timeout=300) for p in processes]
+check("4 concurrent issue --cohort give the trainee exactly one new credential (\"not yet issued\" holds inside the write)",
+      codes == [0] * 4 and count() == before + 1, f"{codes} {before} -> {count()}")
+
 # --- a store made by main's veta, before records entered the log --------------------------------------------------------
 fixture = os.path.join(root, "Tests", "fixtures", "legacy-store")
 legacy = os.path.join(work, "legacy.sqlite")

@@ -86,7 +86,7 @@ public final class RecordStore: Sendable {
     /// serial is already registered or a superseded record is unknown or already superseded.
     public func register(
         _ records: [(record: IssuedRecord, checkpoint: (size: Int64, hash: String), artifact: [UInt8])], key: SigningKey,
-        superseding: [IssuedRecord] = [], on date: CalendarDate
+        superseding: [IssuedRecord] = [], on date: CalendarDate, onlyIfNoneStanding: Bool = false
     ) async throws -> [IssuedRecord] {
         var entries = records.map { Self.entry($0.record, checkpoint: $0.checkpoint, date: date) }
         let replacements = records.map(\.record.serial).joined(separator: " ")
@@ -104,6 +104,15 @@ public final class RecordStore: Sendable {
                 for serial in serials where try RecordLog.entry(.issue, serial, db) != nil {
                     throw Refusal("serial \(serial) is already registered; serials are never given twice")
                 }
+                // "Not yet issued" (issue --cohort) holds inside the write: of two cohort issues racing,
+                // a trainee gets one standing curriculum credential.
+                if onlyIfNoneStanding {
+                    for item in records where item.record.format == .ob3 && item.record.unit == nil {
+                        if let standing = try Self.standingCredential(of: item.record.trainee, in: item.record.curriculum, db) {
+                            throw AlreadyIssued(trainee: item.record.trainee, serial: standing)
+                        }
+                    }
+                }
                 for serial in oldSerials {
                     guard try RecordLog.entry(.issue, serial, db) != nil else { throw Refusal("no record \(serial)") }
                     if let earlier = try RecordLog.entry(.supersession, serial, db) {
@@ -118,6 +127,20 @@ public final class RecordStore: Sendable {
                 }
             })
         return stored.compactMap(IssuedRecord.init(entry:))
+    }
+
+    /// The serial of a curriculum credential of `trainee` that is neither revoked nor superseded, if any.
+    static func standingCredential(of trainee: TraineeID, in curriculum: CurriculumRef, _ db: Database) throws -> String? {
+        let issues = try RecordLog.entries(
+            db, "kind = 'issue' AND trainee_id = ? AND curriculum_code = ? AND curriculum_version = ? AND unit_code IS NULL",
+            [trainee.rawValue, curriculum.code.rawValue, curriculum.version.description])
+        for issue in issues where issue.record?.format == IssuedRecord.Format.ob3.rawValue {
+            guard let serial = issue.record?.serial else { continue }
+            if try RecordLog.entry(.revocation, serial, db) == nil, try RecordLog.entry(.supersession, serial, db) == nil {
+                return serial
+            }
+        }
+        return nil
     }
 
     static func entry(_ record: IssuedRecord, checkpoint: (size: Int64, hash: String), date: CalendarDate) -> LedgerEntry {
@@ -229,4 +252,12 @@ public final class RecordStore: Sendable {
             throw StoreError(.storage, "the store could not be read: \(error.message ?? "\(error.resultCode)")")
         }
     }
+}
+
+/// A cohort issue found, inside the write, that another issue gave the trainee a standing credential first.
+public struct AlreadyIssued: Error, Sendable {
+    /// The trainee.
+    public let trainee: TraineeID
+    /// The standing credential's serial.
+    public let serial: String
 }

@@ -211,9 +211,13 @@ extension RecordService {
         let todo = statuses.filter { !standing.contains($0.trainee) }
         if !todo.isEmpty { try await requireIntactLog() }
         for (index, status) in todo.enumerated() {
-            issued += try await issueOnLog(
-                trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder,
-                asOf: date, supersedes: nil, superseding: [])
+            do {
+                issued += try await issueOnLog(
+                    trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder,
+                    asOf: date, supersedes: nil, superseding: [], onlyIfNoneStanding: true)
+            } catch is AlreadyIssued {
+                // Another issue, running at the same time, gave this trainee a credential first: not issued twice.
+            }
             report?(index + 1, todo.count)
         }
         return issued
