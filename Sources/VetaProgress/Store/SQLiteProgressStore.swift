@@ -88,7 +88,10 @@ public final class SQLiteProgressStore: ProgressStore {
             // The bytes read must be the bytes published: everything about the curriculum (validity,
             // units, hours) is read from them, so bytes changed outside veta are refused, not used.
             guard case .blob(let xml) = (row[0] as DatabaseValue).storage, case .string(let sha256) = (row[1] as DatabaseValue).storage
-            else { throw Refusal("\(ref) is not stored as veta publishes (its bytes or their sha256 have another type); run veta ledger verify") }
+            else {
+                throw Refusal(
+                    "\(ref) is not stored as veta publishes (its bytes or their sha256 have another type); run veta ledger verify")
+            }
             let published = PublishedCurriculum(ref: ref, xml: Array(xml))
             guard published.sha256 == sha256 else {
                 throw Refusal(

@@ -76,7 +76,8 @@ enum AutoCheckpoint {
         let why: String
         if let head {
             guard head.end < checkpoint.size || head.hash != checkpoint.head else { return }
-            why = head.end < checkpoint.size
+            why =
+                head.end < checkpoint.size
                 ? "the store's log ends at entry \(head.end), before the \(checkpoint.size) entries it had"
                 : "its entry \(checkpoint.size) is not the one checkpointed (entries were rewritten, or an older copy was put back and written to)"
         } else {
@@ -85,7 +86,9 @@ enum AutoCheckpoint {
         throw Refusal(
             "the store does not extend the newest checkpoint in \(folder) (\(checkpoint.size) entries\(checkpoint.time.map { ", \($0)" } ?? "")): "
                 + "\(why); nothing was written",
-            reasons: ["find out what happened with veta ledger verify --checkpoint \(folder) --key-public KEY; put back the right copy of the store"])
+            reasons: [
+                "find out what happened with veta ledger verify --checkpoint \(folder) --key-public KEY; put back the right copy of the store"
+            ])
     }
 
     /// Writes the checkpoint a successful writing command owes; exit 2 when it cannot.
