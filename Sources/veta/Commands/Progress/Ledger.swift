@@ -48,7 +48,9 @@ struct Ledger: AsyncParsableCommand {
                     Terminal.out("ledger NOT intact: first bad entry is \(first.sequence): \(first.reason)\n")
                     for problem in report.problems.dropFirst() { Terminal.out("  also \(problem)\n") }
                 } else if report.isIntact {
-                    Terminal.out("ledger intact: \(report.entries) entries, \(report.signatures) sign-off signatures verified\n")
+                    Terminal.out(
+                        "ledger intact: \(report.entries) entries, \(report.signatures) signatures verified (sign-offs and issued records)\n"
+                    )
                 } else {
                     Terminal.out("ledger NOT intact: its \(report.entries) entries chain, but the log does not extend every checkpoint\n")
                 }
