@@ -24,3 +24,9 @@ extension LedgerVerification {
             entries: report.entries, signatures: report.signatures, problems: report.problems, checkpoints: checkpoints)
     }
 }
+
+extension LedgerVerifier.Problem {
+    /// Whether the problem is a registry table that is not the log's projection (``ProgressStore/projectionProblems()``),
+    /// which `veta store rebuild` repairs.
+    package var isProjection: Bool { sequence == 0 && reason.hasPrefix("table ") && !reason.hasPrefix("table curriculum") }
+}

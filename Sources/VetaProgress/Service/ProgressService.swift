@@ -98,7 +98,8 @@ public struct ProgressService: Sendable {
         let assessor = try await entry.assessor.asyncMap { try await store.assessor($0) } ?? nil
         return try await checkedWrite { end in
             let enrolled = try await enrolment(of: entry.trainee, in: entry.curriculum, asOf: entry.date).isActive
-            let problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            var problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            problems += try await authorisationProblems(entry, assessor: assessor)
             guard problems.isEmpty else { throw Refusal("evidence refused", reasons: problems) }
             return try await appendOne(entry, after: end)
         }
@@ -121,6 +122,7 @@ public struct ProgressService: Sendable {
             let entries = try await store.entries(for: trainee)
             let enrolled = EnrolmentState(entries, trainee: trainee, ref: ref, asOf: date).isActive
             var problems = EvidenceCheck.problems(with: draft, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            problems += try await authorisationProblems(draft, assessor: assessor)
             if let assessor, (try? PublicSigningKey(assessor.publicKey)) != key.publicKey {
                 problems.append("the key given is not the one registered for assessor \(assessorID)")
             }
@@ -186,14 +188,32 @@ public struct ProgressService: Sendable {
     }
 
     /// Verifies `rows` (every stored entry, as ``ProgressStore/allEntries()`` reads them).
+    ///
+    /// Each sign-off is checked against the key the log registered for its assessor when it was
+    /// signed (never a table row); the registry entries must hold together, and every registry table
+    /// must be their projection (``ProgressStore/projectionProblems()``).
     func verifyLedger(_ rows: [Result<LedgerEntry, LedgerRowError>]) async throws -> LedgerVerifier.Report {
-        var keys: [AssessorID: PublicSigningKey] = [:]
-        for case .success(let entry) in rows where entry.kind == .signOff {
-            if let id = entry.assessor, keys[id] == nil, let assessor = try await store.assessor(id) {
-                keys[id] = try? PublicSigningKey(assessor.publicKey)
+        var registry = RegistryState()
+        var keys: [Int64: PublicSigningKey] = [:]
+        for case .success(let entry) in rows {
+            registry.apply(entry)
+            if entry.kind == .signOff, let id = entry.assessor, let key = registry.assessorKey(id.rawValue) {
+                keys[entry.sequence] = try? PublicSigningKey(key)
             }
         }
-        return LedgerVerifier.verify(rows) { keys[$0] }
+        let report = LedgerVerifier.verify(rows) { _, sequence in keys[sequence] }
+        let projection = try await store.projectionProblems().map { LedgerVerifier.Problem(at: 0, $0) }
+        return report.adding(registry.problems.map { LedgerVerifier.Problem(at: $0.sequence, $0.reason) } + projection)
+    }
+
+    /// Whether the log authorised the entry's assessor for its unit on its date, when the assessor's
+    /// current units (``EvidenceCheck``) include it: an authorisation withdrawn before then is refused.
+    private func authorisationProblems(_ entry: LedgerEntry, assessor: Assessor?) async throws -> [String] {
+        guard let assessor, let unit = entry.unit, assessor.units.contains(unit) else { return [] }
+        guard try await store.registry().isAuthorised(assessor.id, for: unit, on: entry.date) else {
+            return ["assessor \(assessor.id) was not authorised for \(unit) on \(entry.date) (see the log's authorisations)"]
+        }
+        return []
     }
 
     private func appendOne(_ entry: LedgerEntry, after end: Int64) async throws -> LedgerEntry {
