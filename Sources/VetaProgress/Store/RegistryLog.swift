@@ -1,4 +1,4 @@
-import GRDB
+package import GRDB
 
 /// Appends registry entries to the log inside the caller's write transaction, the one that also
 /// updates the registry's tables (their projection), so the two never disagree after a commit.

@@ -3,7 +3,7 @@ import GRDB
 /// The registry's tables as stored (`organisation`, `site`, `trainee`, `assessor`,
 /// `assessor_unit`, `issuer`, `curriculum`), read as registry fields so they can be compared with
 /// what the log registers (``RegistryState``), and written back from it by ``rebuild(from:in:)``.
-package struct RegistryTables: Hashable, Sendable {
+struct RegistryTables: Sendable {
     var organisations: [String: [String: String]] = [:]
     var trainees: [String: [String: String]] = [:]
     var assessors: [String: [String: String]] = [:]
@@ -11,16 +11,6 @@ package struct RegistryTables: Hashable, Sendable {
     var issuers: [String: [String: String]] = [:]
     /// Each curriculum's sha256 column, and whether its stored bytes still have that sha256.
     var curricula: [String: (sha256: String, bytesMatch: Bool)] = [:]
-
-    static func == (lhs: RegistryTables, rhs: RegistryTables) -> Bool {
-        lhs.organisations == rhs.organisations && lhs.trainees == rhs.trainees && lhs.assessors == rhs.assessors
-            && lhs.units == rhs.units && lhs.issuers == rhs.issuers && lhs.curricula.mapValues(\.sha256) == rhs.curricula.mapValues(\.sha256)
-    }
-
-    func hash(into hasher: inout Hasher) {
-        hasher.combine(trainees)
-        hasher.combine(assessors)
-    }
 
     /// The tables in `db`.
     static func read(_ db: Database) throws -> RegistryTables {
