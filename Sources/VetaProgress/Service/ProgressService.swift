@@ -193,11 +193,17 @@ public struct ProgressService: Sendable {
     /// signed (never a table row); the registry entries must hold together, and every registry table
     /// must be their projection (``ProgressStore/projectionProblems()``).
     func verifyLedger(_ rows: [Result<LedgerEntry, LedgerRowError>]) async throws -> LedgerVerifier.Report {
+        // A store migrated from the tables that preceded the registry entries registers its assessors
+        // after their sign-offs: those are checked against the key the migrated registration carries.
+        var migrated: [String: String] = [:]
+        for case .success(let entry) in rows where entry.kind == .assessor && entry.registry?.isMigrated == true {
+            if let details = entry.registry, let key = details.fields["publicKey"] { migrated[details.subject] = key }
+        }
         var registry = RegistryState()
         var keys: [Int64: PublicSigningKey] = [:]
         for case .success(let entry) in rows {
             registry.apply(entry)
-            if entry.kind == .signOff, let id = entry.assessor, let key = registry.assessorKey(id.rawValue) {
+            if entry.kind == .signOff, let id = entry.assessor, let key = registry.assessorKey(id.rawValue) ?? migrated[id.rawValue] {
                 keys[entry.sequence] = try? PublicSigningKey(key)
             }
         }

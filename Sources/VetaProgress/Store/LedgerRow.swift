@@ -11,7 +11,14 @@ enum LedgerRow {
         "INSERT INTO ledger_entry (\(columns)) VALUES (" + Array(repeating: "?", count: 22 + RecordColumns.count).joined(separator: ", ")
         + ")"
 
-    static func arguments(_ entry: LedgerEntry) -> StatementArguments {
+    /// The insert of a store's migration that ran before the `registry` column existed (v3), which
+    /// appends entries of the kinds before version 3 only.
+    static let insertSQLBeforeRegistry =
+        "INSERT INTO ledger_entry (\(columns.replacingOccurrences(of: ", registry", with: ""))) VALUES ("
+        + Array(repeating: "?", count: 21 + RecordColumns.count).joined(separator: ", ") + ")"
+
+    /// The arguments of ``insertSQL``; with `registry` false, of ``insertSQLBeforeRegistry``.
+    static func arguments(_ entry: LedgerEntry, registry withRegistry: Bool = true) -> StatementArguments {
         // A registry entry is about no trainee and no curriculum: NULL, as its encoding leaves them out.
         let registry = entry.kind.isRegistry
         let base: StatementArguments = [
@@ -20,8 +27,8 @@ enum LedgerRow {
             entry.outcome?.rawValue, entry.date.description, entry.site, entry.minutes, entry.note, entry.attachmentSHA256,
             entry.assessor?.rawValue, entry.corrects, entry.recordedAt, entry.previousHash, entry.hash, entry.signature, entry.derivedFrom,
         ]
-        return base + RecordColumns.arguments(entry)
-            + [registry ? entry.registry.map(LedgerCanonicalEncoding.registryColumn) ?? "" : nil]
+        let all = base + RecordColumns.arguments(entry)
+        return withRegistry ? all + [registry ? entry.registry.map(LedgerCanonicalEncoding.registryColumn) ?? "" : nil] : all
     }
 
     /// The entry in `row` (selected with ``columns``, in that order), or why the row is not one.
@@ -39,7 +46,7 @@ enum LedgerRow {
             guard row.hasNull(atIndex: 2), row.hasNull(atIndex: 3), row.hasNull(atIndex: 4) else {
                 return fail("a \(kind.rawValue) entry names a trainee or curriculum")
             }
-            switch RegistryColumn.details(row[22 + RecordColumns.count]) {
+            switch RegistryColumn.details(row[21 + RecordColumns.count]) {
             case .success(let details):
                 entry = LedgerEntry(kind: kind, trainee: LedgerEntry.noTrainee, curriculum: LedgerEntry.noCurriculum, date: date)
                 entry.registry = details
@@ -48,7 +55,7 @@ enum LedgerRow {
         } else {
             guard let trainee = row[2] as String?, let code = row[3] as String? else { return fail("missing trainee or curriculum") }
             guard let version = (row[4] as String?).flatMap(SemanticVersion.init) else { return fail("bad curriculum version") }
-            guard row.hasNull(atIndex: 22 + RecordColumns.count) else { return fail("registry data set on a \(kind.rawValue) entry") }
+            guard row.hasNull(atIndex: 21 + RecordColumns.count) else { return fail("registry data set on a \(kind.rawValue) entry") }
             entry = LedgerEntry(
                 kind: kind, trainee: TraineeID(trainee), curriculum: CurriculumRef(code: CurriculumCode(code), version: version), date: date)
         }
