@@ -125,17 +125,17 @@ rc, found = audit()
 check("a clean store passes its records audit except the late DC-3", found <= {"VETA-B004"}, str(found))
 shutil.copy(store, store + ".clean")
 
-db = sqlite3.connect(store)
-db.execute("DELETE FROM assessor_unit WHERE unit_code = 'RIIERR302D'")
-db.commit()
+# Authorisations are dated entries of the log: withdrawn before the sign-off, it was not authorised that day.
+must("assessor", "withdraw", "--id", "A01", "--unit", "RIIERR302D", "--date", "2026-02-01")
 rc, found = audit()
-check("VETA-B003 a sign-off by an assessor not authorised for the unit", "VETA-B003" in found, str(found))
-db.execute("INSERT INTO assessor_unit (assessor_id, unit_code) VALUES ('A01', 'RIIERR302D')")
-db.commit()
+check("VETA-B003 a sign-off by an assessor not authorised for the unit on that day", "VETA-B003" in found, str(found))
+must("assessor", "authorise", "--id", "A01", "--unit", "RIIERR302D", "--date", "2026-02-02")
 rc, found = audit()
 check("VETA-B003 not reported once the authorisation is there", "VETA-B003" not in found, str(found))
 
-r = run("correct", "5", "--reason", "sign-off of RIIERR302D made in error", "--date", "2026-03-02")
+db = sqlite3.connect(store)
+signoff = db.execute("SELECT MIN(sequence) FROM ledger_entry WHERE kind = 'signoff' AND unit_code = 'RIIERR302D'").fetchone()[0]
+r = run("correct", str(signoff), "--reason", "sign-off of RIIERR302D made in error", "--date", "2026-03-02")
 rc, found = audit()
 check("VETA-B002 a record no longer backed by evidence after a correction", r.returncode == 0 and "VETA-B002" in found, r.stderr + str(found))
 
@@ -155,7 +155,8 @@ rc, found = audit()
 check("VETA-B005 a record superseded by a serial that does not exist", "VETA-B005" in found, str(found))
 
 db.execute("DROP TRIGGER ledger_entry_append_only_update")
-db.execute("UPDATE ledger_entry SET date = '2026-02-04' WHERE sequence = 2")
+db.execute("UPDATE ledger_entry SET date = '2026-02-04' WHERE sequence = (SELECT sequence FROM ledger_entry WHERE registry IS NULL "
+           "ORDER BY sequence LIMIT 1 OFFSET 1)")
 db.commit()
 db.close()
 rc, found = audit()

@@ -76,7 +76,7 @@ public struct RegistryState: Hashable, Sendable {
                 if open { return problem("assessor \(subject) is already authorised for \(unit)") }
                 periods.append(Period(from: entry.date, until: nil))
             } else {
-                guard open, let last = periods.indices.last, periods[last].from <= entry.date else {
+                guard open, let last = periods.indices.last, last == 0 || periods[last].from <= entry.date else {
                     return problem("assessor \(subject) is not authorised for \(unit) on \(entry.date): nothing to withdraw")
                 }
                 periods[last].until = entry.date

@@ -85,7 +85,8 @@ extension SQLiteProgressStore {
                 try db.execute(
                     sql: "INSERT INTO assessor_unit (assessor_id, unit_code) VALUES (?, ?)", arguments: [assessor.rawValue, unit.rawValue])
             } else {
-                guard current, let period = state.authorisations[assessor.rawValue]?[unit.rawValue]?.last, period.from <= date else {
+                let periods = state.authorisations[assessor.rawValue]?[unit.rawValue] ?? []
+                guard current, let period = periods.last, periods.count == 1 || period.from <= date else {
                     throw StoreError(.conflict, "assessor \(assessor) is not authorised for \(unit) on \(date): nothing to withdraw")
                 }
                 try db.execute(
