@@ -42,7 +42,9 @@ public struct RegistryState: Hashable, Sendable {
     public mutating func apply(_ entry: LedgerEntry) {
         guard entry.kind.isRegistry else { return }
         func problem(_ reason: String) { problems.append((entry.sequence, reason)) }
-        guard let details = entry.registry, !details.subject.isEmpty else { return problem("a \(entry.kind.rawValue) entry names no subject") }
+        guard let details = entry.registry, !details.subject.isEmpty else {
+            return problem("a \(entry.kind.rawValue) entry names no subject")
+        }
         let subject = details.subject
         var fields = details.fields
         fields["migrated"] = nil

@@ -37,7 +37,9 @@ extension LedgerRow {
     /// Why the text stored in `row` is not the canonical text of `entry` (parsed from it), or `nil`.
     static func canonicalProblem(_ row: Row, _ entry: LedgerEntry) -> String? {
         func differs(_ index: Int, _ canonical: String?) -> Bool { (row[index] as String?) != canonical }
-        if !entry.kind.isRegistry, differs(4, entry.curriculum.version.description) { return "curriculum_version is not written as \(entry.curriculum.version)" }
+        if !entry.kind.isRegistry, differs(4, entry.curriculum.version.description) {
+            return "curriculum_version is not written as \(entry.curriculum.version)"
+        }
         if differs(9, entry.date.description) { return "date is not written as \(entry.date)" }
         if differs(6, entry.target?.description) { return "target is not written as \(entry.target?.description ?? "")" }
         if !isHex(entry.previousHash) { return "previous_hash is not 64 lowercase hex digits" }

@@ -57,7 +57,8 @@ enum LedgerRow {
             guard let version = (row[4] as String?).flatMap(SemanticVersion.init) else { return fail("bad curriculum version") }
             guard row.hasNull(atIndex: 21 + RecordColumns.count) else { return fail("registry data set on a \(kind.rawValue) entry") }
             entry = LedgerEntry(
-                kind: kind, trainee: TraineeID(trainee), curriculum: CurriculumRef(code: CurriculumCode(code), version: version), date: date)
+                kind: kind, trainee: TraineeID(trainee), curriculum: CurriculumRef(code: CurriculumCode(code), version: version), date: date
+            )
         }
         entry.sequence = sequence
         entry.unit = (row[5] as String?).map(UnitCode.init)

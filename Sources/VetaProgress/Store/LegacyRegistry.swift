@@ -25,7 +25,8 @@ enum LegacyRegistry {
         migrated(.assessor, "assessor", tables.assessors)
         for (id, units) in tables.units.sorted(by: { $0.key < $1.key }) {
             for unit in units.sorted() {
-                entries.append(.registry(.authorisation, subject: id, fields: ["migrated": "assessor_unit"], date: since, unit: UnitCode(unit)))
+                entries.append(
+                    .registry(.authorisation, subject: id, fields: ["migrated": "assessor_unit"], date: since, unit: UnitCode(unit)))
             }
         }
         migrated(.trainee, "trainee", tables.trainees)

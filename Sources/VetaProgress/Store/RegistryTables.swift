@@ -19,7 +19,9 @@ struct RegistryTables: Sendable {
             tables.organisations[Self.text(row, 0)] = ["name": Self.text(row, 1), "sites": ""]
         }
         var sites: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT organisation_rfc, name FROM site") { sites[Self.text(row, 0), default: []].append(Self.text(row, 1)) }
+        for row in try Row.fetchAll(db, sql: "SELECT organisation_rfc, name FROM site") {
+            sites[Self.text(row, 0), default: []].append(Self.text(row, 1))
+        }
         for (rfc, names) in sites {
             tables.organisations[rfc, default: ["name": ""]]["sites"] = names.sorted().joined(separator: "\n")
         }
@@ -33,7 +35,9 @@ struct RegistryTables: Sendable {
             ]
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name, accreditation, public_key FROM assessor") {
-            tables.assessors[Self.text(row, 0)] = ["name": Self.text(row, 1), "accreditation": Self.text(row, 2), "publicKey": Self.text(row, 3)]
+            tables.assessors[Self.text(row, 0)] = [
+                "name": Self.text(row, 1), "accreditation": Self.text(row, 2), "publicKey": Self.text(row, 3),
+            ]
         }
         for row in try Row.fetchAll(db, sql: "SELECT assessor_id, unit_code FROM assessor_unit") {
             tables.units[Self.text(row, 0), default: []].insert(Self.text(row, 1))
@@ -84,7 +88,8 @@ struct RegistryTables: Sendable {
             let stored = units[id] ?? []
             let logged = state.currentUnits(of: id)
             if stored != logged {
-                let extra = stored.subtracting(logged).sorted(), missing = logged.subtracting(stored).sorted()
+                let extra = stored.subtracting(logged).sorted()
+                let missing = logged.subtracting(stored).sorted()
                 problems.append(
                     "table assessor_unit, key \(id): units differ from the authorisations in the log"
                         + (extra.isEmpty ? "" : " (not authorised: \(extra.joined(separator: " ")))")
@@ -97,7 +102,9 @@ struct RegistryTables: Sendable {
             case (nil, .some): problems.append("table curriculum, key \(key): published in the log but missing from the table")
             case (.some(let row), .some(let sha256)):
                 if row.sha256 != sha256 { problems.append("table curriculum, key \(key): its sha256 is not the one the log publishes") }
-                if !row.bytesMatch { problems.append("table curriculum, key \(key): its stored bytes do not have the sha256 the log publishes") }
+                if !row.bytesMatch {
+                    problems.append("table curriculum, key \(key): its stored bytes do not have the sha256 the log publishes")
+                }
             default: break
             }
         }

@@ -51,11 +51,14 @@ extension SQLiteProgressStore {
     public func amend(_ organisation: Organisation, reason: String) async throws {
         let organisation = try organisation.validated()
         try await amend("organisation", organisation.rfc.rawValue, organisation.registryFields, reason: reason) { db in
-            try db.execute(sql: "UPDATE organisation SET name = ? WHERE rfc = ?", arguments: [organisation.name, organisation.rfc.rawValue])
+            try db.execute(
+                sql: "UPDATE organisation SET name = ? WHERE rfc = ?", arguments: [organisation.name, organisation.rfc.rawValue])
             let sites = Set(organisation.sites)
-            for site in try String.fetchAll(db, sql: "SELECT name FROM site WHERE organisation_rfc = ?", arguments: [organisation.rfc.rawValue])
+            for site in try String.fetchAll(
+                db, sql: "SELECT name FROM site WHERE organisation_rfc = ?", arguments: [organisation.rfc.rawValue])
             where !sites.contains(site) {
-                throw StoreError(.conflict, "site \(site) of organisation \(organisation.rfc) cannot be removed: an amendment keeps every site")
+                throw StoreError(
+                    .conflict, "site \(site) of organisation \(organisation.rfc) cannot be removed: an amendment keeps every site")
             }
             for site in sites.sorted() {
                 try db.execute(
@@ -118,7 +121,10 @@ extension SQLiteProgressStore {
             guard current != fields else { throw Refusal("\(of) \(subject) already has these details: nothing to amend") }
             try update(db)
             try RegistryLog.append(
-                [.registry(.amendment, subject: subject, fields: fields.merging(["of": of]) { $1 }, date: RegistryLog.day(now), note: reason)],
+                [
+                    .registry(
+                        .amendment, subject: subject, fields: fields.merging(["of": of]) { $1 }, date: RegistryLog.day(now), note: reason)
+                ],
                 in: db, recordedAt: now)
         }
     }

@@ -116,7 +116,10 @@ public final class SQLiteProgressStore: ProgressStore {
                     sql: "INSERT INTO site (organisation_rfc, name) VALUES (?, ?)", arguments: [organisation.rfc.rawValue, site])
             }
             try RegistryLog.append(
-                [.registry(.organisation, subject: organisation.rfc.rawValue, fields: organisation.registryFields, date: RegistryLog.day(now))],
+                [
+                    .registry(
+                        .organisation, subject: organisation.rfc.rawValue, fields: organisation.registryFields, date: RegistryLog.day(now))
+                ],
                 in: db, recordedAt: now)
         }
     }
@@ -141,7 +144,8 @@ public final class SQLiteProgressStore: ProgressStore {
         try await write { db in
             for trainee in trainees { try Self.insert(trainee, db) }
             try RegistryLog.append(
-                trainees.map { .registry(.trainee, subject: $0.id.rawValue, fields: $0.registryFields, date: RegistryLog.day(now)) }, in: db,
+                trainees.map { .registry(.trainee, subject: $0.id.rawValue, fields: $0.registryFields, date: RegistryLog.day(now)) },
+                in: db,
                 recordedAt: now)
         }
     }

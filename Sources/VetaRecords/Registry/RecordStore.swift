@@ -36,7 +36,8 @@ public final class RecordStore: Sendable {
                 sql: "INSERT INTO issuer (id, name, rfc, stps_registration, public_key) VALUES (?, ?, ?, ?, ?)",
                 arguments: [issuer.id, issuer.name, issuer.rfc.rawValue, issuer.stpsRegistration, issuer.publicKey])
             try RegistryLog.append(
-                [.registry(.issuer, subject: issuer.id, fields: issuer.registryFields, date: RegistryLog.day(now))], in: db, recordedAt: now)
+                [.registry(.issuer, subject: issuer.id, fields: issuer.registryFields, date: RegistryLog.day(now))], in: db, recordedAt: now
+            )
         }
     }
 
@@ -58,7 +59,8 @@ public final class RecordStore: Sendable {
     private static func issuer(_ id: String, _ fields: [String: String]?) -> Issuer? {
         guard let fields, let rfc = try? RFC(fields["rfc"] ?? "") else { return nil }
         return Issuer(
-            id: id, name: fields["name"] ?? "", rfc: rfc, stpsRegistration: fields["stpsRegistration"], publicKey: fields["publicKey"] ?? "")
+            id: id, name: fields["name"] ?? "", rfc: rfc, stpsRegistration: fields["stpsRegistration"], publicKey: fields["publicKey"] ?? ""
+        )
     }
 
     // MARK: issuing

@@ -109,7 +109,8 @@ struct AssessorCommand: AsyncParsableCommand {
                 let key = try publicKey.map { try publicKeyArgument($0).base64URL } ?? current.publicKey
                 try await service.store.amend(
                     Assessor(
-                        id: assessorID, name: name ?? current.name, accreditation: accreditation ?? current.accreditation, units: current.units,
+                        id: assessorID, name: name ?? current.name, accreditation: accreditation ?? current.accreditation,
+                        units: current.units,
                         publicKey: key), reason: reason)
                 Terminal.out("amended assessor \(id)\n")
             }

@@ -64,7 +64,8 @@ struct TraineeCommand: AsyncParsableCommand {
                     throw Refusal("trainee \(id) is not registered")
                 }
                 let trainee = Trainee(
-                    id: current.id, paternalSurname: paternal ?? current.paternalSurname, maternalSurname: maternal ?? current.maternalSurname,
+                    id: current.id, paternalSurname: paternal ?? current.paternalSurname,
+                    maternalSurname: maternal ?? current.maternalSurname,
                     givenNames: given ?? current.givenNames, curp: try curp.map { try CURP($0) } ?? current.curp,
                     employer: try employer.map { try RFC($0) } ?? current.employer, occupation: occupation ?? current.occupation,
                     jobTitle: jobTitle ?? current.jobTitle)
