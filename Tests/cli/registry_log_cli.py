@@ -182,6 +182,45 @@ r = run(os.path.join(work, "missing.sqlite"), "store", "rebuild")
 check("veta store rebuild refuses a missing store (exit 2) and creates nothing",
       r.returncode == 2 and not os.path.exists(os.path.join(work, "missing.sqlite")), r.stderr)
 
+# --- amendments and authorisations: entries of the log, with history ------------------------------------------------
+amended = copy(store, "amended")
+subprocess.run([veta, "keys", "generate", "--name", "A01-2027", "--out", keys], check=True, capture_output=True)
+r = run(amended, "assessor", "amend", "--id", "A01", "--public-key", os.path.join(keys, "A01-2027.public.jwk"), "--reason", "key renewed")
+check("veta assessor amend renews a key (exit 0)", r.returncode == 0, r.stderr)
+r = run(amended, "trainee", "amend", "--id", "T100", "--job-title", "Supervisor", "--reason", "promoted")
+check("veta trainee amend changes identity data (exit 0)", r.returncode == 0, r.stderr)
+r = run(amended, "org", "amend", "--rfc", "CMP961028AB1", "--site", "Unidad Charcas", "--reason", "new site")
+check("veta org amend adds a site (exit 0)", r.returncode == 0, r.stderr)
+r = run(amended, "trainee", "amend", "--id", "T100", "--job-title", "Supervisor", "--reason", "again")
+check("an amendment that changes nothing is refused (exit 1)", r.returncode == 1, r.stderr)
+rows = sql(amended, "SELECT kind, note, registry FROM ledger_entry WHERE kind IN ('trainee', 'amendment') ORDER BY sequence")
+check("the log keeps the history: the registration, then each amendment with its reason",
+      [(k, n) for k, n, _ in rows] == [("trainee", None), ("amendment", "key renewed"), ("amendment", "promoted"), ("amendment", "new site")]
+      and json.loads(rows[0][2])["jobTitle"] == "Operador" and json.loads(rows[2][2])["jobTitle"] == "Supervisor", str(rows))
+check("the tables show the data as amended", sql(amended, "SELECT job_title FROM trainee") == [("Supervisor",)]
+      and sql(amended, "SELECT public_key FROM assessor") == [(public_key("A01-2027"),)])
+r = run(amended, "signoff", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--assessor", "A01",
+        "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-11-20")
+check("a sign-off with the old key after the renewal is refused (exit 1)", r.returncode == 1 and "not the one registered" in r.stderr,
+      r.stderr)
+r = run(amended, "ledger", "verify")
+check("sign-offs made before the renewal still verify with the key they were made with", r.returncode == 0, r.stdout + r.stderr)
+r = run(amended, "assessor", "withdraw", "--id", "A01", "--unit", "RIIERR302E", "--date", "2026-11-01")
+check("veta assessor withdraw (exit 0)", r.returncode == 0, r.stderr)
+r = run(amended, "record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIERR302E", "--target", "unit", "--method", "rpl",
+        "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-11-15")
+check("evidence by an assessor whose authorisation was withdrawn is refused (exit 1)", r.returncode == 1 and "not authorised" in r.stderr,
+      r.stderr)
+r = run(amended, "assessor", "authorise", "--id", "A01", "--unit", "RIIERR302E", "--date", "2026-11-20")
+r2 = run(amended, "record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIERR302E", "--target", "unit", "--method", "rpl",
+         "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-11-15")
+r3 = run(amended, "record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIERR302E", "--target", "unit", "--method", "rpl",
+         "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-11-21")
+check("authorised again from a date: evidence dated between is refused, after it accepted",
+      r.returncode == 0 and r2.returncode == 1 and "was not authorised for RIIERR302E on 2026-11-15" in r2.stderr and r3.returncode == 0,
+      r.stderr + r2.stderr + r3.stderr)
+check("the amended store verifies", run(amended, "ledger", "verify").returncode == 0)
+
 # --- a store made before the registry entered the log -----------------------------------------------------------------
 fixture = os.path.join(root, "Tests", "fixtures", "legacy-store")
 legacy = os.path.join(work, "legacy.sqlite")

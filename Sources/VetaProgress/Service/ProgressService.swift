@@ -216,7 +216,7 @@ public struct ProgressService: Sendable {
     /// current units (``EvidenceCheck``) include it: an authorisation withdrawn before then is refused.
     private func authorisationProblems(_ entry: LedgerEntry, assessor: Assessor?) async throws -> [String] {
         guard let assessor, let unit = entry.unit, assessor.units.contains(unit) else { return [] }
-        guard try await store.registry().isAuthorised(assessor.id, for: unit, on: entry.date) else {
+        guard try await store.registry(about: assessor.id).isAuthorised(assessor.id, for: unit, on: entry.date) else {
             return ["assessor \(assessor.id) was not authorised for \(unit) on \(entry.date) (see the log's authorisations)"]
         }
         return []

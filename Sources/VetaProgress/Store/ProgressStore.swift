@@ -43,6 +43,9 @@ public protocol ProgressStore: Sendable {
     func authorise(_ assessor: AssessorID, for unit: UnitCode, on date: CalendarDate, granted: Bool) async throws
     /// Who and what the log registers (the state every registry table is a projection of).
     func registry() async throws -> RegistryState
+    /// What the log registers about one assessor (its registration, amendments and authorisations):
+    /// enough to answer ``RegistryState/isAuthorised(_:for:on:)`` without reading every registration.
+    func registry(about assessor: AssessorID) async throws -> RegistryState
     /// Where the registry's tables differ from what the log registers, each naming the table and key.
     func projectionProblems() async throws -> [String]
     /// Rebuilds the registry's tables from the log in one write transaction, if the log still ends

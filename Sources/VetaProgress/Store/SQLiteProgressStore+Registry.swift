@@ -6,6 +6,12 @@ extension SQLiteProgressStore {
         try await read { db in try RegistryLog.state(db) }
     }
 
+    public func registry(about assessor: AssessorID) async throws -> RegistryState {
+        try await read { db in
+            try RegistryLog.state(db, kinds: [.assessor, .authorisation, .deauthorisation, .amendment], subject: assessor.rawValue)
+        }
+    }
+
     public func projectionProblems() async throws -> [String] {
         try await read { db in try RegistryTables.read(db).problems(against: try RegistryLog.state(db)) }
     }

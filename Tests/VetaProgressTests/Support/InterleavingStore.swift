@@ -44,6 +44,7 @@ final class InterleavingStore: ProgressStore, @unchecked Sendable {
         try await base.authorise(assessor, for: unit, on: date, granted: granted)
     }
     func registry() async throws -> RegistryState { try await base.registry() }
+    func registry(about assessor: AssessorID) async throws -> RegistryState { try await base.registry(about: assessor) }
     func projectionProblems() async throws -> [String] { try await base.projectionProblems() }
     func rebuildProjections(after end: Int64) async throws -> [String] { try await base.rebuildProjections(after: end) }
     func organisation(_ rfc: RFC) async throws -> Organisation? { try await base.organisation(rfc) }
