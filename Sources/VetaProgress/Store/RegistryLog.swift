@@ -8,6 +8,7 @@ package enum RegistryLog {
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
         var sequence: Int64 = last?["sequence"] ?? 0
         var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
+        let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
         for var entry in entries {
             precondition(entry.kind.isRegistry && entry.registry != nil, "a registry entry without its details")
             sequence += 1
@@ -16,7 +17,7 @@ package enum RegistryLog {
             entry.previousHash = previousHash
             entry.signature = nil
             entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-            try db.execute(sql: LedgerRow.insertSQL, arguments: LedgerRow.arguments(entry))
+            try statement.execute(arguments: LedgerRow.arguments(entry))
             previousHash = entry.hash
         }
     }

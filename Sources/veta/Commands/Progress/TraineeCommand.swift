@@ -88,6 +88,12 @@ struct TraineeCommand: AsyncParsableCommand {
                 if format == .json { return try printJSON(trainee) }
                 Terminal.out("\(trainee.id)  \(trainee.fullName)\n  CURP \(trainee.curp)   employer \(trainee.employer)\n")
                 Terminal.out("  \(trainee.occupation) — \(trainee.jobTitle)\n")
+                // The registration and each amendment, from the log (the table holds only the data as it is now).
+                for entry in try await service.store.entries(ofKinds: [.trainee, .amendment])
+                where entry.registry?.subject == trainee.id.rawValue && (entry.kind == .trainee || entry.registry?.fields["of"] == "trainee") {
+                    let what = entry.kind == .trainee ? "registered" : "amended (\(entry.note ?? ""))"
+                    Terminal.out("  \(what) on \(entry.date), log entry \(entry.sequence)\n")
+                }
                 for status in try await service.status(of: trainee.id, asOf: CalendarDate.today()) {
                     Terminal.out("  \(status.curriculum): \(Int(status.percentComplete.rounded()))% complete\n")
                 }
