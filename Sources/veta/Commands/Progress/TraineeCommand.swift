@@ -90,7 +90,9 @@ struct TraineeCommand: AsyncParsableCommand {
                 Terminal.out("  \(trainee.occupation) — \(trainee.jobTitle)\n")
                 // The registration and each amendment, from the log (the table holds only the data as it is now).
                 for entry in try await service.store.entries(ofKinds: [.trainee, .amendment])
-                where entry.registry?.subject == trainee.id.rawValue && (entry.kind == .trainee || entry.registry?.fields["of"] == "trainee") {
+                where entry.registry?.subject == trainee.id.rawValue
+                    && (entry.kind == .trainee || entry.registry?.fields["of"] == "trainee")
+                {
                     let what = entry.kind == .trainee ? "registered" : "amended (\(entry.note ?? ""))"
                     Terminal.out("  \(what) on \(entry.date), log entry \(entry.sequence)\n")
                 }
