@@ -141,3 +141,15 @@ import VetaCurricula
         #expect(try await world.service.verifyLedger().isIntact)
     }
 }
+
+extension RebuildPropertyTests {
+    /// A registry entry cannot be appended on its own, without the table rows it registers.
+    @Test func aRegistryEntryIsNeverAppendedWithoutItsRows() async throws {
+        let world = try await TestWorld.make()
+        let entry = LedgerEntry.registry(
+            .issuer, subject: "https://rogue.example.mx", fields: ["name": "R", "rfc": "CMN150101AB1", "publicKey": "x"],
+            date: TestWorld.day("2026-03-01"))
+        await #expect(throws: Refusal.self) { try await world.service.store.append([entry]) { _ in } }
+        #expect(try await world.service.store.registry().issuers.isEmpty)
+    }
+}
