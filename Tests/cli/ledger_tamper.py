@@ -166,7 +166,7 @@ with sqlite3.connect(base) as db:
 check("the checkpoint is origin, size, base64 head, time, then a signature line",
       lines[0] == "veta-ledger/" + first_hash and lines[1] == str(size) and base64.b64decode(lines[2]).hex() == head
       and lines[3].startswith("time ") and signatures.startswith("— site "), text)
-name, key_id, key_b64 = verifier_key.split("+")
+name, key_id, key_b64 = verifier_key.split("+", 2)
 raw_key = base64.b64decode(key_b64)
 signature = base64.b64decode(signatures.split(" ")[2])
 check("the key id is sha256(name || 0x0A || 0x01 || key)[:4], on the verifier key and the signature line",

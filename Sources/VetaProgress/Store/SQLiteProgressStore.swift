@@ -259,7 +259,8 @@ public final class SQLiteProgressStore: ProgressStore {
             for original in entries {
                 // A registry entry is appended only with the table rows it registers (``RegistryLog``).
                 guard !original.kind.isRegistry else {
-                    throw Refusal("a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
+                    throw Refusal(
+                        "a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
                 }
                 var entry = try original.validated()
                 guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
