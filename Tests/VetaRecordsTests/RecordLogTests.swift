@@ -83,7 +83,13 @@ import VetaProgress
         #expect(report.isIntact, "\(report.problems)")
         let entries = try await site.service.progress.store.allEntries().compactMap { try? $0.get() }
         #expect(entries.prefix(hashes.count).map(\.hash) == hashes)
-        #expect(entries.dropFirst(hashes.count).map(\.kind) == [.issue, .issue, .issue, .revocation])
+        #expect(entries.dropFirst(hashes.count).prefix(4).map(\.kind) == [.issue, .issue, .issue, .revocation])
+        // Then its registry's rows, each registered as migrated (and what the test registered since).
+        let migrated = entries.dropFirst(hashes.count + 4).prefix { $0.registry?.isMigrated == true }
+        #expect(
+            migrated.map(\.kind)
+                == [.organisation, .issuer, .assessor, .authorisation, .authorisation, .authorisation, .trainee]
+                + [.publication, .publication, .publication])
         #expect(entries.dropFirst(hashes.count).prefix(3).allSatisfy { $0.record?.isMigrated == true && $0.signature == nil })
         let records = Self.fixture.appendingPathComponent("records").path
         let credential = try await site.service.verify(try Self.bytes(records + "/VETA-2026-000001.jwt"), asOf: Self.asOf)

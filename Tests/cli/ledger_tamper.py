@@ -133,6 +133,9 @@ must(base, "assessor", "add", "--id", "A01", "--name", "Luis Pérez", "--accredi
      "--public-key", os.path.join(keys, "A01.public.jwk"))
 must(base, "issuer", "add", "--url", ISSUER, "--name", "Capacitación Minera del Norte, S.C.", "--rfc", "CMN150101AB1",
      "--stps", "CAP-123456-ABC-0013", "--public-key", os.path.join(keys, "issuer.public.jwk"))
+# The registrations above are entries of the log too: the progress entries below start after them.
+with sqlite3.connect(base) as _db:
+    R = _db.execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
 for trainee in ("T100", "T101"):
     must(base, "enrol", trainee, "VTOPHT", "--date", "2026-10-01")
 must(base, "record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--target", "unit", "--method", "rpl",
@@ -222,7 +225,7 @@ plain, _, _ = verify(store)
 code, document, result = verify(store, early, latest)
 check("a rewrite after the last sign-off with every hash recomputed passes a plain verify but not the newest checkpoint",
       plain == 0 and code == 1 and kinds(document) == ["extended", "rewritten"]
-      and f"entries 5–{size} were rewritten" in document["checkpoints"][1]["message"], result.stdout)
+      and f"entries {R + 5}–{size} were rewritten" in document["checkpoints"][1]["message"], result.stdout)
 store = copy(base, "rewritten-one")
 rewrite(store, size - 3, {"outcome": "not-yet"}, rechain=False)
 code, document, result = verify(store)
@@ -238,15 +241,15 @@ check("status of a trainee whose entries are intact still works", result.returnc
 issue = ["issue", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "ob3", "--issuer", ISSUER,
          "--key", os.path.join(keys, "issuer.private.jwk"), "--out", os.path.join(work, "records"), "--as-of", "2026-11-30"]
 cases = [
-    ("a note stored as a BLOB", "UPDATE ledger_entry SET note = CAST(note AS BLOB) WHERE sequence = 3", 3, "note is stored as BLOB"),
-    ("a version stored as a BLOB", "UPDATE ledger_entry SET curriculum_version = CAST(curriculum_version AS BLOB) WHERE sequence = 4", 4,
+    ("a note stored as a BLOB", f"UPDATE ledger_entry SET note = CAST(note AS BLOB) WHERE sequence = {R + 3}", R + 3, "note is stored as BLOB"),
+    ("a version stored as a BLOB", f"UPDATE ledger_entry SET curriculum_version = CAST(curriculum_version AS BLOB) WHERE sequence = {R + 4}", R + 4,
      "curriculum_version is stored as BLOB"),
-    ("minutes stored as a BLOB", "UPDATE ledger_entry SET minutes = CAST(CAST(minutes AS TEXT) AS BLOB) WHERE sequence = 3", 3,
+    ("minutes stored as a BLOB", f"UPDATE ledger_entry SET minutes = CAST(CAST(minutes AS TEXT) AS BLOB) WHERE sequence = {R + 3}", R + 3,
      "minutes is stored as BLOB"),
-    ("a version written 01.0.0", "UPDATE ledger_entry SET curriculum_version = '0' || curriculum_version WHERE sequence = 4", 4,
+    ("a version written 01.0.0", f"UPDATE ledger_entry SET curriculum_version = '0' || curriculum_version WHERE sequence = {R + 4}", R + 4,
      "curriculum_version"),
-    ("a date written 2026-11-010", "UPDATE ledger_entry SET date = '2026-11-010' WHERE sequence = 3", 3, "date"),
-    ("a hash in upper case", "UPDATE ledger_entry SET hash = upper(hash) WHERE sequence = 3", 3, "hash is not 64 lowercase hex"),
+    ("a date written 2026-11-010", f"UPDATE ledger_entry SET date = '2026-11-010' WHERE sequence = {R + 3}", R + 3, "date"),
+    ("a hash in upper case", f"UPDATE ledger_entry SET hash = upper(hash) WHERE sequence = {R + 3}", R + 3, "hash is not 64 lowercase hex"),
 ]
 for index, (label, statement, sequence, reason) in enumerate(cases):
     store = copy(base, f"encoded{index}")
@@ -282,7 +285,7 @@ check("a forged size, another key's signature and a non-checkpoint are each name
 result = run(base, "ledger", "checkpoint", "--key", site_key, "--out", latest)
 check("a checkpoint file is never overwritten (exit 1)", result.returncode == 1 and "never overwritten" in result.stderr, result.stderr)
 store = copy(base, "damaged")
-tamper(store, "UPDATE ledger_entry SET note = 'changed' WHERE sequence = 3")
+tamper(store, f"UPDATE ledger_entry SET note = 'changed' WHERE sequence = {R + 3}")
 result = run(store, "ledger", "checkpoint", "--key", site_key, "--out", os.path.join(work, "damaged.checkpoint"))
 check("a ledger that does not verify is not checkpointed (exit 1)",
       result.returncode == 1 and not os.path.exists(os.path.join(work, "damaged.checkpoint")), result.stderr)

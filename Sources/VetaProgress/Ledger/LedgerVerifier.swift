@@ -27,6 +27,13 @@ public enum LedgerVerifier {
     public static func verify(
         _ rows: [Result<LedgerEntry, LedgerRowError>], publicKey: (AssessorID) -> PublicSigningKey?
     ) -> Report {
+        verify(rows) { assessor, _ in publicKey(assessor) }
+    }
+
+    /// Verifies `rows` using, for each sign-off, the key `keyAt` gives for its assessor at its sequence.
+    public static func verify(
+        _ rows: [Result<LedgerEntry, LedgerRowError>], keyAt: (AssessorID, Int64) -> PublicSigningKey?
+    ) -> Report {
         var problems: [Problem] = []
         var expectedSequence: Int64 = 1
         var previousHash = LedgerEntry.genesisHash
@@ -61,7 +68,7 @@ public enum LedgerVerifier {
             }
             if entry.kind == .signOff {
                 signatures += 1
-                if let problem = signatureProblem(entry, publicKey: publicKey) {
+                if let problem = signatureProblem(entry, publicKey: { keyAt($0, entry.sequence) }) {
                     problems.append(Problem(sequence: entry.sequence, reason: problem))
                 }
             }

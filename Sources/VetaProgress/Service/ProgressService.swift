@@ -98,7 +98,8 @@ public struct ProgressService: Sendable {
         let assessor = try await entry.assessor.asyncMap { try await store.assessor($0) } ?? nil
         return try await checkedWrite { end in
             let enrolled = try await enrolment(of: entry.trainee, in: entry.curriculum, asOf: entry.date).isActive
-            let problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            var problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            problems += try await authorisationProblems(entry, assessor: assessor)
             guard problems.isEmpty else { throw Refusal("evidence refused", reasons: problems) }
             return try await appendOne(entry, after: end)
         }
@@ -121,6 +122,7 @@ public struct ProgressService: Sendable {
             let entries = try await store.entries(for: trainee)
             let enrolled = EnrolmentState(entries, trainee: trainee, ref: ref, asOf: date).isActive
             var problems = EvidenceCheck.problems(with: draft, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            problems += try await authorisationProblems(draft, assessor: assessor)
             if let assessor, (try? PublicSigningKey(assessor.publicKey)) != key.publicKey {
                 problems.append("the key given is not the one registered for assessor \(assessorID)")
             }
@@ -186,13 +188,27 @@ public struct ProgressService: Sendable {
     }
 
     /// Verifies `rows` (every stored entry, as ``ProgressStore/allEntries()`` reads them).
+    ///
+    /// Each sign-off is checked against the key the log registered for its assessor when it was
+    /// signed (never a table row); the registry entries must hold together, and every registry table
+    /// must be their projection (``ProgressStore/projectionProblems()``).
     func verifyLedger(_ rows: [Result<LedgerEntry, LedgerRowError>]) async throws -> LedgerVerifier.Report {
-        var keys: [AssessorID: PublicSigningKey] = [:]
-        for case .success(let entry) in rows where entry.kind == .signOff {
-            if let id = entry.assessor, keys[id] == nil, let assessor = try await store.assessor(id) {
-                keys[id] = try? PublicSigningKey(assessor.publicKey)
+        // A store migrated from the tables that preceded the registry entries registers its assessors
+        // after their sign-offs: those are checked against the key the migrated registration carries.
+        var migrated: [String: String] = [:]
+        for case .success(let entry) in rows where entry.kind == .assessor && entry.registry?.isMigrated == true {
+            if let details = entry.registry, let key = details.fields["publicKey"] { migrated[details.subject] = key }
+        }
+        var registry = RegistryState()
+        var keys: [Int64: PublicSigningKey] = [:]
+        for case .success(let entry) in rows {
+            registry.apply(entry)
+            if entry.kind == .signOff, let id = entry.assessor, let key = registry.assessorKey(id.rawValue) ?? migrated[id.rawValue] {
+                keys[entry.sequence] = try? PublicSigningKey(key)
             }
         }
+        let report = LedgerVerifier.verify(rows) { _, sequence in keys[sequence] }
+        let projection = try await store.projectionProblems().map { LedgerVerifier.Problem(at: 0, $0) }
         // Published curricula: the bytes stored must be the bytes published (their sha256).
         var damaged: [LedgerVerifier.Problem] = []
         for ref in try await store.publishedCurricula() {
@@ -202,7 +218,17 @@ public struct ProgressService: Sendable {
                 damaged.append(LedgerVerifier.Problem(at: 0, refusal.summary))
             }
         }
-        return LedgerVerifier.verify(rows) { keys[$0] }.adding(damaged)
+        return report.adding(registry.problems.map { LedgerVerifier.Problem(at: $0.sequence, $0.reason) } + projection + damaged)
+    }
+
+    /// Whether the log authorised the entry's assessor for its unit on its date, when the assessor's
+    /// current units (``EvidenceCheck``) include it: an authorisation withdrawn before then is refused.
+    private func authorisationProblems(_ entry: LedgerEntry, assessor: Assessor?) async throws -> [String] {
+        guard let assessor, let unit = entry.unit, assessor.units.contains(unit) else { return [] }
+        guard try await store.registry(about: assessor.id).isAuthorised(assessor.id, for: unit, on: entry.date) else {
+            return ["assessor \(assessor.id) was not authorised for \(unit) on \(entry.date) (see the log's authorisations)"]
+        }
+        return []
     }
 
     private func appendOne(_ entry: LedgerEntry, after end: Int64) async throws -> LedgerEntry {

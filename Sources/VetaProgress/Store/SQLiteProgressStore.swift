@@ -7,7 +7,7 @@ public import VetaCurricula
 public final class SQLiteProgressStore: ProgressStore {
     /// The store file's one connection pool, shared with the record registry (`RecordStore`).
     package let pool: DatabasePool
-    private let clock: @Sendable () -> Date
+    package let clock: @Sendable () -> Date
 
     /// Opens the store at `path` and brings its schema up to date; creates it (and its folder) when
     /// `create` is true and there is none. With `readOnly`, opens it read-only instead: nothing is
@@ -74,6 +74,9 @@ public final class SQLiteProgressStore: ProgressStore {
                 arguments: [
                     curriculum.ref.code.rawValue, curriculum.ref.version.description, curriculum.sha256, Data(curriculum.xml), now,
                 ])
+            try RegistryLog.append(
+                [.registry(.publication, subject: curriculum.ref.description, date: RegistryLog.day(now), sha256: curriculum.sha256)],
+                in: db, recordedAt: now)
             return .published
         }
     }
@@ -117,6 +120,7 @@ public final class SQLiteProgressStore: ProgressStore {
 
     public func add(_ organisation: Organisation) async throws {
         let organisation = try organisation.validated()
+        let now = Self.timestamp(clock())
         try await write { db in
             guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE rfc = ?", arguments: [organisation.rfc.rawValue]).isTrue
             else { throw StoreError(.conflict, "organisation \(organisation.rfc) already exists") }
@@ -126,6 +130,12 @@ public final class SQLiteProgressStore: ProgressStore {
                 try db.execute(
                     sql: "INSERT INTO site (organisation_rfc, name) VALUES (?, ?)", arguments: [organisation.rfc.rawValue, site])
             }
+            try RegistryLog.append(
+                [
+                    .registry(
+                        .organisation, subject: organisation.rfc.rawValue, fields: organisation.registryFields, date: RegistryLog.day(now))
+                ],
+                in: db, recordedAt: now)
         }
     }
 
@@ -145,12 +155,17 @@ public final class SQLiteProgressStore: ProgressStore {
 
     public func add(_ trainees: [Trainee]) async throws {
         let trainees = try trainees.map { trainee throws(Refusal) in try trainee.validated() }
+        let now = Self.timestamp(clock())
         try await write { db in
             for trainee in trainees { try Self.insert(trainee, db) }
+            try RegistryLog.append(
+                trainees.map { .registry(.trainee, subject: $0.id.rawValue, fields: $0.registryFields, date: RegistryLog.day(now)) },
+                in: db,
+                recordedAt: now)
         }
     }
 
-    private static func insert(_ trainee: Trainee, _ db: Database) throws {
+    static func insert(_ trainee: Trainee, _ db: Database) throws {
         guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE id = ?", arguments: [trainee.id.rawValue]).isTrue else {
             throw StoreError(.conflict, "trainee \(trainee.id) already exists")
         }
@@ -192,6 +207,7 @@ public final class SQLiteProgressStore: ProgressStore {
 
     public func add(_ assessor: Assessor) async throws {
         let assessor = try assessor.validated()
+        let now = Self.timestamp(clock())
         try await write { db in
             guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM assessor WHERE id = ?", arguments: [assessor.id.rawValue]).isTrue else {
                 throw StoreError(.conflict, "assessor \(assessor.id) already exists")
@@ -204,16 +220,23 @@ public final class SQLiteProgressStore: ProgressStore {
                     sql: "INSERT INTO assessor_unit (assessor_id, unit_code) VALUES (?, ?)",
                     arguments: [assessor.id.rawValue, unit.rawValue])
             }
+            let day = RegistryLog.day(now)
+            try RegistryLog.append(
+                [.registry(.assessor, subject: assessor.id.rawValue, fields: assessor.registryFields, date: day)]
+                    + assessor.units.sorted().map { .registry(.authorisation, subject: assessor.id.rawValue, date: day, unit: $0) },
+                in: db, recordedAt: now)
         }
     }
 
+    /// The assessor as the log registers it (its latest data and the units it is authorised for
+    /// now), never the `assessor` table, which anyone who can write the file could change.
     public func assessor(_ id: AssessorID) async throws -> Assessor? {
         try await read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM assessor WHERE id = ?", arguments: [id.rawValue]) else { return nil }
-            let units = try String.fetchAll(db, sql: "SELECT unit_code FROM assessor_unit WHERE assessor_id = ?", arguments: [id.rawValue])
+            let state = try RegistryLog.state(db, kinds: [.assessor, .authorisation, .deauthorisation, .amendment], subject: id.rawValue)
+            guard let fields = state.assessors[id.rawValue] else { return nil }
             return Assessor(
-                id: id, name: row["name"] ?? "", accreditation: row["accreditation"] ?? "", units: Set(units.map(UnitCode.init)),
-                publicKey: row["public_key"] ?? "")
+                id: id, name: fields["name"] ?? "", accreditation: fields["accreditation"] ?? "",
+                units: Set(state.currentUnits(of: id.rawValue).map(UnitCode.init)), publicKey: fields["publicKey"] ?? "")
         }
     }
 
@@ -249,6 +272,11 @@ public final class SQLiteProgressStore: ProgressStore {
             var stored: [LedgerEntry] = []
             stored.reserveCapacity(entries.count)
             for original in entries {
+                // A registry entry is appended only with the table rows it registers (``RegistryLog``).
+                guard !original.kind.isRegistry else {
+                    throw Refusal(
+                        "a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
+                }
                 var entry = try original.validated()
                 guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
                     throw Refusal(
@@ -328,11 +356,11 @@ public final class SQLiteProgressStore: ProgressStore {
 
     // MARK: plumbing
 
-    private func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.writeImmediate(work)
     }
 
-    private func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(work)
         } catch let error as StoreError {
@@ -349,7 +377,7 @@ public final class SQLiteProgressStore: ProgressStore {
         (error as? DatabaseError)?.message ?? String(describing: type(of: error))
     }
 
-    static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -22,33 +22,45 @@ public final class RecordStore: Sendable {
 
     // MARK: issuers
 
-    /// Registers an issuer; the id must be new.
+    /// Registers an issuer; the id must be new. The `issuer` row and an ``LedgerEntry/Kind/issuer``
+    /// entry of the log are written in one transaction; the row is a projection of the entry.
     public func add(_ issuer: Issuer) async throws {
+        let now = SQLiteProgressStore.timestamp(store.clock())
         try await pool.writeImmediate { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM issuer WHERE id = ?", arguments: [issuer.id]) == nil else {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM issuer WHERE id = ?", arguments: [issuer.id]) == nil,
+                try RegistryLog.state(db, kinds: [.issuer], subject: issuer.id).issuers[issuer.id] == nil
+            else {
                 throw StoreError(.conflict, "issuer \(issuer.id) already exists")
             }
             try db.execute(
                 sql: "INSERT INTO issuer (id, name, rfc, stps_registration, public_key) VALUES (?, ?, ?, ?, ?)",
                 arguments: [issuer.id, issuer.name, issuer.rfc.rawValue, issuer.stpsRegistration, issuer.publicKey])
+            try RegistryLog.append(
+                [.registry(.issuer, subject: issuer.id, fields: issuer.registryFields, date: RegistryLog.day(now))], in: db, recordedAt: now
+            )
         }
     }
 
-    /// The issuer with this id.
+    /// The issuer with this id, as the log registers it (never the `issuer` table, which anyone who
+    /// can write the file could change).
     public func issuer(_ id: String) async throws -> Issuer? {
-        try await read { db in try Row.fetchOne(db, sql: "SELECT * FROM issuer WHERE id = ?", arguments: [id]).flatMap(Self.issuer) }
+        try await read { db in
+            Self.issuer(id, try RegistryLog.state(db, kinds: [.issuer], subject: id).issuers[id])
+        }
     }
 
-    /// Every issuer.
+    /// Every issuer the log registers.
     public func issuers() async throws -> [Issuer] {
-        try await read { db in try Row.fetchAll(db, sql: "SELECT * FROM issuer ORDER BY id").compactMap(Self.issuer) }
+        try await read { db in
+            try RegistryLog.state(db, kinds: [.issuer]).issuers.sorted { $0.key < $1.key }.compactMap { Self.issuer($0.key, $0.value) }
+        }
     }
 
-    private static func issuer(_ row: Row) -> Issuer? {
-        guard let rfc = try? RFC(row["rfc"] ?? "") else { return nil }
+    private static func issuer(_ id: String, _ fields: [String: String]?) -> Issuer? {
+        guard let fields, let rfc = try? RFC(fields["rfc"] ?? "") else { return nil }
         return Issuer(
-            id: row["id"] ?? "", name: row["name"] ?? "", rfc: rfc, stpsRegistration: row["stps_registration"],
-            publicKey: row["public_key"] ?? "")
+            id: id, name: fields["name"] ?? "", rfc: rfc, stpsRegistration: fields["stpsRegistration"], publicKey: fields["publicKey"] ?? ""
+        )
     }
 
     // MARK: issuing

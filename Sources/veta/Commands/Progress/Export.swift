@@ -39,7 +39,8 @@ struct ExportLedger: AsyncParsableCommand {
                 )
                 for e in entries {
                     let fields: [String] = [
-                        String(e.sequence), e.kind.rawValue, e.trainee.rawValue, e.curriculum.description, e.unit?.rawValue ?? "",
+                        String(e.sequence), e.kind.rawValue, e.trainee.rawValue, e.kind.isRegistry ? "" : e.curriculum.description,
+                        e.unit?.rawValue ?? "",
                         e.target?.description ?? "", e.method?.rawValue ?? "", e.outcome?.rawValue ?? "", e.date.description, e.site ?? "",
                         e.minutes.map { String(Double($0) / 60) } ?? "", e.note ?? "", e.assessor?.rawValue ?? "", e.attachmentSHA256 ?? "",
                         e.corrects.map(String.init) ?? "", e.recordedAt, e.previousHash, e.hash, e.signature ?? "",

@@ -45,8 +45,14 @@ struct Ledger: AsyncParsableCommand {
                 if format == .json {
                     try printJSON(report)
                 } else if let first = report.problems.first {
-                    Terminal.out("ledger NOT intact: first bad entry is \(first.sequence): \(first.reason)\n")
-                    for problem in report.problems.dropFirst() { Terminal.out("  also \(problem)\n") }
+                    // Sequence 0: a problem about no one entry (a registry table that is not the log's projection).
+                    Terminal.out(
+                        first.sequence == 0
+                            ? "ledger NOT intact: \(first.reason)\n"
+                            : "ledger NOT intact: first bad entry is \(first.sequence): \(first.reason)\n")
+                    for problem in report.problems.dropFirst() {
+                        Terminal.out("  also \(problem.sequence == 0 ? problem.reason : problem.description)\n")
+                    }
                 } else if report.isIntact {
                     Terminal.out(
                         "ledger intact: \(report.entries) entries, \(report.signatures) signatures verified (sign-offs and issued records)\n"
