@@ -342,6 +342,20 @@ for trainee in ("T100", "T101"):
     check(f"an entry moved from T100 to T101 makes status {trainee} refuse (exit 1): its neighbours are recomputed, not trusted",
           result.returncode == 1 and f"entry {moved}" in result.stderr, result.stdout + result.stderr)
 
+# --- a registry column stored as a BLOB (not UTF-8): named, never a crash -----------------------------
+store = copy(base, "blob-name")
+db = sqlite3.connect(store)
+db.execute("UPDATE trainee SET paternal_surname = X'FF00' WHERE id = 'T100'")
+db.commit()
+db.close()
+for command in (["trainee", "show", "T100"], ["status", "T100"], ["trainee", "list"], ["ledger", "verify"]):
+    result = run(store, *command)
+    check(f"a trainee name stored as a BLOB: veta {' '.join(command)} exits 0 or 1, never a crash",
+          result.returncode in (0, 1) and "Fatal error" not in result.stderr, f"{result.returncode} {result.stderr[-300:]}")
+result = run(store, "ledger", "verify")
+check("and ledger verify names the table and key (exit 1)", result.returncode == 1 and "table trainee, key T100" in result.stdout,
+      result.stdout)
+
 # --- the published curriculum's bytes changed in place (its sha256 left as it was) ---------------------
 store = copy(base, "curriculum-bytes")
 db = sqlite3.connect(store)

@@ -44,7 +44,7 @@ struct RegistryTables: Sendable {
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name, rfc, stps_registration, public_key FROM issuer") {
             var fields = ["name": Self.text(row, 1), "rfc": Self.text(row, 2), "publicKey": Self.text(row, 4)]
-            if let stps = row[3] as String? { fields["stpsRegistration"] = stps }
+            if !row.hasNull(atIndex: 3) { fields["stpsRegistration"] = Self.text(row, 3) }
             tables.issuers[Self.text(row, 0)] = fields
         }
         for row in try Row.fetchAll(db, sql: "SELECT code, version, sha256, xml FROM curriculum") {

@@ -108,7 +108,7 @@ public final class SQLiteProgressStore: ProgressStore {
     public func publishedCurricula() async throws -> [CurriculumRef] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT code, version FROM curriculum").compactMap { row -> CurriculumRef? in
-                guard let code = row["code"] as String?, let version = (row["version"] as String?).flatMap(SemanticVersion.init) else {
+                guard let code = row.exactText("code"), let version = row.exactText("version").flatMap(SemanticVersion.init) else {
                     return nil
                 }
                 return CurriculumRef(code: CurriculumCode(code), version: version)
@@ -198,11 +198,16 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     private static func trainee(_ row: Row) -> Trainee? {
-        guard let curp = try? CURP(row["curp"] ?? ""), let employer = try? RFC(row["employer_rfc"] ?? "") else { return nil }
+        // A row with a column that is not TEXT is damaged (ledger verify names it): never read with a default.
+        guard let id = row.exactText("id"), let paternal = row.exactText("paternal_surname"),
+            let maternal = row.exactText("maternal_surname"), let given = row.exactText("given_names"),
+            let curp = row.exactText("curp").flatMap({ try? CURP($0) }),
+            let employer = row.exactText("employer_rfc").flatMap({ try? RFC($0) }),
+            let occupation = row.exactText("occupation"), let jobTitle = row.exactText("job_title")
+        else { return nil }
         return Trainee(
-            id: TraineeID(row["id"] ?? ""), paternalSurname: row["paternal_surname"] ?? "", maternalSurname: row["maternal_surname"] ?? "",
-            givenNames: row["given_names"] ?? "", curp: curp, employer: employer, occupation: row["occupation"] ?? "",
-            jobTitle: row["job_title"] ?? "")
+            id: TraineeID(id), paternalSurname: paternal, maternalSurname: maternal, givenNames: given, curp: curp, employer: employer,
+            occupation: occupation, jobTitle: jobTitle)
     }
 
     public func add(_ assessor: Assessor) async throws {

@@ -248,8 +248,10 @@ public final class RecordStore: Sendable {
             var result: [(String, String)] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT serial, bytes FROM record_artifact ORDER BY serial")
             while let row = try rows.next() {
-                let bytes: Data = row["bytes"] ?? Data()
-                result.append((row["serial"] ?? "", SHA256Hex.of(Array(bytes))))
+                // A serial or file stored with another type is listed so that it matches no entry and is reported.
+                let bytes = row.exactBlob("bytes") ?? Data()
+                result.append(
+                    (row.exactText("serial") ?? "(not TEXT)", row.exactBlob("bytes") == nil ? "(not a BLOB)" : SHA256Hex.of(Array(bytes))))
             }
             return result
         }
