@@ -285,9 +285,10 @@ cohort = [veta, "issue", "--cohort", "VTOPHT", "--format", "ob3", "--issuer", IS
           "--as-of", "2026-11-30", "--store", racing]
 processes = [subprocess.Popen(cohort + ["--out", os.path.join(work, f"cohort-{i}")], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
              for i in range(4)]
-codes = [p.wait(timeout=300) for p in processes]
+outputs = [p.communicate(timeout=300) for p in processes]
+codes = [p.returncode for p in processes]
 check("4 concurrent issue --cohort give the trainee exactly one new credential (\"not yet issued\" holds inside the write)",
-      codes == [0] * 4 and count() == before + 1, f"{codes} {before} -> {count()}")
+      codes == [0] * 4 and count() == before + 1, f"{codes} {before} -> {count()} {[e.decode()[-300:] for _, e in outputs]}")
 
 # --- a store made by main's veta, before records entered the log --------------------------------------------------------
 fixture = os.path.join(root, "Tests", "fixtures", "legacy-store")
