@@ -18,6 +18,7 @@ import subprocess
 import sys
 
 from checks import check, finish
+from stores import backup
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -46,9 +47,7 @@ def copy(source, name):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(target + suffix):
             os.remove(target + suffix)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
+    return backup(source, target)
 
 
 def tamper(store, *statements):

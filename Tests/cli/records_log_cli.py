@@ -21,6 +21,7 @@ import sys
 import time
 
 from checks import check, finish
+from stores import curp, sql, backup
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 kill_runs = int(sys.argv[3]) if len(sys.argv) > 3 else 100
@@ -44,36 +45,14 @@ def must(store, *args):
     return result
 
 
-def curp(body):
-    alphabet = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
-    total = sum(alphabet.index(c) * (18 - i) for i, c in enumerate(body))
-    return body + str((10 - total % 10) % 10)
-
-
 def canonical(entry):
     """LedgerCanonicalEncoding: sorted-key compact JSON, absent values left out (JCS escaping)."""
     return json.dumps({k: v for k, v in entry.items() if v is not None}, sort_keys=True, separators=(",", ":"),
                       ensure_ascii=False).encode()
 
 
-def sql(store, query, *args):
-    connection = sqlite3.connect(store)
-    try:
-        rows = connection.execute(query, args).fetchall()
-        connection.commit()
-        return rows
-    finally:
-        connection.close()
-
-
 def copy(store, name):
-    target = os.path.join(work, name + ".sqlite")
-    source = sqlite3.connect(store)
-    destination = sqlite3.connect(target)
-    source.backup(destination)
-    source.close()
-    destination.close()
-    return target
+    return backup(store, os.path.join(work, name + ".sqlite"))
 
 
 def issue(store, out, *args):

@@ -16,6 +16,7 @@ import subprocess
 import sys
 
 from checks import check, finish
+from stores import curp, sql, backup
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -41,30 +42,8 @@ def must(store, *args):
     return result
 
 
-def curp(body):
-    alphabet = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
-    total = sum(alphabet.index(c) * (18 - i) for i, c in enumerate(body))
-    return body + str((10 - total % 10) % 10)
-
-
-def sql(store, query, *args):
-    connection = sqlite3.connect(store)
-    try:
-        rows = connection.execute(query, args).fetchall()
-        connection.commit()
-        return rows
-    finally:
-        connection.close()
-
-
 def copy(store, name):
-    target = os.path.join(work, name + ".sqlite")
-    source = sqlite3.connect(store)
-    destination = sqlite3.connect(target)
-    source.backup(destination)
-    source.close()
-    destination.close()
-    return target
+    return backup(store, os.path.join(work, name + ".sqlite"))
 
 
 def tables(store):
