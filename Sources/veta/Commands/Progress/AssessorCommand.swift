@@ -47,16 +47,12 @@ struct AssessorCommand: AsyncParsableCommand {
                   veta assessor authorise --id A01 --unit RIIERR302D --date 2026-03-01
                 """)
 
-        @Option(help: "The assessor's id.") var id: IdentifierArgument
-        @Option(help: "The unit.") var unit: UnitArgument
-        @Option(help: ArgumentHelp("From this date on, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var options: AuthorisationOptions
 
         func run() async throws {
             try await runReporting {
-                try await store.openService(create: true).store.authorise(
-                    AssessorID(id.description), for: unit.code, on: date.orToday, granted: true)
-                Terminal.out("authorised assessor \(id) for \(unit.code) from \(date.orToday)\n")
+                try await options.append(granted: true)
+                Terminal.out("authorised assessor \(options.id) for \(options.unit.code) from \(options.date.orToday)\n")
             }
         }
     }
@@ -71,16 +67,12 @@ struct AssessorCommand: AsyncParsableCommand {
                   veta assessor withdraw --id A01 --unit RIIERR302D --date 2026-06-30
                 """)
 
-        @Option(help: "The assessor's id.") var id: IdentifierArgument
-        @Option(help: "The unit.") var unit: UnitArgument
-        @Option(help: ArgumentHelp("From this date on, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
-        @OptionGroup var store: StoreOptions
+        @OptionGroup var options: AuthorisationOptions
 
         func run() async throws {
             try await runReporting {
-                try await store.openService(create: true).store.authorise(
-                    AssessorID(id.description), for: unit.code, on: date.orToday, granted: false)
-                Terminal.out("withdrew assessor \(id)'s authorisation for \(unit.code) from \(date.orToday)\n")
+                try await options.append(granted: false)
+                Terminal.out("withdrew assessor \(options.id)'s authorisation for \(options.unit.code) from \(options.date.orToday)\n")
             }
         }
     }
@@ -116,5 +108,19 @@ struct AssessorCommand: AsyncParsableCommand {
                 Terminal.out("amended assessor \(id)\n")
             }
         }
+    }
+}
+
+/// What `assessor authorise` and `assessor withdraw` both take: the assessor, the unit, the date.
+struct AuthorisationOptions: ParsableArguments {
+    @Option(help: "The assessor's id.") var id: IdentifierArgument
+    @Option(help: "The unit.") var unit: UnitArgument
+    @Option(help: ArgumentHelp("From this date on, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @OptionGroup var store: StoreOptions
+
+    /// Appends the authorisation (`granted`) or its withdrawal to the log.
+    func append(granted: Bool) async throws {
+        try await store.openService(create: true).store.authorise(
+            AssessorID(id.description), for: unit.code, on: date.orToday, granted: granted)
     }
 }
