@@ -209,16 +209,7 @@ public struct ProgressService: Sendable {
         }
         let report = LedgerVerifier.verify(rows) { _, sequence in keys[sequence] }
         let projection = try await store.projectionProblems().map { LedgerVerifier.Problem(at: 0, $0) }
-        // Published curricula: the bytes stored must be the bytes published (their sha256).
-        var damaged: [LedgerVerifier.Problem] = []
-        for ref in try await store.publishedCurricula() {
-            do {
-                _ = try await store.publishedCurriculum(ref)
-            } catch let refusal as Refusal {
-                damaged.append(LedgerVerifier.Problem(at: 0, refusal.summary))
-            }
-        }
-        return report.adding(registry.problems.map { LedgerVerifier.Problem(at: $0.sequence, $0.reason) } + projection + damaged)
+        return report.adding(registry.problems.map { LedgerVerifier.Problem(at: $0.sequence, $0.reason) } + projection)
     }
 
     /// Whether the log authorised the entry's assessor for its unit on its date, when the assessor's

@@ -103,7 +103,8 @@ struct RegistryTables: Sendable {
             case (.some(let row), .some(let sha256)):
                 if row.sha256 != sha256 { problems.append("table curriculum, key \(key): its sha256 is not the one the log publishes") }
                 if !row.bytesMatch {
-                    problems.append("table curriculum, key \(key): its stored bytes do not have the sha256 the log publishes")
+                    problems.append(
+                        "table curriculum, key \(key): its stored bytes are not the ones published (not the sha256 the log publishes)")
                 }
             default: break
             }
