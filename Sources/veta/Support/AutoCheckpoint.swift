@@ -54,13 +54,13 @@ enum AutoCheckpoint {
         let name = CheckpointFiles.keyName(environment["VETA_CHECKPOINT_KEY_NAME"], keyPath: keyPath)
         let key = try readPrivateKey(keyPath)
         let verifier = try NoteVerifierKey(name: name, publicKey: key.publicKey)
-        try requireExtends(newest(in: folder, signedBy: verifier), storePath: storePath, folder: folder)
+        try requireExtends((try? newest(in: folder, signedBy: verifier)) ?? nil, storePath: storePath, folder: folder)
         pending.set(Plan(storePath: storePath, folder: folder, key: key, keyName: name))
     }
 
     /// The newest checkpoint in `folder` signed by `verifier`, if any.
-    private static func newest(in folder: String, signedBy verifier: NoteVerifierKey) -> VetaProgress.Checkpoint? {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+    private static func newest(in folder: String, signedBy verifier: NoteVerifierKey) throws -> VetaProgress.Checkpoint? {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
             .filter { $0.hasSuffix("." + CheckpointFiles.fileExtension) }.sorted()
         return names.last.flatMap { FileManager.default.contents(atPath: folder + "/" + $0) }
             .flatMap { try? SignedNote(parsing: Array($0)) }.flatMap { $0.isSigned(by: verifier) ? $0 : nil }
@@ -98,13 +98,9 @@ enum AutoCheckpoint {
             let service = ProgressService(
                 store: try SQLiteProgressStore(path: plan.storePath, create: false), validator: try CurriculumValidator())
             guard try await service.store.ledgerEnd() > 0 else { return }
-            let names = try FileManager.default.contentsOfDirectory(atPath: plan.folder)
-                .filter { $0.hasSuffix("." + CheckpointFiles.fileExtension) }.sorted()
             // The newest checkpoint kept, if it is ours: the log must still extend it.
             let verifier = try NoteVerifierKey(name: plan.keyName, publicKey: plan.key.publicKey)
-            let previous = names.last.flatMap { FileManager.default.contents(atPath: plan.folder + "/" + $0) }
-                .flatMap { try? SignedNote(parsing: Array($0)) }.flatMap { $0.isSigned(by: verifier) ? $0 : nil }
-                .flatMap { try? VetaProgress.Checkpoint(body: $0.text) }
+            let previous = try newest(in: plan.folder, signedBy: verifier)
             let (checkpoint, note) = try await service.checkpoint(
                 key: plan.key, keyName: plan.keyName, verify: false, extending: previous)
             if previous?.size == checkpoint.size && previous?.head == checkpoint.head { return }
