@@ -10,10 +10,12 @@ public enum DC3Mapping {
         return safety ? "6000 Seguridad" : "1000 Producción general"
     }
 
-    /// The constancia for a completion.
+    /// The constancia for a completion. `hours` is the duration printed: the hours of the units
+    /// achieved (``AchievedHours``); nil prints the unit's hours or the curriculum's volume.
     public static func constancia(
         serial: String, trainee: Trainee, organisation: Organisation?, curriculum: Curriculum, unit: VetaCurricula.Unit?, issuer: Issuer,
-        enrolledOn: CalendarDate, completedOn: CalendarDate, instructor: String, credentialSerial: String, credentialHash: String
+        enrolledOn: CalendarDate, completedOn: CalendarDate, instructor: String, credentialSerial: String, credentialHash: String,
+        hours: Int? = nil
     ) -> DC3Constancia {
         let companyName = organisation?.name ?? trainee.employer.rawValue
         return DC3Constancia(
@@ -24,7 +26,7 @@ public enum DC3Mapping {
             company: DC3Constancia.Company(name: companyName, rfc: trainee.employer.rawValue),
             programme: DC3Constancia.Programme(
                 courseName: unit.map { "\($0.code) \($0.title.es)" } ?? "\(curriculum.code) \(curriculum.title.es)",
-                hours: unit?.hours ?? curriculum.volumeOfLearningHours, from: enrolledOn.description, to: completedOn.description,
+                hours: hours ?? unit?.hours ?? curriculum.volumeOfLearningHours, from: enrolledOn.description, to: completedOn.description,
                 thematicArea: thematicArea(curriculum, unit: unit),
                 trainingAgent: issuer.stpsRegistration.map { "\(issuer.name) — registro STPS \($0)" }
                     ?? "\(issuer.name) (instructor interno)"),
