@@ -73,7 +73,9 @@ def setup(store_path):
         if not os.path.exists(os.path.join(keys, f"{name}.private.jwk")):
             subprocess.run([veta, "keys", "generate", "--name", name, "--out", keys], check=True, capture_output=True)
     must("publish", os.path.join(root, "Curricula"), store_path=store_path)
-    must("org", "add", "--rfc", RFC, "--name", "Compañía Minera Peñoles, S.A. de C.V.", "--site", "Unidad Tizapa", store_path=store_path)
+    must("org", "add", "--rfc", RFC, "--name", "Compañía Minera Peñoles, S.A. de C.V.", "--site", "Unidad Tizapa",
+         "--legal-representative", "Lic. Begoña Güémez Treviño", "--workers", "320", "--workers-representative", "Íñigo Ordóñez Cañas",
+         store_path=store_path)
     names = ["Ing. María de los Ángeles Hernández Villaseñor de la Garza", "Lic. José Guadalupe Fernández de Córdoba y Ruiz de Alarcón",
              "Mtro. Juan Nepomuceno Almonte Ibáñez de Santa Anna", "Dra. Guillermina Concepción Peñaloza Echeverría Güemes"]
     for index, name in enumerate(names):
@@ -171,9 +173,14 @@ check("a superseded record (credential and DC-3) verifies as SUPERSEDED by its s
                                                 and ": VALID" not in v.stdout for v in verdicts),
       old.stdout + old.stderr + new.stdout + new.stderr + "".join(v.stdout for v in verdicts))
 
-# --- 5. the STPS form: heading ----------------------------------------------------------------------------------
-check("the DC-3 carries the STPS heading and the form's title", "SECRETARÍA DEL TRABAJO Y PREVISIÓN SOCIAL" in pdf_text
-      and "CONSTANCIA DE COMPETENCIAS O DE HABILIDADES LABORALES" in pdf_text, pdf_text[:400])
+# --- 5. the STPS form: heading, signatories stored with the organisation, occupation key -----------------------
+verified = run("ledger", "verify")
+check("the DC-3 is the complete STPS form: the STPS heading, the employer's legal representative and the workers' representative "
+      "(320 workers: mixed commission) registered with the organisation, the occupation's catalogue key beside its name; "
+      "and the log with those registry entries still verifies",
+      "SECRETARÍA DEL TRABAJO Y PREVISIÓN SOCIAL" in pdf_text and "CONSTANCIA DE COMPETENCIAS O DE HABILIDADES LABORALES" in pdf_text
+      and "Begoña Güémez Treviño" in pdf_text and "Íñigo Ordóñez Cañas" in pdf_text and "Representante de los trabajadores" in pdf_text
+      and "8351 Operadora de camión" in pdf_text and verified.returncode == 0, pdf_text[:1500] + verified.stdout + verified.stderr)
 
 # --- 6. working days skip statutory rest days and a policy's holidays ------------------------------------------
 late = os.path.join(work, "late.sqlite")

@@ -38,6 +38,9 @@ public enum LedgerCanonicalEncoding {
     public static let recordVersion = 2
     /// The format version written in `v` for the registry kinds.
     public static let registryVersion = 3
+    /// The format version written in `v` for a registry entry carrying a field of
+    /// ``RegistryDetails/extendedFieldNames`` (the DC-3 signatories of an organisation).
+    public static let extendedRegistryVersion = 4
 
     /// The canonical bytes of `entry` (its `hash` and `signature` are not part of them).
     public static func bytes(of entry: LedgerEntry) -> [UInt8] {
@@ -86,8 +89,10 @@ public enum LedgerCanonicalEncoding {
             ("method", entry.method?.rawValue, nil), ("minutes", nil, entry.minutes), ("note", entry.note, nil),
             ("outcome", entry.outcome?.rawValue, nil), ("previousHash", entry.previousHash, nil), ("recordedAt", entry.recordedAt, nil),
             ("sequence", nil, Int(entry.sequence)), ("site", entry.site, nil), ("subject", entry.registry?.subject ?? "", nil),
-            ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil), ("v", nil, registryVersion),
+            ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil),
         ]
+        let extended = entry.registry?.fields.keys.contains { RegistryDetails.extendedFieldNames.contains($0) } ?? false
+        pairs.append(("v", nil, extended ? extendedRegistryVersion : registryVersion))
         for (name, value) in entry.registry?.fields ?? [:] where RegistryDetails.fieldNames.contains(name) {
             pairs.append((name, value, nil))
         }

@@ -6,8 +6,11 @@ public import VetaCurricula
 /// The subject is an organisation's RFC, a trainee's, assessor's or issuer's id, or a curriculum's
 /// `CODE@x.y.z`. The fields a kind carries (``fieldNames``):
 ///
-/// - organisation: `name`, `sites` (site names separated by line feeds, in ascending order)
-/// - trainee: `paternalSurname`, `maternalSurname`, `givenNames`, `curp`, `employer`, `occupation`, `jobTitle`
+/// - organisation: `name`, `sites` (site names separated by line feeds, in ascending order), and
+///   when given the DC-3 signatories `legalRepresentative`, `workersRepresentative` and `workers`
+///   (a decimal count; these three are version 4 of the encoding, ``extendedFieldNames``)
+/// - trainee: `paternalSurname`, `maternalSurname`, `givenNames`, `curp`, `employer`, `occupation`, `jobTitle`, and
+///   when given `occupationKey` (the national occupations catalogue key; version 4 of the encoding)
 /// - assessor: `name`, `accreditation`, `publicKey`
 /// - issuer: `name`, `rfc`, `stpsRegistration` (when it has one), `publicKey`
 /// - amendment: `of` (`organisation`, `trainee` or `assessor`) and the subject's fields as they are from then on
@@ -32,7 +35,11 @@ public struct RegistryDetails: Hashable, Sendable, Codable {
     public static let fieldNames: Set<String> = [
         "name", "sites", "paternalSurname", "maternalSurname", "givenNames", "curp", "employer", "occupation", "jobTitle",
         "accreditation", "publicKey", "rfc", "stpsRegistration", "of", "migrated",
-    ]
+    ].union(extendedFieldNames)
+
+    /// Fields added after the registry kinds entered the log: an entry that carries one of them
+    /// encodes as version 4 (`"v":4`), so an entry without them keeps its version 3 bytes.
+    public static let extendedFieldNames: Set<String> = ["legalRepresentative", "workersRepresentative", "workers", "occupationKey"]
 
     /// Whether the registration was carried over from the tables when the store was migrated.
     public var isMigrated: Bool { fields["migrated"] != nil }

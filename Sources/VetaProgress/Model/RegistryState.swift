@@ -123,16 +123,37 @@ public struct RegistryState: Hashable, Sendable {
 
 extension Organisation {
     /// The organisation as a registry entry's fields.
-    public var registryFields: [String: String] { ["name": name, "sites": Set(sites).sorted().joined(separator: "\n")] }
+    ///
+    /// The DC-3 signatories (`legalRepresentative`, `workersRepresentative`, `workers`) are fields
+    /// only when given, so an organisation without them encodes as it always did.
+    public var registryFields: [String: String] {
+        var fields = ["name": name, "sites": Set(sites).sorted().joined(separator: "\n")]
+        fields["legalRepresentative"] = legalRepresentative
+        fields["workersRepresentative"] = workersRepresentative
+        fields["workers"] = workers.map(String.init)
+        return fields
+    }
+
+    /// The organisation a registry entry's (or amendment's) `fields` describe.
+    public init?(rfc: RFC, registryFields fields: [String: String]) {
+        guard let name = fields["name"] else { return nil }
+        self.init(
+            rfc: rfc, name: name, sites: (fields["sites"] ?? "").split(separator: "\n").map(String.init),
+            legalRepresentative: fields["legalRepresentative"], workersRepresentative: fields["workersRepresentative"],
+            workers: fields["workers"].flatMap { Int($0) })
+    }
 }
 
 extension Trainee {
-    /// The trainee as a registry entry's fields.
+    /// The trainee as a registry entry's fields (`occupationKey` only when given, so a trainee
+    /// without one encodes as it always did).
     public var registryFields: [String: String] {
-        [
+        var fields = [
             "paternalSurname": paternalSurname, "maternalSurname": maternalSurname, "givenNames": givenNames, "curp": curp.rawValue,
             "employer": employer.rawValue, "occupation": occupation, "jobTitle": jobTitle,
         ]
+        fields["occupationKey"] = occupationKey
+        return fields
     }
 }
 

@@ -114,7 +114,7 @@ struct FormWriter {
             try centred(signer.role, x: centre, y: top - 8, size: 7.5, weight: .bold)
             try document.strokeLine(fromX: x + 4, fromY: top - 56, toX: x + columnWidth - 4, toY: top - 56)
             let leading = layout.size * 1.15
-            for (index, line) in layout.lines.enumerated() {
+            for (index, line) in layout.lines.enumerated() where !line.isEmpty {
                 try centred(line, x: centre, y: top - 68 - Float(index) * leading, size: layout.size, field: signer.field)
             }
             let below = Float(layout.lines.count - 1) * leading
