@@ -32,10 +32,10 @@ public struct RegistryDetails: Hashable, Sendable, Codable {
     }
 
     /// Every field name a registry entry may carry; none is a key of the entry's own.
-    public static let fieldNames: Set<String> = [
+    public static let fieldNames: Set<String> = Set([
         "name", "sites", "paternalSurname", "maternalSurname", "givenNames", "curp", "employer", "occupation", "jobTitle",
         "accreditation", "publicKey", "rfc", "stpsRegistration", "of", "migrated",
-    ].union(extendedFieldNames)
+    ]).union(extendedFieldNames)
 
     /// Fields added after the registry kinds entered the log: an entry that carries one of them
     /// encodes as version 4 (`"v":4`), so an entry without them keeps its version 3 bytes.

@@ -29,9 +29,9 @@ struct TextWrapping {
         let paragraphs = paragraphs.isEmpty ? [""] : paragraphs
         var lines = paragraphs.count
         while lines <= maxLines {
-            let floor = lines == maxLines ? Self.smallestSize : max(Self.smallestSize, size * 0.7)
+            let smallest = lines == maxLines ? Self.smallestSize : max(Self.smallestSize, size * 0.7)
             var current = size
-            while current >= floor {
+            while current >= smallest {
                 var all: [String] = []
                 var fitted = true
                 for paragraph in paragraphs {

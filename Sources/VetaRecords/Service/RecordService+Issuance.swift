@@ -24,8 +24,9 @@ extension RecordService {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a revocation must say why") }
         guard let record = try await records.record(serial) else { throw Refusal("no record \(serial)") }
         var todo: [String] = []
-        for part in try await issuance(of: record) where part.serial == serial || (try await records.entry(.revocation, part.serial)) == nil {
-            todo.append(part.serial)
+        for part in try await issuance(of: record) {
+            let revoked = try await records.entry(.revocation, part.serial) != nil
+            if part.serial == serial || !revoked { todo.append(part.serial) }
         }
         try await records.revoke(todo, reason: reason, on: date)
         return todo
