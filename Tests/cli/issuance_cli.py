@@ -117,7 +117,7 @@ pdf_text = text_of(pdf) if pdf else ""
 check("hours on the DC-3, in the DC-4 list and in creditsAvailable are the 124 h of the units achieved (core 20 + 80, elective 24), "
       "not the curriculum's 154 h with the elective not taken",
       r.returncode == 0 and claims(jwt)["credentialSubject"]["achievement"]["creditsAvailable"] == 124
-      and re.search(r"Duración en horas\s+124\b", pdf_text) is not None and [row["horas"] for row in dc4] == ["124"],
+      and re.search(r"Duración en horas.*?\n124\n", pdf_text, re.S) is not None and "154" not in pdf_text and [row["horas"] for row in dc4] == ["124"],
       f"{r.stdout}{r.stderr} dc4={dc4} pdf={pdf_text[:600]}")
 
 # --- 2. the cohort issues the rest and lists each failure with its fix ---------------------------------------
