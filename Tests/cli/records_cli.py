@@ -149,7 +149,8 @@ check("before its revocation date it still verifies", r.returncode == 0, r.stdou
 r = run("reissue", "VETA-2026-000001", "--key", os.path.join(keys, "issuer.private.jwk"), "--out", out, "--as-of", "2026-11-30")
 check("reissue gives new serials", r.returncode == 0 and "VETA-2026-000004" in r.stdout and "VETA-2026-000005" in r.stdout, r.stdout + r.stderr)
 r = run("verify", jwt, "--as-of", "2026-11-30")
-check("the old record reports that it was superseded", "superseded by VETA-2026-000004" in r.stdout, r.stdout)
+check("the old record is NOT VALID, SUPERSEDED by its successor (exit 1)",
+      r.returncode == 1 and "SUPERSEDED by VETA-2026-000004" in r.stdout, r.stdout)
 verdicts, output = independent(os.path.join(out, "VETA-2026-000004.jwt"))
 check("the re-issued credential passes the independent verifier", set(verdicts) == {0}, output)
 
