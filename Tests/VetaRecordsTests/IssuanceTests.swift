@@ -74,7 +74,8 @@ import VetaProgress
         for _ in 0..<8 {
             let known = files.keys.sorted()
             switch random.next() % 3 {
-            case 0, _ where known.isEmpty:
+            case 0,
+                _ where known.isEmpty:
                 for item in try await site.issueUnit(dc3: random.next() % 2 == 0) { files[item.record.serial] = item.path }
             case 1:
                 _ = try? await site.service.revoke(known[Int(random.next() % UInt64(known.count))], reason: "p", on: Log.asOf)

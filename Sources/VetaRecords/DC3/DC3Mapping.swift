@@ -28,7 +28,8 @@ public enum DC3Mapping {
             serial: serial,
             worker: DC3Constancia.Worker(
                 paternalSurname: trainee.paternalSurname, maternalSurname: trainee.maternalSurname, givenNames: trainee.givenNames,
-                curp: trainee.curp.rawValue, occupation: occupationKey(trainee, curriculum).map { "\($0) \(trainee.occupation)" } ?? trainee.occupation,
+                curp: trainee.curp.rawValue,
+                occupation: occupationKey(trainee, curriculum).map { "\($0) \(trainee.occupation)" } ?? trainee.occupation,
                 jobTitle: trainee.jobTitle),
             company: DC3Constancia.Company(name: companyName, rfc: trainee.employer.rawValue),
             programme: DC3Constancia.Programme(

@@ -40,7 +40,8 @@ public struct CohortIssue: Sendable {
         case let refusal as Refusal:
             return Failure(trainee: trainee, message: refusal.description, fix: "correct what is named, " + again, isAboutTheData: true)
         case let error as StoreError where error.kind == .storage:
-            return Failure(trainee: trainee, message: error.message, fix: "make the store and --out usable, " + again, isAboutTheData: false)
+            return Failure(
+                trainee: trainee, message: error.message, fix: "make the store and --out usable, " + again, isAboutTheData: false)
         case let error as StoreError:
             return Failure(trainee: trainee, message: error.message, fix: "correct what is named, " + again, isAboutTheData: true)
         case let error as IdentityError:

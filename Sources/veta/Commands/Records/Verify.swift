@@ -33,7 +33,9 @@ struct Verify: AsyncParsableCommand {
             if format == .json {
                 try printJSON(report)
             } else {
-                Terminal.out("\(file): \(report.verdict == "REVOKED" || report.verdict == "SUPERSEDED" ? "NOT VALID, \(report.verdict)" : report.verdict)" + (report.serial.map { " (\($0))" } ?? "") + "\n")
+                Terminal.out(
+                    "\(file): \(report.verdict == "REVOKED" || report.verdict == "SUPERSEDED" ? "NOT VALID, \(report.verdict)" : report.verdict)"
+                        + (report.serial.map { " (\($0))" } ?? "") + "\n")
                 for check in report.checks { Terminal.out("  \(check.passed ? "ok  " : "FAIL") \(check.name): \(check.detail)\n") }
             }
             if !report.isValid { throw ExitCode(1) }
