@@ -128,7 +128,8 @@ extension RecordService {
         var checks = checks
         // The credential and the DC-3 issued with it are one issuance: a revocation of either is reported by both.
         let events = try await issuanceEvents(record)
-        if let revoked = events.first(where: { $0.kind == .revoked && $0.date <= date }) {
+        let revocations = events.filter { $0.kind == .revoked && $0.date <= date }
+        if let revoked = revocations.first(where: { $0.serial == record.serial }) ?? revocations.first {
             let whose = revoked.serial == record.serial ? "" : " with \(revoked.serial), issued together with it,"
             checks.append(.init(name: "revocation", passed: false, detail: "revoked\(whose) on \(revoked.date): \(revoked.note)"))
             return VerificationReport(serial: record.serial, checks: checks)
