@@ -159,6 +159,8 @@ suite "completion records" records_cli.py "$VETA" "$WORK/records"
 suite "records in the log" records_log_cli.py "$VETA" "$WORK/records-log"
 # The registry in the log: an inserted issuer row, a swapped assessor key, `veta store rebuild`, an old store migrated.
 suite "registry in the log" registry_log_cli.py "$VETA" "$WORK/registry-log"
+# Curriculum versions: a bare code per trainee, supersession and retirement in the log, migrate, the catalogue audit.
+suite "curriculum versions" versions_cli.py "$VETA" "$WORK/versions"
 # The CASE export validates against the CASE 1.0 schema.
 suite "CASE export" case_check.py "$VETA"
 # Typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component.
