@@ -3,9 +3,13 @@ import GRDB
 /// `curriculum_lifecycle`, the projection of the log's lifecycle entries: read as registry fields
 /// (`status`, `successor`, `since`) to compare with ``RegistryState/lifecycle``, and rebuilt from it.
 enum LifecycleTable {
+    static let table = "curriculum_lifecycle"
+
     /// The table's rows, by `CODE@x.y.z`.
     static func read(_ db: Database) throws -> [String: [String: String]] {
         var rows: [String: [String: String]] = [:]
+        // The registry migration (v4) reads and rebuilds the tables before v5 creates this one.
+        guard try db.tableExists(table) else { return rows }
         for row in try Row.fetchAll(db, sql: "SELECT code, version, status, successor, since FROM curriculum_lifecycle") {
             var fields = ["status": row.exactText("status") ?? "\u{0}", "since": row.exactText("since") ?? "\u{0}"]
             if !row.hasNull(atIndex: 3) { fields["successor"] = row.exactText("successor") ?? "\u{0}" }
@@ -40,6 +44,7 @@ enum LifecycleTable {
 
     /// Replaces every row with the projection of `state`.
     static func rebuild(from state: RegistryState, in db: Database) throws {
+        guard try db.tableExists(table) else { return }
         try db.execute(sql: "DELETE FROM curriculum_lifecycle")
         for (subject, lifecycle) in state.lifecycle.sorted(by: { $0.key < $1.key }) { try write(subject, lifecycle, in: db) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VetaCurricula
 import VetaProgress
 
 struct Cohort: AsyncParsableCommand {
@@ -25,7 +26,8 @@ struct Cohort: AsyncParsableCommand {
         try await runReporting(json: format == .json) {
             let service = try store.openService(create: false)
             let bare = curriculum.version == nil
-            let ref = bare ? nil : try await service.resolve(curriculum)
+            var ref: CurriculumRef?
+            if !bare { ref = try await service.resolve(curriculum) }
             if bare, try await service.versions(of: curriculum.code).isEmpty { _ = try await service.resolve(curriculum) }
             let rows =
                 if let ref { try await service.cohort(ref, asOf: asOf.orToday) } else {

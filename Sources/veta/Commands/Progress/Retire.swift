@@ -26,7 +26,7 @@ struct Retire: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting {
-            let service = try store.openService(create: false)
+            let service = try store.openService(create: true)
             let ref = try await service.resolve(curriculum)
             try await service.retire(ref, reason: reason, on: date.orToday)
             Terminal.out("withdrew \(ref): it takes no new enrolments\n")
