@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PropertyBased
 import Testing
 import VetaCurricula
 
@@ -93,6 +94,40 @@ import VetaCurricula
         _ = try await world.service.store.rebuildProjections(after: end)
         #expect(try await world.service.store.projectionProblems().isEmpty)
         #expect(try await world.service.lifecycle()[world.ref.description]?.status == .withdrawn)
+    }
+
+    /// On random histories of publications, retirements and enrolments (refused steps included), the
+    /// lifecycle table the commands wrote is exactly what `veta store rebuild` writes from the log alone.
+    @Test func theLifecycleTableIsAlwaysTheLogsProjection() async throws {
+        await propertyCheck(count: 10, input: Gen.int(in: 0...29).array(of: 2...12)) { history in
+            do {
+                let world = try await TestWorld.make()
+                let newer = CurriculumRef(code: world.ref.code, version: SemanticVersion(major: 2, minor: 0, patch: 0))
+                for code in history {
+                    let day = TestWorld.day("2026-03-01").adding(days: code)
+                    do {
+                        switch code % 3 {
+                        case 0: _ = try await world.service.publish(fileAt: Self.major)
+                        case 1: try await world.service.retire(code % 2 == 0 ? world.ref : newer, reason: "r\(code)", on: day)
+                        default: _ = try await world.service.enrol(TraineeID("T001"), in: code % 2 == 0 ? world.ref : newer, on: day)
+                        }
+                    } catch is Refusal {}
+                }
+                let dump = {
+                    try await DatabaseQueue(path: world.storePath).read { db in
+                        try Row.fetchAll(db, sql: "SELECT * FROM curriculum_lifecycle ORDER BY code, version").map(\.description)
+                    }
+                }
+                let incremental = try await dump()
+                #expect(try await world.service.store.projectionProblems() == [], "history \(history)")
+                try await DatabaseQueue(path: world.storePath).write { db in try db.execute(sql: "DELETE FROM curriculum_lifecycle") }
+                _ = try await world.service.store.rebuildProjections(after: try await world.service.store.ledgerEnd())
+                #expect(try await dump() == incremental, "history \(history)")
+                #expect(try await world.service.verifyLedger().isIntact, "history \(history)")
+            } catch {
+                Issue.record("history \(history): \(error)")
+            }
+        }
     }
 
     /// Migrate moves only trainees still in training by default, and lists only units they must take:
