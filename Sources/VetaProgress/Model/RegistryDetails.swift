@@ -14,6 +14,7 @@ public import VetaCurricula
 /// - assessor: `name`, `accreditation`, `publicKey`
 /// - issuer: `name`, `rfc`, `stpsRegistration` (when it has one), `publicKey`
 /// - amendment: `of` (`organisation`, `trainee` or `assessor`) and the subject's fields as they are from then on
+/// - lifecycle: `status` (`superseded` or `withdrawn`) and, when superseded, `successor` (`CODE@x.y.z`)
 /// - authorisation, deauthorisation, publication: none (the unit, date and sha256 are the entry's own)
 ///
 /// A registration carried over from the tables that preceded it when a store was migrated also has
@@ -35,6 +36,8 @@ public struct RegistryDetails: Hashable, Sendable, Codable {
     public static let fieldNames: Set<String> = Set([
         "name", "sites", "paternalSurname", "maternalSurname", "givenNames", "curp", "employer", "occupation", "jobTitle",
         "accreditation", "publicKey", "rfc", "stpsRegistration", "of", "migrated",
+        // lifecycle (``CurriculumLifecycle``)
+        "status", "successor",
     ]).union(extendedFieldNames)
 
     /// Fields added after the registry kinds entered the log: an entry that carries one of them

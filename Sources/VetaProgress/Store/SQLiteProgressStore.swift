@@ -67,6 +67,7 @@ public final class SQLiteProgressStore: ProgressStore {
                         "\(curriculum.ref) is already published with different content (sha256 \(existing.prefix(12))…); a published version is immutable: publish the change under a new version"
                     )
                 }
+                if let older = curriculum.supersedes { try LifecycleLog.supersede(older, by: curriculum.ref, in: db, recordedAt: now) }
                 return .alreadyPublished
             }
             try db.execute(
@@ -77,6 +78,7 @@ public final class SQLiteProgressStore: ProgressStore {
             try RegistryLog.append(
                 [.registry(.publication, subject: curriculum.ref.description, date: RegistryLog.day(now), sha256: curriculum.sha256)],
                 in: db, recordedAt: now)
+            if let older = curriculum.supersedes { try LifecycleLog.supersede(older, by: curriculum.ref, in: db, recordedAt: now) }
             return .published
         }
     }

@@ -67,8 +67,10 @@ struct AuditCatalogue: AsyncParsableCommand {
             }
             let validator = try CurriculumValidator()
             var results: [ValidationResult]
+            var lifecycle: [String: CurriculumLifecycle] = [:]
             if fromStore {
                 let service = try store.openService(create: false)
+                lifecycle = try await service.lifecycle()
                 results = []
                 for ref in try await service.store.publishedCurricula() {
                     if let published = try await service.store.publishedCurriculum(ref) {
@@ -78,7 +80,7 @@ struct AuditCatalogue: AsyncParsableCommand {
             } else {
                 results = try validator.validate(paths: paths)
             }
-            try emit(CatalogueAudit.audit(results, policy: auditPolicy), format: format)
+            try emit(CatalogueAudit.audit(results, policy: auditPolicy, lifecycle: lifecycle), format: format)
         }
     }
 }

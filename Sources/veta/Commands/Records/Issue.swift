@@ -19,6 +19,9 @@ struct Issue: AsyncParsableCommand {
             Examples:
               veta issue --trainee T001 --curriculum VTOPHT --format all --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records
               veta issue --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --format ob3 --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records
+            With --cohort CODE, each trainee is judged in the version of CODE they are enrolled in; a
+            cohort with nobody enrolled is refused (exit 1), and when nothing is issued the reason is printed.
+
               veta issue --cohort VTOPHT --format all --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records
             """)
 
@@ -50,15 +53,22 @@ struct Issue: AsyncParsableCommand {
             let issued: [RecordService.Issued]
             var failures: [CohortIssue.Failure] = []
             if let cohort {
-                let ref = try await service.progress.resolve(cohort)
+                let refs = try await CohortVersions.refs(cohort, in: service.progress)
                 let bar = ProgressBar(label: "issuing", total: 100, minimumTotal: 0)
-                let result = try await service.issueCohort(
-                    ref, dc3: format != .ob3, issuer: issuer, key: signingKey, outputFolder: out, asOf: date
-                ) { done, total in if total >= 20 { bar.update(done, of: total) } }
-                issued = result.issued
-                failures = result.failures
+                var all: [RecordService.Issued] = []
+                for ref in refs {
+                    let result = try await service.issueCohort(
+                        ref, dc3: format != .ob3, issuer: issuer, key: signingKey, outputFolder: out, asOf: date
+                    ) { done, total in if total >= 20 { bar.update(done, of: total) } }
+                    all += result.issued
+                    failures += result.failures
+                }
+                issued = all
+                if all.isEmpty && failures.isEmpty {
+                    return Terminal.out(try await CohortVersions.nothingIssued(cohort, refs: refs, in: service.progress, asOf: date))
+                }
             } else if let trainee, let curriculum {
-                let ref = try await service.progress.resolve(curriculum)
+                let ref = try await service.progress.resolve(curriculum, for: TraineeID(trainee.description))
                 issued = try await service.issue(
                     trainee: TraineeID(trainee.description), curriculum: ref, unit: unit?.code, dc3: format != .ob3, issuer: issuer,
                     key: signingKey, outputFolder: out, asOf: date)
