@@ -57,7 +57,7 @@ def last_sequence():
 def status(trainee, version):
     r = run("status", trainee, "--format", "json", "--as-of", "2026-11-30")
     for enrolment in json.loads(r.stdout or "[]"):
-        if enrolment["curriculum"].endswith("@" + version) or enrolment["curriculum"] == f"EXWSAFE@{version}":
+        if enrolment["curriculum"]["version"] == version:
             return {u["unit"]: u for u in enrolment["units"]}
     return {}
 

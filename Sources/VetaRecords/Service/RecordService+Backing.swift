@@ -25,7 +25,12 @@ extension RecordService {
         let all = try await progress.store.entries(for: record.trainee)
         let issuedOn = CalendarDate(String(record.issuedAt.prefix(10))) ?? record.validFrom
         let voiding = Voiding(all, asOf: .latest)
-        let entries = all.filter { $0.kind != .correction && voiding.causes[$0.sequence] == nil }
+        // Every correction applied, whenever it was made: dated at the start of time for the re-run.
+        let entries = all.map { entry in
+            var entry = entry
+            if entry.kind == .correction { entry.date = .earliest }
+            return entry
+        }
         let status = CompetencyEngine.status(of: record.trainee, in: curriculum, ref: record.curriculum, entries: entries, asOf: issuedOn)
         var missing: [String]
         if let unit = record.unit {
