@@ -32,7 +32,8 @@ import VetaProgress
     @Test func aUnitSignedOffCannotBeSignedOffAgain() async throws {
         let world = try await TestWorld.make()
         try await world.completeSafetyUnit()
-        _ = try await world.service.signOff(world.trainee, unit: Self.unit, in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-05"), key: world.key)
+        _ = try await world.service.signOff(
+            world.trainee, unit: Self.unit, in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-05"), key: world.key)
         do {
             _ = try await world.service.signOff(
                 world.trainee, unit: Self.unit, in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-06"), key: world.key)
@@ -57,7 +58,8 @@ import VetaProgress
         }
         try await world.completeSafetyUnit()
         do {
-            _ = try await world.service.signOff(world.trainee, unit: Self.unit, in: world.ref, by: world.assessor, on: tomorrow, key: world.key)
+            _ = try await world.service.signOff(
+                world.trainee, unit: Self.unit, in: world.ref, by: world.assessor, on: tomorrow, key: world.key)
             Issue.record("a sign-off dated after today was stored")
         } catch let refusal as Refusal {
             #expect(refusal.reasons.contains { $0.contains("after today") })

@@ -78,7 +78,8 @@ import VetaCurricula
         }
         let status = try #require(try await world.service.status(of: world.trainee, asOf: TestWorld.day("2026-03-01")).first)
         #expect(status.units.first { $0.unit == UnitCode("RIIWHS201E") }?.criteriaCovered == 0)
-        let reinstatement = try await world.service.correct(correction.sequence, reason: "the trainee was right", on: TestWorld.day("2026-02-03"))
+        let reinstatement = try await world.service.correct(
+            correction.sequence, reason: "the trainee was right", on: TestWorld.day("2026-02-03"))
         #expect(reinstatement.corrects == correction.sequence)
         let reinstated = try #require(try await world.service.status(of: world.trainee, asOf: TestWorld.day("2026-03-01")).first)
         #expect(reinstated.units.first { $0.unit == UnitCode("RIIWHS201E") }?.criteriaCovered ?? 0 > 0)

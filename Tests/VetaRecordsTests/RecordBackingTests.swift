@@ -28,7 +28,9 @@ import VetaProgress
             #expect(!report.isValid)
             let evidenceCheck = try #require(report.checks.last)
             #expect(evidenceCheck.name == "evidence" && !evidenceCheck.passed)
-            #expect(evidenceCheck.detail.hasPrefix("no longer backed by evidence: entry \(first) voided on \(RecordLogTests.asOf)"), "\(evidenceCheck)")
+            #expect(
+                evidenceCheck.detail.hasPrefix("no longer backed by evidence: entry \(first) voided on \(RecordLogTests.asOf)"),
+                "\(evidenceCheck)")
         }
     }
 }

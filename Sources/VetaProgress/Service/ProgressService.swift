@@ -73,7 +73,9 @@ public struct ProgressService: Sendable {
             if let active = EnrolmentState.activeEnrolment(in: try await store.entries(for: trainee), trainee: trainee, code: ref.code) {
                 throw EnrolmentState.alreadyEnrolled(trainee, in: ref, active: active)
             }
-            if let future = EvidenceCheck.futureDate(date, of: .enrolment) { throw Refusal("enrolment of \(trainee) refused", reasons: [future]) }
+            if let future = EvidenceCheck.futureDate(date, of: .enrolment) {
+                throw Refusal("enrolment of \(trainee) refused", reasons: [future])
+            }
             return try await appendOne(entry, after: end)
         }
     }
@@ -152,7 +154,9 @@ public struct ProgressService: Sendable {
         guard case .success(let target)? = rows.first(where: { (try? $0.get().sequence) == sequence }) else {
             throw Refusal("there is no entry \(sequence)")
         }
-        let reinstated: LedgerEntry? = target.kind == .correction ? rows.lazy.compactMap { try? $0.get() }.first { $0.sequence == target.corrects } : nil
+        // A correction of a correction reinstates the entry the correction voided.
+        let reinstated: LedgerEntry? =
+            target.kind == .correction ? rows.lazy.compactMap { try? $0.get() }.first { $0.sequence == target.corrects } : nil
         guard !target.kind.isRecord else {
             throw Refusal("entry \(sequence) is about an issued record; revoke or re-issue the record instead (veta revoke, veta reissue)")
         }
@@ -168,7 +172,9 @@ public struct ProgressService: Sendable {
             {
                 throw Refusal(
                     "entry \(sequence) voided enrolment \(reinstated.sequence); reinstating it would enrol \(reinstated.trainee) twice",
-                    reasons: ["\(reinstated.trainee) is enrolled in \(active.ref) since \(active.enrolledOn): withdraw first (veta withdraw)"])
+                    reasons: [
+                        "\(reinstated.trainee) is enrolled in \(active.ref) since \(active.enrolledOn): withdraw first (veta withdraw)"
+                    ])
             }
             return try await appendOne(correction, after: end)
         }

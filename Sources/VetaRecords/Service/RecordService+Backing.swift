@@ -34,7 +34,9 @@ extension RecordService {
         let status = CompetencyEngine.status(of: record.trainee, in: curriculum, ref: record.curriculum, entries: entries, asOf: issuedOn)
         var missing: [String]
         if let unit = record.unit {
-            guard let unitStatus = status.units.first(where: { $0.unit == unit }) else { return RecordBacking(missing: ["no unit \(unit)"], voided: []) }
+            guard let unitStatus = status.units.first(where: { $0.unit == unit }) else {
+                return RecordBacking(missing: ["no unit \(unit)"], voided: [])
+            }
             missing = unitStatus.state == .signedOff ? [] : ["\(unit) is \(unitStatus.state.rawValue)"] + unitStatus.missing
         } else {
             missing = status.packagingSatisfied ? [] : status.missing

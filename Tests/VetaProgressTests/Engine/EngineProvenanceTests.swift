@@ -25,8 +25,10 @@ import VetaProgress
         for spec in specs {
             let sequence = Int64(entries.count + 1)
             var entry = LedgerEntry(
-                kind: .evidence, trainee: EngineFixture.trainee, curriculum: first, date: start.adding(days: spec.day), unit: UnitCode("U1"),
-                target: .criterion("1.1"), method: .observation, outcome: .satisfactory, minutes: Int(sequence), assessor: AssessorID("A-1"),
+                kind: .evidence, trainee: EngineFixture.trainee, curriculum: first, date: start.adding(days: spec.day),
+                unit: UnitCode("U1"),
+                target: .criterion("1.1"), method: .observation, outcome: .satisfactory, minutes: Int(sequence),
+                assessor: AssessorID("A-1"),
                 sequence: sequence)
             let evidence = entries.filter { $0.kind == .evidence }
             if spec.kind == 1, !evidence.isEmpty {
@@ -47,7 +49,9 @@ import VetaProgress
     static func reference(_ entries: [LedgerEntry], asOf: CalendarDate) -> Set<Int64> {
         let bySequence = Dictionary(uniqueKeysWithValues: entries.map { ($0.sequence, $0) })
         func directlyVoided(_ sequence: Int64) -> Bool {
-            entries.contains { $0.kind == .correction && $0.corrects == sequence && $0.sequence > sequence && $0.date <= asOf && !voided($0.sequence) }
+            entries.contains {
+                $0.kind == .correction && $0.corrects == sequence && $0.sequence > sequence && $0.date <= asOf && !voided($0.sequence)
+            }
         }
         func voided(_ sequence: Int64) -> Bool {
             if directlyVoided(sequence) { return true }
@@ -72,7 +76,8 @@ import VetaProgress
             // What counts in the version evidence was carried to is exactly what is not voided.
             let status = CompetencyEngine.status(of: EngineFixture.trainee, in: curriculum, ref: second, entries: entries, asOf: .latest)
             let expected = entries.filter {
-                $0.kind == .evidence && $0.curriculum == second && !CompetencyEngine.voidedSequences(entries, asOf: .latest).contains($0.sequence)
+                $0.kind == .evidence && $0.curriculum == second
+                    && !CompetencyEngine.voidedSequences(entries, asOf: .latest).contains($0.sequence)
             }.reduce(0) { $0 + ($1.minutes ?? 0) }
             #expect(status.minutesRecorded == expected)
         }
@@ -90,8 +95,10 @@ import VetaProgress
         carried.curriculum = second
         carried.derivedFrom = original
         entries.insert(carried, at: 1)
-        let before = CompetencyEngine.status(of: EngineFixture.trainee, in: curriculum, ref: second, entries: entries, asOf: engineDate("2025-03-15"))
-        let after = CompetencyEngine.status(of: EngineFixture.trainee, in: curriculum, ref: second, entries: entries, asOf: engineDate("2025-04-01"))
+        let before = CompetencyEngine.status(
+            of: EngineFixture.trainee, in: curriculum, ref: second, entries: entries, asOf: engineDate("2025-03-15"))
+        let after = CompetencyEngine.status(
+            of: EngineFixture.trainee, in: curriculum, ref: second, entries: entries, asOf: engineDate("2025-04-01"))
         #expect(before.units.first?.criteriaCovered == 3)
         #expect(after.units.first?.criteriaCovered == 0)
         let cause = Voiding(entries, asOf: .latest).causes[3]
@@ -173,7 +180,8 @@ import VetaProgress
         ledger.evidence("U1", .unit, on: "2025-03-01")
         var entries = ledger.entries
         entries[0].assessor = nil
-        let unassessed = CompetencyEngine.status(of: ledger.trainee, in: curriculum, ref: ledger.ref, entries: entries, asOf: engineDate("2025-06-01"))
+        let unassessed = CompetencyEngine.status(
+            of: ledger.trainee, in: curriculum, ref: ledger.ref, entries: entries, asOf: engineDate("2025-06-01"))
         #expect(unassessed.units.first?.occasions == 0)
         #expect(unassessed.units.first?.state == .inProgress)
         #expect(try ledger.unit("U1", in: curriculum, asOf: "2025-06-01").occasions == 1)
