@@ -74,13 +74,18 @@ import VetaProgress
         #expect(try await world.service.store.entries(for: world.trainee).isEmpty)
     }
 
+    /// Any date up to today: an enrolment dated after today is refused whatever else holds.
     @Test func afterAWithdrawalTheTraineeMayEnrolAgainOnAnyDate() async throws {
         await propertyCheck(count: 5, input: Gen.int(in: -400...400)) { offset in
             do {
                 let world = try await TestWorld.make()
                 _ = try await world.service.withdraw(world.trainee, from: world.ref, on: TestWorld.day("2026-02-01"), reason: "left")
-                let again = try await world.service.enrol(
-                    world.trainee, in: world.ref, on: TestWorld.day("2026-02-01").adding(days: offset))
+                let date = TestWorld.day("2026-02-01").adding(days: offset)
+                guard date <= CalendarDate.today() else {
+                    await #expect(throws: Refusal.self) { try await world.service.enrol(world.trainee, in: world.ref, on: date) }
+                    return
+                }
+                let again = try await world.service.enrol(world.trainee, in: world.ref, on: date)
                 #expect(again.kind == .enrolment)
             } catch {
                 Issue.record("enrolling after a withdrawal failed: \(error)")

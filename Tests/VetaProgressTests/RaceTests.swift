@@ -100,8 +100,9 @@ import VetaCurricula
         #expect(try await world.service.store.entries(ofKinds: [.signOff]).isEmpty)
     }
 
-    /// A renewal is dated after the sign-off it renews; on the same day it is a repeat, whoever signs.
-    @Test func aSecondSignOffOnTheSameDayIsRefusedAndALaterOneRenews() async throws {
+    /// A second sign-off on the same day or earlier is a repeat, whoever signs; a later one is refused
+    /// too while the first has not expired (a unit is signed off again only to renew an expired sign-off).
+    @Test func aSecondSignOffIsRefusedWhileTheFirstStands() async throws {
         let world = try await TestWorld.make()
         try await world.completeSafetyUnit()
         let unit = UnitCode("RIIWHS201E")
@@ -114,9 +115,12 @@ import VetaCurricula
             }
             #expect(Self.refusal(result)?.reasons.contains { $0.contains("by entry \(first.sequence)") } == true, "\(date): \(result)")
         }
-        _ = try await world.service.signOff(
-            world.trainee, unit: unit, in: world.ref, by: world.assessor, on: TestWorld.day("2026-03-01"), key: world.key)
-        #expect(try await world.service.store.entries(ofKinds: [.signOff]).count == 2)
+        let later = await Self.outcome {
+            try await world.service.signOff(
+                world.trainee, unit: unit, in: world.ref, by: world.assessor, on: TestWorld.day("2026-03-01"), key: world.key)
+        }
+        #expect(Self.refusal(later)?.reasons.contains { $0.contains("already signed off on \(Self.day)") } == true, "\(later)")
+        #expect(try await world.service.store.entries(ofKinds: [.signOff]).count == 1)
     }
 
     /// A migration is planned again when evidence was recorded after it read the ledger: nothing recorded is left unplanned.

@@ -68,7 +68,7 @@ import VetaCurricula
         }
     }
 
-    @Test func correctionVoidsAnEntryAndCannotItselfBeCorrected() async throws {
+    @Test func correctionVoidsAnEntryOnceAndACorrectionOfItReinstatesIt() async throws {
         let world = try await TestWorld.make()
         let wrong = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         let correction = try await world.service.correct(wrong.sequence, reason: "wrong trainee", on: TestWorld.day("2026-02-02"))
@@ -76,11 +76,13 @@ import VetaCurricula
         await #expect(throws: Refusal.self) {
             try await world.service.correct(wrong.sequence, reason: "again", on: TestWorld.day("2026-02-02"))
         }
-        await #expect(throws: Refusal.self) {
-            try await world.service.correct(correction.sequence, reason: "undo", on: TestWorld.day("2026-02-02"))
-        }
         let status = try #require(try await world.service.status(of: world.trainee, asOf: TestWorld.day("2026-03-01")).first)
         #expect(status.units.first { $0.unit == UnitCode("RIIWHS201E") }?.criteriaCovered == 0)
+        let reinstatement = try await world.service.correct(
+            correction.sequence, reason: "the trainee was right", on: TestWorld.day("2026-02-03"))
+        #expect(reinstatement.corrects == correction.sequence)
+        let reinstated = try #require(try await world.service.status(of: world.trainee, asOf: TestWorld.day("2026-03-01")).first)
+        #expect(reinstated.units.first { $0.unit == UnitCode("RIIWHS201E") }?.criteriaCovered ?? 0 > 0)
     }
 
     @Test func publishingDifferentBytesUnderAPublishedVersionIsRefused() async throws {

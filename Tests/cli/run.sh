@@ -169,6 +169,8 @@ suite "CASE export" case_check.py "$VETA"
 suite "typed values" xsd_values.py "$VETA" "$WORK/values"
 # Audits: catalogue rules on fixtures, records rules on a store, report determinism.
 suite "audits" audit_cli.py "$VETA" "$WORK/audit"
+# Corrections and provenance: transitive voiding, voided sign-offs, reinstatement, refusals at the door.
+suite "corrections" corrections_cli.py "$VETA" "$WORK/corrections"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -65,30 +65,23 @@ public enum RecordsAudit {
     }
 
     /// Why the engine, re-run as of the issue date on today's ledger (every correction applied,
-    /// whenever it was made), would not issue `record`.
+    /// whenever it was made, voiding carried along provenance), would not issue `record`.
     static func notBacked(_ record: IssuedRecord, service: RecordService, on date: CalendarDate) async throws -> [String]? {
-        let curriculum = try await service.progress.curriculum(record.curriculum)
-        let all: [LedgerEntry]
+        let backing: RecordBacking?
         do {
-            all = try await service.progress.store.entries(for: record.trainee)
+            backing = try await service.backing(of: record)
         } catch let refusal as Refusal {
             // The trainee's entries do not verify (B001 names where): nothing backs the record.
             return [refusal.summary]
         }
-        let voided = Set(all.filter { $0.kind == .correction }.compactMap(\.corrects))
-        let entries = all.filter { $0.kind != .correction && !voided.contains($0.sequence) }
-        let status = CompetencyEngine.status(of: record.trainee, in: curriculum, ref: record.curriculum, entries: entries, asOf: date)
-        if let unit = record.unit {
-            guard let unitStatus = status.units.first(where: { $0.unit == unit }) else { return ["no unit \(unit)"] }
-            return unitStatus.state == .signedOff ? nil : ["\(unit) is \(unitStatus.state.rawValue)"] + unitStatus.missing
-        }
-        return status.packagingSatisfied ? nil : status.missing
+        guard let backing else { return nil }
+        return (backing.voided.isEmpty ? [] : [backing.summary]) + backing.missing
     }
 
     /// B003: sign-offs by assessors the log authorised for the unit on the day they signed.
     static func signOffs(_ progress: ProgressService, employers: [TraineeID: Trainee]) async throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        let voided = Set(try await progress.store.entries(ofKinds: [.correction]).compactMap(\.corrects))
+        let voided = CompetencyEngine.voidedSequences(try await progress.store.entries(ofKinds: [.correction, .signOff]), asOf: .latest)
         // Whether the log authorised the assessor for the unit on the day of the sign-off.
         let registry = try await progress.store.registry()
         for entry in try await progress.store.entries(ofKinds: [.signOff]) where !voided.contains(entry.sequence) {

@@ -24,7 +24,7 @@ public enum CompetencyEngine {
     public static func status(
         of trainee: TraineeID, in curriculum: Curriculum, ref: CurriculumRef, entries: [LedgerEntry], asOf: CalendarDate
     ) -> EnrolmentStatus {
-        let ledger = EnrolmentLedger(trainee: trainee, ref: ref, entries: entries, asOf: asOf)
+        let ledger = EnrolmentLedger(trainee: trainee, ref: ref, entries: entries, asOf: asOf, curriculum: curriculum)
         let units = curriculum.units.map { unitStatus($0, in: curriculum, ledger: ledger, asOf: asOf) }
         let packaging = PackagingEvaluation(curriculum.packaging, units: units)
         let counted = units.filter(\.counts)
@@ -39,7 +39,8 @@ public enum CompetencyEngine {
     /// Why a unit may not be signed off on a date; empty when it may.
     ///
     /// A unit may be signed off when, as of `date`, its evidence is complete and every prerequisite
-    /// has a sign-off that has not expired. A unit already signed off may be signed off again, to renew it.
+    /// has a sign-off that has not expired, and the unit has no sign-off in force that has not expired
+    /// (a unit is signed off again only to renew an expired sign-off; see ``alreadySignedOff(_:in:ledger:on:)``).
     ///
     /// - Returns: Readable problems in order, like ``UnitStatus/missing``: criteria, knowledge items,
     ///   performance occasions, prerequisite sign-offs; or a single problem when the unit is not in the curriculum.
@@ -50,27 +51,17 @@ public enum CompetencyEngine {
         guard let unit = curriculum.unit(code) else {
             return ["unit \(code) is not in curriculum \(ref)"]
         }
-        let ledger = EnrolmentLedger(trainee: trainee, ref: ref, entries: entries, asOf: date)
-        return UnitCoverage(unit, evidence: ledger.evidence[code]).missing
+        let ledger = EnrolmentLedger(trainee: trainee, ref: ref, entries: entries, asOf: date, curriculum: curriculum)
+        return alreadySignedOff(code, in: curriculum, ledger: ledger, on: date).map { [$0] }
+            ?? UnitCoverage(unit, evidence: ledger.evidence[code]).missing
             + prerequisiteGaps(of: unit, in: curriculum, ledger: ledger, asOf: date)
     }
 
     /// The sequences of the entries voided by corrections dated on or before `asOf`.
     ///
-    /// A correction voids the entry whose ``LedgerEntry/sequence`` is its ``LedgerEntry/corrects``.
-    /// Corrections of corrections are not supported: a correction that names another correction
-    /// among `entries` is ignored, so corrections themselves are never voided.
+    /// A correction voids the entry it names; a correction of a correction reinstates that entry;
+    /// an entry derived from a voided one is voided too, transitively (see ``Voiding``).
     public static func voidedSequences(_ entries: [LedgerEntry], asOf: CalendarDate) -> Set<Int64> {
-        var corrections: Set<Int64> = []
-        for entry in entries where entry.kind == .correction {
-            corrections.insert(entry.sequence)
-        }
-        var voided: Set<Int64> = []
-        for entry in entries where entry.kind == .correction && entry.date <= asOf {
-            if let target = entry.corrects, !corrections.contains(target) {
-                voided.insert(target)
-            }
-        }
-        return voided
+        Voiding(entries, asOf: asOf).voided
     }
 }

@@ -6,8 +6,9 @@ import VetaCurricula
 struct EnrolmentLedger {
     /// Evidence per unit.
     private(set) var evidence: [UnitCode: UnitEvidence] = [:]
-    /// The latest sign-off per unit, with its sequence to break ties between sign-offs on the same date.
-    private(set) var signOffs: [UnitCode: (date: CalendarDate, sequence: Int64)] = [:]
+    /// The latest sign-off in force per unit (see ``SignOffBacking``), with its sequence to break
+    /// ties between sign-offs on the same date, and its assessor.
+    private(set) var signOffs: [UnitCode: (date: CalendarDate, sequence: Int64, assessor: AssessorID?)] = [:]
     /// The first enrolment.
     private(set) var enrolledOn: CalendarDate?
     /// The latest withdrawal after the first enrolment, unless the trainee enrolled again after it.
@@ -15,42 +16,40 @@ struct EnrolmentLedger {
     /// Minutes over all evidence.
     private(set) var minutes = 0
 
-    init(trainee: TraineeID, ref: CurriculumRef, entries: [LedgerEntry], asOf: CalendarDate) {
-        var relevant: [Int] = []
-        var corrections: Set<Int64> = []
-        var targets: [Int64] = []
-        for index in entries.indices {
-            let entry = entries[index]
-            guard entry.date <= asOf, entry.trainee == trainee, entry.curriculum == ref else { continue }
-            relevant.append(index)
-            if entry.kind == .correction {
-                corrections.insert(entry.sequence)
-                if let target = entry.corrects { targets.append(target) }
-            }
-        }
-        // As in ``CompetencyEngine/voidedSequences(_:asOf:)``: corrections of corrections are ignored.
-        let voided = Set(targets.filter { !corrections.contains($0) })
+    init(trainee: TraineeID, ref: CurriculumRef, entries: [LedgerEntry], asOf: CalendarDate, curriculum: Curriculum? = nil) {
+        // Voiding is read over every entry given: a correction of the original voids evidence carried
+        // to this version from another one (``Voiding``).
+        let voided = Voiding(entries, asOf: asOf).voided
         var enrolments: [(date: CalendarDate, sequence: Int64)] = []
         var withdrawals: [(date: CalendarDate, sequence: Int64)] = []
-        for index in relevant {
-            let entry = entries[index]
-            if voided.contains(entry.sequence) { continue }
+        var counted: [UnitCode: [LedgerEntry]] = [:]
+        var voidedEvidence: [UnitCode: [LedgerEntry]] = [:]
+        var candidates: [UnitCode: [LedgerEntry]] = [:]
+        for entry in entries {
+            guard entry.date <= asOf, entry.trainee == trainee, entry.curriculum == ref else { continue }
+            if voided.contains(entry.sequence) {
+                if entry.kind == .evidence, let unit = entry.unit { voidedEvidence[unit, default: []].append(entry) }
+                continue
+            }
             switch entry.kind {
             case .enrolment: enrolments.append((entry.date, entry.sequence))
             case .withdrawal: withdrawals.append((entry.date, entry.sequence))
             case .evidence:
                 minutes = minutes.clampedAdding(entry.minutes ?? 0)
-                if let unit = entry.unit { evidence[unit, default: UnitEvidence()].add(entry) }
-            case .signOff:
-                guard let unit = entry.unit else { continue }
-                let candidate = (date: entry.date, sequence: entry.sequence)
-                if let current = signOffs[unit], (current.date, current.sequence) >= (candidate.date, candidate.sequence) {
-                    continue
+                if let unit = entry.unit {
+                    evidence[unit, default: UnitEvidence()].add(entry)
+                    counted[unit, default: []].append(entry)
                 }
-                signOffs[unit] = candidate
-            case .correction, .issue, .revocation, .supersession: continue
+            case .signOff:
+                if let unit = entry.unit { candidates[unit, default: []].append(entry) }
             default: continue
             }
+        }
+        for (code, signOffs) in candidates {
+            let backing = SignOffBacking(
+                unit: curriculum?.unit(code), evidence: counted[code] ?? [], voidedEvidence: voidedEvidence[code] ?? [])
+            let inForce = signOffs.filter(backing.isBacked).max { ($0.date, $0.sequence) < ($1.date, $1.sequence) }
+            if let inForce { self.signOffs[code] = (inForce.date, inForce.sequence, inForce.assessor) }
         }
         let firstEnrolment = enrolments.min { ($0.date, $0.sequence) < ($1.date, $1.sequence) }
         enrolledOn = firstEnrolment?.date

@@ -10,7 +10,8 @@ struct UnitEvidence {
     var wholeUnit = false
     /// Whether recognition of prior learning or credit transfer covers the unit, occasions included.
     var recognised = false
-    /// Distinct dates of satisfactory evidence that shows performance.
+    /// Distinct dates of satisfactory evidence that shows performance, judged by an assessor
+    /// (evidence with no assessor never counts as an assessed performance occasion).
     var performanceDates: Set<CalendarDate> = []
     /// Whether any evidence, satisfactory or not, was recorded.
     var recorded = false
@@ -27,7 +28,7 @@ struct UnitEvidence {
                 recognised = true
                 wholeUnit = true
             }
-            if method.showsPerformance { performanceDates.insert(entry.date) }
+            if method.showsPerformance && entry.assessor != nil { performanceDates.insert(entry.date) }
         }
         switch entry.target {
         case .criterion(let number): criteria.insert(number)

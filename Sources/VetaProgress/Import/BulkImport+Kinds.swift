@@ -119,6 +119,7 @@ extension ProgressService {
                     repeats.append(row.line)
                     continue
                 }
+                if let future = EvidenceCheck.futureDate(date, of: .enrolment) { throw Refusal(future) }
                 let site = value["site"].flatMap { $0.isEmpty ? nil : $0 }
                 entries.append(LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site))
             } catch let refusal as Refusal {
@@ -207,7 +208,7 @@ struct EvidenceKey: Hashable {
     /// The keys of the evidence in the store that no correction voids.
     static func stored(in store: any ProgressStore) async throws -> Set<EvidenceKey> {
         let entries = try await store.entries(ofKinds: [.evidence, .correction])
-        let voided = Set(entries.compactMap(\.corrects))
+        let voided = CompetencyEngine.voidedSequences(entries, asOf: .latest)
         return Set(entries.filter { $0.kind == .evidence && !voided.contains($0.sequence) }.map(EvidenceKey.init))
     }
 }

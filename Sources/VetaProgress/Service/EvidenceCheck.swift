@@ -11,6 +11,7 @@ public enum EvidenceCheck {
     ///   - enrolled: Whether the trainee is enrolled (and not withdrawn) in that curriculum.
     public static func problems(with entry: LedgerEntry, curriculum: Curriculum, assessor: Assessor?, enrolled: Bool) -> [String] {
         var problems: [String] = []
+        if let future = futureDate(entry.date, of: entry.kind) { problems.append(future) }
         if !enrolled { problems.append("trainee \(entry.trainee) is not enrolled in \(entry.curriculum)") }
         guard let code = entry.unit else { return problems + ["no unit given"] }
         guard let unit = curriculum.unit(code) else {
@@ -57,6 +58,14 @@ public enum EvidenceCheck {
         guard let earlier, let unit = entry.unit else { return nil }
         return "\(unit) is already signed off for \(entry.trainee) on \(earlier.date) by entry \(earlier.sequence); "
             + "a renewal is dated after the sign-off it renews"
+    }
+
+    /// Why an entry of `kind` may not be dated `date`: it is after today. Evidence, sign-offs and
+    /// enrolments record what happened; nothing has happened after today yet.
+    public static func futureDate(_ date: CalendarDate, of kind: LedgerEntry.Kind, today: CalendarDate = .today()) -> String? {
+        guard date > today else { return nil }
+        let what = kind == .signOff ? "a sign-off" : kind == .enrolment ? "an enrolment" : "evidence"
+        return "the date \(date) is after today (\(today)): \(what) records what has happened, so it cannot be dated in the future"
     }
 
     static func targetProblem(_ target: EvidenceTarget, unit: Unit) -> String? {

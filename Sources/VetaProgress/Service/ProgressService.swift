@@ -75,6 +75,9 @@ public struct ProgressService: Sendable {
             if let active = EnrolmentState.activeEnrolment(in: try await store.entries(for: trainee), trainee: trainee, code: ref.code) {
                 throw EnrolmentState.alreadyEnrolled(trainee, in: ref, active: active)
             }
+            if let future = EvidenceCheck.futureDate(date, of: .enrolment) {
+                throw Refusal("enrolment of \(trainee) refused", reasons: [future])
+            }
             return try await appendOne(entry, after: end)
         }
     }
@@ -141,9 +144,11 @@ public struct ProgressService: Sendable {
         }
     }
 
-    /// Voids an earlier entry, saying why. Corrections themselves cannot be corrected, and an entry
-    /// is corrected once: of racing corrections of one entry, one is stored and the others are
-    /// refused naming it.
+    /// Voids an earlier entry, saying why, and with it everything derived from it (``Voiding``).
+    /// Correcting a correction undoes it: the entry it voided counts again (a reinstatement, with
+    /// its own reason). An entry is corrected once: of racing corrections of one entry, one is
+    /// stored and the others are refused naming it. Reinstating an enrolment is refused while the
+    /// trainee has enrolled again in that curriculum (checked inside the write).
     public func correct(_ sequence: Int64, reason: String, on date: CalendarDate) async throws -> LedgerEntry {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
         // Stored entries never change: what the target is, is checked once.
@@ -151,9 +156,9 @@ public struct ProgressService: Sendable {
         guard case .success(let target)? = rows.first(where: { (try? $0.get().sequence) == sequence }) else {
             throw Refusal("there is no entry \(sequence)")
         }
-        guard target.kind != .correction else {
-            throw Refusal("entry \(sequence) is a correction (of entry \(target.corrects ?? 0)); corrections cannot be corrected")
-        }
+        // A correction of a correction reinstates the entry the correction voided.
+        let reinstated: LedgerEntry? =
+            target.kind == .correction ? rows.lazy.compactMap { try? $0.get() }.first { $0.sequence == target.corrects } : nil
         guard !target.kind.isRecord else {
             throw Refusal("entry \(sequence) is about an issued record; revoke or re-issue the record instead (veta revoke, veta reissue)")
         }
@@ -162,6 +167,16 @@ public struct ProgressService: Sendable {
         return try await checkedWrite { end in
             if let earlier = try await store.entries(ofKinds: [.correction]).first(where: { $0.corrects == sequence }) {
                 throw Refusal("entry \(sequence) is already corrected by entry \(earlier.sequence)")
+            }
+            if let reinstated, reinstated.kind == .enrolment,
+                let active = EnrolmentState.activeEnrolment(
+                    in: try await store.entries(for: reinstated.trainee), trainee: reinstated.trainee, code: reinstated.curriculum.code)
+            {
+                throw Refusal(
+                    "entry \(sequence) voided enrolment \(reinstated.sequence); reinstating it would enrol \(reinstated.trainee) twice",
+                    reasons: [
+                        "\(reinstated.trainee) is enrolled in \(active.ref) since \(active.enrolledOn): withdraw first (veta withdraw)"
+                    ])
             }
             return try await appendOne(correction, after: end)
         }

@@ -135,6 +135,10 @@ extension RecordService {
             return VerificationReport(serial: record.serial, checks: checks)
         }
         checks.append(.init(name: "revocation", passed: true, detail: "not revoked"))
+        if let backing = try await backing(of: record) {
+            checks.append(.init(name: "evidence", passed: false, detail: backing.summary))
+            return VerificationReport(serial: record.serial, checks: checks)
+        }
         // A superseded record no longer stands: its successor does.
         if let superseded = events.first(where: { $0.kind == .superseded && $0.serial == record.serial }) {
             checks.append(

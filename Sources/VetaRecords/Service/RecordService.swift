@@ -62,7 +62,7 @@ public struct RecordService: Sendable {
         let completion = try Self.completion(status, unit: unit, curriculum: curriculum)
         let achieved = AchievedHours.units(status, in: curriculum, unit: unit)
         let organisation = try await progress.store.organisation(trainee.employer)
-        let assessorNames = try await signingAssessors(id, ref: ref, unit: unit)
+        let assessorNames = try await signingAssessors(id, ref: ref, unit: unit, in: curriculum, asOf: date)
         let salt = CredentialBuilder.salt()
         try ArtifactFile.createFolder(outputFolder)
 
@@ -144,11 +144,14 @@ public struct RecordService: Sendable {
         return (from, status.expiresOn, nil)
     }
 
-    /// The names of the assessors who signed off the units concerned, for the DC-3's instructor line.
-    func signingAssessors(_ trainee: TraineeID, ref: CurriculumRef, unit: UnitCode?) async throws -> String {
+    /// The names of the assessors of the sign-offs in force for the units concerned, for the DC-3's
+    /// instructor line: a voided sign-off, or one whose evidence was voided, names nobody.
+    func signingAssessors(_ trainee: TraineeID, ref: CurriculumRef, unit: UnitCode?, in curriculum: Curriculum, asOf date: CalendarDate)
+        async throws -> String
+    {
         let entries = try await progress.store.entries(for: trainee)
-        let ids = Set(
-            entries.filter { $0.kind == .signOff && $0.curriculum == ref && (unit == nil || $0.unit == unit) }.compactMap(\.assessor))
+        let inForce = CompetencyEngine.signOffsInForce(of: trainee, in: curriculum, ref: ref, entries: entries, asOf: date)
+        let ids = Set(inForce.filter { unit == nil || $0.key == unit }.compactMap(\.value.assessor))
         var names: [String] = []
         for id in ids.sorted() { names.append(try await progress.store.assessor(id)?.name ?? id.rawValue) }
         return names.joined(separator: ", ")

@@ -67,6 +67,7 @@ enum EngineRandomLedger {
             entry.method = EvidenceMethod.allCases[spec.method]
             entry.outcome = spec.satisfactory ? .satisfactory : .notYet
             entry.minutes = spec.day % 120
+            entry.assessor = AssessorID("A-1")
         }
         return entry
     }

@@ -8,9 +8,13 @@ struct Correct: AsyncParsableCommand {
         discussion: """
             Example:
               veta correct 42 --reason "recorded against the wrong trainee"
+              veta correct 57 --reason "entry 42 was right after all"   # 57 corrected 42: 42 counts again
+
+            Everything derived from the voided entry (evidence carried by veta migrate, sign-offs
+            resting on it) stops counting with it.
             """)
 
-    @Argument(help: "The sequence number of the entry to void.") var sequence: Int64
+    @Argument(help: "The sequence number of the entry to void (a correction's: undo it, reinstating what it voided).") var sequence: Int64
     @Option(help: "Why.") var reason: String
     @Option(help: ArgumentHelp("Date of the correction, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
     var date: DateArgument?

@@ -1,0 +1,56 @@
+public import VetaCurricula
+public import VetaProgress
+
+/// Why an issued record no longer rests on evidence.
+public struct RecordBacking: Hashable, Sendable {
+    /// What the engine, re-run as of the issue date with every correction known now, finds missing.
+    public let missing: [String]
+    /// The voided entries behind it: for each, the entry a correction named and that correction's date.
+    public let voided: [Voiding.Cause]
+
+    /// `no longer backed by evidence: entry N voided on D`, one per voided entry (or what is missing).
+    public var summary: String {
+        let causes = voided.map { "entry \($0.entry) voided on \($0.date)" }
+        return "no longer backed by evidence: " + (causes.isEmpty ? missing : causes).joined(separator: "; ")
+    }
+}
+
+extension RecordService {
+    /// Whether `record` is still backed by evidence: `nil` when the engine, re-run as of the day it
+    /// was issued on the log as it is now (every correction applied, whenever it was made, and
+    /// voiding carried along provenance, ``Voiding``), would still issue it; otherwise what is
+    /// missing and which voided entries took it away.
+    public func backing(of record: IssuedRecord) async throws -> RecordBacking? {
+        let curriculum = try await progress.curriculum(record.curriculum)
+        let all = try await progress.store.entries(for: record.trainee)
+        let issuedOn = CalendarDate(String(record.issuedAt.prefix(10))) ?? record.validFrom
+        let voiding = Voiding(all, asOf: .latest)
+        // Every correction applied, whenever it was made: dated at the start of time for the re-run.
+        let entries = all.map { entry in
+            var entry = entry
+            if entry.kind == .correction { entry.date = .earliest }
+            return entry
+        }
+        let status = CompetencyEngine.status(of: record.trainee, in: curriculum, ref: record.curriculum, entries: entries, asOf: issuedOn)
+        var missing: [String]
+        if let unit = record.unit {
+            guard let unitStatus = status.units.first(where: { $0.unit == unit }) else {
+                return RecordBacking(missing: ["no unit \(unit)"], voided: [])
+            }
+            missing = unitStatus.state == .signedOff ? [] : ["\(unit) is \(unitStatus.state.rawValue)"] + unitStatus.missing
+        } else {
+            missing = status.packagingSatisfied ? [] : status.missing
+            if missing.isEmpty && status.completedOn == nil { missing = ["no completion"] }
+        }
+        guard !missing.isEmpty else { return nil }
+        var seen: Set<Int64> = []
+        let causes = all.filter { entry in
+            entry.curriculum == record.curriculum && entry.date <= issuedOn
+                && [.enrolment, .evidence, .signOff].contains(entry.kind)
+                && (record.unit == nil || entry.unit == nil || entry.unit == record.unit)
+        }.compactMap { voiding.causes[$0.sequence] }
+            .filter { seen.insert($0.entry).inserted }
+            .sorted { $0.entry < $1.entry }
+        return RecordBacking(missing: missing, voided: causes)
+    }
+}
