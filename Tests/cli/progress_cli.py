@@ -143,8 +143,8 @@ check("the same import then succeeds in full", r.returncode == 0 and counts()[0]
 
 # --- a row changed directly in SQLite is detected ----------------------------------------------------
 db = sqlite3.connect(store)
-db.execute("DROP TRIGGER ledger_entry_append_only_update")
-db.execute("UPDATE ledger_entry SET outcome = 'satisfactory' WHERE sequence = 7")
+db.execute("DROP TRIGGER ledger_append_only_update")
+db.execute("UPDATE ledger SET outcome = 1 WHERE sequence = 7")  # 1: satisfactory, in the compact table
 db.commit()
 db.close()
 r = run(store, "ledger", "verify")

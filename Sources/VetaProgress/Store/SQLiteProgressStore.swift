@@ -273,7 +273,7 @@ public final class SQLiteProgressStore: ProgressStore {
             }
             try EnrolmentGuard.check(entries, in: db)
             var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
-            let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
+            var writer = try LedgerWriter(db)
             var stored: [LedgerEntry] = []
             stored.reserveCapacity(entries.count)
             for original in entries {
@@ -296,7 +296,7 @@ public final class SQLiteProgressStore: ProgressStore {
                 entry.signature = nil
                 try seal(&entry)
                 entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-                try statement.execute(arguments: LedgerRow.arguments(entry))
+                try writer.append(entry)
                 previousHash = entry.hash
                 stored.append(entry)
             }
@@ -320,9 +320,7 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     public func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry] {
-        let names = kinds.map(\.rawValue).sorted()
-        return try await entries(
-            where: "kind IN (" + names.map { _ in "?" }.joined(separator: ", ") + ")", StatementArguments(names))
+        try await entries(where: LedgerCodes.condition(Array(kinds)), [])
     }
 
     private func entries(
