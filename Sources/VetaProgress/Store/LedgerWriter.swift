@@ -25,14 +25,18 @@ struct LedgerWriter {
     mutating func append(_ entry: LedgerEntry) throws {
         guard compact else { return try insert.execute(arguments: LedgerRow.arguments(entry)) }
         let registry = entry.kind.isRegistry
+        let trainee = try registry ? nil : id(.trainee, entry.trainee.rawValue)
+        let code = try registry ? nil : id(.curriculumCode, entry.curriculum.code.rawValue)
+        let version = try registry ? nil : id(.curriculumVersion, entry.curriculum.version.description)
+        let unit = try entry.unit.map { try id(.unit, $0.rawValue) }
+        let site = try entry.site.map { try id(.site, $0) }
+        let assessor = try entry.assessor.map { try id(.assessor, $0.rawValue) }
+        let attachment = try entry.attachmentSHA256.map { try bytes($0, "attachment sha256", entry.sequence) }
+        let hash = try bytes(entry.hash, "hash", entry.sequence)
         let arguments: StatementArguments = [
-            entry.sequence, LedgerCodes.code(entry.kind), registry ? nil : try id(.trainee, entry.trainee.rawValue),
-            registry ? nil : try id(.curriculumCode, entry.curriculum.code.rawValue),
-            registry ? nil : try id(.curriculumVersion, entry.curriculum.version.description), try entry.unit.map { try id(.unit, $0.rawValue) },
-            entry.target?.description, entry.method.map(LedgerCodes.code), entry.outcome.map(LedgerCodes.code), entry.date.description,
-            try entry.site.map { try id(.site, $0) }, entry.minutes, entry.note,
-            try entry.attachmentSHA256.map { try bytes($0, "attachment sha256", entry.sequence) }, try entry.assessor.map { try id(.assessor, $0.rawValue) },
-            entry.corrects, entry.recordedAt, try bytes(entry.hash, "hash", entry.sequence), entry.signature, entry.derivedFrom,
+            entry.sequence, LedgerCodes.code(entry.kind), trainee, code, version, unit, entry.target?.description,
+            entry.method.map { LedgerCodes.code($0) }, entry.outcome.map { LedgerCodes.code($0) }, entry.date.description, site, entry.minutes,
+            entry.note, attachment, assessor, entry.corrects, entry.recordedAt, hash, entry.signature, entry.derivedFrom,
         ]
         let registryColumn: StatementArguments = [registry ? entry.registry.map(LedgerCanonicalEncoding.registryColumn) ?? "" : nil]
         try insert.execute(arguments: arguments + RecordColumns.arguments(entry) + registryColumn)
