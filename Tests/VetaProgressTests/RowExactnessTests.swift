@@ -33,6 +33,13 @@ import VetaCurricula
         return world
     }
 
+    /// Statements that point entry 2's `column` at a new `ledger_name` row (of `role`) holding
+    /// `value` (an SQL expression of the old row's `value`).
+    static func renamed(_ column: String, _ role: Int, _ value: String) -> String {
+        "INSERT INTO ledger_name (role, value) SELECT \(role), \(value) FROM ledger_name WHERE id = "
+            + "(SELECT \(column) FROM ledger WHERE sequence = 2); UPDATE ledger SET \(column) = last_insert_rowid() WHERE sequence = 2"
+    }
+
     /// How many registry entries come before the world's first progress entry.
     static func offset(_ world: TestWorld) async throws -> Int64 {
         try await Self.attacker(world).read { db in
@@ -46,10 +53,8 @@ import VetaCurricula
         ("UPDATE ledger SET trainee = CAST(trainee AS BLOB) WHERE sequence = 2", "trainee holds id"),
         ("UPDATE ledger SET curriculum_version = 99999 WHERE sequence = 2", "curriculum_version holds id 99999"),
         ("UPDATE ledger SET unit = (SELECT id FROM ledger_name WHERE role = 1) WHERE sequence = 2", "unit holds id"),
-        (
-            "UPDATE ledger_name SET value = CAST(value AS BLOB) WHERE id = (SELECT curriculum_version FROM ledger WHERE sequence = 2)",
-            "curriculum_version is stored as BLOB"
-        ),
+        // A name re-encoded: entry 2 pointed at a new `ledger_name` row holding it (the old row names other entries too).
+        (RowExactnessTests.renamed("curriculum_version", 3, "CAST(value AS BLOB)"), "curriculum_version is stored as BLOB"),
         ("UPDATE ledger SET minutes = CAST('60' AS BLOB) WHERE sequence = 2", "minutes is stored as BLOB"),
         ("UPDATE ledger SET minutes = 60.5 WHERE sequence = 2", "minutes is stored as REAL"),
         // SQLite keeps text in an INTEGER column only when it is not a number: named, never read as one.
@@ -58,16 +63,15 @@ import VetaCurricula
         ("UPDATE ledger SET kind = 'evidence' WHERE sequence = 2", "kind holds evidence"),
         ("UPDATE ledger SET method = 42 WHERE sequence = 2", "method holds 42"),
         ("UPDATE ledger SET outcome = 3 WHERE sequence = 2", "outcome holds 3"),
-        (
-            "UPDATE ledger_name SET value = '0' || value WHERE id = (SELECT curriculum_version FROM ledger WHERE sequence = 2)",
-            "curriculum_version"
-        ),
+        (RowExactnessTests.renamed("curriculum_version", 3, "'0' || value"), "curriculum_version is not written as"),
+        (RowExactnessTests.renamed("target", 7, "CAST(value AS BLOB)"), "target is stored as BLOB"),
         ("UPDATE ledger SET date = '2026-2-01' WHERE sequence = 2", "date"),
         ("UPDATE ledger SET hash = substr(hash, 1, 31) WHERE sequence = 2", "hash is 31 bytes long, not 32"),
         ("UPDATE ledger SET hash = hash || X'00' WHERE sequence = 2", "hash is 33 bytes long, not 32"),
         ("UPDATE ledger SET hash = lower(hex(hash)) WHERE sequence = 2", "hash is 64 bytes long, not 32"),
         ("UPDATE ledger SET attachment_sha256 = X'0102' WHERE sequence = 2", "attachment_sha256 is 2 bytes long, not 32"),
-        ("UPDATE ledger SET recorded_at = replace(recorded_at, 'T', ' ') WHERE sequence = 2", "recorded_at"),
+        (RowExactnessTests.renamed("recorded_at", 8, "replace(value, 'T', ' ')"), "recorded_at"),
+        ("UPDATE ledger SET recorded_at = 99999 WHERE sequence = 2", "recorded_at holds id 99999"),
     ])
     func aValueStoredOtherThanCanonicallyIsAFinding(_ statement: String, _ reason: String) async throws {
         let world = try await Self.tampered(statement)

@@ -57,7 +57,7 @@ def tamper(store, *statements):
     for trigger in ("ledger_append_only_update", "ledger_append_only_delete", "ledger_name_append_only_update"):
         db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     for statement in statements:
-        db.execute(*statement) if isinstance(statement, tuple) else db.execute(statement)
+        db.execute(*statement) if isinstance(statement, tuple) else db.executescript(statement)
     db.commit()
     db.close()
 
@@ -245,14 +245,23 @@ check("status of a trainee whose entries are intact still works", result.returnc
 # --- re-encoding a value without changing it (no checkpoint needed) ----------------------------------
 issue = ["issue", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "ob3", "--issuer", ISSUER,
          "--key", os.path.join(keys, "issuer.private.jwk"), "--out", os.path.join(work, "records"), "--as-of", "2026-11-30"]
-VERSION_NAME = "id = (SELECT curriculum_version FROM ledger WHERE sequence = {})"  # the name row entry N's version id points to
+
+
+def renamed(column, role, value, sequence):
+    """Points entry `sequence`'s `column` at a new ledger_name row (of `role`) holding `value`, an SQL
+    expression of the old row's value (the old row names other entries too)."""
+    return (f"INSERT INTO ledger_name (role, value) SELECT {role}, {value} FROM ledger_name WHERE id = "
+            f"(SELECT {column} FROM ledger WHERE sequence = {sequence}); "
+            f"UPDATE ledger SET {column} = last_insert_rowid() WHERE sequence = {sequence}")
+
+
 cases = [
     ("a note stored as a BLOB", f"UPDATE ledger SET note = CAST(note AS BLOB) WHERE sequence = {R + 3}", R + 3, "note is stored as BLOB"),
-    ("a version stored as a BLOB", f"UPDATE ledger_name SET value = CAST(value AS BLOB) WHERE {VERSION_NAME.format(R + 4)}", R + 4,
+    ("a version stored as a BLOB", renamed("curriculum_version", 3, "CAST(value AS BLOB)", R + 4), R + 4,
      "curriculum_version is stored as BLOB"),
     ("minutes stored as a BLOB", f"UPDATE ledger SET minutes = CAST(CAST(minutes AS TEXT) AS BLOB) WHERE sequence = {R + 3}", R + 3,
      "minutes is stored as BLOB"),
-    ("a version written 01.0.0", f"UPDATE ledger_name SET value = '0' || value WHERE {VERSION_NAME.format(R + 4)}", R + 4,
+    ("a version written 01.0.0", renamed("curriculum_version", 3, "'0' || value", R + 4), R + 4,
      "curriculum_version"),
     ("a date written 2026-11-010", f"UPDATE ledger SET date = '2026-11-010' WHERE sequence = {R + 3}", R + 3, "date"),
     ("a hash one byte longer", f"UPDATE ledger SET hash = hash || X'00' WHERE sequence = {R + 3}", R + 3, "hash is 33 bytes long, not 32"),

@@ -2,7 +2,7 @@ import Foundation
 
 /// The compact ledger of schema version 5: the table `ledger` (integer keys, enum codes, 32-byte
 /// BLOB hashes, no previous-hash column: an entry's previous hash is the hash of the entry before
-/// it), the name table `ledger_name` its ids point into, and the view `ledger_entry` that reads it
+/// it; the target and the recording time, shared by many entries, are ids too), the name table `ledger_name` its ids point into, and the view `ledger_entry` that reads it
 /// back in the columns and text of version 4 (``LedgerRow/columns``).
 ///
 /// Plain INTEGER, TEXT and BLOB columns, primary, foreign and partial unique keys, and a view of
@@ -23,7 +23,7 @@ enum CompactLedgerRow {
             curriculum_code INTEGER REFERENCES ledger_name(id),
             curriculum_version INTEGER REFERENCES ledger_name(id),
             unit INTEGER REFERENCES ledger_name(id),
-            target TEXT,
+            target INTEGER REFERENCES ledger_name(id),
             method INTEGER,
             outcome INTEGER,
             date TEXT NOT NULL,
@@ -33,7 +33,7 @@ enum CompactLedgerRow {
             attachment_sha256 BLOB,
             assessor INTEGER REFERENCES ledger_name(id),
             corrects INTEGER REFERENCES ledger(sequence),
-            recorded_at TEXT NOT NULL,
+            recorded_at INTEGER NOT NULL REFERENCES ledger_name(id),
             hash BLOB NOT NULL,
             signature TEXT,
             derived_from INTEGER REFERENCES ledger(sequence),
@@ -51,14 +51,15 @@ enum CompactLedgerRow {
         );
         """
 
-    /// Indexes (partial where most rows would hold NULL) and the SQLite store's append-only triggers.
+    /// Indexes (partial where most rows would hold NULL, or are evidence, which is read by trainee)
+    /// and the SQLite store's append-only triggers. The entries of a curriculum (a cohort: most of
+    /// the log) are read in one pass over the table, with no index of their own.
     static func indexes() -> String {
         let issue = LedgerCodes.code(.issue), revocation = LedgerCodes.code(.revocation)
         let supersession = LedgerCodes.code(.supersession)
         return """
             CREATE INDEX ledger_by_trainee ON ledger(trainee, sequence);
-            CREATE INDEX ledger_by_curriculum ON ledger(curriculum_code, curriculum_version, sequence);
-            CREATE INDEX ledger_by_kind ON ledger(kind, sequence);
+            CREATE INDEX ledger_by_kind ON ledger(kind, sequence) WHERE kind <> \(LedgerCodes.code(.evidence));
             CREATE INDEX ledger_by_serial ON ledger(serial, sequence) WHERE serial IS NOT NULL;
             CREATE INDEX ledger_by_attachment ON ledger(attachment_sha256) WHERE attachment_sha256 IS NOT NULL;
             CREATE UNIQUE INDEX ledger_one_issue ON ledger(serial) WHERE kind = \(issue);
@@ -108,10 +109,10 @@ enum CompactLedgerRow {
         return """
             CREATE VIEW ledger_entry AS SELECT
                 l.sequence AS sequence, \(kind) AS kind, n_trainee.value AS trainee_id, n_curriculum_code.value AS curriculum_code,
-                n_curriculum_version.value AS curriculum_version, n_unit.value AS unit_code, l.target AS target,
+                n_curriculum_version.value AS curriculum_version, n_unit.value AS unit_code, n_target.value AS target,
                 \(method) AS method, \(outcome) AS outcome, l.date AS date, n_site.value AS site, l.minutes AS minutes, l.note AS note,
                 CASE WHEN l.attachment_sha256 IS NULL THEN NULL ELSE lower(hex(l.attachment_sha256)) END AS attachment_sha256,
-                n_assessor.value AS assessor_id, l.corrects AS corrects, l.recorded_at AS recorded_at,
+                n_assessor.value AS assessor_id, l.corrects AS corrects, n_recorded_at.value AS recorded_at,
                 COALESCE((SELECT lower(hex(p.hash)) FROM ledger p WHERE p.sequence = l.sequence - 1), \(genesis)) AS previous_hash,
                 lower(hex(l.hash)) AS hash, l.signature AS signature, l.derived_from AS derived_from, l.serial AS serial,
                 l.record_format AS record_format, l.issuer_id AS issuer_id, l.valid_from AS valid_from, l.valid_until AS valid_until,

@@ -2,7 +2,8 @@ package import GRDB
 
 /// The small integers the compact ledger (schema version 5, table `ledger`) stores in place of
 /// repeated text: each entry kind, evidence method and outcome has a fixed code, and each trainee,
-/// curriculum code, curriculum version, unit, site and assessor an id in `ledger_name`.
+/// curriculum code, curriculum version, unit, evidence target, site, assessor and recording time an
+/// id in `ledger_name`.
 ///
 /// The codes are part of the stored format: never renumber one; a new kind, method or outcome takes
 /// a new number. What is hashed does not change: an entry's canonical encoding
@@ -26,7 +27,7 @@ package enum LedgerCodes {
 
     /// What a `ledger_name` row names; its `role` column.
     enum Role: Int, CaseIterable {
-        case trainee = 1, curriculumCode, curriculumVersion, unit, site, assessor
+        case trainee = 1, curriculumCode, curriculumVersion, unit, site, assessor, target, recordedAt
 
         /// The `ledger` column that holds ids of this role.
         var column: String {
@@ -37,6 +38,8 @@ package enum LedgerCodes {
             case .unit: "unit"
             case .site: "site"
             case .assessor: "assessor"
+            case .target: "target"
+            case .recordedAt: "recorded_at"
             }
         }
     }
@@ -51,9 +54,12 @@ package enum LedgerCodes {
     static func code(_ outcome: Outcome) -> Int { outcomeCodes[outcome] ?? 0 }
 
     /// A condition on the `ledger_entry` view that holds for the entries of `kinds`, through the
-    /// index on the stored code (`kind_code`), e.g. `kind_code IN (6, 7)`.
+    /// index on the stored code (`kind_code`), e.g. `kind_code IN (6, 7) AND kind_code <> 3`. The
+    /// index leaves out evidence (most of the log): without evidence among `kinds` the condition
+    /// says so, in the words of the index, so that SQLite uses it.
     package static func condition(_ kinds: [LedgerEntry.Kind]) -> String {
-        "kind_code IN (" + kinds.map { String(code($0)) }.sorted().joined(separator: ", ") + ")"
+        let codes = "kind_code IN (" + kinds.map { code($0) }.sorted().map(String.init).joined(separator: ", ") + ")"
+        return kinds.contains(.evidence) ? codes : codes + " AND kind_code <> \(code(.evidence))"
     }
 
     /// A portable SQL `CASE` that turns the code in `column` into its name, NULL for an unknown code.
