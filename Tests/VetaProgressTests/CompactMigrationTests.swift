@@ -29,7 +29,8 @@ import VetaCurricula
         try await store.authorise(world.assessor, for: UnitCode("RIIERR302D"), on: TestWorld.day("2026-02-09"), granted: true)
         let key = SigningKey().publicKey.base64URL
         let fields = ["name": "Centro", "rfc": TestWorld.employer, "publicKey": key]
-        try await store.write { db in
+        let sqlite = try #require(store as? SQLiteProgressStore)
+        try await sqlite.write { db in
             try db.execute(
                 sql: "INSERT INTO issuer (id, name, rfc, stps_registration, public_key) VALUES ('I01', 'Centro', ?, NULL, ?)",
                 arguments: [TestWorld.employer, key])
