@@ -131,11 +131,20 @@ import VetaCurricula
         entries[3].hash = entries[3].hash.uppercased()
         let path = world.folder + "/v4.sqlite"
         try Self.makeV4(path, entries: entries, tablesFrom: world.storePath)
-        let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let error = #expect(throws: StoreError.self) { try StoreSchema.upgrade(path) }
-        #expect(error?.message.contains("entry 4") == true, "\(String(describing: error))")
-        #expect(error?.message.contains("hash is not 64 lowercase hex digits") == true)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        func contents() throws -> [String] {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+                    + String.fetchAll(db, sql: "SELECT name FROM sqlite_master ORDER BY name")
+                    + Row.fetchAll(db, sql: "SELECT * FROM ledger_entry ORDER BY sequence").map(\.description)
+            }
+        }
+        let before = try contents()
+        let refusal = #expect(throws: Refusal.self) { try StoreSchema.upgrade(path) }
+        #expect(refusal?.summary.contains("entry 4") == true, "\(String(describing: refusal))")
+        #expect(refusal?.summary.contains("hash is not 64 lowercase hex digits") == true)
+        #expect(try contents() == before)
     }
 
     @Test func everyCodeIsDistinctAndEveryKindMethodAndOutcomeHasOne() {

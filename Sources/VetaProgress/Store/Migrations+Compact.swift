@@ -6,7 +6,8 @@ import GRDB
 /// each value in its canonical text) and written to `ledger` with the same sequence, content and
 /// hash: what is hashed does not change, so every hash that verified still does, and an entry that
 /// was changed after it was recorded still fails. An entry that is not stored exactly cannot be
-/// moved without changing what is stored: the migration then stops, and the store stays as it was.
+/// moved without changing what is stored: the migration then stops with a ``Refusal``, and the
+/// store's data stays as it was.
 enum CompactMigrations {
     static let identifier = "v5 compact ledger"
 
@@ -20,10 +21,12 @@ enum CompactMigrations {
                 switch LedgerRow.entry(row) {
                 case .success(let entry): try writer.append(entry)
                 case .failure(let error):
-                    throw StoreError(
-                        .storage,
-                        "the store cannot move to the compact ledger (schema version 5): \(error). Nothing was changed; "
-                            + "run `veta ledger verify` with the veta that wrote it and restore the store from a copy that verifies")
+                    throw Refusal(
+                        "the store cannot move to the compact ledger (schema version 5): \(error); nothing was changed",
+                        reasons: [
+                            "the entry is not stored exactly as it was hashed: run `veta ledger verify` with the veta that wrote the store "
+                                + "and restore it from a copy that verifies"
+                        ])
                 }
             }
             try db.execute(sql: "DROP TABLE ledger_entry")

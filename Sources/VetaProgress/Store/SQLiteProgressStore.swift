@@ -46,6 +46,8 @@ public final class SQLiteProgressStore: ProgressStore {
                 pool = try DatabasePool(path: path, configuration: configuration)
                 try Migrations.migrator.migrate(pool)
             }
+        } catch let refusal as Refusal {
+            throw refusal  // a migration that cannot move the store's data as it is (``CompactMigrations``)
         } catch {
             throw StoreError(.storage, "cannot open the store at \(path): \(Self.reason(error))")
         }
