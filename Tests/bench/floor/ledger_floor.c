@@ -6,7 +6,7 @@
  *
  *   ledger_floor import  STORE CSV   append the CSV's evidence rows to STORE's `ledger` (today's
  *                                    schema, version 5: ids into `ledger_name`, enum codes, BLOB
- *                                    hashes), hash-chained with Veta's canonical encoding, one
+ *                                    hashes; see CompactLedgerRow.swift), hash-chained with Veta's canonical encoding, one
  *                                    prepared statement, one transaction
  *   ledger_floor compact DB CSV      the same rows into a compact schema in a new file DB (integer
  *                                    keys, enum codes, 32-byte BLOB hashes)
@@ -166,8 +166,8 @@ static void evidence_bytes(Writer *w, char *f[FIELDS], long long sequence, long 
 
 /* The id of `value` in Veta's `ledger_name` for `role`, added when missing; the last one per role is kept. */
 static sqlite3_int64 name_id(sqlite3 *db, sqlite3_stmt *find, sqlite3_stmt *add, int role, const char *value) {
-    static char last[7][256];
-    static sqlite3_int64 last_id[7];
+    static char last[9][256];
+    static sqlite3_int64 last_id[9];
     if (last_id[role] && strcmp(last[role], value) == 0) return last_id[role];
     sqlite3_int64 id = 0;
     for (int attempt = 0; attempt < 2 && !id; attempt++) {
@@ -274,7 +274,7 @@ static int import_rows(const char *path, const char *csv, int compact) {
             sqlite3_bind_int64(insert, i++, name_id(db, find, add, 2, code_));
             sqlite3_bind_int64(insert, i++, name_id(db, find, add, 3, at + 1));
             sqlite3_bind_int64(insert, i++, name_id(db, find, add, 4, f[UNIT]));
-            sqlite3_bind_text(insert, i++, f[TARGET], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 7, f[TARGET]));
             sqlite3_bind_int(insert, i++, code(f[METHOD], METHODS));
             sqlite3_bind_int(insert, i++, code(f[OUTCOME], OUTCOMES));
             sqlite3_bind_text(insert, i++, f[DATE], -1, SQLITE_STATIC);
@@ -283,7 +283,7 @@ static int import_rows(const char *path, const char *csv, int compact) {
             sqlite3_bind_text(insert, i++, f[NOTE], -1, SQLITE_STATIC);
             sqlite3_bind_null(insert, i++); /* the benchmark's CSV has no attachments */
             sqlite3_bind_int64(insert, i++, name_id(db, find, add, 6, f[ASSESSOR]));
-            sqlite3_bind_text(insert, i++, RECORDED_AT, -1, SQLITE_STATIC);
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 8, RECORDED_AT));
             sqlite3_bind_blob(insert, i++, digest, 32, SQLITE_STATIC);
         }
         check(sqlite3_step(insert), db, "insert");
