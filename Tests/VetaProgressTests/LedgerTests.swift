@@ -64,8 +64,8 @@ import VetaCurricula
     @Test func theStoreRefusesUpdatesAndDeletesOfEntries() async throws {
         let world = try await TestWorld.make()
         let queue = try DatabaseQueue(path: world.storePath)
-        await #expect(throws: DatabaseError.self) { try await queue.write { try $0.execute(sql: "UPDATE ledger_entry SET note = 'x'") } }
-        await #expect(throws: DatabaseError.self) { try await queue.write { try $0.execute(sql: "DELETE FROM ledger_entry") } }
+        await #expect(throws: DatabaseError.self) { try await queue.write { try $0.execute(sql: "UPDATE ledger SET note = 'x'") } }
+        await #expect(throws: DatabaseError.self) { try await queue.write { try $0.execute(sql: "DELETE FROM ledger") } }
     }
 
     @Test func verificationNamesTheFirstRowChangedDirectlyInSQLite() async throws {
@@ -73,8 +73,8 @@ import VetaCurricula
         try await world.completeSafetyUnit()
         let queue = try DatabaseQueue(path: world.storePath)
         try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER ledger_entry_append_only_update")
-            try db.execute(sql: "UPDATE ledger_entry SET outcome = 'satisfactory', minutes = 600 WHERE sequence = 3")
+            try db.execute(sql: "DROP TRIGGER ledger_append_only_update")
+            try db.execute(sql: "UPDATE ledger SET outcome = 1, minutes = 600 WHERE sequence = 3")
         }
         let report = try await world.service.verifyLedger()
         #expect(!report.isIntact)
@@ -90,10 +90,10 @@ import VetaCurricula
         let queue = try DatabaseQueue(path: world.storePath)
         let forged = Base64URL.encode(try SigningKey().signature(for: [1, 2, 3]))
         try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER ledger_entry_append_only_update")
-            try db.execute(sql: "DROP TRIGGER ledger_entry_append_only_delete")
-            try db.execute(sql: "UPDATE ledger_entry SET signature = ? WHERE kind = 'signoff'", arguments: [forged])
-            try db.execute(sql: "DELETE FROM ledger_entry WHERE sequence = 2")
+            try db.execute(sql: "DROP TRIGGER ledger_append_only_update")
+            try db.execute(sql: "DROP TRIGGER ledger_append_only_delete")
+            try db.execute(sql: "UPDATE ledger SET signature = ? WHERE kind = 4", arguments: [forged])
+            try db.execute(sql: "DELETE FROM ledger WHERE sequence = 2")
         }
         let report = try await world.service.verifyLedger()
         #expect(report.problems.first?.sequence == 3)

@@ -162,7 +162,7 @@ import VetaProgress
         let revocation = try #require(try await site.service.records.entry(.revocation, issued[0].record.serial))
         _ = try await site.issueUnit("RIIMPO338E")  // the revocation is no longer the newest entry
         try site.tamper(
-            "DROP TRIGGER ledger_entry_append_only_delete; DELETE FROM ledger_entry WHERE sequence = \(revocation.sequence)")
+            "DROP TRIGGER ledger_append_only_delete; DELETE FROM ledger WHERE sequence = \(revocation.sequence)")
         let service = try site.open()
         let ledger = try await service.verifyLedger()
         #expect(!ledger.isIntact && ledger.problems.first?.sequence == revocation.sequence + 1)

@@ -51,12 +51,13 @@ def copy(source, name):
 
 
 def tamper(store, *statements):
-    """What an attacker with the file does: drop the append-only triggers, then change rows."""
+    """What an attacker with the file does: drop the append-only triggers, then change rows (of the
+    compact table `ledger`, or of `ledger_name`, which its ids point into)."""
     db = sqlite3.connect(store)
-    db.execute("DROP TRIGGER IF EXISTS ledger_entry_append_only_update")
-    db.execute("DROP TRIGGER IF EXISTS ledger_entry_append_only_delete")
+    for trigger in ("ledger_append_only_update", "ledger_append_only_delete", "ledger_name_append_only_update"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     for statement in statements:
-        db.execute(*statement) if isinstance(statement, tuple) else db.execute(statement)
+        db.execute(*statement) if isinstance(statement, tuple) else db.executescript(statement)
     db.commit()
     db.close()
 
@@ -93,11 +94,16 @@ def canonical(row):
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+OUTCOMES = {"satisfactory": 1, "not-yet": 2}  # the compact table's outcome codes
+
+
 def rewrite(store, sequence, changes, rechain=True):
-    """Changes entry `sequence` and recomputes its hash and (with rechain) every later hash."""
+    """Changes entry `sequence` (its outcome) and recomputes its hash and (with rechain) every later
+    hash. Rows are read from the view `ledger_entry` and written to the compact table `ledger`,
+    whose hashes are 32-byte BLOBs and whose previous hash is the hash of the entry before."""
     db = sqlite3.connect(store)
     db.row_factory = sqlite3.Row
-    db.execute("DROP TRIGGER IF EXISTS ledger_entry_append_only_update")
+    db.execute("DROP TRIGGER IF EXISTS ledger_append_only_update")
     rows = [dict(r) for r in db.execute("SELECT * FROM ledger_entry WHERE sequence >= ? ORDER BY sequence", (sequence,))]
     previous = None
     for index, row in enumerate(rows):
@@ -109,8 +115,8 @@ def rewrite(store, sequence, changes, rechain=True):
             row["previous_hash"] = previous
         row["hash"] = hashlib.sha256(canonical(row)).hexdigest()
         previous = row["hash"]
-        db.execute("UPDATE ledger_entry SET " + ", ".join(f"{c} = ?" for c in changes) + ", previous_hash = ?, hash = ? WHERE sequence = ?",
-                   [row[c] for c in changes] + [row["previous_hash"], row["hash"], row["sequence"]])
+        db.execute("UPDATE ledger SET outcome = ?, hash = ? WHERE sequence = ?",
+                   [OUTCOMES[row["outcome"]], bytes.fromhex(row["hash"]), row["sequence"]])
     db.commit()
     db.close()
 
@@ -189,7 +195,7 @@ check("--checkpoint without --key-public is a usage error (64)", result.returnco
 # --- deleting the newest entries ---------------------------------------------------------------------
 for count in (1, 2, 10):
     store = copy(base, f"cut{count}")
-    tamper(store, ("DELETE FROM ledger_entry WHERE sequence > ?", (size - count,)))
+    tamper(store, ("DELETE FROM ledger WHERE sequence > ?", (size - count,)))
     plain, _, _ = verify(store)
     code, document, result = verify(store, latest)
     check(f"deleting the last {count} entries passes a plain verify but not the checkpoint: truncated (exit 1)",
@@ -228,8 +234,9 @@ check("a rewrite after the last sign-off with every hash recomputed passes a pla
 store = copy(base, "rewritten-one")
 rewrite(store, size - 3, {"outcome": "not-yet"}, rechain=False)
 code, document, result = verify(store)
+# The compact ledger keeps no previous-hash column: the next entry, whose hash covers the old hash, no longer matches.
 check("a rewrite whose later hashes were not recomputed is named by verify", code == 1
-      and any(p["sequence"] == size - 2 and "previous-hash" in p["reason"] for p in document.get("problems", [])), result.stdout)
+      and any(p["sequence"] == size - 2 and "does not match its hash" in p["reason"] for p in document.get("problems", [])), result.stdout)
 result = run(store, "status", "T101")
 check("status refuses to act on it (exit 1, pointing at ledger verify)", result.returncode == 1 and "veta ledger verify" in result.stderr,
       result.stderr)
@@ -239,16 +246,30 @@ check("status of a trainee whose entries are intact still works", result.returnc
 # --- re-encoding a value without changing it (no checkpoint needed) ----------------------------------
 issue = ["issue", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "ob3", "--issuer", ISSUER,
          "--key", os.path.join(keys, "issuer.private.jwk"), "--out", os.path.join(work, "records"), "--as-of", "2026-11-30"]
+
+
+def renamed(column, role, value, sequence):
+    """Points entry `sequence`'s `column` at a new ledger_name row (of `role`) holding `value`, an SQL
+    expression of the old row's value (the old row names other entries too)."""
+    return (f"INSERT INTO ledger_name (role, value) SELECT {role}, {value} FROM ledger_name WHERE id = "
+            f"(SELECT {column} FROM ledger WHERE sequence = {sequence}); "
+            f"UPDATE ledger SET {column} = last_insert_rowid() WHERE sequence = {sequence}")
+
+
 cases = [
-    ("a note stored as a BLOB", f"UPDATE ledger_entry SET note = CAST(note AS BLOB) WHERE sequence = {R + 3}", R + 3, "note is stored as BLOB"),
-    ("a version stored as a BLOB", f"UPDATE ledger_entry SET curriculum_version = CAST(curriculum_version AS BLOB) WHERE sequence = {R + 4}", R + 4,
+    ("a note stored as a BLOB", f"UPDATE ledger SET note = CAST(note AS BLOB) WHERE sequence = {R + 3}", R + 3, "note is stored as BLOB"),
+    ("a version stored as a BLOB", renamed("curriculum_version", 3, "CAST(value AS BLOB)", R + 4), R + 4,
      "curriculum_version is stored as BLOB"),
-    ("minutes stored as a BLOB", f"UPDATE ledger_entry SET minutes = CAST(CAST(minutes AS TEXT) AS BLOB) WHERE sequence = {R + 3}", R + 3,
+    ("minutes stored as a BLOB", f"UPDATE ledger SET minutes = CAST(CAST(minutes AS TEXT) AS BLOB) WHERE sequence = {R + 3}", R + 3,
      "minutes is stored as BLOB"),
-    ("a version written 01.0.0", f"UPDATE ledger_entry SET curriculum_version = '0' || curriculum_version WHERE sequence = {R + 4}", R + 4,
+    ("a version written 01.0.0", renamed("curriculum_version", 3, "'0' || value", R + 4), R + 4,
      "curriculum_version"),
-    ("a date written 2026-11-010", f"UPDATE ledger_entry SET date = '2026-11-010' WHERE sequence = {R + 3}", R + 3, "date"),
-    ("a hash in upper case", f"UPDATE ledger_entry SET hash = upper(hash) WHERE sequence = {R + 3}", R + 3, "hash is not 64 lowercase hex"),
+    ("a date written 2026-11-010", f"UPDATE ledger SET date = '2026-11-010' WHERE sequence = {R + 3}", R + 3, "date"),
+    ("a hash one byte shorter", f"UPDATE ledger SET hash = substr(hash, 1, 31) WHERE sequence = {R + 3}", R + 3, "hash is 31 bytes long, not 32"),
+    ("a hash stored as its hex text", f"UPDATE ledger SET hash = lower(hex(hash)) WHERE sequence = {R + 3}", R + 3,
+     "hash is 64 bytes long, not 32"),
+    ("an unknown outcome code", f"UPDATE ledger SET outcome = 9 WHERE sequence = {R + 3}", R + 3, "outcome holds 9"),
+    ("a unit id with no name", f"UPDATE ledger SET unit = 999999 WHERE sequence = {R + 3}", R + 3, "unit holds id 999999"),
 ]
 for index, (label, statement, sequence, reason) in enumerate(cases):
     store = copy(base, f"encoded{index}")
@@ -284,7 +305,7 @@ check("a forged size, another key's signature and a non-checkpoint are each name
 result = run(base, "ledger", "checkpoint", "--key", site_key, "--out", latest)
 check("a checkpoint file is never overwritten (exit 1)", result.returncode == 1 and "never overwritten" in result.stderr, result.stderr)
 store = copy(base, "damaged")
-tamper(store, f"UPDATE ledger_entry SET note = 'changed' WHERE sequence = {R + 3}")
+tamper(store, f"UPDATE ledger SET note = 'changed' WHERE sequence = {R + 3}")
 result = run(store, "ledger", "checkpoint", "--key", site_key, "--out", os.path.join(work, "damaged.checkpoint"))
 check("a ledger that does not verify is not checkpointed (exit 1)",
       result.returncode == 1 and not os.path.exists(os.path.join(work, "damaged.checkpoint")), result.stderr)
@@ -305,7 +326,7 @@ must(store, "status", "T101", env=auto)
 check("a reading command writes none", len(os.listdir(folder)) == 2)
 code, document, result = verify(store, folder)
 check("verify --checkpoint FOLDER checks every checkpoint in it (exit 0)", code == 0 and kinds(document) == ["extended"] * 2, result.stdout)
-tamper(store, ("DELETE FROM ledger_entry WHERE sequence = ?", (size + 2,)))
+tamper(store, ("DELETE FROM ledger WHERE sequence = ?", (size + 2,)))
 code, document, result = verify(store, folder)
 check("after deleting the newest entry the folder names it (exit 1)", code == 1 and kinds(document) == ["extended", "rolled-back"],
       result.stdout)
@@ -335,7 +356,7 @@ check("after an older copy of the store is put back, the next write is refused b
 store = copy(base, "moved")
 moved = sqlite3.connect(base).execute(
     "SELECT MIN(sequence) FROM ledger_entry WHERE trainee_id = 'T100' AND kind = 'evidence'").fetchone()[0]
-tamper(store, ("UPDATE ledger_entry SET trainee_id = 'T101' WHERE sequence = ?", (moved,)))
+tamper(store, ("UPDATE ledger SET trainee = (SELECT id FROM ledger_name WHERE role = 1 AND value = 'T101') WHERE sequence = ?", (moved,)))
 for trainee in ("T100", "T101"):
     result = run(store, "status", trainee)
     check(f"an entry moved from T100 to T101 makes status {trainee} refuse (exit 1): its neighbours are recomputed, not trusted",

@@ -123,10 +123,16 @@ with open(csv_path, "w") as f:
         f.write(f"T001,EXWSAFE,RIIWHS201E,criterion:1.{i % 3 + 1},observation,not-yet,2026-03-{i % 28 + 1:02d},0.5,row {i}\n")
 counts = lambda: sqlite3.connect(store).execute("SELECT COUNT(*), MAX(sequence) FROM ledger_entry").fetchone()
 state_before = counts()
+# An empty WAL, so the import's writes grow it: the compact rows of this import fit in the store's
+# page cache, so they may reach the WAL only at the commit, where an earlier, larger WAL file would be reused.
+with sqlite3.connect(store) as db:
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 victim = subprocess.Popen([veta, "import", csv_path, "--store", store], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 wal = store + "-wal"
 start_size = os.path.getsize(wal) if os.path.exists(wal) else 0
-deadline = time.time() + 120
+# The compact rows of this import fit in the page cache: they reach the WAL only at the commit, after
+# every row was checked, which takes a debug build on a busy machine longer than two minutes.
+deadline = time.time() + 900
 killed_while_writing = False
 while time.time() < deadline and victim.poll() is None:
     if os.path.exists(wal) and os.path.getsize(wal) > start_size + 2_000_000:
@@ -143,8 +149,8 @@ check("the same import then succeeds in full", r.returncode == 0 and counts()[0]
 
 # --- a row changed directly in SQLite is detected ----------------------------------------------------
 db = sqlite3.connect(store)
-db.execute("DROP TRIGGER ledger_entry_append_only_update")
-db.execute("UPDATE ledger_entry SET outcome = 'satisfactory' WHERE sequence = 7")
+db.execute("DROP TRIGGER ledger_append_only_update")
+db.execute("UPDATE ledger SET outcome = 1 WHERE sequence = 7")  # 1: satisfactory, in the compact table
 db.commit()
 db.close()
 r = run(store, "ledger", "verify")

@@ -151,8 +151,8 @@ check("a second rebuild finds nothing to repair (one JSON document)", report.get
       r.stdout + r.stderr)
 broken = copy(store, "broken-log")
 sql(broken, "UPDATE assessor SET public_key = ? WHERE id = 'A01'", public_key("rogue"))
-sql(broken, "DROP TRIGGER ledger_entry_append_only_update")
-sql(broken, "UPDATE ledger_entry SET note = 'changed' WHERE kind = 'evidence' AND sequence = (SELECT MIN(sequence) FROM ledger_entry WHERE kind = 'evidence')")
+sql(broken, "DROP TRIGGER ledger_append_only_update")
+sql(broken, "UPDATE ledger SET note = 'changed' WHERE sequence = (SELECT MIN(sequence) FROM ledger_entry WHERE kind = 'evidence')")
 before = tables(broken)
 r = run(broken, "store", "rebuild")
 check("veta store rebuild refuses a log that does not verify (exit 1) and changes nothing",

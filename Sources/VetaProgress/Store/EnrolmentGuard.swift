@@ -10,11 +10,10 @@ enum EnrolmentGuard {
     /// is enrolled in and has not withdrawn from, in the store or earlier in the batch.
     static func check(_ batch: [LedgerEntry], in db: Database) throws {
         guard batch.contains(where: { $0.kind == .enrolment }) else { return }
-        let kinds = [LedgerEntry.Kind.enrolment, .withdrawal, .correction].map(\.rawValue)
         // A few trainees (`veta enrol`): their rows only; a bulk import: one pass over the table.
         let trainees = Array(Set(batch.filter { $0.kind == .enrolment }.map(\.trainee.rawValue)))
-        var sql = "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE kind IN (?, ?, ?)"
-        var arguments = StatementArguments(kinds)
+        var sql = "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE \(LedgerCodes.condition([.enrolment, .withdrawal, .correction]))"
+        var arguments = StatementArguments()
         if trainees.count <= 100 {
             sql += " AND trainee_id IN (\(Array(repeating: "?", count: trainees.count).joined(separator: ", ")))"
             arguments += StatementArguments(trainees)

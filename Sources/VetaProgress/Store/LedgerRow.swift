@@ -1,20 +1,27 @@
 import GRDB
 import VetaCurricula
 
-/// Reads and writes ledger entries as rows of `ledger_entry`.
+/// Reads ledger entries from rows of `ledger_entry` (since schema version 6 the view of the compact
+/// table `ledger`, see ``CompactLedgerRow``), and writes them as rows of the text table
+/// `ledger_entry` of versions 1 to 4 (for the migrations that ran on it).
 enum LedgerRow {
-    static let columns =
+    /// The columns of the text table `ledger_entry` of schema version 4, in order.
+    static let textColumns =
         "sequence, kind, trainee_id, curriculum_code, curriculum_version, unit_code, target, method, outcome, date, site, minutes, note, attachment_sha256, assessor_id, corrects, recorded_at, previous_hash, hash, signature, derived_from, "
         + RecordColumns.names + ", registry"
 
+    /// The columns an entry is read from: ``textColumns`` and the view's `problem`.
+    static let columns = textColumns + ", problem"
+
+    /// The insert into the text table of version 4 (``LedgerWriter`` inserts into the compact one).
     static let insertSQL =
-        "INSERT INTO ledger_entry (\(columns)) VALUES (" + Array(repeating: "?", count: 22 + RecordColumns.count).joined(separator: ", ")
+        "INSERT INTO ledger_entry (\(textColumns)) VALUES (" + Array(repeating: "?", count: 22 + RecordColumns.count).joined(separator: ", ")
         + ")"
 
     /// The insert of a store's migration that ran before the `registry` column existed (v3), which
     /// appends entries of the kinds before version 3 only.
     static let insertSQLBeforeRegistry =
-        "INSERT INTO ledger_entry (\(columns.replacingOccurrences(of: ", registry", with: ""))) VALUES ("
+        "INSERT INTO ledger_entry (\(textColumns.replacingOccurrences(of: ", registry", with: ""))) VALUES ("
         + Array(repeating: "?", count: 21 + RecordColumns.count).joined(separator: ", ") + ")"
 
     /// The arguments of ``insertSQL``; with `registry` false, of ``insertSQLBeforeRegistry``.
@@ -34,10 +41,12 @@ enum LedgerRow {
     /// The entry in `row` (selected with ``columns``, in that order), or why the row is not one.
     /// Columns are read by position: this runs for every entry a report reads.
     static func entry(_ row: Row) -> Result<LedgerEntry, LedgerRowError> {
+        let problemIndex = 22 + RecordColumns.count
         let sequence: Int64 = row[0] ?? 0
         func fail(_ reason: String) -> Result<LedgerEntry, LedgerRowError> {
             .failure(LedgerRowError(sequence: sequence, reason: reason))
         }
+        if row.count > problemIndex, let problem = row[problemIndex] as String? { return fail("the row is not stored exactly: \(problem)") }
         if let problem = typeProblem(row) { return fail("the row is not stored exactly: \(problem)") }
         guard let kind = (row[1] as String?).flatMap(LedgerEntry.Kind.init(rawValue:)) else { return fail("unknown kind") }
         guard let date = (row[9] as String?).flatMap(CalendarDate.init) else { return fail("bad date") }

@@ -9,7 +9,7 @@ enum RegistryMigrations {
         migrator.registerMigration("v4 registry in the ledger") { db in
             // A registry entry has no trainee and no curriculum: those columns become nullable, which
             // SQLite allows only by rebuilding the table (same columns, same order, plus `registry`).
-            let columns = LedgerRow.columns.replacingOccurrences(of: ", registry", with: "")
+            let columns = LedgerRow.textColumns.replacingOccurrences(of: ", registry", with: "")
             try db.execute(
                 sql: """
                     CREATE TABLE ledger_entry_v4 (

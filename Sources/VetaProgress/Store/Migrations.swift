@@ -90,6 +90,7 @@ enum Migrations {
         RecordMigrations.register(in: &migrator)
         RegistryMigrations.register(in: &migrator)
         LifecycleMigrations.register(in: &migrator)
+        CompactMigrations.register(in: &migrator)
         return migrator
     }
 }

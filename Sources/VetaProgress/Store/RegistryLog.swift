@@ -8,7 +8,7 @@ package enum RegistryLog {
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
         var sequence: Int64 = last?["sequence"] ?? 0
         var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
-        let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
+        var writer = try LedgerWriter(db)
         for var entry in entries {
             precondition(entry.kind.isRegistry && entry.registry != nil, "a registry entry without its details")
             sequence += 1
@@ -17,7 +17,7 @@ package enum RegistryLog {
             entry.previousHash = previousHash
             entry.signature = nil
             entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-            try statement.execute(arguments: LedgerRow.arguments(entry))
+            try writer.append(entry)
             previousHash = entry.hash
         }
     }
@@ -29,10 +29,8 @@ package enum RegistryLog {
     package static func state(
         _ db: Database, kinds wanted: Set<LedgerEntry.Kind>? = nil, subject: String? = nil
     ) throws -> RegistryState {
-        let kinds = LedgerEntry.Kind.allCases.filter { $0.isRegistry && wanted?.contains($0) ?? true }.map { "'\($0.rawValue)'" }
-            .joined(separator: ", ")
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE kind IN (\(kinds)) ORDER BY sequence")
+        let kinds = LedgerCodes.condition(LedgerEntry.Kind.allCases.filter { $0.isRegistry && wanted?.contains($0) ?? true })
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE \(kinds) ORDER BY sequence")
         var state = RegistryState()
         while let row = try rows.next() {
             switch LedgerRow.entry(row) {

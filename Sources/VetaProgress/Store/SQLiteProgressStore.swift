@@ -46,6 +46,8 @@ public final class SQLiteProgressStore: ProgressStore {
                 pool = try DatabasePool(path: path, configuration: configuration)
                 try Migrations.migrator.migrate(pool)
             }
+        } catch let refusal as Refusal {
+            throw refusal  // a migration that cannot move the store's data as it is (``CompactMigrations``)
         } catch {
             throw StoreError(.storage, "cannot open the store at \(path): \(Self.reason(error))")
         }
@@ -285,7 +287,7 @@ public final class SQLiteProgressStore: ProgressStore {
             }
             try EnrolmentGuard.check(entries, in: db)
             var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
-            let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
+            var writer = try LedgerWriter(db)
             var stored: [LedgerEntry] = []
             stored.reserveCapacity(entries.count)
             for original in entries {
@@ -308,7 +310,7 @@ public final class SQLiteProgressStore: ProgressStore {
                 entry.signature = nil
                 try seal(&entry)
                 entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-                try statement.execute(arguments: LedgerRow.arguments(entry))
+                try writer.append(entry)
                 previousHash = entry.hash
                 stored.append(entry)
             }
@@ -332,9 +334,7 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     public func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry] {
-        let names = kinds.map(\.rawValue).sorted()
-        return try await entries(
-            where: "kind IN (" + names.map { _ in "?" }.joined(separator: ", ") + ")", StatementArguments(names))
+        try await entries(where: LedgerCodes.condition(Array(kinds)), [])
     }
 
     private func entries(

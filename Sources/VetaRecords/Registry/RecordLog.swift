@@ -1,10 +1,10 @@
 import GRDB
 import VetaProgress
 
-/// Reads record entries straight from the log, by serial through the `ledger_entry_by_serial` index.
+/// Reads record entries straight from the log, by serial through the `ledger_by_serial` index.
 enum RecordLog {
     static func entry(_ kind: LedgerEntry.Kind, _ serial: String, _ db: Database) throws -> LedgerEntry? {
-        try entries(db, "kind = ? AND serial = ?", [kind.rawValue, serial]).first
+        try entries(db, "\(LedgerCodes.condition([kind])) AND serial = ?", [serial]).first
     }
 
     static func entries(_ db: Database, _ condition: String, _ arguments: StatementArguments) throws -> [LedgerEntry] {

@@ -4,9 +4,10 @@
  * ratios to it. It does no checking beyond what the job needs (no CURP, enrolment or authorisation
  * checks, no CSV quoting: the benchmark's generated CSV has none), so it is a floor, not a rival.
  *
- *   ledger_floor import  STORE CSV   append the CSV's evidence rows to STORE's `ledger_entry`
- *                                    (today's schema), hash-chained with Veta's canonical encoding,
- *                                    one prepared statement, one transaction
+ *   ledger_floor import  STORE CSV   append the CSV's evidence rows to STORE's `ledger` (today's
+ *                                    schema, version 5: ids into `ledger_name`, enum codes, BLOB
+ *                                    hashes; see CompactLedgerRow.swift), hash-chained with Veta's canonical encoding, one
+ *                                    prepared statement, one transaction
  *   ledger_floor compact DB CSV      the same rows into a compact schema in a new file DB (integer
  *                                    keys, enum codes, 32-byte BLOB hashes)
  *   ledger_floor verify  STORE       recompute every entry's canonical bytes and sha256 in sequence
@@ -163,6 +164,35 @@ static void evidence_bytes(Writer *w, char *f[FIELDS], long long sequence, long 
     put(&w->out, "}", 1);
 }
 
+/* The id of `value` in Veta's `ledger_name` for `role`, added when missing; the last one per role is kept. */
+static sqlite3_int64 name_id(sqlite3 *db, sqlite3_stmt *find, sqlite3_stmt *add, int role, const char *value) {
+    static char last[9][256];
+    static sqlite3_int64 last_id[9];
+    if (last_id[role] && strcmp(last[role], value) == 0) return last_id[role];
+    sqlite3_int64 id = 0;
+    for (int attempt = 0; attempt < 2 && !id; attempt++) {
+        sqlite3_stmt *s = attempt ? add : find;
+        sqlite3_bind_int(s, 1, role);
+        sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(s);
+        if (!attempt && rc == SQLITE_ROW) id = sqlite3_column_int64(s, 0);
+        else if (attempt) { check(rc == SQLITE_DONE ? SQLITE_OK : rc, db, "name"); id = sqlite3_last_insert_rowid(db); }
+        sqlite3_reset(s);
+    }
+    snprintf(last[role], sizeof last[role], "%s", value);
+    last_id[role] = id;
+    return id;
+}
+
+static int code(const char *value, const char *const *names) {
+    for (int i = 0; names[i]; i++) if (strcmp(value, names[i]) == 0) return i + 1;
+    return 0;
+}
+
+static const char *const METHODS[] = {"observation", "practical", "written-test", "oral-test", "product", "third-party", "rpl",
+                                      "credit-transfer", 0};
+static const char *const OUTCOMES[] = {"satisfactory", "not-yet", 0};
+
 static int import_rows(const char *path, const char *csv, int compact) {
     sqlite3 *db;
     check(sqlite3_open(path, &db), db, "open");
@@ -183,7 +213,7 @@ static int import_rows(const char *path, const char *csv, int compact) {
     check(sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0), db, "begin");
     sqlite3_stmt *last, *insert;
     check(sqlite3_prepare_v2(db, compact ? "SELECT sequence, hash FROM entry ORDER BY sequence DESC LIMIT 1"
-                                         : "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1",
+                                         : "SELECT sequence, hash FROM ledger ORDER BY sequence DESC LIMIT 1",
               -1, &last, 0),
         db, "prepare");
     long long sequence = 0;
@@ -192,18 +222,22 @@ static int import_rows(const char *path, const char *csv, int compact) {
     previous[64] = 0;
     if (sqlite3_step(last) == SQLITE_ROW) {
         sequence = sqlite3_column_int64(last, 0);
-        if (compact) hex64(sqlite3_column_blob(last, 1), previous);
-        else memcpy(previous, sqlite3_column_text(last, 1), 64);
+        hex64(sqlite3_column_blob(last, 1), previous);
     }
     sqlite3_finalize(last);
     check(sqlite3_prepare_v2(db,
               compact ? "INSERT INTO entry (sequence, kind, trainee, curriculum, unit, target, method, outcome, date, site, minutes,"
                         " note, assessor, recorded_at, hash) VALUES (?, 2, ?, 1, ?, ?, ?, ?, ?, 1, ?, ?, 1, 0, ?)"
-                      : "INSERT INTO ledger_entry (sequence, kind, trainee_id, curriculum_code, curriculum_version, unit_code, target,"
-                        " method, outcome, date, site, minutes, note, attachment_sha256, assessor_id, recorded_at, previous_hash, hash)"
-                        " VALUES (?, 'evidence', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      : "INSERT INTO ledger (sequence, kind, trainee, curriculum_code, curriculum_version, unit, target,"
+                        " method, outcome, date, site, minutes, note, attachment_sha256, assessor, recorded_at, hash)"
+                        " VALUES (?, 3, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               -1, &insert, 0),
         db, "prepare insert");
+    sqlite3_stmt *find = 0, *add = 0;
+    if (!compact) {
+        check(sqlite3_prepare_v2(db, "SELECT id FROM ledger_name WHERE role = ? AND value = ?", -1, &find, 0), db, "prepare find");
+        check(sqlite3_prepare_v2(db, "INSERT INTO ledger_name (role, value) VALUES (?, ?)", -1, &add, 0), db, "prepare add");
+    }
     char line[4096];
     char *f[FIELDS];
     Writer w = {{0}, 1};
@@ -234,23 +268,23 @@ static int import_rows(const char *path, const char *csv, int compact) {
             sqlite3_bind_text(insert, i++, f[NOTE], -1, SQLITE_STATIC);
             sqlite3_bind_blob(insert, i++, digest, 32, SQLITE_STATIC);
         } else {
-            sqlite3_bind_text(insert, i++, f[TRAINEE], -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, f[CURRICULUM], (int)(at - f[CURRICULUM]), SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, at + 1, -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, f[UNIT], -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, f[TARGET], -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, f[METHOD], -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, f[OUTCOME], -1, SQLITE_STATIC);
+            char code_[64];
+            snprintf(code_, sizeof code_, "%.*s", (int)(at - f[CURRICULUM]), f[CURRICULUM]);
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 1, f[TRAINEE]));
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 2, code_));
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 3, at + 1));
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 4, f[UNIT]));
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 7, f[TARGET]));
+            sqlite3_bind_int(insert, i++, code(f[METHOD], METHODS));
+            sqlite3_bind_int(insert, i++, code(f[OUTCOME], OUTCOMES));
             sqlite3_bind_text(insert, i++, f[DATE], -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, f[SITE], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 5, f[SITE]));
             sqlite3_bind_int64(insert, i++, minutes);
             sqlite3_bind_text(insert, i++, f[NOTE], -1, SQLITE_STATIC);
-            if (f[ATTACHMENT][0]) sqlite3_bind_text(insert, i++, f[ATTACHMENT], -1, SQLITE_STATIC);
-            else sqlite3_bind_null(insert, i++);
-            sqlite3_bind_text(insert, i++, f[ASSESSOR], -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, RECORDED_AT, -1, SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, previous, 64, SQLITE_STATIC);
-            sqlite3_bind_text(insert, i++, hash, 64, SQLITE_TRANSIENT);
+            sqlite3_bind_null(insert, i++); /* the benchmark's CSV has no attachments */
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 6, f[ASSESSOR]));
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 8, RECORDED_AT));
+            sqlite3_bind_blob(insert, i++, digest, 32, SQLITE_STATIC);
         }
         check(sqlite3_step(insert), db, "insert");
         sqlite3_reset(insert);
@@ -258,6 +292,8 @@ static int import_rows(const char *path, const char *csv, int compact) {
         rows++;
     }
     sqlite3_finalize(insert);
+    sqlite3_finalize(find);
+    sqlite3_finalize(add);
     check(sqlite3_exec(db, "COMMIT", 0, 0, 0), db, "commit");
     double seconds = now() - start;
     sqlite3_close(db);

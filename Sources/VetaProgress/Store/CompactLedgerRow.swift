@@ -1,0 +1,146 @@
+import Foundation
+
+/// The compact ledger of schema version 6: the table `ledger` (integer keys, enum codes, 32-byte
+/// BLOB hashes, no previous-hash column: an entry's previous hash is the hash of the entry before
+/// it; the target and the recording time, shared by many entries, are ids too), the name table `ledger_name` its ids point into, and the view `ledger_entry` that reads it
+/// back in the columns and text of version 4 (``LedgerRow/columns``).
+///
+/// Plain INTEGER, TEXT and BLOB columns, primary, foreign and partial unique keys, and a view of
+/// joins and `CASE`s: a PostgreSQL store creates the same (`encode(hash, 'hex')` for SQLite's
+/// `lower(hex(hash))`, BYTEA for BLOB). The append-only triggers are the SQLite store's own.
+enum CompactLedgerRow {
+    static let tables = """
+        CREATE TABLE ledger_name (
+            id INTEGER PRIMARY KEY,
+            role INTEGER NOT NULL,
+            value TEXT NOT NULL,
+            UNIQUE (role, value)
+        );
+        CREATE TABLE ledger (
+            sequence INTEGER PRIMARY KEY,
+            kind INTEGER NOT NULL,
+            trainee INTEGER REFERENCES ledger_name(id),
+            curriculum_code INTEGER REFERENCES ledger_name(id),
+            curriculum_version INTEGER REFERENCES ledger_name(id),
+            unit INTEGER REFERENCES ledger_name(id),
+            target INTEGER REFERENCES ledger_name(id),
+            method INTEGER,
+            outcome INTEGER,
+            date TEXT NOT NULL,
+            site INTEGER REFERENCES ledger_name(id),
+            minutes INTEGER,
+            note TEXT,
+            attachment_sha256 BLOB,
+            assessor INTEGER REFERENCES ledger_name(id),
+            corrects INTEGER REFERENCES ledger(sequence),
+            recorded_at INTEGER NOT NULL REFERENCES ledger_name(id),
+            hash BLOB NOT NULL,
+            signature TEXT,
+            derived_from INTEGER REFERENCES ledger(sequence),
+            serial TEXT,
+            record_format TEXT,
+            issuer_id TEXT,
+            valid_from TEXT,
+            valid_until TEXT,
+            supersedes TEXT,
+            superseded_by TEXT,
+            checkpoint_size INTEGER,
+            checkpoint_hash TEXT,
+            issued_at TEXT,
+            registry TEXT
+        );
+        """
+
+    /// Indexes (partial where most rows would hold NULL, or are evidence, which is read by trainee)
+    /// and the SQLite store's append-only triggers. The entries of a curriculum (a cohort: most of
+    /// the log) are read in one pass over the table, with no index of their own.
+    static func indexes() -> String {
+        let issue = LedgerCodes.code(.issue), revocation = LedgerCodes.code(.revocation)
+        let supersession = LedgerCodes.code(.supersession)
+        return """
+            CREATE INDEX ledger_by_trainee ON ledger(trainee, sequence);
+            CREATE INDEX ledger_by_kind ON ledger(kind, sequence) WHERE kind <> \(LedgerCodes.code(.evidence));
+            CREATE INDEX ledger_by_serial ON ledger(serial, sequence) WHERE serial IS NOT NULL;
+            CREATE INDEX ledger_by_attachment ON ledger(attachment_sha256) WHERE attachment_sha256 IS NOT NULL;
+            CREATE UNIQUE INDEX ledger_one_issue ON ledger(serial) WHERE kind = \(issue);
+            CREATE UNIQUE INDEX ledger_one_revocation ON ledger(serial) WHERE kind = \(revocation);
+            CREATE UNIQUE INDEX ledger_one_supersession ON ledger(serial) WHERE kind = \(supersession);
+            CREATE TRIGGER ledger_append_only_update BEFORE UPDATE ON ledger
+                BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+            CREATE TRIGGER ledger_append_only_delete BEFORE DELETE ON ledger
+                BEGIN SELECT RAISE(ABORT, 'ledger entries are append-only'); END;
+            CREATE TRIGGER ledger_name_append_only_update BEFORE UPDATE ON ledger_name
+                BEGIN SELECT RAISE(ABORT, 'ledger names are append-only'); END;
+            CREATE TRIGGER ledger_name_append_only_delete BEFORE DELETE ON ledger_name
+                BEGIN SELECT RAISE(ABORT, 'ledger names are append-only'); END;
+            """
+    }
+
+    static let insertSQL =
+        "INSERT INTO ledger (sequence, kind, trainee, curriculum_code, curriculum_version, unit, target, method, outcome, date, site, "
+        + "minutes, note, attachment_sha256, assessor, corrects, recorded_at, hash, signature, derived_from, " + RecordColumns.names
+        + ", registry) VALUES (" + Array(repeating: "?", count: 21 + RecordColumns.count).joined(separator: ", ") + ")"
+
+    /// The view `ledger_entry`: every entry in ``LedgerRow/columns`` (names for codes and ids, hex
+    /// for hashes), plus `problem`, which names a stored value the view cannot read back (an unknown
+    /// code, an id `ledger_name` does not have, a hash that is not 32 bytes), and `kind_code`, the
+    /// stored kind, for conditions that use its index.
+    static func view() -> String {
+        let genesis = "'" + LedgerEntry.genesisHash + "'"
+        let joins = LedgerCodes.Role.allCases.map { role in
+            "LEFT JOIN ledger_name n_\(role.column) ON n_\(role.column).id = l.\(role.column) AND n_\(role.column).role = \(role.rawValue)"
+        }
+        let kind = LedgerCodes.names(LedgerCodes.kinds, of: "l.kind")
+        let method = LedgerCodes.names(LedgerCodes.methods, of: "l.method")
+        let outcome = LedgerCodes.names(LedgerCodes.outcomes, of: "l.outcome")
+        var problems = [
+            "WHEN (\(kind)) IS NULL THEN 'kind holds ' || COALESCE(l.kind, 'NULL') || ', which is the code of no kind of entry'",
+            "WHEN l.method IS NOT NULL AND (\(method)) IS NULL THEN 'method holds ' || l.method || ', which is the code of no method'",
+            "WHEN l.outcome IS NOT NULL AND (\(outcome)) IS NULL THEN 'outcome holds ' || l.outcome || ', which is the code of no outcome'",
+        ]
+        problems += LedgerCodes.Role.allCases.map { role in
+            "WHEN l.\(role.column) IS NOT NULL AND n_\(role.column).id IS NULL THEN '\(role.column) holds id ' || l.\(role.column) "
+                + "|| ', which ledger_name does not have as a \(role.column.replacingOccurrences(of: "_", with: " "))'"
+        }
+        problems += [
+            "WHEN l.hash IS NULL OR length(l.hash) <> 32 THEN 'hash is ' || COALESCE(length(l.hash), 0) || ' bytes long, not 32'",
+            "WHEN length(l.attachment_sha256) <> 32 THEN 'attachment_sha256 is ' || length(l.attachment_sha256) || ' bytes long, not 32'",
+        ]
+        return """
+            CREATE VIEW ledger_entry AS SELECT
+                l.sequence AS sequence, \(kind) AS kind, n_trainee.value AS trainee_id, n_curriculum_code.value AS curriculum_code,
+                n_curriculum_version.value AS curriculum_version, n_unit.value AS unit_code, n_target.value AS target,
+                \(method) AS method, \(outcome) AS outcome, l.date AS date, n_site.value AS site, l.minutes AS minutes, l.note AS note,
+                CASE WHEN l.attachment_sha256 IS NULL THEN NULL ELSE lower(hex(l.attachment_sha256)) END AS attachment_sha256,
+                n_assessor.value AS assessor_id, l.corrects AS corrects, n_recorded_at.value AS recorded_at,
+                COALESCE((SELECT lower(hex(p.hash)) FROM ledger p WHERE p.sequence = l.sequence - 1), \(genesis)) AS previous_hash,
+                lower(hex(l.hash)) AS hash, l.signature AS signature, l.derived_from AS derived_from, l.serial AS serial,
+                l.record_format AS record_format, l.issuer_id AS issuer_id, l.valid_from AS valid_from, l.valid_until AS valid_until,
+                l.supersedes AS supersedes, l.superseded_by AS superseded_by, l.checkpoint_size AS checkpoint_size,
+                l.checkpoint_hash AS checkpoint_hash, l.issued_at AS issued_at, l.registry AS registry,
+                CASE \(problems.joined(separator: " ")) END AS problem,
+                l.kind AS kind_code
+            FROM ledger l
+            \(joins.joined(separator: "\n"))
+            """
+    }
+
+    /// The 32 bytes written as `hex` (64 lowercase hex digits), or nil.
+    static func bytes(_ hex: String) -> Data? {
+        let digits = Array(hex.utf8)
+        guard digits.count == 64 else { return nil }
+        func value(_ digit: UInt8) -> UInt8? {
+            switch digit {
+            case 0x30...0x39: digit - 0x30
+            case 0x61...0x66: digit - 0x61 + 10
+            default: nil
+            }
+        }
+        var data = Data(capacity: 32)
+        for index in stride(from: 0, to: 64, by: 2) {
+            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
+            data.append(high << 4 | low)
+        }
+        return data
+    }
+}
