@@ -169,8 +169,7 @@ struct CurriculumReader {
 
     private func text(_ node: XMLNode?) -> LocalizedText {
         guard let node else { return LocalizedText(es: "", en: "") }
-        let es = values.child(node, "es")
-        let en = values.child(node, "en")
+        let (es, en) = values.children(node, "es", "en")
         guard readingTexts else { return LocalizedText(es: "", en: "") }
         return LocalizedText(es: es?.collapsedText ?? "", en: en?.collapsedText ?? "")
     }

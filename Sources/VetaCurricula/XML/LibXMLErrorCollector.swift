@@ -17,6 +17,8 @@ final class LibXMLErrorCollector {
     private(set) var errors: [LibXMLError] = []
     /// Set when the parser met a DOCTYPE and was stopped there.
     var sawDoctype = false
+    /// The checks the parser runs on each element as it builds the tree, if any.
+    var scan: StructureScan?
 
     func append(_ error: UnsafePointer<xmlError>) {
         let raw = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"

@@ -54,6 +54,8 @@ struct SecureXMLParser {
         defer { xmlFreeParserCtxt(context) }
 
         let collector = LibXMLErrorCollector()
+        let scan = StructureScan(limits: limits, path: path, dates: dates)
+        collector.scan = scan
         context.pointee._private = collector.opaque
         context.pointee.sax.pointee.serror = { userData, error in
             guard let userData, let error else { return }
@@ -67,17 +69,38 @@ struct SecureXMLParser {
             if let owner = context.pointee._private { LibXMLErrorCollector.from(owner).sawDoctype = true }
             xmlStopParser(context)
         }
+        // libxml2's own tree building, then the structure checks on the element it made, while
+        // it is in the cache (see StructureScan).
+        context.pointee.sax.pointee.startElementNs = { userData, name, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes in
+            guard let userData else { return }
+            let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            let parent = context.pointee.node
+            xmlSAX2StartElementNs(userData, name, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes)
+            guard let node = context.pointee.node, node != parent, let owner = context.pointee._private else { return }
+            LibXMLErrorCollector.from(owner).scan?.started(node, depth: Int(context.pointee.nodeNr))
+        }
+        context.pointee.sax.pointee.endElementNs = { userData, name, prefix, uri in
+            guard let userData else { return }
+            let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            if let node = context.pointee.node, let owner = context.pointee._private {
+                LibXMLErrorCollector.from(owner).scan?.ended(node)
+            }
+            xmlSAX2EndElementNs(userData, name, prefix, uri)
+        }
         // XML_PARSE_COMPACT keeps short texts inside their node instead of a separate allocation,
         // as xmllint does; the tree stays editable through libxml2's own calls (xmlNodeSetContent,
         // xmlSetProp), which are the only ones DateWhitespace uses.
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue
                 | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-        let pointer = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    xmlCtxtReadMemory(context, $0, Int32(buffer.count), path, nil, options)
-                }
+        // Read through a callback rather than xmlCtxtReadMemory, which copies the whole file into
+        // a buffer of its own first: libxml2 takes the bytes a chunk at a time and drops what it
+        // has parsed, as it does for a file.
+        let pointer = bytes.withUnsafeBufferPointer { buffer -> xmlDocPtr? in
+            guard let base = buffer.baseAddress else { return nil }
+            let reader = ChunkReader(base: base, count: buffer.count)
+            return withExtendedLifetime(reader) {
+                xmlCtxtReadIO(context, ChunkReader.read, nil, reader.opaque, path, nil, options)
             }
         }
         let document = pointer.map(XMLDocument.init)
@@ -92,20 +115,13 @@ struct SecureXMLParser {
         if let fatal = collector.errors.first(where: { !$0.isWarning }) ?? (document == nil ? collector.errors.first : nil) {
             return .failure([Self.diagnostic(for: fatal, path: path)])
         }
-        guard let document, let root = document.root else {
+        guard let document, document.root != nil else {
             return .failure([DocumentCheck.syntax.diagnostic(at: file, "the document has no root element")])
         }
         let source = SourceText(bytes)
-        // One walk over the new tree: the structure checks, each element's number for the
-        // start-tag index and the date white space.
-        var elements = 0
-        let problems = StructureScan(limits: limits, source: source, path: path).problems(in: root) { element in
-            StartTagIndex.number(element, as: elements)
-            elements += 1
-            dates?.normalise(element: element)
-        }
+        let problems = scan.problems(in: source)
         if !problems.isEmpty { return .failure(DiagnosticList(problems)) }
-        let tags = StartTagIndex(bytes: bytes, elementCount: elements)
+        let tags = StartTagIndex(bytes: bytes, elementCount: scan.elements)
         return .success(
             ParsedDocument(document: document, source: source, path: path, tags: tags, normalisedDates: dates))
     }

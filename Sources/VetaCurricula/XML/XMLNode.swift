@@ -47,6 +47,28 @@ struct XMLNode {
         }
     }
 
+    /// The first child element named `first` and the first named `second`, found in one pass
+    /// over the children (a bilingual text's `<es>` and `<en>`).
+    func children(_ first: String, _ second: String) -> (XMLNode?, XMLNode?) {
+        first.withCString { firstName in
+            second.withCString { secondName in
+                var found: (XMLNode?, XMLNode?) = (nil, nil)
+                var child = pointer.pointee.children
+                while let node = child, found.0 == nil || found.1 == nil {
+                    if node.pointee.type == XML_ELEMENT_NODE {
+                        if found.0 == nil, Self.equal(node.pointee.name, firstName) {
+                            found.0 = XMLNode(pointer: node)
+                        } else if found.1 == nil, Self.equal(node.pointee.name, secondName) {
+                            found.1 = XMLNode(pointer: node)
+                        }
+                    }
+                    child = node.pointee.next
+                }
+                return found
+            }
+        }
+    }
+
     /// All child elements with this local name.
     func children(_ name: String) -> [XMLNode] {
         name.withCString { wanted in

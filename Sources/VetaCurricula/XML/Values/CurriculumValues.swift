@@ -49,6 +49,15 @@ final class CurriculumValues {
         return child
     }
 
+    /// Two required child elements (a bilingual text's `<es>` and `<en>`), found in one pass;
+    /// a diagnostic for each one missing, `first`'s before `second`'s.
+    func children(_ node: XMLNode, _ first: String, _ second: String) -> (XMLNode?, XMLNode?) {
+        let found = node.children(first, second)
+        if found.0 == nil { report(node, nil, "<\(node.name)> has no <\(first)> element; the schema requires one") }
+        if found.1 == nil { report(node, nil, "<\(node.name)> has no <\(second)> element; the schema requires one") }
+        return found
+    }
+
     /// The simple content of a required child element of type `type`.
     func element<T: ReaderPlaceholder>(
         _ node: XMLNode, _ name: String, type: @autoclosure () -> String, _ read: (String) -> Result<T, XSDValueError>
