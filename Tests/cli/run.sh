@@ -165,6 +165,8 @@ suite "CASE export" case_check.py "$VETA"
 suite "typed values" xsd_values.py "$VETA" "$WORK/values"
 # Audits: catalogue rules on fixtures, records rules on a store, report determinism.
 suite "audits" audit_cli.py "$VETA" "$WORK/audit"
+# Dates and time: the site's local "today", the time zone setting, --as-of, --known-at, the audit at issue.
+suite "dates and time" dates_cli.py "$VETA" "$WORK/dates"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

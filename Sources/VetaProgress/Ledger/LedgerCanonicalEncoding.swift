@@ -28,6 +28,10 @@ import Foundation
 /// `attachmentSHA256`, an authorisation's unit `unit`, an amendment's reason `note`. Entries of the
 /// version 1 and 2 kinds never carry these keys and encode as before.
 ///
+/// Version 4 adds the `setting` kind: a registry-shaped entry (no `trainee`, no `curriculum`) whose
+/// `subject` is the setting's name (`timeZone`) and whose `value` is its new value, the reason in
+/// `note`. It is encoded by the registry rules with `v` 4; every earlier kind encodes as before.
+///
 /// `hash` = lowercase hex sha256 of these bytes. `previousHash` of entry 1 is 64 zeros, so the
 /// chain of hashes covers every entry and its order. A sign-off's `signature` is the assessor's
 /// Ed25519 signature over the same bytes, base64url without padding; an issue's is the issuer's.
@@ -38,6 +42,8 @@ public enum LedgerCanonicalEncoding {
     public static let recordVersion = 2
     /// The format version written in `v` for the registry kinds.
     public static let registryVersion = 3
+    /// The format version written in `v` for the `setting` kind.
+    public static let settingVersion = 4
 
     /// The canonical bytes of `entry` (its `hash` and `signature` are not part of them).
     public static func bytes(of entry: LedgerEntry) -> [UInt8] {
@@ -86,7 +92,7 @@ public enum LedgerCanonicalEncoding {
             ("method", entry.method?.rawValue, nil), ("minutes", nil, entry.minutes), ("note", entry.note, nil),
             ("outcome", entry.outcome?.rawValue, nil), ("previousHash", entry.previousHash, nil), ("recordedAt", entry.recordedAt, nil),
             ("sequence", nil, Int(entry.sequence)), ("site", entry.site, nil), ("subject", entry.registry?.subject ?? "", nil),
-            ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil), ("v", nil, registryVersion),
+            ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil), ("v", nil, entry.kind == .setting ? settingVersion : registryVersion),
         ]
         for (name, value) in entry.registry?.fields ?? [:] where RegistryDetails.fieldNames.contains(name) {
             pairs.append((name, value, nil))

@@ -41,6 +41,10 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         /// An organisation's, trainee's or assessor's data changed; the note says why, the details
         /// hold the data as it is from then on (earlier entries keep the history).
         case amendment
+        /// A store setting changed (``LedgerEntry/registry``: the setting's name as subject, its new
+        /// value as `value`; the note says why). `timeZone` is the site's time zone (``SiteClock``):
+        /// it decides which day "today" is, so it is in the log like every other change of meaning.
+        case setting
 
         /// Whether the kind is about an issued completion record.
         public var isRecord: Bool { self == .issue || self == .revocation || self == .supersession }
@@ -49,7 +53,7 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         /// progress; such an entry carries ``LedgerEntry/registry`` and no trainee or curriculum.
         public var isRegistry: Bool {
             switch self {
-            case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment: true
+            case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment, .setting: true
             default: false
             }
         }

@@ -59,6 +59,8 @@ struct StoreOptions: ParsableArguments {
     private func openStore(create: Bool) throws -> SQLiteProgressStore {
         let path = try checkedPath()
         if create { try AutoCheckpoint.prepare(storePath: path) }
-        return try SQLiteProgressStore(path: path, create: create, readOnly: !create)
+        // `VETA_NOW` (tests) fixes the instant entries are recorded at, as it fixes "today".
+        let fixed = ProcessInfo.processInfo.environment[SiteClock.environmentVariable] == nil ? nil : try SiteClock.currentInstant()
+        return try SQLiteProgressStore(path: path, create: create, readOnly: !create, clock: { fixed ?? Date() })
     }
 }

@@ -14,15 +14,16 @@ struct Cohort: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
     @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
-    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
+    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
     @Option(help: "Output format: text, json or csv.") var format: Format = .text
     @OptionGroup var store: StoreOptions
+    @OptionGroup var knownAt: KnownAtOptions
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let service = try store.openService(create: false)
+            let service = try knownAt.service(store)
             let ref = try await service.resolve(curriculum)
-            let rows = try await service.cohort(ref, asOf: asOf.orToday)
+            let rows = try await service.cohort(ref, asOf: try await asOf.orToday(service))
             switch format {
             case .json:
                 try printJSON(rows)
