@@ -157,13 +157,12 @@ check("a record backed when issued but voided later is B002 (no longer backed), 
       ("VETA-B002", "VETA-2026-000001") in found and ("VETA-B006", "VETA-2026-000001") not in found, str(found))
 # T001 completes the unit with entries recorded on 1 December, then a record is issued by a machine whose
 # clock says 25 November: at the issue's instant the store knew none of that evidence.
-R = ["record", "--trainee", "T001", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--assessor", "A01", "--outcome", "satisfactory",
-     "--date", "2026-11-20"]
+R = ["record", "--trainee", "T001", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--assessor", "A01", "--outcome", "satisfactory"]
 late = "2026-12-01T18:00:00Z"
-must(*R, "--target", "element:1", "--method", "observation", now=late)
-must(*R, "--target", "element:2", "--method", "practical", now=late)
+must(*R, "--target", "element:1", "--method", "observation", "--date", "2026-11-19", now=late)
+must(*R, "--target", "element:2", "--method", "practical", "--date", "2026-11-20", now=late)
 for k in ("K1", "K2", "K3", "K4", "K5", "K6", "K7"):
-    must(*R, "--target", f"knowledge:{k}", "--method", "written-test", now=late)
+    must(*R, "--target", f"knowledge:{k}", "--method", "written-test", "--date", "2026-11-20", now=late)
 must("signoff", "--trainee", "T001", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--assessor", "A01",
      "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-11-21", now=late)
 must("issue", "--trainee", "T001", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "ob3", "--issuer", ISSUER,

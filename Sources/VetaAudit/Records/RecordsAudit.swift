@@ -83,7 +83,8 @@ public enum RecordsAudit {
         let curriculum = try await service.progress.curriculum(record.curriculum)
         let all: [LedgerEntry]
         do {
-            let store: any ProgressStore = knownAt.map { KnownAtStore(service.progress.store, knownAt: $0) } ?? service.progress.store
+            var store = service.progress.store
+            if let knownAt { store = KnownAtStore(store, knownAt: knownAt) }
             all = try await store.entries(for: record.trainee)
         } catch let refusal as Refusal {
             // The trainee's entries do not verify (B001 names where): nothing backs the record.

@@ -60,7 +60,9 @@ struct StoreOptions: ParsableArguments {
         let path = try checkedPath()
         if create { try AutoCheckpoint.prepare(storePath: path) }
         // `VETA_NOW` (tests) fixes the instant entries are recorded at, as it fixes "today".
-        let fixed = ProcessInfo.processInfo.environment[SiteClock.environmentVariable] == nil ? nil : try SiteClock.currentInstant()
-        return try SQLiteProgressStore(path: path, create: create, readOnly: !create, clock: { fixed ?? Date() })
+        var fixed: Date?
+        if ProcessInfo.processInfo.environment[SiteClock.environmentVariable] != nil { fixed = try SiteClock.currentInstant() }
+        let instant = fixed
+        return try SQLiteProgressStore(path: path, create: create, readOnly: !create, clock: { instant ?? Date() })
     }
 }
