@@ -25,10 +25,11 @@ extension ProgressService {
     /// - Throws: ``SettingError`` when `identifier` is not an IANA zone; nothing is appended.
     public func setTimeZone(_ identifier: String, reason: String?, at now: Date? = nil) async throws -> Bool {
         let zone = try SiteClock.timeZone(named: identifier)
-        if try await store.setting(.timeZone) == zone.identifier { return false }
+        // The name as given (and checked): Foundation may call a zone otherwise (UTC as "GMT").
+        if try await store.setting(.timeZone) == identifier { return false }
         // Dated by the new zone's calendar: the day the site's "today" changes meaning.
         let date = SiteClock(now: try now ?? SiteClock.currentInstant(), timeZone: zone).today
-        try await store.set(.timeZone, to: zone.identifier, reason: reason, on: date)
+        try await store.set(.timeZone, to: identifier, reason: reason, on: date)
         return true
     }
 }
