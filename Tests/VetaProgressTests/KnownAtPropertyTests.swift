@@ -63,7 +63,8 @@ final class ManualClock: @unchecked Sendable {
                 let all = try await service.store.allEntries().map { try $0.get() }
                 // T anywhere from before the first entry to after the last, often exactly on an entry's instant.
                 let instants = all.compactMap { Instant.parse($0.recordedAt) }
-                let first = try instants.min().unwrap("entries"), last = try instants.max().unwrap("entries")
+                let first = try instants.min().unwrap("entries")
+                let last = try instants.max().unwrap("entries")
                 let t = first.addingTimeInterval(-60 + (last.timeIntervalSince(first) + 120) * Double(cut) / 100)
                 let knownAt = cut % 3 == 0 ? instants[cut % instants.count] : Date(timeIntervalSince1970: t.timeIntervalSince1970.rounded())
                 let view = KnownAtStore(service.store, knownAt: knownAt)
@@ -73,7 +74,9 @@ final class ManualClock: @unchecked Sendable {
                 #expect(seen.allSatisfy { $0.recordedAt <= limit }, "history \(history), T \(limit)")
                 #expect(seen.map(\.sequence) == expected, "history \(history), T \(limit)")
                 let own = try await view.entries(for: world.trainee)
-                #expect(own.allSatisfy { $0.recordedAt <= limit } && own.count == all.filter { $0.trainee == world.trainee && $0.recordedAt <= limit }.count)
+                #expect(
+                    own.allSatisfy { $0.recordedAt <= limit }
+                        && own.count == all.filter { $0.trainee == world.trainee && $0.recordedAt <= limit }.count)
                 #expect(try await view.entries(in: world.ref).allSatisfy { $0.recordedAt <= limit })
                 #expect(try await view.entries(ofKinds: [.evidence, .correction]).allSatisfy { $0.recordedAt <= limit })
                 #expect(try await view.ledgerEnd() == expected.last ?? 0)

@@ -60,7 +60,8 @@ import VetaCurricula
 
     /// A setting entry is written with `v` 4 by the registry rules.
     @Test func aSettingEntryIsEncodedAsVersionFour() throws {
-        var entry = LedgerEntry.registry(.setting, subject: "timeZone", fields: ["value": "America/Mexico_City"], date: TestWorld.day("2026-11-29"))
+        var entry = LedgerEntry.registry(
+            .setting, subject: "timeZone", fields: ["value": "America/Mexico_City"], date: TestWorld.day("2026-11-29"))
         entry.sequence = 7
         entry.recordedAt = "2026-11-30T03:00:00Z"
         entry.previousHash = LedgerEntry.genesisHash

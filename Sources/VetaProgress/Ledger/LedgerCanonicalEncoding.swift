@@ -92,7 +92,8 @@ public enum LedgerCanonicalEncoding {
             ("method", entry.method?.rawValue, nil), ("minutes", nil, entry.minutes), ("note", entry.note, nil),
             ("outcome", entry.outcome?.rawValue, nil), ("previousHash", entry.previousHash, nil), ("recordedAt", entry.recordedAt, nil),
             ("sequence", nil, Int(entry.sequence)), ("site", entry.site, nil), ("subject", entry.registry?.subject ?? "", nil),
-            ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil), ("v", nil, entry.kind == .setting ? settingVersion : registryVersion),
+            ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil),
+            ("v", nil, entry.kind == .setting ? settingVersion : registryVersion),
         ]
         for (name, value) in entry.registry?.fields ?? [:] where RegistryDetails.fieldNames.contains(name) {
             pairs.append((name, value, nil))

@@ -115,7 +115,7 @@ struct AssessorCommand: AsyncParsableCommand {
 struct AuthorisationOptions: ParsableArguments {
     @Option(help: "The assessor's id.") var id: IdentifierArgument
     @Option(help: "The unit.") var unit: UnitArgument
-    @Option(help: ArgumentHelp("From this date on, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("From this date on, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
     /// Appends the authorisation (`granted`) or its withdrawal to the log; returns its date.

@@ -14,7 +14,7 @@ struct Cohort: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
     @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
-    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
+    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
     @Option(help: "Output format: text, json or csv.") var format: Format = .text
     @OptionGroup var store: StoreOptions
     @OptionGroup var knownAt: KnownAtOptions

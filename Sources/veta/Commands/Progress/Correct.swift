@@ -12,7 +12,7 @@ struct Correct: AsyncParsableCommand {
 
     @Argument(help: "The sequence number of the entry to void.") var sequence: Int64
     @Option(help: "Why.") var reason: String
-    @Option(help: ArgumentHelp("Date of the correction, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Date of the correction, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var date: DateArgument?
     @OptionGroup var store: StoreOptions
 

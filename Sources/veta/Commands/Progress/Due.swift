@@ -13,7 +13,7 @@ struct Due: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Look this far ahead: days (30d or 30) or weeks (12w), at most 3650 days.", valueName: "duration"))
     var within = DurationArgument(days: 30)
-    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
+    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
     @OptionGroup var knownAt: KnownAtOptions

@@ -14,7 +14,7 @@ struct Enrol: AsyncParsableCommand {
 
     @Argument(help: "The trainee's id.") var trainee: IdentifierArgument
     @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
-    @Option(help: ArgumentHelp("Enrolment date, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("Enrolment date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "Site.") var site: String?
     @OptionGroup var store: StoreOptions
 

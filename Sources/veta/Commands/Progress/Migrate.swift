@@ -20,7 +20,7 @@ struct Migrate: AsyncParsableCommand {
     @Option(help: "CODE@x.y.z enrolments move from.") var from: CurriculumTarget
     @Option(help: "CODE@x.y.z they move to (published).") var to: CurriculumTarget
     @Flag(help: "Show the plan; write nothing.") var dryRun = false
-    @Option(help: ArgumentHelp("Date of the migration, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Date of the migration, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var date: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
@@ -32,8 +32,9 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             let service = try store.openService(create: true)
+            let day = try await date.orToday(service)
             let plan = try await service.migrate(
-                from: try await service.resolve(from), to: try await service.resolve(to), on: try await date.orToday(service), dryRun: dryRun)
+                from: try await service.resolve(from), to: try await service.resolve(to), on: day, dryRun: dryRun)
             if format == .json { return try printJSON(plan) }
             Terminal.out(
                 "\(dryRun ? "plan (dry run, nothing written)" : "migrated"): \(plan.from) → \(plan.to), \(plan.trainees.count) trainees\n")

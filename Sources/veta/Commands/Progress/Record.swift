@@ -22,7 +22,7 @@ struct Record: AsyncParsableCommand {
     @Option(help: "criterion:N.M, element:N, knowledge:ID or unit.") var target: EvidenceTargetArgument
     @Option(help: "How the evidence was gathered.") var method: MethodArgument
     @Option(help: "satisfactory or not-yet.") var outcome: OutcomeArgument
-    @Option(help: ArgumentHelp("When it happened, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("When it happened, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "Where it happened.") var site: String?
     @Option(help: HoursArgument.help, transform: HoursArgument.parse) var hours: HoursArgument?
     @Option(help: "A note.") var note: String?

@@ -19,7 +19,7 @@ struct SignOff: AsyncParsableCommand {
     @Option(help: "The unit's code.") var unit: UnitArgument
     @Option(help: "The assessor's id.") var assessor: IdentifierArgument
     @Option(help: "The assessor's private key file (JWK).") var key: String
-    @Option(help: ArgumentHelp("Sign-off date, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("Sign-off date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "A note.") var note: String?
     @OptionGroup var store: StoreOptions
 

@@ -13,7 +13,7 @@ struct Status: AsyncParsableCommand {
 
     @Argument(help: "The trainee's id.") var trainee: IdentifierArgument
     @Option(
-        help: ArgumentHelp("Status as of this date, YYYY-MM-DD (default today at the site: the store's time zone); later entries are ignored.", valueName: "yyyy-mm-dd"))
+        help: ArgumentHelp("Status as of this date, YYYY-MM-DD (default today); later entries are ignored.", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions

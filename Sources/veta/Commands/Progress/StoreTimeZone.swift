@@ -65,7 +65,8 @@ extension StoreCommand {
                 let setting = try await service.store.setting(.timeZone)
                 let clock = try await service.clock()
                 let report = Report(
-                    timeZone: setting ?? clock.timeZone.identifier, source: setting == nil ? "system" : "store", today: clock.today.description,
+                    timeZone: setting ?? clock.timeZone.identifier, source: setting == nil ? "system" : "store",
+                    today: clock.today.description,
                     now: Instant.utcText(clock.now))
                 if format == .json { return try printJSON(report) }
                 Terminal.out("\(report.timeZone) (\(report.source == "store" ? "store setting" : "the system's: no store setting"))\n")

@@ -31,7 +31,7 @@ struct Issue: AsyncParsableCommand {
     @Option(help: "The issuer's id (URL).") var issuer: String
     @Option(help: "The issuer's private key file (JWK).") var key: String
     @Option(help: "Folder for the issued files.") var out: String = "."
-    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @OptionGroup var store: StoreOptions
 

@@ -13,7 +13,7 @@ struct Revoke: AsyncParsableCommand {
 
     @Argument(help: "The record's serial.") var serial: String
     @Option(help: "Why.") var reason: String
-    @Option(help: ArgumentHelp("Date of the revocation, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Date of the revocation, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
@@ -39,7 +39,7 @@ struct Reissue: AsyncParsableCommand {
     @Argument(help: "The record's serial.") var serial: String
     @Option(help: "The issuer's private key file (JWK).") var key: String
     @Option(help: "Folder for the issued files.") var out: String = "."
-    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @OptionGroup var store: StoreOptions
 

@@ -19,7 +19,7 @@ struct Verify: AsyncParsableCommand {
             """)
 
     @Argument(help: "The issued file.") var file: String
-    @Option(help: ArgumentHelp("Verify as of this date, YYYY-MM-DD (default today at the site: the store's time zone).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Verify as of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 import VetaProgress
 
 /// A `--date`/`--as-of` value: a real calendar date written `YYYY-MM-DD`, in the years 1900–2999.
