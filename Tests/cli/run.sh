@@ -171,6 +171,8 @@ suite "typed values" xsd_values.py "$VETA" "$WORK/values"
 suite "audits" audit_cli.py "$VETA" "$WORK/audit"
 # Corrections and provenance: transitive voiding, voided sign-offs, reinstatement, refusals at the door.
 suite "corrections" corrections_cli.py "$VETA" "$WORK/corrections"
+# Dates and time: the site's local "today", the time zone setting, --as-of, --known-at, the audit at issue.
+suite "dates and time" dates_cli.py "$VETA" "$WORK/dates"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -20,17 +20,28 @@ public enum RecordsAudit {
         let trainees = Dictionary(uniqueKeysWithValues: try await progress.store.trainees().map { ($0.id, $0) })
         findings += try await signOffs(progress, employers: trainees)
         let records = try await service.records.records()
+        let zone = try await progress.timeZone()
         let serials = Set(records.map(\.serial))
         for record in records {
             let employer = trainees[record.trainee]?.employer.rawValue
             let location = SourceLocation(file: "store:record/\(record.serial)", line: 0)
-            let issuedOn = CalendarDate(String(record.issuedAt.prefix(10))) ?? record.validFrom
-            if let reasons = try await notBacked(record, service: service, on: issuedOn) {
+            // The issue day on the site's calendar; the decision judged on what the store knew at that instant.
+            let issuedAt = Instant.parse(record.issuedAt)
+            let issuedOn = issuedAt.map { CalendarDate(localDateOf: $0, in: zone) } ?? record.validFrom
+            if let reasons = try await notBacked(record, service: service, on: issuedOn, knownAt: issuedAt) {
+                findings.append(
+                    AuditFinding(
+                        AuditRule.recordIssuedUnbacked.finding(
+                            location,
+                            "\(record.serial) for \(record.trainee) was issued on \(issuedOn) without backing in what the store knew at \(record.issuedAt): \(reasons.joined(separator: "; "))"
+                        ),
+                        curriculum: record.curriculum.description, employer: employer))
+            } else if let reasons = try await notBacked(record, service: service, on: issuedOn, knownAt: nil) {
                 findings.append(
                     AuditFinding(
                         AuditRule.recordNotBacked.finding(
                             location,
-                            "\(record.serial) for \(record.trainee) would not be issued as of \(issuedOn): \(reasons.joined(separator: "; "))"
+                            "\(record.serial) for \(record.trainee) is no longer backed as of \(issuedOn) (it was when issued): \(reasons.joined(separator: "; "))"
                         ),
                         curriculum: record.curriculum.description, employer: employer))
             }
@@ -64,12 +75,15 @@ public enum RecordsAudit {
         return AuditReport(kind: "records", asOf: asOf?.description, curricula: curricula, employers: employers, findings: findings)
     }
 
-    /// Why the engine, re-run as of the issue date on today's ledger (every correction applied,
-    /// whenever it was made, voiding carried along provenance), would not issue `record`.
-    static func notBacked(_ record: IssuedRecord, service: RecordService, on date: CalendarDate) async throws -> [String]? {
+    /// Why the engine, re-run as of the issue date, would not issue `record`: on the entries the store
+    /// had recorded by `knownAt` (the issue decision as it was made), or with `knownAt` nil on today's
+    /// ledger (every correction applied, whenever it was made, voiding carried along provenance).
+    static func notBacked(
+        _ record: IssuedRecord, service: RecordService, on date: CalendarDate, knownAt: Date?
+    ) async throws -> [String]? {
         let backing: RecordBacking?
         do {
-            backing = try await service.backing(of: record)
+            backing = try await service.backing(of: record, knownAt: knownAt)
         } catch let refusal as Refusal {
             // The trainee's entries do not verify (B001 names where): nothing backs the record.
             return [refusal.summary]

@@ -13,6 +13,7 @@ public enum AuditRule: String, CaseIterable, Sendable {
     case signOffUnauthorised = "VETA-B003"
     case dc3Late = "VETA-B004"
     case lifecycleInconsistent = "VETA-B005"
+    case recordIssuedUnbacked = "VETA-B006"
 
     /// The rule's descriptor.
     public var descriptor: RuleDescriptor {
@@ -54,7 +55,8 @@ public enum AuditRule: String, CaseIterable, Sendable {
         case .recordNotBacked:
             RuleDescriptor(
                 id: rawValue, name: "record-not-backed", severity: .error,
-                summary: "Every issued record is backed by evidence: the engine, re-run as of the issue date, finds the trainee competent.",
+                summary:
+                    "Every issued record is still backed by evidence: the engine, re-run as of the issue date on the ledger as it is now (every later correction applied), finds the trainee competent.",
                 fix: "revoke the record, or record the missing evidence and re-issue.")
         case .signOffUnauthorised:
             RuleDescriptor(
@@ -72,6 +74,12 @@ public enum AuditRule: String, CaseIterable, Sendable {
                 summary:
                     "Revoked and superseded records are consistent: a superseded record names successors that exist and point back to it.",
                 fix: "re-issue through veta reissue so the link is kept.")
+        case .recordIssuedUnbacked:
+            RuleDescriptor(
+                id: rawValue, name: "record-issued-unbacked", severity: .error,
+                summary:
+                    "Every record was backed when it was issued: the engine, re-run as of the issue date on only the entries the store had recorded by the moment of issue, finds the trainee competent.",
+                fix: "revoke the record and find out how it was issued; issue anew once the evidence is recorded.")
         }
     }
 

@@ -36,6 +36,10 @@ import Foundation
 /// are, with `subject` the curriculum's `CODE@x.y.z`, `status`, `successor` when superseded, the
 /// reason as `note`, and `v` 5. Entries of the earlier kinds encode as before.
 ///
+/// Version 6 adds the `setting` kind: a registry-shaped entry (no `trainee`, no `curriculum`) whose
+/// `subject` is the setting's name (`timeZone`) and whose `value` is its new value, the reason in
+/// `note`. It is encoded by the registry rules with `v` 6; every earlier kind encodes as before.
+///
 /// `hash` = lowercase hex sha256 of these bytes. `previousHash` of entry 1 is 64 zeros, so the
 /// chain of hashes covers every entry and its order. A sign-off's `signature` is the assessor's
 /// Ed25519 signature over the same bytes, base64url without padding; an issue's is the issuer's.
@@ -51,6 +55,8 @@ public enum LedgerCanonicalEncoding {
     public static let extendedRegistryVersion = 4
     /// The format version written in `v` for curriculum lifecycle entries.
     public static let lifecycleVersion = 5
+    /// The format version written in `v` for the `setting` kind.
+    public static let settingVersion = 6
 
     /// The canonical bytes of `entry` (its `hash` and `signature` are not part of them).
     public static func bytes(of entry: LedgerEntry) -> [UInt8] {
@@ -102,7 +108,13 @@ public enum LedgerCanonicalEncoding {
             ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil),
         ]
         let extended = entry.registry?.fields.keys.contains { RegistryDetails.extendedFieldNames.contains($0) } ?? false
-        pairs.append(("v", nil, entry.kind == .lifecycle ? lifecycleVersion : extended ? extendedRegistryVersion : registryVersion))
+        let version =
+            switch entry.kind {
+            case .lifecycle: lifecycleVersion
+            case .setting: settingVersion
+            default: extended ? extendedRegistryVersion : registryVersion
+            }
+        pairs.append(("v", nil, version))
         for (name, value) in entry.registry?.fields ?? [:] where RegistryDetails.fieldNames.contains(name) {
             pairs.append((name, value, nil))
         }

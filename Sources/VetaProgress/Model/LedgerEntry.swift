@@ -44,6 +44,10 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         /// A published curriculum version was superseded or withdrawn (``CurriculumLifecycle``):
         /// ``LedgerEntry/registry`` names it and holds its new `status` (and `successor`); the note says why.
         case lifecycle
+        /// A store setting changed (``LedgerEntry/registry``: the setting's name as subject, its new
+        /// value as `value`; the note says why). `timeZone` is the site's time zone (``SiteClock``):
+        /// it decides which day "today" is, so it is in the log like every other change of meaning.
+        case setting
 
         /// Whether the kind is about an issued completion record.
         public var isRecord: Bool { self == .issue || self == .revocation || self == .supersession }
@@ -52,7 +56,7 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         /// progress; such an entry carries ``LedgerEntry/registry`` and no trainee or curriculum.
         public var isRegistry: Bool {
             switch self {
-            case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment, .lifecycle: true
+            case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment, .lifecycle, .setting: true
             default: false
             }
         }

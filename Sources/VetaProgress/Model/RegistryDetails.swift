@@ -15,6 +15,7 @@ public import VetaCurricula
 /// - issuer: `name`, `rfc`, `stpsRegistration` (when it has one), `publicKey`
 /// - amendment: `of` (`organisation`, `trainee` or `assessor`) and the subject's fields as they are from then on
 /// - lifecycle: `status` (`superseded` or `withdrawn`) and, when superseded, `successor` (`CODE@x.y.z`)
+/// - setting: `value` (the subject is the setting's name, `timeZone`)
 /// - authorisation, deauthorisation, publication: none (the unit, date and sha256 are the entry's own)
 ///
 /// A registration carried over from the tables that preceded it when a store was migrated also has
@@ -35,7 +36,7 @@ public struct RegistryDetails: Hashable, Sendable, Codable {
     /// Every field name a registry entry may carry; none is a key of the entry's own.
     public static let fieldNames: Set<String> = Set([
         "name", "sites", "paternalSurname", "maternalSurname", "givenNames", "curp", "employer", "occupation", "jobTitle",
-        "accreditation", "publicKey", "rfc", "stpsRegistration", "of", "migrated",
+        "accreditation", "publicKey", "rfc", "stpsRegistration", "of", "migrated", "value",
         // lifecycle (``CurriculumLifecycle``)
         "status", "successor",
     ]).union(extendedFieldNames)

@@ -25,6 +25,8 @@ public struct RegistryState: Hashable, Sendable {
     public private(set) var issuers: [String: [String: String]] = [:]
     /// Each assessor's authorisations, by unit, in the order they were granted.
     public private(set) var authorisations: [String: [String: [Period]]] = [:]
+    /// Store settings (``LedgerEntry/Kind/setting``) by name, as the newest setting entry left them.
+    public private(set) var settings: [String: String] = [:]
     /// Published curricula (`CODE@x.y.z`) and the sha256 of their exact bytes.
     public private(set) var curricula: [String: String] = [:]
     /// The lifecycle of published curricula (`CODE@x.y.z`) that were superseded or withdrawn.
@@ -72,6 +74,9 @@ public struct RegistryState: Hashable, Sendable {
             case "assessor" where assessors[subject] != nil: assessors[subject] = fields
             default: problem("an amendment of \(of ?? "nothing") \(subject), which no earlier entry registers")
             }
+        case .setting:
+            guard let value = fields["value"], !value.isEmpty else { return problem("setting \(subject) has no value") }
+            settings[subject] = value
         case .authorisation, .deauthorisation:
             guard assessors[subject] != nil, let unit = entry.unit?.rawValue else {
                 return problem("a \(entry.kind.rawValue) of assessor \(subject), which no earlier entry registers, or of no unit")

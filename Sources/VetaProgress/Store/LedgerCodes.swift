@@ -13,7 +13,7 @@ package enum LedgerCodes {
     static let kinds: [(LedgerEntry.Kind, Int)] = [
         (.enrolment, 1), (.withdrawal, 2), (.evidence, 3), (.signOff, 4), (.correction, 5), (.issue, 6), (.revocation, 7),
         (.supersession, 8), (.organisation, 9), (.trainee, 10), (.assessor, 11), (.issuer, 12), (.authorisation, 13),
-        (.deauthorisation, 14), (.publication, 15), (.amendment, 16), (.lifecycle, 17),
+        (.deauthorisation, 14), (.publication, 15), (.amendment, 16), (.lifecycle, 17), (.setting, 18),
     ]
 
     /// The code of each evidence method.

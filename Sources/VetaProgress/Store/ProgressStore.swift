@@ -52,6 +52,11 @@ public protocol ProgressStore: Sendable {
     /// What the log registers about one assessor (its registration, amendments and authorisations):
     /// enough to answer ``RegistryState/isAuthorised(_:for:on:)`` without reading every registration.
     func registry(about assessor: AssessorID) async throws -> RegistryState
+    /// The value of store setting `name` (``StoreSetting``) as the newest setting entry of the log left it, or `nil`.
+    func setting(_ name: StoreSetting) async throws -> String?
+    /// Appends a ``LedgerEntry/Kind/setting`` entry setting `name` to `value` (already checked by the
+    /// caller), dated `date`, with an optional reason. Settings have no table: they are read from the log.
+    func set(_ name: StoreSetting, to value: String, reason: String?, on date: CalendarDate) async throws
     /// Where the registry's tables differ from what the log registers, each naming the table and key.
     func projectionProblems() async throws -> [String]
     /// Rebuilds the registry's tables from the log in one write transaction, if the log still ends

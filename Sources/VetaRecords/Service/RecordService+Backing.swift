@@ -1,3 +1,4 @@
+import Foundation
 public import VetaCurricula
 public import VetaProgress
 
@@ -20,9 +21,14 @@ extension RecordService {
     /// was issued on the log as it is now (every correction applied, whenever it was made, and
     /// voiding carried along provenance, ``Voiding``), would still issue it; otherwise what is
     /// missing and which voided entries took it away.
-    public func backing(of record: IssuedRecord) async throws -> RecordBacking? {
+    ///
+    /// With `knownAt`, only the entries the store had recorded by that instant are read
+    /// (``KnownAtStore``): the decision as it could be made then.
+    public func backing(of record: IssuedRecord, knownAt: Date? = nil) async throws -> RecordBacking? {
         let curriculum = try await progress.curriculum(record.curriculum)
-        let all = try await progress.store.entries(for: record.trainee)
+        var store = progress.store
+        if let knownAt { store = KnownAtStore(store, knownAt: knownAt) }
+        let all = try await store.entries(for: record.trainee)
         let issuedOn = CalendarDate(String(record.issuedAt.prefix(10))) ?? record.validFrom
         let voiding = Voiding(all, asOf: .latest)
         // Every correction applied, whenever it was made: dated at the start of time for the re-run.

@@ -59,6 +59,10 @@ struct StoreOptions: ParsableArguments {
     private func openStore(create: Bool) throws -> SQLiteProgressStore {
         let path = try checkedPath()
         if create { try AutoCheckpoint.prepare(storePath: path) }
-        return try SQLiteProgressStore(path: path, create: create, readOnly: !create)
+        // `VETA_NOW` (tests) fixes the instant entries are recorded at, as it fixes "today".
+        var fixed: Date?
+        if ProcessInfo.processInfo.environment[SiteClock.environmentVariable] != nil { fixed = try SiteClock.currentInstant() }
+        let instant = fixed
+        return try SQLiteProgressStore(path: path, create: create, readOnly: !create, clock: { instant ?? Date() })
     }
 }

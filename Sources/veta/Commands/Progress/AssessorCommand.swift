@@ -51,8 +51,8 @@ struct AssessorCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                try await options.append(granted: true)
-                Terminal.out("authorised assessor \(options.id) for \(options.unit.code) from \(options.date.orToday)\n")
+                let day = try await options.append(granted: true)
+                Terminal.out("authorised assessor \(options.id) for \(options.unit.code) from \(day)\n")
             }
         }
     }
@@ -71,8 +71,8 @@ struct AssessorCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                try await options.append(granted: false)
-                Terminal.out("withdrew assessor \(options.id)'s authorisation for \(options.unit.code) from \(options.date.orToday)\n")
+                let day = try await options.append(granted: false)
+                Terminal.out("withdrew assessor \(options.id)'s authorisation for \(options.unit.code) from \(day)\n")
             }
         }
     }
@@ -115,12 +115,14 @@ struct AssessorCommand: AsyncParsableCommand {
 struct AuthorisationOptions: ParsableArguments {
     @Option(help: "The assessor's id.") var id: IdentifierArgument
     @Option(help: "The unit.") var unit: UnitArgument
-    @Option(help: ArgumentHelp("From this date on, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("From this date on, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
-    /// Appends the authorisation (`granted`) or its withdrawal to the log.
-    func append(granted: Bool) async throws {
-        try await store.openService(create: true).store.authorise(
-            AssessorID(id.description), for: unit.code, on: date.orToday, granted: granted)
+    /// Appends the authorisation (`granted`) or its withdrawal to the log; returns its date.
+    func append(granted: Bool) async throws -> CalendarDate {
+        let service = try store.openService(create: true)
+        let day = try await date.orToday(service)
+        try await service.store.authorise(AssessorID(id.description), for: unit.code, on: day, granted: granted)
+        return day
     }
 }

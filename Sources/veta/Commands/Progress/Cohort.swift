@@ -18,20 +18,22 @@ struct Cohort: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
     @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
-    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
+    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
     @Option(help: "Output format: text, json or csv.") var format: Format = .text
     @OptionGroup var store: StoreOptions
+    @OptionGroup var knownAt: KnownAtOptions
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let service = try store.openService(create: false)
+            let service = try knownAt.service(store)
+            let asOf = try await asOf.orToday(service)
             let bare = curriculum.version == nil
             var ref: CurriculumRef?
             if !bare { ref = try await service.resolve(curriculum) }
             if bare, try await service.versions(of: curriculum.code).isEmpty { _ = try await service.resolve(curriculum) }
             let rows =
-                if let ref { try await service.cohort(ref, asOf: asOf.orToday) } else {
-                    try await service.cohort(code: curriculum.code, asOf: asOf.orToday)
+                if let ref { try await service.cohort(ref, asOf: asOf) } else {
+                    try await service.cohort(code: curriculum.code, asOf: asOf)
                 }
             switch format {
             case .json:

@@ -16,13 +16,14 @@ struct Correct: AsyncParsableCommand {
 
     @Argument(help: "The sequence number of the entry to void (a correction's: undo it, reinstating what it voided).") var sequence: Int64
     @Option(help: "Why.") var reason: String
-    @Option(help: ArgumentHelp("Date of the correction, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Date of the correction, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting {
-            let entry = try await store.openService(create: true).correct(sequence, reason: reason, on: date.orToday)
+            let service = try store.openService(create: true)
+            let entry = try await service.correct(sequence, reason: reason, on: try await date.orToday(service))
             Terminal.out("entry \(entry.sequence): voids entry \(sequence)\n")
         }
     }

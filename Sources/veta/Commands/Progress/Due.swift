@@ -13,14 +13,16 @@ struct Due: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Look this far ahead: days (30d or 30) or weeks (12w), at most 3650 days.", valueName: "duration"))
     var within = DurationArgument(days: 30)
-    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
+    @Option(help: ArgumentHelp("As of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
+    @OptionGroup var knownAt: KnownAtOptions
 
     func run() async throws {
         try await runReporting(json: format == .json) {
             let days = within.days
-            let items = try await store.openService(create: false).due(asOf: asOf.orToday, within: days)
+            let service = try knownAt.service(store)
+            let items = try await service.due(asOf: try await asOf.orToday(service), within: days)
             if format == .json { return try printJSON(items) }
             if items.isEmpty { Terminal.out("nothing expires or falls due within \(days) days\n") }
             for item in items {

@@ -14,7 +14,7 @@ struct Enrol: AsyncParsableCommand {
 
     @Argument(help: "The trainee's id.") var trainee: IdentifierArgument
     @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
-    @Option(help: ArgumentHelp("Enrolment date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("Enrolment date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "Site.") var site: String?
     @OptionGroup var store: StoreOptions
 
@@ -22,7 +22,7 @@ struct Enrol: AsyncParsableCommand {
         try await runReporting {
             let service = try store.openService(create: true)
             let ref = try await service.resolve(curriculum)
-            let entry = try await service.enrol(TraineeID(trainee.description), in: ref, on: date.orToday, site: site)
+            let entry = try await service.enrol(TraineeID(trainee.description), in: ref, on: try await date.orToday(service), site: site)
             Terminal.out("entry \(entry.sequence): enrolled \(trainee) in \(ref)\n")
         }
     }

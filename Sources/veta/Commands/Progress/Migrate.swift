@@ -25,7 +25,7 @@ struct Migrate: AsyncParsableCommand {
     @Flag(help: "Show the plan; write nothing.") var dryRun = false
     @Flag(help: "Move trainees who completed the old version too (default: only those still in training).")
     var includeCompleted = false
-    @Option(help: ArgumentHelp("Date of the migration, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Date of the migration, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var date: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
@@ -37,8 +37,9 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             let service = try store.openService(create: true)
+            let day = try await date.orToday(service)
             let plan = try await service.migrate(
-                from: try await service.resolve(from), to: try await service.resolve(to), on: date.orToday, dryRun: dryRun,
+                from: try await service.resolve(from), to: try await service.resolve(to), on: day, dryRun: dryRun,
                 includeCompleted: includeCompleted)
             if format == .json { return try printJSON(plan) }
             Terminal.out(

@@ -22,7 +22,7 @@ struct Record: AsyncParsableCommand {
     @Option(help: "criterion:N.M, element:N, knowledge:ID or unit.") var target: EvidenceTargetArgument
     @Option(help: "How the evidence was gathered.") var method: MethodArgument
     @Option(help: "satisfactory or not-yet.") var outcome: OutcomeArgument
-    @Option(help: ArgumentHelp("When it happened, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("When it happened, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "Where it happened.") var site: String?
     @Option(help: HoursArgument.help, transform: HoursArgument.parse) var hours: HoursArgument?
     @Option(help: "A note.") var note: String?
@@ -36,7 +36,7 @@ struct Record: AsyncParsableCommand {
             let service = try store.openService(create: true)
             var entry = LedgerEntry(
                 kind: .evidence, trainee: TraineeID(trainee.description), curriculum: try await service.resolve(curriculum, for: TraineeID(trainee.description)),
-                date: date.orToday,
+                date: try await date.orToday(service),
                 unit: unit.code, target: target, method: method, outcome: outcome, site: site,
                 minutes: hours?.minutes, note: note, assessor: assessor.map { AssessorID($0.description) })
             if let attachment {

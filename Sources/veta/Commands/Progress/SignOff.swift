@@ -19,7 +19,7 @@ struct SignOff: AsyncParsableCommand {
     @Option(help: "The unit's code.") var unit: UnitArgument
     @Option(help: "The assessor's id.") var assessor: IdentifierArgument
     @Option(help: "The assessor's private key file (JWK).") var key: String
-    @Option(help: ArgumentHelp("Sign-off date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("Sign-off date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @Option(help: "A note.") var note: String?
     @OptionGroup var store: StoreOptions
 
@@ -29,7 +29,7 @@ struct SignOff: AsyncParsableCommand {
             let entry = try await service.signOff(
                 TraineeID(trainee.description), unit: unit.code, in: try await service.resolve(curriculum, for: TraineeID(trainee.description)),
                 by: AssessorID(assessor.description),
-                on: date.orToday, key: try readPrivateKey(key), note: note)
+                on: try await date.orToday(service), key: try readPrivateKey(key), note: note)
             Terminal.out("entry \(entry.sequence): \(unit) signed off for \(trainee) by \(assessor)\n")
         }
     }

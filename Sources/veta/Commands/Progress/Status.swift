@@ -13,18 +13,19 @@ struct Status: AsyncParsableCommand {
 
     @Argument(help: "The trainee's id.") var trainee: IdentifierArgument
     @Option(
-        help: ArgumentHelp("Status as of this date, YYYY-MM-DD (default today, UTC); later entries are ignored.", valueName: "yyyy-mm-dd"))
+        help: ArgumentHelp("Status as of this date, YYYY-MM-DD (default today); later entries are ignored.", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
+    @OptionGroup var knownAt: KnownAtOptions
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let service = try store.openService(create: false)
+            let service = try knownAt.service(store)
             guard let person = try await service.store.trainee(TraineeID(trainee.description)) else {
                 throw Refusal("no trainee \(trainee)")
             }
-            let statuses = try await service.status(of: person.id, asOf: asOf.orToday)
+            let statuses = try await service.status(of: person.id, asOf: try await asOf.orToday(service))
             if format == .json { return try printJSON(statuses) }
             Terminal.out("\(person.id)  \(person.fullName)\n")
             if statuses.isEmpty { Terminal.out("  not enrolled in any curriculum\n") }

@@ -4,7 +4,8 @@ import VetaRecords
 
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "Look after the store file itself.", subcommands: [Upgrade.self, Rebuild.self])
+        commandName: "store", abstract: "Look after the store file itself.",
+        subcommands: [Upgrade.self, Rebuild.self, SetTimeZone.self, ShowTimeZone.self])
 
     struct Upgrade: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

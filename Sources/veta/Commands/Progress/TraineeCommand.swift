@@ -100,7 +100,7 @@ struct TraineeCommand: AsyncParsableCommand {
                     let what = entry.kind == .trainee ? "registered" : "amended (\(entry.note ?? ""))"
                     Terminal.out("  \(what) on \(entry.date), log entry \(entry.sequence)\n")
                 }
-                for status in try await service.status(of: trainee.id, asOf: CalendarDate.today()) {
+                for status in try await service.status(of: trainee.id, asOf: try await service.today()) {
                     Terminal.out("  \(status.curriculum): \(Int(status.percentComplete.rounded()))% complete\n")
                 }
             }

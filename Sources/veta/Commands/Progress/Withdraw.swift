@@ -13,14 +13,15 @@ struct Withdraw: AsyncParsableCommand {
     @Argument(help: "The trainee's id.") var trainee: IdentifierArgument
     @Argument(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
     @Option(help: "Why.") var reason: String
-    @Option(help: ArgumentHelp("Date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("Date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting {
             let service = try store.openService(create: true)
             let ref = try await service.resolve(curriculum, for: TraineeID(trainee.description))
-            let entry = try await service.withdraw(TraineeID(trainee.description), from: ref, on: date.orToday, reason: reason)
+            let day = try await date.orToday(service)
+            let entry = try await service.withdraw(TraineeID(trainee.description), from: ref, on: day, reason: reason)
             Terminal.out("entry \(entry.sequence): withdrew \(trainee) from \(ref)\n")
         }
     }

@@ -35,7 +35,7 @@ struct Issue: AsyncParsableCommand {
     @Option(help: "The issuer's id (URL).") var issuer: String
     @Option(help: "The issuer's private key file (JWK).") var key: String
     @Option(help: "Folder for the issued files.") var out: String = "."
-    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @OptionGroup var store: StoreOptions
 
@@ -49,7 +49,7 @@ struct Issue: AsyncParsableCommand {
         try await runReporting {
             let service = try store.openRecords(create: true)
             let signingKey = try readPrivateKey(key)
-            let date = asOf.orToday
+            let date = try await asOf.orToday(service.progress)
             let issued: [RecordService.Issued]
             var failures: [CohortIssue.Failure] = []
             if let cohort {

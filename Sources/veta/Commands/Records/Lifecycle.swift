@@ -16,14 +16,15 @@ struct Revoke: AsyncParsableCommand {
 
     @Argument(help: "The record's serial.") var serial: String
     @Option(help: "Why.") var reason: String
-    @Option(help: ArgumentHelp("Date of the revocation, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Date of the revocation, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting {
-            let day = date.orToday
-            let revoked = try await store.openRecords(create: true).revokeIssuance(serial, reason: reason, on: day)
+            let service = try store.openRecords(create: true)
+            let day = try await date.orToday(service.progress)
+            let revoked = try await service.revokeIssuance(serial, reason: reason, on: day)
             Terminal.out("revoked \(revoked.joined(separator: " and ")) on \(day)\n")
         }
     }
@@ -43,14 +44,15 @@ struct Reissue: AsyncParsableCommand {
     @Argument(help: "The record's serial.") var serial: String
     @Option(help: "The issuer's private key file (JWK).") var key: String
     @Option(help: "Folder for the issued files.") var out: String = "."
-    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting {
-            let issued = try await store.openRecords(create: true).reissue(
-                serial, key: try readPrivateKey(key), outputFolder: out, asOf: asOf.orToday)
+            let service = try store.openRecords(create: true)
+            let issued = try await service.reissue(
+                serial, key: try readPrivateKey(key), outputFolder: out, asOf: try await asOf.orToday(service.progress))
             for item in issued {
                 Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(serial): \(item.path)\n")
             }

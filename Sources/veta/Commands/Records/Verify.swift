@@ -21,7 +21,7 @@ struct Verify: AsyncParsableCommand {
             """)
 
     @Argument(help: "The issued file.") var file: String
-    @Option(help: ArgumentHelp("Verify as of this date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
+    @Option(help: ArgumentHelp("Verify as of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
@@ -29,7 +29,8 @@ struct Verify: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             guard let data = FileManager.default.contents(atPath: file) else { throw StoreError(.storage, "cannot read \(file)") }
-            let report = try await store.openRecords(create: false).verify(Array(data), asOf: asOf.orToday)
+            let service = try store.openRecords(create: false)
+            let report = try await service.verify(Array(data), asOf: try await asOf.orToday(service.progress))
             if format == .json {
                 try printJSON(report)
             } else {

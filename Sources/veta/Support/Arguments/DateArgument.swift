@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VetaProgress
 
 /// A `--date`/`--as-of` value: a real calendar date written `YYYY-MM-DD`, in the years 1900–2999.
@@ -23,6 +24,16 @@ struct DateArgument: ExpressibleByArgument, Sendable {
 }
 
 extension Optional where Wrapped == DateArgument {
-    /// The date given, or today (UTC) when the option was left out.
-    var orToday: CalendarDate { self?.date ?? CalendarDate.today() }
+    /// The date given, or today on the system's calendar (at `VETA_NOW` when set) when the option was
+    /// left out; commands with a store use ``orToday(_:)``, which takes the store's time zone.
+    var orToday: CalendarDate {
+        self?.date ?? CalendarDate(localDateOf: (try? SiteClock.currentInstant()) ?? Date(), in: SiteClock.systemTimeZone)
+    }
+
+    /// The date given, or today on the site's calendar (the store's time zone setting, else the
+    /// system's; at `VETA_NOW` when set) when the option was left out.
+    func orToday(_ service: ProgressService) async throws -> CalendarDate {
+        if let date = self?.date { return date }
+        return try await service.today()
+    }
 }

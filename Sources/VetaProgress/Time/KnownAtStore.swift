@@ -1,0 +1,94 @@
+public import Foundation
+public import VetaCurricula
+
+/// The store as it stood at an instant: every read sees only the entries recorded up to `knownAt`
+/// (their `recordedAt` is at or before it), so a report over it answers "what did the store know at
+/// T" (`--known-at T`); `--as-of D` then answers "what was true on D" by the entries' own dates.
+///
+/// It reads only: every write is refused. Registrations and published curricula are read as the
+/// tables hold them now (a name as amended since, a curriculum published since), but no entry
+/// recorded after `knownAt` (an enrolment, evidence, a sign-off, a correction, a record) is seen.
+public struct KnownAtStore: ProgressStore {
+    /// The store underneath.
+    public let base: any ProgressStore
+    /// The instant, as stored instants are written (`YYYY-MM-DDTHH:MM:SSZ`, UTC).
+    public let knownAt: String
+
+    /// The store `base` as it stood at `instant`.
+    public init(_ base: any ProgressStore, knownAt instant: Date) {
+        self.base = base
+        knownAt = Instant.utcText(instant)
+    }
+
+    /// Whether the store had recorded `entry` by ``knownAt`` (instants in one form compare as text).
+    public func knew(_ entry: LedgerEntry) -> Bool { entry.recordedAt <= knownAt }
+
+    private func refuse() -> Refusal {
+        Refusal("the store as known at \(knownAt) is read-only: leave out --known-at to change it")
+    }
+
+    public func publish(_ curriculum: PublishedCurriculum) async throws -> PublishOutcome { throw refuse() }
+    public func publishedCurriculum(_ ref: CurriculumRef) async throws -> PublishedCurriculum? {
+        try await base.publishedCurriculum(ref)
+    }
+    public func publishedCurricula() async throws -> [CurriculumRef] { try await base.publishedCurricula() }
+    public func add(_ organisation: Organisation) async throws { throw refuse() }
+    public func organisation(_ rfc: RFC) async throws -> Organisation? { try await base.organisation(rfc) }
+    public func add(_ trainee: Trainee) async throws { throw refuse() }
+    public func add(_ trainees: [Trainee]) async throws { throw refuse() }
+    public func trainee(_ id: TraineeID) async throws -> Trainee? { try await base.trainee(id) }
+    public func trainees() async throws -> [Trainee] { try await base.trainees() }
+    public func add(_ assessor: Assessor) async throws { throw refuse() }
+    public func assessor(_ id: AssessorID) async throws -> Assessor? { try await base.assessor(id) }
+    public func amend(_ trainee: Trainee, reason: String) async throws { throw refuse() }
+    public func amend(_ organisation: Organisation, reason: String) async throws { throw refuse() }
+    public func amend(_ assessor: Assessor, reason: String) async throws { throw refuse() }
+    public func authorise(_ assessor: AssessorID, for unit: UnitCode, on date: CalendarDate, granted: Bool) async throws {
+        throw refuse()
+    }
+    public func setting(_ name: StoreSetting) async throws -> String? {
+        try await entries(ofKinds: [.setting]).last { $0.registry?.subject == name.rawValue }?.registry?.fields["value"]
+    }
+    public func set(_ name: StoreSetting, to value: String, reason: String?, on date: CalendarDate) async throws { throw refuse() }
+
+    /// The registry the entries known at ``knownAt`` build.
+    public func registry() async throws -> RegistryState {
+        RegistryState(try await entries(ofKinds: Set(LedgerEntry.Kind.allCases.filter(\.isRegistry))))
+    }
+    public func registry(about assessor: AssessorID) async throws -> RegistryState {
+        RegistryState(
+            try await entries(ofKinds: [.assessor, .authorisation, .deauthorisation, .amendment]).filter {
+                $0.registry?.subject == assessor.rawValue
+            })
+    }
+    public func projectionProblems() async throws -> [String] { try await base.projectionProblems() }
+    public func rebuildProjections(after end: Int64) async throws -> [String] { throw refuse() }
+
+    public func append(
+        _ entries: [LedgerEntry], after end: Int64?, seal: @escaping @Sendable (inout LedgerEntry) throws -> Void
+    ) async throws -> [LedgerEntry] { throw refuse() }
+
+    /// The sequence of the last entry recorded by ``knownAt``, 0 when there is none.
+    public func ledgerEnd() async throws -> Int64 {
+        try await allEntries().last { (try? $0.get()) != nil }.flatMap { try? $0.get().sequence } ?? 0
+    }
+    public func entries(for trainee: TraineeID) async throws -> [LedgerEntry] { try await base.entries(for: trainee).filter(knew) }
+    public func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry] {
+        try await base.entries(in: curriculum).filter(knew)
+    }
+    public func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry] {
+        try await base.entries(ofKinds: kinds).filter(knew)
+    }
+    public func entries(from first: Int64, through last: Int64) async throws -> [Result<LedgerEntry, LedgerRowError>] {
+        try await base.entries(from: first, through: last).filter(knewOrUnreadable)
+    }
+    public func allEntries() async throws -> [Result<LedgerEntry, LedgerRowError>] {
+        try await base.allEntries().filter(knewOrUnreadable)
+    }
+
+    /// Rows that are not entries stay in view (what is wrong with them is reported, not hidden).
+    private func knewOrUnreadable(_ result: Result<LedgerEntry, LedgerRowError>) -> Bool {
+        guard case .success(let entry) = result else { return true }
+        return knew(entry)
+    }
+}
