@@ -32,6 +32,9 @@ public struct KnownAtStore: ProgressStore {
         try await base.publishedCurriculum(ref)
     }
     public func publishedCurricula() async throws -> [CurriculumRef] { try await base.publishedCurricula() }
+    public func moveCurriculum(
+        _ ref: CurriculumRef, to status: CurriculumLifecycle.Status, successor: CurriculumRef?, on date: CalendarDate, reason: String?
+    ) async throws { throw refuse() }
     public func add(_ organisation: Organisation) async throws { throw refuse() }
     public func organisation(_ rfc: RFC) async throws -> Organisation? { try await base.organisation(rfc) }
     public func add(_ trainee: Trainee) async throws { throw refuse() }
