@@ -28,6 +28,8 @@ extension ProgressService {
     public func importCSV(
         fileAt path: String, options: ImportOptions = ImportOptions(), progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> ImportReport {
+        // A clean evidence file is read as a stream; any other (or one with a row to report) is read whole.
+        if let report = try await importEvidenceStream(fileAt: path, options: options, progress: progress) { return report }
         let records: [CSV.Record]
         let delimiter: CSV.Delimiter
         let source: ImportHeader.DelimiterSource

@@ -66,7 +66,17 @@ public enum LedgerCanonicalEncoding {
 
     /// The entry's hash: lowercase hex sha256 of its canonical bytes.
     public static func hash(of entry: LedgerEntry) -> String {
-        SHA256.hash(data: bytes(of: entry)).hexString
+        let digest = SHA256.hash(data: bytes(of: entry))
+        // Written straight into the string's storage: this runs for every entry verified or appended.
+        return digest.withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: raw.count * 2) { buffer in
+                for (index, byte) in raw.enumerated() {
+                    buffer[2 * index] = CanonicalJSONWriter.hexDigits[Int(byte >> 4)]
+                    buffer[2 * index + 1] = CanonicalJSONWriter.hexDigits[Int(byte & 0x0F)]
+                }
+                return raw.count * 2
+            }
+        }
     }
 }
 

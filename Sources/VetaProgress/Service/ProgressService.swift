@@ -143,7 +143,7 @@ public struct ProgressService: Sendable {
     public func correct(_ sequence: Int64, reason: String, on date: CalendarDate) async throws -> LedgerEntry {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
         // Stored entries never change: what the target is, is checked once.
-        let rows = try await store.allEntries()
+        let rows = try await store.entries(from: sequence, through: sequence)
         guard case .success(let target)? = rows.first(where: { (try? $0.get().sequence) == sequence }) else {
             throw Refusal("there is no entry \(sequence)")
         }
@@ -180,20 +180,30 @@ public struct ProgressService: Sendable {
         EnrolmentState(try await store.entries(for: trainee), trainee: trainee, ref: ref, asOf: date)
     }
 
-    /// Recomputes the ledger's hash chain and sign-off signatures.
+    /// Recomputes the ledger's hash chain and sign-off signatures, reading the entries one at a time.
     public func verifyLedger() async throws -> LedgerVerifier.Report {
-        try await verifyLedger(try await store.allEntries())
+        try await scanLedger(heads: []).verifier.report
     }
 
-    /// Verifies `rows` (every stored entry, as ``ProgressStore/allEntries()`` reads them).
-    func verifyLedger(_ rows: [Result<LedgerEntry, LedgerRowError>]) async throws -> LedgerVerifier.Report {
-        var keys: [AssessorID: PublicSigningKey] = [:]
-        for case .success(let entry) in rows where entry.kind == .signOff {
-            if let id = entry.assessor, keys[id] == nil, let assessor = try await store.assessor(id) {
-                keys[id] = try? PublicSigningKey(assessor.publicKey)
+    /// What one pass over the ledger finds: the verifier's state, and the log's heads at `heads`
+    /// (the sizes checkpoints name), its origin and its size.
+    struct LedgerScan: Sendable {
+        var verifier = LedgerVerifier.Stream()
+        var log = CheckpointVerifier.LogHeads()
+    }
+
+    /// Verifies every entry as it is read (``ProgressStore/scanEntries(into:_:)``), keeping the hashes
+    /// of entry 1 and of the entries at `heads`.
+    func scanLedger(heads: Set<Int64>) async throws -> LedgerScan {
+        let keys = try await store.assessorKeys()
+        return try await store.scanEntries(into: LedgerScan()) { scan, row in
+            let hash = scan.verifier.consume(row) { keys[$0] }
+            scan.log.size = Self.sequence(of: row)
+            if case .success(let entry) = row, let hash {
+                if entry.sequence == 1 { scan.log.origin = Checkpoint.origin(firstHash: hash) }
+                if heads.contains(entry.sequence) { scan.log.hashes[entry.sequence] = hash }
             }
         }
-        return LedgerVerifier.verify(rows) { keys[$0] }
     }
 
     private func appendOne(_ entry: LedgerEntry, after end: Int64) async throws -> LedgerEntry {

@@ -57,6 +57,21 @@ public protocol ProgressStore: Sendable {
     func entries(from first: Int64, through last: Int64) async throws -> [Result<LedgerEntry, LedgerRowError>]
     /// Every entry, in sequence order, with the rows that could not be read as entries.
     func allEntries() async throws -> [Result<LedgerEntry, LedgerRowError>]
+    /// Hands every entry (of `kinds`, or of every kind when `nil`), in sequence order (with the rows
+    /// that could not be read as entries), to `body` one at a time as it is read, threading `state`
+    /// through; what `body` does not keep is not kept, so memory stays flat however long the ledger is.
+    func scanEntries<State: Sendable>(
+        ofKinds kinds: Set<LedgerEntry.Kind>?, into state: State, _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
+    ) async throws -> State
+    /// Hands the entries about one curriculum version to `body` one trainee at a time (each
+    /// trainee's entries in sequence order), threading `state` through, so that only one trainee's
+    /// entries are held at once; a ``Refusal`` when an entry does not read.
+    func scanTrainees<State: Sendable>(
+        in curriculum: CurriculumRef, into state: State,
+        _ body: @escaping @Sendable (inout State, TraineeID, [LedgerEntry]) throws -> Void
+    ) async throws -> State
+    /// The public key of every registered assessor whose key reads, by id (what sign-offs are checked with).
+    func assessorKeys() async throws -> [AssessorID: PublicSigningKey]
 }
 
 extension ProgressStore {

@@ -1,0 +1,44 @@
+public import VetaCurricula
+
+extension ProgressStore {
+    /// Hands every entry to `body` one at a time (``scanEntries(ofKinds:into:_:)`` of every kind).
+    public func scanEntries<State: Sendable>(
+        into state: State, _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
+    ) async throws -> State {
+        try await scanEntries(ofKinds: nil, into: state, body)
+    }
+
+    /// Reads the entries first (``allEntries()`` or ``entries(ofKinds:)``), then hands each to
+    /// `body`: a store that cannot stream gives the same answer, with memory in proportion to the ledger.
+    public func scanEntries<State: Sendable>(
+        ofKinds kinds: Set<LedgerEntry.Kind>?, into state: State,
+        _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
+    ) async throws -> State {
+        var state = state
+        let rows = try await kinds.map { try await entries(ofKinds: $0).map { .success($0) } } ?? allEntries()
+        for row in rows { try body(&state, row) }
+        return state
+    }
+
+    /// Reads the curriculum's entries first (``entries(in:)``), then hands them to `body` by trainee, in trainee order.
+    public func scanTrainees<State: Sendable>(
+        in curriculum: CurriculumRef, into state: State,
+        _ body: @escaping @Sendable (inout State, TraineeID, [LedgerEntry]) throws -> Void
+    ) async throws -> State {
+        var state = state
+        let byTrainee = Dictionary(grouping: try await entries(in: curriculum), by: \.trainee)
+        for trainee in byTrainee.keys.sorted() { try body(&state, trainee, byTrainee[trainee] ?? []) }
+        return state
+    }
+
+    /// The keys of the assessors named by a sign-off (each looked up with ``assessor(_:)``).
+    public func assessorKeys() async throws -> [AssessorID: PublicSigningKey] {
+        var keys: [AssessorID: PublicSigningKey] = [:]
+        for case .success(let entry) in try await allEntries() where entry.kind == .signOff {
+            if let id = entry.assessor, keys[id] == nil, let assessor = try await assessor(id) {
+                keys[id] = try? PublicSigningKey(assessor.publicKey)
+            }
+        }
+        return keys
+    }
+}
