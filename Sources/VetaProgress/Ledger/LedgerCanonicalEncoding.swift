@@ -115,8 +115,13 @@ struct CanonicalJSONWriter {
 
     private mutating func quoted(_ text: String) {
         output.append(UInt8(ascii: "\""))
-        // Most values need no escaping: copy them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        // Most values need no escaping: copy them whole (scanned as contiguous bytes where the string has them).
+        let plain =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+                return true
+            } ?? !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+        if plain {
             output.append(contentsOf: text.utf8)
             output.append(UInt8(ascii: "\""))
             return

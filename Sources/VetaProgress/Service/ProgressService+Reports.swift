@@ -51,12 +51,12 @@ extension ProgressService {
 
     /// The status of every trainee enrolled in `ref`, by trainee id.
     public func statuses(in ref: CurriculumRef, curriculum: Curriculum, asOf date: CalendarDate) async throws -> [EnrolmentStatus] {
-        // One trainee's entries at a time (``ProgressStore/scanTrainees(in:into:_:)``), never the whole curriculum's.
-        let statuses = try await store.scanTrainees(in: ref, into: [EnrolmentStatus]()) { statuses, trainee, own in
-            guard own.contains(where: { $0.kind == .enrolment && $0.date <= date }) else { return }
-            statuses.append(CompetencyEngine.status(of: trainee, in: curriculum, ref: ref, entries: own, asOf: date))
+        let entries = try await store.entries(in: ref)
+        let byTrainee = Dictionary(grouping: entries, by: \.trainee)
+        return byTrainee.keys.sorted().compactMap { trainee in
+            guard let own = byTrainee[trainee], own.contains(where: { $0.kind == .enrolment && $0.date <= date }) else { return nil }
+            return CompetencyEngine.status(of: trainee, in: curriculum, ref: ref, entries: own, asOf: date)
         }
-        return statuses.sorted { $0.trainee < $1.trainee }
     }
 
     /// Expired and soon-expiring sign-offs and refreshers due, across every published curriculum.

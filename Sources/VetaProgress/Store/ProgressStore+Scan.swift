@@ -1,5 +1,3 @@
-public import VetaCurricula
-
 extension ProgressStore {
     /// Hands every entry to `body` one at a time (``scanEntries(ofKinds:into:_:)`` of every kind).
     public func scanEntries<State: Sendable>(
@@ -15,19 +13,13 @@ extension ProgressStore {
         _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
     ) async throws -> State {
         var state = state
-        let rows = try await kinds.map { try await entries(ofKinds: $0).map { .success($0) } } ?? allEntries()
+        let rows: [Result<LedgerEntry, LedgerRowError>]
+        if let kinds {
+            rows = try await entries(ofKinds: kinds).map { .success($0) }
+        } else {
+            rows = try await allEntries()
+        }
         for row in rows { try body(&state, row) }
-        return state
-    }
-
-    /// Reads the curriculum's entries first (``entries(in:)``), then hands them to `body` by trainee, in trainee order.
-    public func scanTrainees<State: Sendable>(
-        in curriculum: CurriculumRef, into state: State,
-        _ body: @escaping @Sendable (inout State, TraineeID, [LedgerEntry]) throws -> Void
-    ) async throws -> State {
-        var state = state
-        let byTrainee = Dictionary(grouping: try await entries(in: curriculum), by: \.trainee)
-        for trainee in byTrainee.keys.sorted() { try body(&state, trainee, byTrainee[trainee] ?? []) }
         return state
     }
 

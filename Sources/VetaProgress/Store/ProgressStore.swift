@@ -63,13 +63,6 @@ public protocol ProgressStore: Sendable {
     func scanEntries<State: Sendable>(
         ofKinds kinds: Set<LedgerEntry.Kind>?, into state: State, _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
     ) async throws -> State
-    /// Hands the entries about one curriculum version to `body` one trainee at a time (each
-    /// trainee's entries in sequence order), threading `state` through, so that only one trainee's
-    /// entries are held at once; a ``Refusal`` when an entry does not read.
-    func scanTrainees<State: Sendable>(
-        in curriculum: CurriculumRef, into state: State,
-        _ body: @escaping @Sendable (inout State, TraineeID, [LedgerEntry]) throws -> Void
-    ) async throws -> State
     /// The public key of every registered assessor whose key reads, by id (what sign-offs are checked with).
     func assessorKeys() async throws -> [AssessorID: PublicSigningKey]
 }

@@ -369,36 +369,6 @@ public final class SQLiteProgressStore: ProgressStore {
         }
     }
 
-    public func scanTrainees<State: Sendable>(
-        in curriculum: CurriculumRef, into state: State,
-        _ body: @escaping @Sendable (inout State, TraineeID, [LedgerEntry]) throws -> Void
-    ) async throws -> State {
-        // One cursor ordered by trainee: each trainee's entries are grouped as they come, handed on and dropped.
-        try await read { db in
-            var state = state
-            let rows = try Row.fetchCursor(
-                db,
-                sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE curriculum_code = ? AND curriculum_version = ? "
-                    + "ORDER BY trainee_id, sequence",
-                arguments: [curriculum.code.rawValue, curriculum.version.description])
-            var own: [LedgerEntry] = []
-            while let row = try rows.next() {
-                switch LedgerRow.entry(row) {
-                case .success(let entry):
-                    if let last = own.last, last.trainee != entry.trainee {
-                        try body(&state, last.trainee, own)
-                        own.removeAll(keepingCapacity: true)
-                    }
-                    own.append(entry)
-                case .failure(let error):
-                    throw Refusal("the ledger does not verify at \(error)", reasons: ["nothing was done; run veta ledger verify"])
-                }
-            }
-            if let last = own.last { try body(&state, last.trainee, own) }
-            return state
-        }
-    }
-
     public func assessorKeys() async throws -> [AssessorID: PublicSigningKey] {
         try await read { db in
             var keys: [AssessorID: PublicSigningKey] = [:]
