@@ -8,14 +8,6 @@ final class ImportContext: @unchecked Sendable {
     private var curricula: [String: Result<(CurriculumRef, Curriculum), Refusal>] = [:]
     private var assessors: [AssessorID: Assessor?] = [:]
     private let enrolmentEntries: [TraineeID: [LedgerEntry]]
-    /// Whether a trainee was enrolled in a curriculum, by trainee, curriculum and date.
-    private var enrolled: [EnrolmentKey: Bool] = [:]
-
-    private struct EnrolmentKey: Hashable {
-        let trainee: TraineeID
-        let ref: CurriculumRef
-        let date: CalendarDate
-    }
 
     private init(service: ProgressService, enrolmentEntries: [TraineeID: [LedgerEntry]]) {
         self.service = service
@@ -93,14 +85,9 @@ final class ImportContext: @unchecked Sendable {
             assessor: assessor.map(AssessorID.init))
         var registered: Assessor?
         if let id = entry.assessor { registered = assessors[id] ?? nil }
-        let key = EnrolmentKey(trainee: traineeID, ref: ref, date: parsedDate)
-        let isEnrolled: Bool
-        if let known = enrolled[key] {
-            isEnrolled = known
-        } else {
-            isEnrolled = EnrolmentState(enrolmentEntries[traineeID] ?? [], trainee: traineeID, ref: ref, asOf: parsedDate).isActive
-            enrolled[key] = isEnrolled
-        }
+        // Worked out for each row from the trainee's few enrolment entries: a cache by trainee, curriculum
+        // and date would hold nearly one key per row, and memory would grow with the file.
+        let isEnrolled = EnrolmentState(enrolmentEntries[traineeID] ?? [], trainee: traineeID, ref: ref, asOf: parsedDate).isActive
         reasons += EvidenceCheck.problems(with: entry, curriculum: model, assessor: registered, enrolled: isEnrolled)
         return reasons.isEmpty ? .success(entry) : .failure(Refusal("row", reasons: reasons))
     }
