@@ -12,7 +12,8 @@ import VetaCurricula
         var generator = SystemRandomNumberGenerator()
         let pieces = ["a", "bc", ",", ";", "\"", "\"\"", "\r\n", "\n", "\r", "é", " ", "x\ny", "\n\n"]
         return (0..<count).map { _ in
-            (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }
+                .joined()
         }
     }
 
@@ -48,7 +49,8 @@ import VetaCurricula
         let whole = try await TestWorld.make()
         var csv = ImportTests.header
         for day in 1...9 {
-            csv += "T001,EXWSAFE@1.1.0,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-0\(day),0.5,\"Mina, Saucito\",nota \(day),A01,\n"
+            csv +=
+                "T001,EXWSAFE@1.1.0,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-0\(day),0.5,\"Mina, Saucito\",nota \(day),A01,\n"
         }
         csv += "T001,EXWSAFE,RIIWHS201E,unit,practical,not-yet,2026-03-01,1,,\"dos\r\nlíneas\",,\n"
         for world in [streamed, whole] { try csv.write(toFile: world.folder + "/good.csv", atomically: true, encoding: .utf8) }

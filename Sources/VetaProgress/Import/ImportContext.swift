@@ -72,7 +72,9 @@ final class ImportContext: @unchecked Sendable {
                 reasons.append(error.summary)
             }
         }
-        guard let resolved = curricula[curriculum] else { return .failure(Refusal("row", reasons: ["curriculum \(curriculum) was not read"])) }
+        guard let resolved = curricula[curriculum] else {
+            return .failure(Refusal("row", reasons: ["curriculum \(curriculum) was not read"]))
+        }
         guard case .success(let (ref, model)) = resolved else {
             if case .failure(let refusal) = resolved { reasons.append(refusal.summary) }
             return .failure(Refusal("row", reasons: reasons))

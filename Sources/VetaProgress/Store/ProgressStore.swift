@@ -61,7 +61,8 @@ public protocol ProgressStore: Sendable {
     /// that could not be read as entries), to `body` one at a time as it is read, threading `state`
     /// through; what `body` does not keep is not kept, so memory stays flat however long the ledger is.
     func scanEntries<State: Sendable>(
-        ofKinds kinds: Set<LedgerEntry.Kind>?, into state: State, _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
+        ofKinds kinds: Set<LedgerEntry.Kind>?, into state: State,
+        _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
     ) async throws -> State
     /// The public key of every registered assessor whose key reads, by id (what sign-offs are checked with).
     func assessorKeys() async throws -> [AssessorID: PublicSigningKey]

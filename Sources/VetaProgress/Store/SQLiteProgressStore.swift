@@ -281,7 +281,8 @@ public final class SQLiteProgressStore: ProgressStore {
                 guard original.kind == .evidence else { throw StoreError(.storage, "only evidence is appended one entry at a time") }
                 var entry = try original.validated()
                 guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
-                    throw Refusal("the ids of entry \(sequence + 1) are not as the store keeps ids: they were not checked in their clean form")
+                    throw Refusal(
+                        "the ids of entry \(sequence + 1) are not as the store keeps ids: they were not checked in their clean form")
                 }
                 sequence += 1
                 entry.sequence = sequence
