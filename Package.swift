@@ -76,10 +76,13 @@ let package = Package(
             dependencies: ["VetaCurricula", "VetaProgress", "VetaRecords"],
             swiftSettings: swiftSettings
         ),
+        // glibc heap settings for the command-line process (see HeapSettings).
+        .systemLibrary(name: "CHeap"),
         // Layer top: the thin command-line interface.
         .executableTarget(
             name: "veta",
             dependencies: [
+                "CHeap",
                 "VetaCurricula",
                 "VetaProgress",
                 "VetaRecords",

@@ -34,6 +34,7 @@ struct Veta: AsyncParsableCommand {
     /// Parses and runs the command. Like ArgumentParser's own `main`, except that a usage error under
     /// `--format json` also prints one JSON error document on stdout (the message stays on stderr).
     static func main() async {
+        HeapSettings.apply()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let problem = ArgumentEncoding.problem(in: ArgumentEncoding.rawArguments()) {
             if JSONError.requested(in: arguments) {

@@ -76,7 +76,7 @@ import VetaCurricula
         entry.trainee = TraineeID("T1")
         entry.note = "n"
         let stored = try await store.append([entry]) { _ in }
-        let read = try #require(try await store.allEntries().first?.get())
+        let read = try #require(try await store.allEntries().last?.get())
         #expect(read == stored[0])
         #expect(LedgerCanonicalEncoding.hash(of: read) == read.hash)
     }

@@ -15,16 +15,28 @@ import VetaCurricula
         return try DatabaseQueue(path: world.storePath, configuration: configuration)
     }
 
+    /// A world whose progress entries were changed by `statements`, where `sequence = N` names the
+    /// Nth progress entry (the registrations before it are entries of the log too: ``offset(_:)``).
     static func tampered(_ statements: String...) async throws -> TestWorld {
         let world = try await TestWorld.make()
         try await world.completeSafetyUnit()
+        let offset = try await Self.offset(world)
         let queue = try Self.attacker(world)
         try await queue.write { db in
             try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_update")
             try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_delete")
-            for statement in statements { try db.execute(sql: statement) }
+            for statement in statements {
+                try db.execute(sql: statement.replacingOccurrences(of: "sequence = 2", with: "sequence = \(offset + 2)"))
+            }
         }
         return world
+    }
+
+    /// How many registry entries come before the world's first progress entry.
+    static func offset(_ world: TestWorld) async throws -> Int64 {
+        try await Self.attacker(world).read { db in
+            try Int64.fetchOne(db, sql: "SELECT MIN(sequence) - 1 FROM ledger_entry WHERE registry IS NULL") ?? 0
+        }
     }
 
     /// Each re-encoding keeps what is hashed but not what is stored: verify names the row, status refuses.
@@ -47,7 +59,7 @@ import VetaCurricula
     func aValueStoredOtherThanCanonicallyIsAFinding(_ statement: String, _ reason: String) async throws {
         let world = try await Self.tampered(statement)
         let report = try await world.service.verifyLedger()
-        #expect(report.problems.first?.sequence == 2)
+        #expect(report.problems.first?.sequence == (try await Self.offset(world)) + 2)
         #expect(report.problems.first?.reason.contains(reason) == true, "\(report.problems)")
         if !statement.contains("trainee_id") {
             await #expect(throws: Refusal.self) { try await world.service.status(of: world.trainee, asOf: TestWorld.day("2026-03-01")) }
@@ -62,41 +74,43 @@ import VetaCurricula
 
     @Test func statusRefusesAnEntryWhoseSuccessorDoesNotNameItsHash() async throws {
         let world = try await Self.tampered()
-        let entry = try #require(try await world.service.store.entries(from: 3, through: 3).first?.get())
+        let third = try await Self.offset(world) + 3
+        let entry = try #require(try await world.service.store.entries(from: third, through: third).first?.get())
         var changed = entry
         changed.outcome = .notYet
         let hash = LedgerCanonicalEncoding.hash(of: changed)
         let queue = try Self.attacker(world)
         try await queue.write { db in
             try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_update")
-            try db.execute(sql: "UPDATE ledger_entry SET outcome = 'not-yet', hash = ? WHERE sequence = 3", arguments: [hash])
+            try db.execute(sql: "UPDATE ledger_entry SET outcome = 'not-yet', hash = ? WHERE sequence = ?", arguments: [hash, third])
         }
         let refusal = await #expect(throws: Refusal.self) {
             try await world.service.status(of: world.trainee, asOf: TestWorld.day("2026-03-01"))
         }
-        #expect(refusal?.summary.contains("entry 3") == true)
+        #expect(refusal?.summary.contains("entry \(third)") == true)
         #expect(refusal?.description.contains("veta ledger verify") == true)
     }
 
     @Test func verifyNamesTruncationAgainstACheckpointAndACheckpointRefusesADamagedLedger() async throws {
         let world = try await Self.tampered()
         let key = SigningKey()
+        let offset = try await Self.offset(world)
         let (checkpoint, note) = try await world.service.checkpoint(key: key, keyName: "site", verify: true)
-        #expect(checkpoint.size == 5)
+        #expect(checkpoint.size == offset + 5)
         let keys = [try NoteVerifierKey(name: "site", publicKey: key.publicKey)]
         let files: [CheckpointVerifier.File] = [("c", .success(Array(note.utf8)))]
         #expect(try await world.service.verifyLedger(checkpoints: files, keys: keys).isIntact)
         let queue = try Self.attacker(world)
         try await queue.write { db in
             try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_delete")
-            try db.execute(sql: "DELETE FROM ledger_entry WHERE sequence > 3")
+            try db.execute(sql: "DELETE FROM ledger_entry WHERE sequence > ?", arguments: [offset + 3])
         }
         let after = try await world.service.verifyLedger(checkpoints: files, keys: keys)
         #expect(after.problems.isEmpty)
         #expect(after.checkpoints.map(\.kind) == [.truncated])
         try await queue.write { db in
             try db.execute(sql: "DROP TRIGGER IF EXISTS ledger_entry_append_only_update")
-            try db.execute(sql: "UPDATE ledger_entry SET note = 'x' WHERE sequence = 2")
+            try db.execute(sql: "UPDATE ledger_entry SET note = 'x' WHERE sequence = ?", arguments: [offset + 2])
         }
         await #expect(throws: Refusal.self) { try await world.service.checkpoint(key: key, keyName: "site", verify: true) }
     }

@@ -125,17 +125,17 @@ rc, found = audit()
 check("a clean store passes its records audit except the late DC-3", found <= {"VETA-B004"}, str(found))
 shutil.copy(store, store + ".clean")
 
-db = sqlite3.connect(store)
-db.execute("DELETE FROM assessor_unit WHERE unit_code = 'RIIERR302D'")
-db.commit()
+# Authorisations are dated entries of the log: withdrawn before the sign-off, it was not authorised that day.
+must("assessor", "withdraw", "--id", "A01", "--unit", "RIIERR302D", "--date", "2026-02-01")
 rc, found = audit()
-check("VETA-B003 a sign-off by an assessor not authorised for the unit", "VETA-B003" in found, str(found))
-db.execute("INSERT INTO assessor_unit (assessor_id, unit_code) VALUES ('A01', 'RIIERR302D')")
-db.commit()
+check("VETA-B003 a sign-off by an assessor not authorised for the unit on that day", "VETA-B003" in found, str(found))
+must("assessor", "authorise", "--id", "A01", "--unit", "RIIERR302D", "--date", "2026-02-02")
 rc, found = audit()
 check("VETA-B003 not reported once the authorisation is there", "VETA-B003" not in found, str(found))
 
-r = run("correct", "5", "--reason", "sign-off of RIIERR302D made in error", "--date", "2026-03-02")
+db = sqlite3.connect(store)
+signoff = db.execute("SELECT MIN(sequence) FROM ledger_entry WHERE kind = 'signoff' AND unit_code = 'RIIERR302D'").fetchone()[0]
+r = run("correct", str(signoff), "--reason", "sign-off of RIIERR302D made in error", "--date", "2026-03-02")
 rc, found = audit()
 check("VETA-B002 a record no longer backed by evidence after a correction", r.returncode == 0 and "VETA-B002" in found, r.stderr + str(found))
 
@@ -155,7 +155,8 @@ rc, found = audit()
 check("VETA-B005 a record superseded by a serial that does not exist", "VETA-B005" in found, str(found))
 
 db.execute("DROP TRIGGER ledger_entry_append_only_update")
-db.execute("UPDATE ledger_entry SET date = '2026-02-04' WHERE sequence = 2")
+db.execute("UPDATE ledger_entry SET date = '2026-02-04' WHERE sequence = (SELECT sequence FROM ledger_entry WHERE registry IS NULL "
+           "ORDER BY sequence LIMIT 1 OFFSET 1)")
 db.commit()
 db.close()
 rc, found = audit()
@@ -191,11 +192,13 @@ before = sqlite3.connect(mstore).execute("SELECT COUNT(*) FROM ledger_entry").fe
 dry = json.loads(mrun("migrate", "--from", "EXWSAFE@1.1.0", "--to", "EXWSAFE@2.0.0", "--dry-run", "--date", "2026-03-01", "--format", "json").stdout)
 after_dry = sqlite3.connect(mstore).execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
 plan = dry["trainees"][0]
-check("migrate --dry-run writes nothing and plans carry-over", after_dry == before and len(plan["carriedOver"]) == 4 and plan["notCarried"] == [4], json.dumps(plan))
+# The registrations before the enrolment are entries of the log too: R of them.
+R = sqlite3.connect(mstore).execute("SELECT MIN(sequence) - 1 FROM ledger_entry WHERE registry IS NULL").fetchone()[0]
+check("migrate --dry-run writes nothing and plans carry-over", after_dry == before and len(plan["carriedOver"]) == 4 and plan["notCarried"] == [R + 4], json.dumps(plan))
 check("the plan lists what must be assessed again", any("more performance occasion" in item for item in plan["toAssess"]), json.dumps(plan))
 r = mrun("migrate", "--from", "EXWSAFE@1.1.0", "--to", "EXWSAFE@2.0.0", "--date", "2026-03-01")
 rows = sqlite3.connect(mstore).execute("SELECT derived_from, curriculum_version FROM ledger_entry WHERE derived_from IS NOT NULL").fetchall()
-check("migrate carries evidence over as new entries that name the originals", r.returncode == 0 and sorted(d for d, _ in rows) == [2, 3, 5, 6]
+check("migrate carries evidence over as new entries that name the originals", r.returncode == 0 and sorted(d for d, _ in rows) == [R + 2, R + 3, R + 5, R + 6]
       and all(v == "2.0.0" for _, v in rows), str(rows))
 check("the ledger verifies after a migration", mrun("ledger", "verify").returncode == 0)
 

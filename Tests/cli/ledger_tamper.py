@@ -18,6 +18,7 @@ import subprocess
 import sys
 
 from checks import check, finish
+from stores import backup
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -46,9 +47,7 @@ def copy(source, name):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(target + suffix):
             os.remove(target + suffix)
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    return target
+    return backup(source, target)
 
 
 def tamper(store, *statements):
@@ -133,6 +132,9 @@ must(base, "assessor", "add", "--id", "A01", "--name", "Luis Pérez", "--accredi
      "--public-key", os.path.join(keys, "A01.public.jwk"))
 must(base, "issuer", "add", "--url", ISSUER, "--name", "Capacitación Minera del Norte, S.C.", "--rfc", "CMN150101AB1",
      "--stps", "CAP-123456-ABC-0013", "--public-key", os.path.join(keys, "issuer.public.jwk"))
+# The registrations above are entries of the log too: the progress entries below start after them.
+with sqlite3.connect(base) as _db:
+    R = _db.execute("SELECT COUNT(*) FROM ledger_entry").fetchone()[0]
 for trainee in ("T100", "T101"):
     must(base, "enrol", trainee, "VTOPHT", "--date", "2026-10-01")
 must(base, "record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--target", "unit", "--method", "rpl",
@@ -163,7 +165,7 @@ with sqlite3.connect(base) as db:
 check("the checkpoint is origin, size, base64 head, time, then a signature line",
       lines[0] == "veta-ledger/" + first_hash and lines[1] == str(size) and base64.b64decode(lines[2]).hex() == head
       and lines[3].startswith("time ") and signatures.startswith("— site "), text)
-name, key_id, key_b64 = verifier_key.split("+")
+name, key_id, key_b64 = verifier_key.split("+", 2)
 raw_key = base64.b64decode(key_b64)
 signature = base64.b64decode(signatures.split(" ")[2])
 check("the key id is sha256(name || 0x0A || 0x01 || key)[:4], on the verifier key and the signature line",
@@ -222,7 +224,7 @@ plain, _, _ = verify(store)
 code, document, result = verify(store, early, latest)
 check("a rewrite after the last sign-off with every hash recomputed passes a plain verify but not the newest checkpoint",
       plain == 0 and code == 1 and kinds(document) == ["extended", "rewritten"]
-      and f"entries 5–{size} were rewritten" in document["checkpoints"][1]["message"], result.stdout)
+      and f"entries {R + 5}–{size} were rewritten" in document["checkpoints"][1]["message"], result.stdout)
 store = copy(base, "rewritten-one")
 rewrite(store, size - 3, {"outcome": "not-yet"}, rechain=False)
 code, document, result = verify(store)
@@ -238,15 +240,15 @@ check("status of a trainee whose entries are intact still works", result.returnc
 issue = ["issue", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "ob3", "--issuer", ISSUER,
          "--key", os.path.join(keys, "issuer.private.jwk"), "--out", os.path.join(work, "records"), "--as-of", "2026-11-30"]
 cases = [
-    ("a note stored as a BLOB", "UPDATE ledger_entry SET note = CAST(note AS BLOB) WHERE sequence = 3", 3, "note is stored as BLOB"),
-    ("a version stored as a BLOB", "UPDATE ledger_entry SET curriculum_version = CAST(curriculum_version AS BLOB) WHERE sequence = 4", 4,
+    ("a note stored as a BLOB", f"UPDATE ledger_entry SET note = CAST(note AS BLOB) WHERE sequence = {R + 3}", R + 3, "note is stored as BLOB"),
+    ("a version stored as a BLOB", f"UPDATE ledger_entry SET curriculum_version = CAST(curriculum_version AS BLOB) WHERE sequence = {R + 4}", R + 4,
      "curriculum_version is stored as BLOB"),
-    ("minutes stored as a BLOB", "UPDATE ledger_entry SET minutes = CAST(CAST(minutes AS TEXT) AS BLOB) WHERE sequence = 3", 3,
+    ("minutes stored as a BLOB", f"UPDATE ledger_entry SET minutes = CAST(CAST(minutes AS TEXT) AS BLOB) WHERE sequence = {R + 3}", R + 3,
      "minutes is stored as BLOB"),
-    ("a version written 01.0.0", "UPDATE ledger_entry SET curriculum_version = '0' || curriculum_version WHERE sequence = 4", 4,
+    ("a version written 01.0.0", f"UPDATE ledger_entry SET curriculum_version = '0' || curriculum_version WHERE sequence = {R + 4}", R + 4,
      "curriculum_version"),
-    ("a date written 2026-11-010", "UPDATE ledger_entry SET date = '2026-11-010' WHERE sequence = 3", 3, "date"),
-    ("a hash in upper case", "UPDATE ledger_entry SET hash = upper(hash) WHERE sequence = 3", 3, "hash is not 64 lowercase hex"),
+    ("a date written 2026-11-010", f"UPDATE ledger_entry SET date = '2026-11-010' WHERE sequence = {R + 3}", R + 3, "date"),
+    ("a hash in upper case", f"UPDATE ledger_entry SET hash = upper(hash) WHERE sequence = {R + 3}", R + 3, "hash is not 64 lowercase hex"),
 ]
 for index, (label, statement, sequence, reason) in enumerate(cases):
     store = copy(base, f"encoded{index}")
@@ -282,7 +284,7 @@ check("a forged size, another key's signature and a non-checkpoint are each name
 result = run(base, "ledger", "checkpoint", "--key", site_key, "--out", latest)
 check("a checkpoint file is never overwritten (exit 1)", result.returncode == 1 and "never overwritten" in result.stderr, result.stderr)
 store = copy(base, "damaged")
-tamper(store, "UPDATE ledger_entry SET note = 'changed' WHERE sequence = 3")
+tamper(store, f"UPDATE ledger_entry SET note = 'changed' WHERE sequence = {R + 3}")
 result = run(store, "ledger", "checkpoint", "--key", site_key, "--out", os.path.join(work, "damaged.checkpoint"))
 check("a ledger that does not verify is not checkpointed (exit 1)",
       result.returncode == 1 and not os.path.exists(os.path.join(work, "damaged.checkpoint")), result.stderr)
@@ -311,9 +313,62 @@ result = run(store, *record, "--date", "2026-11-27", env={**auto, "VETA_CHECKPOI
 check("a missing checkpoint folder refuses the write (exit 2) and stores nothing",
       result.returncode == 2 and "no-usb" in result.stderr and entries(store) == size + 1, result.stderr)
 result = run(store, *record, "--date", "2026-11-27", env=auto)
-check("a write on a log that no longer extends the newest checkpoint gets no checkpoint: exit 2, saying why",
-      result.returncode == 2 and "does not extend the newest checkpoint" in result.stderr and len(os.listdir(folder)) == 2,
-      result.stderr + str(os.listdir(folder)))
+check("a write on a log that no longer extends the newest checkpoint is refused before it writes (exit 1): nothing stored, "
+      "no checkpoint", result.returncode == 1 and "does not extend the newest checkpoint" in result.stderr
+      and entries(store) == size + 1 and len(os.listdir(folder)) == 2, result.stderr + str(os.listdir(folder)))
+# An older copy put back: `veta issue` must not sign a credential under a serial the newer copy already handed out.
+store = copy(base, "auto-issue")
+folder = os.path.join(work, "usb-issue")
+os.makedirs(folder)
+auto = {"VETA_CHECKPOINTS": folder, "VETA_CHECKPOINT_KEY": site_key}
+older = copy(store, "auto-issue-older")
+must(store, *record, "--date", "2026-11-25", env=auto)
+source, target = sqlite3.connect(older), sqlite3.connect(store)  # the older copy put back over the store
+source.backup(target)
+source.close()
+target.close()
+result = run(store, *record, "--date", "2026-11-26", env=auto)
+check("after an older copy of the store is put back, the next write is refused before anything is made (exit 1)",
+      result.returncode == 1 and "ends at entry" in result.stderr and entries(store) == size, result.stderr)
+
+# --- an entry moved to another trainee (its stored hash kept) -------------------------------------------
+store = copy(base, "moved")
+moved = sqlite3.connect(base).execute(
+    "SELECT MIN(sequence) FROM ledger_entry WHERE trainee_id = 'T100' AND kind = 'evidence'").fetchone()[0]
+tamper(store, ("UPDATE ledger_entry SET trainee_id = 'T101' WHERE sequence = ?", (moved,)))
+for trainee in ("T100", "T101"):
+    result = run(store, "status", trainee)
+    check(f"an entry moved from T100 to T101 makes status {trainee} refuse (exit 1): its neighbours are recomputed, not trusted",
+          result.returncode == 1 and f"entry {moved}" in result.stderr, result.stdout + result.stderr)
+
+# --- a registry column stored as a BLOB (not UTF-8): named, never a crash -----------------------------
+store = copy(base, "blob-name")
+db = sqlite3.connect(store)
+db.execute("UPDATE trainee SET paternal_surname = X'FF00' WHERE id = 'T100'")
+db.commit()
+db.close()
+for command in (["trainee", "show", "T100"], ["status", "T100"], ["trainee", "list"], ["ledger", "verify"]):
+    result = run(store, *command)
+    check(f"a trainee name stored as a BLOB: veta {' '.join(command)} exits 0 or 1, never a crash",
+          result.returncode in (0, 1) and "Fatal error" not in result.stderr, f"{result.returncode} {result.stderr[-300:]}")
+result = run(store, "ledger", "verify")
+check("and ledger verify names the table and key (exit 1)", result.returncode == 1 and "table trainee, key T100" in result.stdout,
+      result.stdout)
+
+# --- the published curriculum's bytes changed in place (its sha256 left as it was) ---------------------
+store = copy(base, "curriculum-bytes")
+db = sqlite3.connect(store)
+db.execute("DROP TRIGGER IF EXISTS curriculum_immutable_update")
+xml = db.execute("SELECT xml FROM curriculum WHERE code = 'VTOPHT'").fetchone()[0]
+db.execute("UPDATE curriculum SET xml = ? WHERE code = 'VTOPHT'", (xml.replace(b'validityMonths="', b'validityMonths="1'),))
+db.commit()
+db.close()
+result = run(store, "ledger", "verify")
+check("published curriculum bytes changed in place are named by ledger verify (exit 1)",
+      result.returncode == 1 and "not the ones published" in result.stdout + result.stderr, result.stdout + result.stderr)
+result = run(store, "status", "T101")
+check("status refuses to read a curriculum whose bytes are not the ones published (exit 1)",
+      result.returncode == 1 and "not the ones published" in result.stderr, result.stdout + result.stderr)
 
 # --- a NUL in a CSV note is refused at the door ------------------------------------------------------
 csv = os.path.join(work, "nul.csv")

@@ -94,7 +94,10 @@ r = run(store, "trainee", "add", "--id", "T002", "--paternal", "X", "--given", "
 check("a CURP with a wrong check digit exits 1", r.returncode == 1 and "check digit" in r.stderr, r.stderr)
 check("an unknown subcommand option exits 64", run(store, "status", "--nope").returncode == 64)
 check("a store that cannot be created exits 2", subprocess.run([veta, "status", "T001", "--store", "/proc/veta/x.sqlite"], capture_output=True).returncode == 2)
-r = run(store, "correct", "2", "--reason", "recorded against the wrong element", "--date", "2026-02-06")
+# The second progress entry (the registrations before it are entries of the log too).
+with sqlite3.connect(store) as db:
+    second = db.execute("SELECT sequence FROM ledger_entry WHERE registry IS NULL ORDER BY sequence LIMIT 1 OFFSET 1").fetchone()[0]
+r = run(store, "correct", str(second), "--reason", "recorded against the wrong element", "--date", "2026-02-06")
 check("correct voids an entry", r.returncode == 0, r.stderr)
 after = json.loads(run(store, "status", "T001", "--as-of", "2026-03-01", "--format", "json").stdout)
 check("the corrected evidence no longer counts", after[0]["units"][0]["criteriaCovered"] < status_json[0]["units"][0]["criteriaCovered"])

@@ -16,6 +16,7 @@ import subprocess
 import sys
 
 from checks import check, finish
+from stores import curp
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 os.makedirs(work, exist_ok=True)
@@ -38,12 +39,6 @@ def must(*args):
         print(f"FAIL set-up: veta {' '.join(args[:2])}: {result.stderr.strip()}")
         finish("race")
     return result
-
-
-def curp(body):
-    alphabet = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
-    total = sum(alphabet.index(c) * (18 - i) for i, c in enumerate(body))
-    return body + str((10 - total % 10) % 10)
 
 
 def race(commands):

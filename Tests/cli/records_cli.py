@@ -17,6 +17,7 @@ import subprocess
 import sys
 
 from checks import check, finish
+from stores import curp
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -55,12 +56,6 @@ def must(*args):
         print(f"FAIL setup: veta {' '.join(args[:3])}: {result.stderr.strip()}")
         sys.exit(1)
     return result
-
-
-def curp(body):
-    alphabet = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
-    total = sum(alphabet.index(c) * (18 - i) for i, c in enumerate(body))
-    return body + str((10 - total % 10) % 10)
 
 
 worker = {"paternal": "Núñez", "maternal": "Peña", "given": "José Ángel", "curp": curp("NUPJ880214HZSXXS0"),

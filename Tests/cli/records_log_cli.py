@@ -21,6 +21,7 @@ import sys
 import time
 
 from checks import check, finish
+from stores import curp, sql, backup
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 kill_runs = int(sys.argv[3]) if len(sys.argv) > 3 else 100
@@ -44,36 +45,14 @@ def must(store, *args):
     return result
 
 
-def curp(body):
-    alphabet = "0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ"
-    total = sum(alphabet.index(c) * (18 - i) for i, c in enumerate(body))
-    return body + str((10 - total % 10) % 10)
-
-
 def canonical(entry):
     """LedgerCanonicalEncoding: sorted-key compact JSON, absent values left out (JCS escaping)."""
     return json.dumps({k: v for k, v in entry.items() if v is not None}, sort_keys=True, separators=(",", ":"),
                       ensure_ascii=False).encode()
 
 
-def sql(store, query, *args):
-    connection = sqlite3.connect(store)
-    try:
-        rows = connection.execute(query, args).fetchall()
-        connection.commit()
-        return rows
-    finally:
-        connection.close()
-
-
 def copy(store, name):
-    target = os.path.join(work, name + ".sqlite")
-    source = sqlite3.connect(store)
-    destination = sqlite3.connect(target)
-    source.backup(destination)
-    source.close()
-    destination.close()
-    return target
+    return backup(store, os.path.join(work, name + ".sqlite"))
 
 
 def issue(store, out, *args):
@@ -103,17 +82,18 @@ for unit in UNITS:
 
 r = issue(store, out, "--format", "all")
 check("issue registers a credential and a DC-3", r.returncode == 0 and r.stdout.count("issued ") == 2, r.stdout + r.stderr)
+before_issue = sql(store, "SELECT MIN(sequence) - 1 FROM ledger_entry WHERE kind = 'issue'")[0][0]
 kinds = sql(store, "SELECT kind, serial, signature IS NOT NULL, checkpoint_size FROM ledger_entry WHERE serial IS NOT NULL ORDER BY sequence")
 check("each issued record is an issue entry in the log, signed, naming the checkpoint it was issued at",
       [(k, s, signed) for k, s, signed, _ in kinds] == [("issue", "VETA-2026-000001", 1), ("issue", "VETA-2026-000002", 1)]
-      and all(size == 7 for *_, size in kinds), str(kinds))
+      and all(size == before_issue for *_, size in kinds), str(kinds))
 check("the registry's separate tables are gone", not sql(store, "SELECT name FROM sqlite_master WHERE name IN ('issued_record', 'record_event')"))
 jwt, pdf = os.path.join(out, "VETA-2026-000001.jwt"), os.path.join(out, "VETA-2026-000002.pdf")
 payload = open(jwt).read().split(".")[1]
 claims = json.loads(__import__("base64").urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
-head = sql(store, "SELECT hash FROM ledger_entry WHERE sequence = 7")[0][0]
+head = sql(store, "SELECT hash FROM ledger_entry WHERE sequence = ?", before_issue)[0][0]
 check("the credential names the checkpoint (log size, head hash) it was issued at as OB3 evidence",
-      claims.get("evidence", [{}])[0].get("id") == f"urn:veta:log:7:{head}", json.dumps(claims.get("evidence")))
+      claims.get("evidence", [{}])[0].get("id") == f"urn:veta:log:{before_issue}:{head}", json.dumps(claims.get("evidence")))
 r = run(store, "verify", jwt, "--as-of", "2026-11-30")
 check("veta verify: VALID, with the log check", r.returncode == 0 and "ok   log:" in r.stdout, r.stdout + r.stderr)
 
@@ -143,6 +123,18 @@ r = run(deleted, "audit", "records")
 check("audit records reports the broken log", r.returncode == 1, r.stdout[-500:] + r.stderr)
 r = issue(deleted, os.path.join(work, "not-issued"), "--unit", "RIIWHS201E", "--format", "ob3")
 check("veta issue refuses to act on a log that does not verify", r.returncode == 1 and "does not verify" in r.stderr, r.stderr)
+
+# --- a record column stored with another type: named, never a crash ------------------------------------------
+for value, kind in (("seven", "TEXT"), (b"\x07", "BLOB")):
+    retyped = copy(store, "retyped-" + kind)
+    sql(retyped, "DROP TRIGGER ledger_entry_append_only_update")
+    sql(retyped, "UPDATE ledger_entry SET checkpoint_size = ? WHERE serial = 'VETA-2026-000003' AND kind = 'issue'", value)
+    r = run(retyped, "ledger", "verify")
+    check(f"a checkpoint_size stored as {kind} is named by ledger verify (exit 1)",
+          r.returncode == 1 and f"checkpoint_size is stored as {kind}" in r.stdout, r.stdout + r.stderr)
+    r = run(retyped, "verify", unit_jwt, "--as-of", "2026-11-30")
+    check(f"and verify of its credential says why, exit 1, no crash ({kind})",
+          r.returncode == 1 and f"checkpoint_size is stored as {kind}" in r.stdout + r.stderr, r.stdout + r.stderr)
 
 # --- inserting a forged record ----------------------------------------------------------------------------
 forged_store = copy(store, "forged")
@@ -249,6 +241,34 @@ check(f"a record registered but killed before its file was written is exported a
 r = run(store, "reexport", "VETA-2026-000777", "--out", kill_out)
 check("reexport of a serial the log does not hold is refused (exit 1)", r.returncode == 1 and "no record" in r.stderr, r.stderr)
 
+# --- reissue supersedes the record and the one issued with it, never others of the same second ------------
+grouped = copy(store, "reissue-grouping")
+before = {serial for (serial,) in sql(grouped, "SELECT serial FROM ledger_entry WHERE kind = 'supersession'")}
+check("a credential with its DC-3, then a credential alone, are issued",
+      issue(grouped, os.path.join(work, "grouped"), "--format", "all").returncode == 0
+      and issue(grouped, os.path.join(work, "grouped"), "--format", "ob3").returncode == 0)
+alone = sql(grouped, "SELECT MAX(serial) FROM ledger_entry WHERE kind = 'issue'")[0][0]
+r = run(grouped, "reissue", alone, "--key", os.path.join(keys, "issuer.private.jwk"), "--out", os.path.join(work, "grouped"))
+after = {serial for (serial,) in sql(grouped, "SELECT serial FROM ledger_entry WHERE kind = 'supersession'")}
+check("reissue of the credential issued alone supersedes it and nothing else", r.returncode == 0 and after - before == {alone},
+      f"{sorted(after - before)} {r.stdout} {r.stderr}")
+
+# --- two supervisors issuing a cohort at once: one credential per trainee ----------------------------------
+racing = copy(store, "cohort-race")
+for (serial,) in sql(racing, "SELECT serial FROM ledger_entry WHERE kind = 'issue' AND trainee_id = 'T100' AND unit_code IS NULL "
+                             "AND record_format = 'ob3'"):
+    run(racing, "revoke", serial, "--reason", "re-issue test", "--date", "2026-11-30")
+count = lambda: sql(racing, "SELECT COUNT(*) FROM ledger_entry WHERE kind = 'issue' AND trainee_id = 'T100' AND unit_code IS NULL")[0][0]
+before = count()
+cohort = [veta, "issue", "--cohort", "VTOPHT", "--format", "ob3", "--issuer", ISSUER, "--key", os.path.join(keys, "issuer.private.jwk"),
+          "--as-of", "2026-11-30", "--store", racing]
+processes = [subprocess.Popen(cohort + ["--out", os.path.join(work, f"cohort-{i}")], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for i in range(4)]
+outputs = [p.communicate(timeout=300) for p in processes]
+codes = [p.returncode for p in processes]
+check("4 concurrent issue --cohort give the trainee exactly one new credential (\"not yet issued\" holds inside the write)",
+      codes == [0] * 4 and count() == before + 1, f"{codes} {before} -> {count()} {[e.decode()[-300:] for _, e in outputs]}")
+
 # --- a store made by main's veta, before records entered the log --------------------------------------------------------
 fixture = os.path.join(root, "Tests", "fixtures", "legacy-store")
 legacy = os.path.join(work, "legacy.sqlite")
@@ -263,12 +283,15 @@ check("`veta store upgrade` migrates an old store", r.returncode == 0, r.stdout 
 r = run(legacy, "ledger", "verify")
 check("the migrated store's ledger verifies", r.returncode == 0, r.stdout + r.stderr)
 after = sql(legacy, "SELECT sequence, hash FROM ledger_entry ORDER BY sequence")
-check("every hash of the old store is unchanged; its 3 records and 1 revocation were appended after them",
-      after[:len(before)] == before and len(after) == len(before) + 4
-      and [k for (k,) in sql(legacy, f"SELECT kind FROM ledger_entry WHERE sequence > {len(before)} ORDER BY sequence")]
-      == ["issue", "issue", "issue", "revocation"], f"{len(before)} -> {len(after)}")
-for name, as_of, code in (("VETA-2026-000001.jwt", "2026-11-30", 0), ("VETA-2026-000002.pdf", "2026-11-30", 0),
-                          ("VETA-2026-000003.jwt", "2026-12-15", 1)):
+appended = [k for (k,) in sql(legacy, f"SELECT kind FROM ledger_entry WHERE sequence > {len(before)} ORDER BY sequence")]
+check("every hash of the old store is unchanged; its 3 records and 1 revocation were appended after them (then its registry)",
+      after[:len(before)] == before and appended[:4] == ["issue", "issue", "issue", "revocation"]
+      and sql(legacy, f"SELECT COUNT(*) FROM ledger_entry WHERE sequence > {len(before) + 4} AND registry IS NULL") == [(0,)],
+      f"{len(before)} -> {len(after)}: {appended}")
+r = run(legacy, "verify", os.path.join(fixture, "records", "VETA-2026-000002.pdf"), "--as-of", "2026-11-30")
+check("the old store's DC-3 is not VALID on an unsigned migrated entry alone (a DC-3 has no signature of its own): "
+      "exit 1, saying to re-issue it", r.returncode == 1 and "veta reissue VETA-2026-000002" in r.stdout, r.stdout + r.stderr)
+for name, as_of, code in (("VETA-2026-000001.jwt", "2026-11-30", 0), ("VETA-2026-000003.jwt", "2026-12-15", 1)):
     r = run(legacy, "verify", os.path.join(fixture, "records", name), "--as-of", as_of)
     check(f"the old store's {name} verifies as before ({'VALID' if code == 0 else 'revoked'})", r.returncode == code
           and ("migrated" in r.stdout if code == 0 else "revoked on 2026-12-01" in r.stdout), r.stdout + r.stderr)

@@ -157,6 +157,10 @@ suite "completion records" records_cli.py "$VETA" "$WORK/records"
 # Records in the log: a deleted revocation, a forged record, racing revocations, `veta issue` killed
 # at random moments (100 runs), an old store migrated.
 suite "records in the log" records_log_cli.py "$VETA" "$WORK/records-log"
+# The registry in the log: an inserted issuer row, a swapped assessor key, `veta store rebuild`, an old store migrated.
+suite "registry in the log" registry_log_cli.py "$VETA" "$WORK/registry-log"
+# Reporting from a damaged log: cohort, due and export refuse it.
+suite "report refusal" report_refusal.py "$VETA" "$WORK/report-refusal"
 # The CASE export validates against the CASE 1.0 schema.
 suite "CASE export" case_check.py "$VETA"
 # Typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component.

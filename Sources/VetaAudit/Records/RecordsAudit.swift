@@ -84,14 +84,15 @@ public enum RecordsAudit {
         return status.packagingSatisfied ? nil : status.missing
     }
 
-    /// B003: sign-offs by assessors authorised for the unit.
+    /// B003: sign-offs by assessors the log authorised for the unit on the day they signed.
     static func signOffs(_ progress: ProgressService, employers: [TraineeID: Trainee]) async throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let voided = Set(try await progress.store.entries(ofKinds: [.correction]).compactMap(\.corrects))
+        // Whether the log authorised the assessor for the unit on the day of the sign-off.
+        let registry = try await progress.store.registry()
         for entry in try await progress.store.entries(ofKinds: [.signOff]) where !voided.contains(entry.sequence) {
             guard let unit = entry.unit, let id = entry.assessor else { continue }
-            let assessor = try await progress.store.assessor(id)
-            if assessor?.units.contains(unit) != true {
+            if !registry.isAuthorised(id, for: unit, on: entry.date) {
                 findings.append(
                     AuditFinding(
                         AuditRule.signOffUnauthorised.finding(

@@ -7,13 +7,21 @@ struct DuplicateKnowledgeItemRule: CurriculumRule {
 
     func check(_ curriculum: Curriculum) -> [Diagnostic] {
         curriculum.units.flatMap { unit in
-            var seen: [String: Int] = [:]
-            return unit.knowledgeEvidence.compactMap { item -> Diagnostic? in
-                if let line = seen[item.id] {
-                    return finding(item.location, "knowledge item \(item.id) of unit \(unit.code) is already used at line \(line)")
+            let items = unit.knowledgeEvidence
+            // A unit usually lists a handful of items, where looking back is cheaper than hashing
+            // every id; a long list is hashed so that the rule stays linear.
+            var firstLine: [String: Int] = [:]
+            return items.indices.compactMap { index -> Diagnostic? in
+                let item = items[index]
+                let line: Int?
+                if items.count <= 16 {
+                    line = items[..<index].first { $0.id == item.id }?.location.line
+                } else {
+                    line = firstLine[item.id]
+                    if line == nil { firstLine[item.id] = item.location.line }
                 }
-                seen[item.id] = item.location.line
-                return nil
+                guard let line else { return nil }
+                return finding(item.location, "knowledge item \(item.id) of unit \(unit.code) is already used at line \(line)")
             }
         }
     }

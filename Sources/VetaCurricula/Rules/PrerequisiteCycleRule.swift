@@ -6,42 +6,47 @@ struct PrerequisiteCycleRule: CurriculumRule {
         fix: "remove one prerequisite on the cycle so that a trainee can start somewhere.")
 
     func check(_ curriculum: Curriculum) -> [Diagnostic] {
-        var edges: [UnitCode: [UnitReference]] = [:]
-        for unit in curriculum.units where edges[unit.code] == nil {
-            edges[unit.code] = unit.prerequisites
+        let units = curriculum.units
+        // Each code stands for the first unit with that code (a repeated code is VETA-R001's finding).
+        var first: [UnitCode: Int] = [:]
+        first.reserveCapacity(units.count)
+        for (index, unit) in units.enumerated() where first[unit.code] == nil {
+            first[unit.code] = index
         }
-        var state: [UnitCode: Visit] = [:]
+        var state = [Visit?](repeating: nil, count: units.count)
         var findings: [Diagnostic] = []
-        for unit in curriculum.units where state[unit.code] == nil {
-            var path: [UnitCode] = []
-            visit(unit.code, edges: edges, state: &state, path: &path, findings: &findings)
+        for unit in units {
+            guard let index = first[unit.code], state[index] == nil else { continue }
+            var path: [Int] = []
+            visit(index, units: units, first: first, state: &state, path: &path, findings: &findings)
         }
         return findings
     }
 
     private enum Visit { case inProgress, done }
 
-    /// Depth-first search; a back edge to a unit on the current path closes a cycle, reported
-    /// once at the prerequisite that closes it.
+    /// Depth-first search over units by their index in the curriculum; a back edge to a unit on
+    /// the current path closes a cycle, reported once at the prerequisite that closes it.
     private func visit(
-        _ code: UnitCode, edges: [UnitCode: [UnitReference]], state: inout [UnitCode: Visit],
-        path: inout [UnitCode], findings: inout [Diagnostic]
+        _ index: Int, units: [Unit], first: [UnitCode: Int], state: inout [Visit?],
+        path: inout [Int], findings: inout [Diagnostic]
     ) {
-        state[code] = .inProgress
-        path.append(code)
-        for reference in edges[code] ?? [] where edges[reference.code] != nil {
-            switch state[reference.code] {
+        state[index] = .inProgress
+        path.append(index)
+        for reference in units[index].prerequisites {
+            guard let next = first[reference.code] else { continue }
+            switch state[next] {
             case .inProgress:
-                let start = path.firstIndex(of: reference.code) ?? 0
-                let cycle = (path[start...] + [reference.code]).map(\.rawValue).joined(separator: " → ")
+                let start = path.firstIndex(of: next) ?? 0
+                let cycle = (path[start...] + [next]).map { units[$0].code.rawValue }.joined(separator: " → ")
                 findings.append(finding(reference.location, "prerequisites form a cycle: \(cycle)"))
             case .done:
                 continue
             case nil:
-                visit(reference.code, edges: edges, state: &state, path: &path, findings: &findings)
+                visit(next, units: units, first: first, state: &state, path: &path, findings: &findings)
             }
         }
         path.removeLast()
-        state[code] = .done
+        state[index] = .done
     }
 }

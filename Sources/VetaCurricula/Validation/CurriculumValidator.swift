@@ -35,7 +35,7 @@ public final class CurriculumValidator: Sendable {
     /// - Parameter keepingModel: Whether the result keeps the ``Curriculum``; its code and version are kept either way.
     public func validate(_ bytes: [UInt8], path: String, keepingModel: Bool = true) -> ValidationResult {
         let parsed: ParsedDocument
-        switch SecureXMLParser(limits: limits).parse(bytes, path: path) {
+        switch SecureXMLParser(limits: limits, dates: schema.dateWhitespace).parse(bytes, path: path) {
         case .failure(let list):
             return ValidationResult(path: path, curriculum: nil, diagnostics: list.diagnostics)
         case .success(let document):
@@ -46,7 +46,7 @@ public final class CurriculumValidator: Sendable {
             return ValidationResult(path: path, curriculum: nil, diagnostics: schemaFindings)
         }
         let curriculum: Curriculum
-        switch CurriculumReader(parsed: parsed).read() {
+        switch CurriculumReader(parsed: parsed, readingTexts: keepingModel).read() {
         case .success(let read): curriculum = read
         case .failure(let unreadable): return ValidationResult(path: path, curriculum: nil, diagnostics: unreadable.diagnostics)
         }

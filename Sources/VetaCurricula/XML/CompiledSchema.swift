@@ -7,7 +7,8 @@ import Foundation
 /// each validation here creates its own context.
 final class CompiledSchema: @unchecked Sendable {
     private let pointer: xmlSchemaPtr
-    private let dateWhitespace: DateWhitespace
+    /// The date and time values this schema trims before validation (a libxml2 2.9 workaround).
+    let dateWhitespace: DateWhitespace
     /// What the schema declares, for putting findings in plain words.
     let facts: SchemaFacts
 
@@ -61,7 +62,7 @@ final class CompiledSchema: @unchecked Sendable {
         defer { xmlSchemaFreeValidCtxt(context) }
         let collector = LibXMLErrorCollector()
         xmlSchemaSetValidStructuredErrors(context, Self.collect, collector.opaque)
-        dateWhitespace.normalise(parsed.document)
+        if parsed.normalisedDates?.isSame(as: dateWhitespace) != true { dateWhitespace.normalise(parsed.document) }
         let status = xmlSchemaValidateDoc(context, parsed.document.pointer)
         var diagnostics = collector.errors.filter { !$0.isWarning }.map { diagnostic(for: $0, in: parsed) }
         if status != 0 && diagnostics.isEmpty {

@@ -7,12 +7,21 @@ internal import CLibXML2
 /// missing, not of its type (possible only with a looser `--schema`) or too large for the model
 /// becomes a `VETA-X004` diagnostic and no curriculum is returned: the reader never crashes and
 /// never falls back to a default. (Absent optional attributes take the schema's declared default.)
+///
+/// A reader made with `readingTexts: false` checks every bilingual text (titles, descriptions,
+/// criteria, evidence, conditions) for its `<es>` and `<en>` the same way but leaves it empty
+/// instead of copying it out of the tree: the semantic rules never read a text, so a caller that only wants the
+/// findings (``CurriculumValidator/validate(_:path:keepingModel:)`` with `keepingModel: false`)
+/// does not pay for tens of thousands of strings it throws away. A test checks that the
+/// findings are the same either way.
 struct CurriculumReader {
     let parsed: ParsedDocument
     private let values: CurriculumValues
+    private let readingTexts: Bool
 
-    init(parsed: ParsedDocument) {
+    init(parsed: ParsedDocument, readingTexts: Bool = true) {
         self.parsed = parsed
+        self.readingTexts = readingTexts
         self.values = CurriculumValues { node, attribute in Self.location(in: parsed, node, attribute: attribute) }
     }
 
@@ -160,7 +169,10 @@ struct CurriculumReader {
 
     private func text(_ node: XMLNode?) -> LocalizedText {
         guard let node else { return LocalizedText(es: "", en: "") }
-        return LocalizedText(es: values.child(node, "es")?.collapsedText ?? "", en: values.child(node, "en")?.collapsedText ?? "")
+        let es = values.child(node, "es")
+        let en = values.child(node, "en")
+        guard readingTexts else { return LocalizedText(es: "", en: "") }
+        return LocalizedText(es: es?.collapsedText ?? "", en: en?.collapsedText ?? "")
     }
 
     /// The location of an element's start tag, or of one of its attributes when given.
@@ -170,6 +182,14 @@ struct CurriculumReader {
 
     static func location(in parsed: ParsedDocument, _ node: XMLNode, attribute: String?) -> SourceLocation {
         // From the start-tag index: constant time, however many siblings share the line.
+        if let offset = parsed.tags.offset(of: node.pointer) {
+            let start = parsed.source.position(of: offset)
+            if let attribute, let found = parsed.source.offsetOfAttribute(attribute, tagOffset: offset) {
+                let position = parsed.source.position(of: found, fromLine: start.line)
+                return SourceLocation(file: parsed.path, line: position.line, column: position.column)
+            }
+            return SourceLocation(file: parsed.path, line: start.line, column: start.column)
+        }
         guard let start = parsed.startOfTag(node) else {
             return SourceLocation(file: parsed.path, line: node.line)
         }

@@ -65,28 +65,46 @@ struct DateWhitespace: Sendable {
                 if current.pointee.type == XML_ELEMENT_NODE { stack.append(current) }
                 child = current.pointee.next
             }
-            let element = XMLNode(pointer: node)
-            if !attributes.isEmpty {
-                var property = node.pointee.properties
-                while let attribute = property {
-                    if attribute.pointee.ns == nil, let name = attribute.pointee.name.map({ String(cString: $0) }),
-                        attributes.contains(name), let value = element.attribute(name)
-                    {
-                        let trimmed = Self.trimmed(value)
-                        if trimmed != value { xmlSetProp(node, name, trimmed) }
-                    }
-                    property = attribute.pointee.next
+            normalise(element: node)
+        }
+    }
+
+    /// Trims the white space around the date and time values of one element (its text and its
+    /// attributes), in place. The secure parser calls this from its one walk over a new tree.
+    ///
+    /// It runs for every element of every file, so names are compared as C strings in place and
+    /// a Swift string is made only for a date value.
+    func normalise(element node: xmlNodePtr) {
+        if !attributes.isEmpty {
+            var property = node.pointee.properties
+            while let attribute = property {
+                if attribute.pointee.ns == nil, Self.isListed(attribute.pointee.name, in: attributes),
+                    let name = attribute.pointee.name.map({ String(cString: $0) }),
+                    let value = XMLNode(pointer: node).attribute(name)
+                {
+                    let trimmed = Self.trimmed(value)
+                    if trimmed != value { xmlSetProp(node, name, trimmed) }
                 }
-            }
-            // Only an element holding one text node: anything else is invalid for a simple type.
-            if elements.contains(element.name), let text = node.pointee.children, text.pointee.next == nil,
-                text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
-            {
-                let value = String(cString: content)
-                let trimmed = Self.trimmed(value)
-                if trimmed != value { xmlNodeSetContent(text, trimmed) }
+                property = attribute.pointee.next
             }
         }
+        // Only an element holding one text node: anything else is invalid for a simple type.
+        if !elements.isEmpty, Self.isListed(node.pointee.name, in: elements), let text = node.pointee.children,
+            text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
+        {
+            let value = String(cString: content)
+            let trimmed = Self.trimmed(value)
+            if trimmed != value { xmlNodeSetContent(text, trimmed) }
+        }
+    }
+
+    /// Whether `other` trims exactly the same names.
+    func isSame(as other: DateWhitespace) -> Bool {
+        elements == other.elements && attributes == other.attributes
+    }
+
+    private static func isListed(_ name: UnsafePointer<xmlChar>?, in names: Set<String>) -> Bool {
+        names.contains { wanted in wanted.withCString { XMLNode.equal(name, $0) } }
     }
 
     private static func collect(

@@ -7,6 +7,8 @@ struct ParsedDocument {
     let source: SourceText
     let path: String
     let tags: StartTagIndex
+    /// The date white-space rules already applied to the tree by the parser's walk, if any.
+    let normalisedDates: DateWhitespace?
 
     /// The line and column of `node`'s start tag: from the index, or by searching near the line
     /// libxml2 recorded when the index does not have it.
@@ -28,6 +30,9 @@ struct SecureXMLParser {
     static let schemaInstanceNamespace = "http://www.w3.org/2001/XMLSchema-instance"
 
     let limits: ParseLimits
+    /// When given, the date and time values the schema declares are trimmed during the parser's
+    /// walk over the tree (see ``DateWhitespace``), so that validation need not walk it again.
+    var dates: DateWhitespace? = nil
 
     /// Parses `bytes`, returning the document or the diagnostics that explain why not.
     func parse(_ bytes: [UInt8], path: String) -> Result<ParsedDocument, DiagnosticList> {
@@ -62,9 +67,12 @@ struct SecureXMLParser {
             if let owner = context.pointee._private { LibXMLErrorCollector.from(owner).sawDoctype = true }
             xmlStopParser(context)
         }
+        // XML_PARSE_COMPACT keeps short texts inside their node instead of a separate allocation,
+        // as xmllint does; the tree stays editable through libxml2's own calls (xmlNodeSetContent,
+        // xmlSetProp), which are the only ones DateWhitespace uses.
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOERROR.rawValue
-                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+                | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         let pointer = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.flatMap { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -88,10 +96,18 @@ struct SecureXMLParser {
             return .failure([DocumentCheck.syntax.diagnostic(at: file, "the document has no root element")])
         }
         let source = SourceText(bytes)
-        let problems = StructureScan(limits: limits, source: source, path: path).problems(in: root)
+        // One walk over the new tree: the structure checks, each element's number for the
+        // start-tag index and the date white space.
+        var elements = 0
+        let problems = StructureScan(limits: limits, source: source, path: path).problems(in: root) { element in
+            StartTagIndex.number(element, as: elements)
+            elements += 1
+            dates?.normalise(element: element)
+        }
         if !problems.isEmpty { return .failure(DiagnosticList(problems)) }
-        let tags = StartTagIndex(bytes: bytes, root: root.pointer)
-        return .success(ParsedDocument(document: document, source: source, path: path, tags: tags))
+        let tags = StartTagIndex(bytes: bytes, elementCount: elements)
+        return .success(
+            ParsedDocument(document: document, source: source, path: path, tags: tags, normalisedDates: dates))
     }
 
     /// Maps a libxml2 parse error to the check it belongs to.

@@ -41,26 +41,46 @@ struct SourceText {
     /// The line and column of attribute `name` in the start tag that begins at `line`:`column`.
     func positionOfAttribute(_ name: String, tagLine line: Int, tagColumn column: Int) -> (line: Int, column: Int)? {
         guard line >= 1, line <= lineStarts.count else { return nil }
-        var index = lineStarts[line - 1] + column - 1
-        let needle = Array(name.utf8)
-        var inQuote: UInt8?
-        while index < bytes.count {
-            let byte = bytes[index]
-            if let quote = inQuote {
-                if byte == quote { inQuote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                inQuote = byte
-            } else if byte == UInt8(ascii: ">") {
+        return offsetOfAttribute(name, tagOffset: lineStarts[line - 1] + column - 1).map { position(of: $0, fromLine: line) }
+    }
+
+    /// The byte offset of attribute `name` in the start tag whose `<` is at `tagOffset`: the
+    /// first occurrence of the name outside quotes, after white space and before `=` or white
+    /// space, ahead of the tag's `>`.
+    func offsetOfAttribute(_ name: String, tagOffset: Int) -> Int? {
+        var name = name
+        return name.withUTF8 { needle in
+            bytes.withUnsafeBufferPointer { bytes in
+                guard let base = bytes.baseAddress else { return nil }
+                var index = tagOffset
+                var inQuote: UInt8 = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if inQuote != 0 {
+                        if byte == inQuote { inQuote = 0 }
+                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                        inQuote = byte
+                    } else if byte == UInt8(ascii: ">") {
+                        return nil
+                    } else if index > 0, isSpace(bytes[index - 1]), index + needle.count < bytes.count,
+                        needle.indices.allSatisfy({ base[index + $0] == needle[$0] }),
+                        bytes[index + needle.count] == UInt8(ascii: "=") || isSpace(bytes[index + needle.count])
+                    {
+                        return index
+                    }
+                    index += 1
+                }
                 return nil
-            } else if index > 0, isSpace(bytes[index - 1]), startsWith(needle, at: index),
-                index + needle.count < bytes.count,
-                bytes[index + needle.count] == UInt8(ascii: "=") || isSpace(bytes[index + needle.count])
-            {
-                return position(of: index)
             }
-            index += 1
         }
-        return nil
+    }
+
+    /// The 1-based line and column of a byte offset on `line` or a later line.
+    func position(of offset: Int, fromLine line: Int) -> (line: Int, column: Int) {
+        var index = line - 1
+        guard index >= 0, index < lineStarts.count, lineStarts[index] <= offset else { return position(of: offset) }
+        while index + 1 < lineStarts.count, lineStarts[index + 1] <= offset { index += 1 }
+        return (index + 1, offset - lineStarts[index] + 1)
     }
 
     /// The 1-based line and column of a byte offset.
@@ -100,12 +120,6 @@ struct SourceText {
     private func matches(_ name: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index + name.count <= bytes.count else { return false }
         for offset in 0..<name.count where bytes[index + offset] != name[offset] { return false }
-        return true
-    }
-
-    private func startsWith(_ needle: [UInt8], at index: Int) -> Bool {
-        guard index + needle.count <= bytes.count else { return false }
-        for offset in 0..<needle.count where bytes[index + offset] != needle[offset] { return false }
         return true
     }
 

@@ -1,43 +1,32 @@
 internal import CLibXML2
 import Foundation
 
-/// Where each element's start tag is in the source, found in one pass over the bytes and one
-/// walk of the tree, so that locating any element costs the same however many siblings share
-/// its line (a minified file has every element on one line).
+/// Where each element's start tag is in the source, found in one pass over the bytes and the
+/// parser's walk of the tree, so that locating any element costs the same however many
+/// siblings share its line (a minified file has every element on one line).
 ///
 /// The pass lists the `<` of every start tag in document order, skipping comments, CDATA
-/// sections, processing instructions, end tags and quoted attribute values. Because the document
+/// sections and processing instructions (the only places a well-formed document without a DTD
+/// may hold a raw `<` that starts no tag: attribute values and text cannot), so it costs one
+/// `memchr` per tag. Because the document
 /// has no DTD and no entities, its elements in document order are exactly those start tags; each
 /// element keeps its tag's number in its `_private` field, which libxml2 leaves to applications.
 struct StartTagIndex {
     private let offsets: [Int]
 
-    /// Indexes `root`'s document. An index that does not line up with the tree (which a
-    /// well-formed document cannot produce) is left empty, and callers fall back to line search.
-    init(bytes: [UInt8], root: xmlNodePtr) {
+    /// Indexes a document whose `elementCount` elements were numbered 1, 2, 3 ... in document
+    /// order through ``number(_:as:)`` (by the secure parser's one walk over the tree). An index
+    /// that does not line up with the tree (which a well-formed document cannot produce) is left
+    /// empty, and callers fall back to line search.
+    init(bytes: [UInt8], elementCount: Int) {
         let offsets = Self.startTags(in: bytes)
-        var index = 0
-        var current: xmlNodePtr? = root
-        while let node = current {
-            if node.pointee.type == XML_ELEMENT_NODE {
-                node.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
-                index += 1
-                if let child = node.pointee.children {
-                    current = child
-                    continue
-                }
-            }
-            var climbing: xmlNodePtr? = node
-            current = nil
-            while let step = climbing, step != root {
-                if let next = step.pointee.next {
-                    current = next
-                    break
-                }
-                climbing = step.pointee.parent
-            }
-        }
-        self.offsets = index == offsets.count ? offsets : []
+        self.offsets = elementCount == offsets.count ? offsets : []
+    }
+
+    /// Gives `node` its number (from 0, in document order) in its `_private` field, which
+    /// libxml2 leaves to applications.
+    static func number(_ node: xmlNodePtr, as index: Int) {
+        node.pointee._private = UnsafeMutableRawPointer(bitPattern: index + 1)
     }
 
     /// The byte offset of the `<` that starts `node`'s tag, when the index has it.
@@ -88,23 +77,12 @@ struct StartTagIndex {
                     index += 2
                     skip(past: "?>")
                 } else if next == UInt8(ascii: "/") {
+                    // An end tag holds no `<`: the search for the next one passes over it.
                     index += 2
-                    skip(past: ">")
                 } else {
+                    // A start tag. Its attribute values cannot hold a raw `<` (the document is
+                    // well-formed), so the next `<` is after this tag: no need to find its end.
                     result.append(index)
-                    index += 1
-                    var quote: UInt8 = 0
-                    while index < count {
-                        let byte = base[index]
-                        if quote != 0 {
-                            if byte == quote { quote = 0 }
-                        } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                            quote = byte
-                        } else if byte == UInt8(ascii: ">") {
-                            break
-                        }
-                        index += 1
-                    }
                     index += 1
                 }
             }

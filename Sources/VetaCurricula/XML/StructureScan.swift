@@ -4,13 +4,15 @@ internal import CLibXML2
 /// configured depth, XInclude elements, and `xsi:schemaLocation` hints.
 ///
 /// It runs on every file, so it allocates nothing for a clean node: names and namespaces are
-/// compared in place and a location is computed only for a problem.
+/// compared in place and a location is computed only for a problem. The same walk hands each
+/// element, in document order, to `visit`: a new tree is far larger than the processor's
+/// caches, and every separate walk over it pays a cache miss per node.
 struct StructureScan {
     let limits: ParseLimits
     let source: SourceText
     let path: String
 
-    func problems(in root: XMLNode) -> [Diagnostic] {
+    func problems(in root: XMLNode, visit: (xmlNodePtr) -> Void = { _ in }) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         var stack: [(node: xmlNodePtr, depth: Int)] = [(root.pointer, 1)]
         // Namespace declarations are shared by the elements under them: judge each one once.
@@ -25,6 +27,7 @@ struct StructureScan {
                         "<\(node.qualifiedName)> is nested \(depth) levels deep, over the limit of \(limits.maximumDepth)"))
                 return problems
             }
+            visit(pointer)
             if let namespace = pointer.pointee.ns, namespace != lastNamespace {
                 lastNamespace = namespace
                 lastIsXInclude = namespace.pointee.href.map(Self.isXInclude) ?? false

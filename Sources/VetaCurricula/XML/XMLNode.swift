@@ -35,21 +35,39 @@ struct XMLNode {
 
     /// The first child element with this local name.
     func child(_ name: String) -> XMLNode? {
-        var child = pointer.pointee.children
-        while let node = child {
-            if node.pointee.type == XML_ELEMENT_NODE, let n = node.pointee.name,
-                xmlStrEqual(n, name) != 0
-            {
-                return XMLNode(pointer: node)
+        name.withCString { wanted in
+            var child = pointer.pointee.children
+            while let node = child {
+                if node.pointee.type == XML_ELEMENT_NODE, Self.equal(node.pointee.name, wanted) {
+                    return XMLNode(pointer: node)
+                }
+                child = node.pointee.next
             }
-            child = node.pointee.next
+            return nil
         }
-        return nil
     }
 
     /// All child elements with this local name.
     func children(_ name: String) -> [XMLNode] {
-        children.filter { $0.name == name }
+        name.withCString { wanted in
+            var result: [XMLNode] = []
+            var child = pointer.pointee.children
+            while let node = child {
+                if node.pointee.type == XML_ELEMENT_NODE, Self.equal(node.pointee.name, wanted) {
+                    result.append(XMLNode(pointer: node))
+                }
+                child = node.pointee.next
+            }
+            return result
+        }
+    }
+
+    /// Whether a libxml2 name is `wanted`. The names are compared in place: passing a Swift
+    /// `String` where libxml2 takes an `xmlChar` pointer would copy it on every call, and this
+    /// runs for every node a curriculum's reader looks at.
+    static func equal(_ name: UnsafePointer<xmlChar>?, _ wanted: UnsafePointer<CChar>) -> Bool {
+        guard let name else { return false }
+        return UnsafeRawPointer(name).withMemoryRebound(to: CChar.self, capacity: 1) { strcmp($0, wanted) == 0 }
     }
 
     /// The value of an unqualified attribute.
@@ -60,19 +78,21 @@ struct XMLNode {
     /// Calls `body` with the attribute's value in place, without copying it when the value is one
     /// text node (always, for a parsed document without entities).
     private func withAttributeValue<T>(_ name: String, _ body: (UnsafePointer<xmlChar>) -> T) -> T? {
-        var property = pointer.pointee.properties
-        while let current = property {
-            if current.pointee.ns == nil, let attributeName = current.pointee.name, xmlStrEqual(attributeName, name) != 0 {
-                if let text = current.pointee.children, text.pointee.next == nil, let content = text.pointee.content {
-                    return body(content)
+        name.withCString { wanted in
+            var property = pointer.pointee.properties
+            while let current = property {
+                if current.pointee.ns == nil, Self.equal(current.pointee.name, wanted) {
+                    if let text = current.pointee.children, text.pointee.next == nil, let content = text.pointee.content {
+                        return body(content)
+                    }
+                    guard let value = xmlGetNoNsProp(pointer, current.pointee.name) else { return nil }
+                    defer { veta_xml_free(value) }
+                    return body(value)
                 }
-                guard let value = xmlGetNoNsProp(pointer, name) else { return nil }
-                defer { veta_xml_free(value) }
-                return body(value)
+                property = current.pointee.next
             }
-            property = current.pointee.next
+            return nil
         }
-        return nil
     }
 
     /// The value of an attribute in a namespace.
@@ -106,7 +126,9 @@ struct XMLNode {
 
     private static func collapse(_ content: UnsafePointer<xmlChar>) -> String {
         let length = Int(xmlStrlen(content))
-        if isCollapsed(content, length: length) { return String(cString: content) }
+        if isCollapsed(content, length: length) {
+            return String(decoding: UnsafeBufferPointer(start: content, count: length), as: UTF8.self)
+        }
         return String(unsafeUninitializedCapacity: length) { output in
             var count = 0
             var pendingSpace = false

@@ -49,6 +49,7 @@ struct EnrolmentLedger {
                 }
                 signOffs[unit] = candidate
             case .correction, .issue, .revocation, .supersession: continue
+            default: continue
             }
         }
         let firstEnrolment = enrolments.min { ($0.date, $0.sequence) < ($1.date, $1.sequence) }

@@ -18,6 +18,16 @@ import Foundation
 /// version 1 kinds never carry these keys and are still written with `v` 1, byte for byte as
 /// before, so every hash in an existing store still verifies; record entries are written with `v` 2.
 ///
+/// Version 3 adds the registry kinds (`organisation`, `trainee`, `assessor`, `issuer`,
+/// `authorisation`, `deauthorisation`, `publication`, `amendment`: who and what the store knows).
+/// They are about no trainee's progress, so they have no `trainee` and no `curriculum` key (in
+/// Swift those fields hold ``LedgerEntry/noTrainee`` and ``LedgerEntry/noCurriculum``, never
+/// written; the row's columns are NULL). They add `subject` (an RFC, an id, or `CODE@x.y.z` for a
+/// publication) and each field of ``RegistryDetails`` under its own name (`name`, `curp`,
+/// `publicKey`…, see ``RegistryDetails/fieldNames``); a publication's sha256 is
+/// `attachmentSHA256`, an authorisation's unit `unit`, an amendment's reason `note`. Entries of the
+/// version 1 and 2 kinds never carry these keys and encode as before.
+///
 /// `hash` = lowercase hex sha256 of these bytes. `previousHash` of entry 1 is 64 zeros, so the
 /// chain of hashes covers every entry and its order. A sign-off's `signature` is the assessor's
 /// Ed25519 signature over the same bytes, base64url without padding; an issue's is the issuer's.
@@ -26,9 +36,12 @@ public enum LedgerCanonicalEncoding {
     public static let version = 1
     /// The format version written in `v` for the record kinds.
     public static let recordVersion = 2
+    /// The format version written in `v` for the registry kinds.
+    public static let registryVersion = 3
 
     /// The canonical bytes of `entry` (its `hash` and `signature` are not part of them).
     public static func bytes(of entry: LedgerEntry) -> [UInt8] {
+        if entry.kind.isRegistry { return registryBytes(of: entry) }
         // Record details only on record kinds: an entry of a version 1 kind encodes as it always did.
         let record = entry.kind.isRecord ? entry.record : nil
         var writer = CanonicalJSONWriter()
@@ -62,6 +75,39 @@ public enum LedgerCanonicalEncoding {
         writer.string("validFrom", record?.validFrom?.description)
         writer.string("validUntil", record?.validUntil?.description)
         return writer.finish()
+    }
+
+    /// The canonical bytes of a registry entry: the same rules, its keys merged in ascending byte order.
+    private static func registryBytes(of entry: LedgerEntry) -> [UInt8] {
+        var pairs: [(key: String, text: String?, number: Int?)] = [
+            ("assessor", entry.assessor?.rawValue, nil), ("attachmentSHA256", entry.attachmentSHA256, nil),
+            ("corrects", nil, entry.corrects.map(Int.init)), ("date", entry.date.description, nil),
+            ("derivedFrom", nil, entry.derivedFrom.map(Int.init)), ("kind", entry.kind.rawValue, nil),
+            ("method", entry.method?.rawValue, nil), ("minutes", nil, entry.minutes), ("note", entry.note, nil),
+            ("outcome", entry.outcome?.rawValue, nil), ("previousHash", entry.previousHash, nil), ("recordedAt", entry.recordedAt, nil),
+            ("sequence", nil, Int(entry.sequence)), ("site", entry.site, nil), ("subject", entry.registry?.subject ?? "", nil),
+            ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil), ("v", nil, registryVersion),
+        ]
+        for (name, value) in entry.registry?.fields ?? [:] where RegistryDetails.fieldNames.contains(name) {
+            pairs.append((name, value, nil))
+        }
+        pairs.sort { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+        var writer = CanonicalJSONWriter()
+        for pair in pairs {
+            if let number = pair.number { writer.integer(pair.key, number) } else { writer.string(pair.key, pair.text) }
+        }
+        return writer.finish()
+    }
+
+    /// The canonical JSON text of registry details as a row stores them: `subject` and the fields,
+    /// keys in ascending byte order.
+    static func registryColumn(_ details: RegistryDetails) -> String {
+        var writer = CanonicalJSONWriter()
+        var pairs = details.fields.map { ($0.key, $0.value) }
+        pairs.append(("subject", details.subject))
+        pairs.sort { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }
+        for (key, value) in pairs { writer.string(key, value) }
+        return String(decoding: writer.finish(), as: UTF8.self)
     }
 
     /// The entry's hash: lowercase hex sha256 of its canonical bytes.

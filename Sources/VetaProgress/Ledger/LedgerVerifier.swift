@@ -27,8 +27,16 @@ public enum LedgerVerifier {
     public static func verify(
         _ rows: [Result<LedgerEntry, LedgerRowError>], publicKey: (AssessorID) -> PublicSigningKey?
     ) -> Report {
+        verify(rows) { assessor, _ in publicKey(assessor) }
+    }
+
+    /// Verifies `rows` using, for each sign-off, the key `keyAt` gives for its assessor at its sequence
+    /// (``Stream/consume(_:keyAt:)`` over each row; the registry entries are not folded).
+    public static func verify(
+        _ rows: [Result<LedgerEntry, LedgerRowError>], keyAt: (AssessorID, Int64) -> PublicSigningKey?
+    ) -> Report {
         var stream = Stream()
-        for row in rows { stream.consume(row, publicKey: publicKey) }
+        for row in rows { stream.consume(row, keyAt: keyAt) }
         return stream.report
     }
 

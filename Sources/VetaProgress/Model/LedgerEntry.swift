@@ -24,9 +24,35 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         case revocation
         /// An issued record was replaced by newer ones (``RecordDetails/supersededBy``).
         case supersession
+        /// An organisation (employer) was registered; ``LedgerEntry/registry`` holds its RFC, name and sites.
+        case organisation
+        /// A trainee was registered; ``LedgerEntry/registry`` holds the id and identity data.
+        case trainee
+        /// An assessor was registered; ``LedgerEntry/registry`` holds the id, name, accreditation and public key.
+        case assessor
+        /// A record issuer was registered; ``LedgerEntry/registry`` holds the id, name, RFC and public key.
+        case issuer
+        /// An assessor is authorised for ``LedgerEntry/unit`` from ``LedgerEntry/date`` on.
+        case authorisation
+        /// An assessor's authorisation for ``LedgerEntry/unit`` is withdrawn from ``LedgerEntry/date`` on.
+        case deauthorisation
+        /// A curriculum version was published: ``LedgerEntry/attachmentSHA256`` is the sha256 of its exact bytes.
+        case publication
+        /// An organisation's, trainee's or assessor's data changed; the note says why, the details
+        /// hold the data as it is from then on (earlier entries keep the history).
+        case amendment
 
         /// Whether the kind is about an issued completion record.
         public var isRecord: Bool { self == .issue || self == .revocation || self == .supersession }
+
+        /// Whether the kind is a registry change (who and what the store knows), about no trainee's
+        /// progress; such an entry carries ``LedgerEntry/registry`` and no trainee or curriculum.
+        public var isRegistry: Bool {
+            switch self {
+            case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment: true
+            default: false
+            }
+        }
     }
 
     /// The entry's position in the ledger, from 1.
@@ -72,6 +98,8 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
     public var signature: String?
     /// For the record kinds: which record, and what the entry says about it.
     public var record: RecordDetails?
+    /// For the registry kinds: whom or what the entry is about, and the data registered.
+    public var registry: RegistryDetails?
 
     /// Creates an entry; the ledger fills `sequence`, `recordedAt`, `previousHash` and `hash` when it appends it.
     public init(

@@ -21,7 +21,7 @@ extension ProgressService {
     public func verifyLedger(checkpoints files: [CheckpointVerifier.File], keys: [NoteVerifierKey]) async throws -> LedgerVerification {
         let (valid, unreadable) = CheckpointVerifier.read(files, keys: keys)
         let scan = try await scanLedger(heads: Set(valid.map(\.1.size)))
-        let report = scan.verifier.report
+        let report = scan.report
         let log = scan.log
         let findings = unreadable + CheckpointVerifier.check(valid, against: log)
         let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })

@@ -98,7 +98,8 @@ public struct ProgressService: Sendable {
         let assessor = try await entry.assessor.asyncMap { try await store.assessor($0) } ?? nil
         return try await checkedWrite { end in
             let enrolled = try await enrolment(of: entry.trainee, in: entry.curriculum, asOf: entry.date).isActive
-            let problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            var problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            problems += try await authorisationProblems(entry, assessor: assessor)
             guard problems.isEmpty else { throw Refusal("evidence refused", reasons: problems) }
             return try await appendOne(entry, after: end)
         }
@@ -121,6 +122,7 @@ public struct ProgressService: Sendable {
             let entries = try await store.entries(for: trainee)
             let enrolled = EnrolmentState(entries, trainee: trainee, ref: ref, asOf: date).isActive
             var problems = EvidenceCheck.problems(with: draft, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            problems += try await authorisationProblems(draft, assessor: assessor)
             if let assessor, (try? PublicSigningKey(assessor.publicKey)) != key.publicKey {
                 problems.append("the key given is not the one registered for assessor \(assessorID)")
             }
@@ -182,7 +184,7 @@ public struct ProgressService: Sendable {
 
     /// Recomputes the ledger's hash chain and sign-off signatures, reading the entries one at a time.
     public func verifyLedger() async throws -> LedgerVerifier.Report {
-        try await scanLedger(heads: []).verifier.report
+        try await scanLedger(heads: []).report
     }
 
     /// What one pass over the ledger finds: the verifier's state, and the log's heads at `heads`
@@ -190,20 +192,40 @@ public struct ProgressService: Sendable {
     struct LedgerScan: Sendable {
         var verifier = LedgerVerifier.Stream()
         var log = CheckpointVerifier.LogHeads()
+        /// The registry tables that are not the log's projection (``ProgressStore/projectionProblems()``).
+        var projection: [String] = []
+
+        /// The verifier's report with the projection's problems.
+        var report: LedgerVerifier.Report { verifier.report.adding(projection.map { LedgerVerifier.Problem(at: 0, $0) }) }
     }
 
     /// Verifies every entry as it is read (``ProgressStore/scanEntries(into:_:)``), keeping the hashes
     /// of entry 1 and of the entries at `heads`.
+    ///
+    /// Each sign-off is checked against the key the log registered for its assessor when it was
+    /// signed (``LedgerVerifier/Stream``, never a table row); the registry entries must hold
+    /// together, and every registry table must be their projection (``ProgressStore/projectionProblems()``).
     func scanLedger(heads: Set<Int64>) async throws -> LedgerScan {
-        let keys = try await store.assessorKeys()
-        return try await store.scanEntries(into: LedgerScan()) { scan, row in
-            let hash = scan.verifier.consume(row) { keys[$0] }
+        var scan = try await store.scanEntries(into: LedgerScan()) { scan, row in
+            let hash = scan.verifier.consume(row)
             scan.log.size = Self.sequence(of: row)
             if case .success(let entry) = row, let hash {
                 if entry.sequence == 1 { scan.log.origin = Checkpoint.origin(firstHash: hash) }
                 if heads.contains(entry.sequence) { scan.log.hashes[entry.sequence] = hash }
             }
         }
+        scan.projection = try await store.projectionProblems()
+        return scan
+    }
+
+    /// Whether the log authorised the entry's assessor for its unit on its date, when the assessor's
+    /// current units (``EvidenceCheck``) include it: an authorisation withdrawn before then is refused.
+    private func authorisationProblems(_ entry: LedgerEntry, assessor: Assessor?) async throws -> [String] {
+        guard let assessor, let unit = entry.unit, assessor.units.contains(unit) else { return [] }
+        guard try await store.registry(about: assessor.id).isAuthorised(assessor.id, for: unit, on: entry.date) else {
+            return ["assessor \(assessor.id) was not authorised for \(unit) on \(entry.date) (see the log's authorisations)"]
+        }
+        return []
     }
 
     private func appendOne(_ entry: LedgerEntry, after end: Int64) async throws -> LedgerEntry {

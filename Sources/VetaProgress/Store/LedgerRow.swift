@@ -5,20 +5,30 @@ import VetaCurricula
 enum LedgerRow {
     static let columns =
         "sequence, kind, trainee_id, curriculum_code, curriculum_version, unit_code, target, method, outcome, date, site, minutes, note, attachment_sha256, assessor_id, corrects, recorded_at, previous_hash, hash, signature, derived_from, "
-        + RecordColumns.names
+        + RecordColumns.names + ", registry"
 
     static let insertSQL =
-        "INSERT INTO ledger_entry (\(columns)) VALUES (" + Array(repeating: "?", count: 21 + RecordColumns.count).joined(separator: ", ")
+        "INSERT INTO ledger_entry (\(columns)) VALUES (" + Array(repeating: "?", count: 22 + RecordColumns.count).joined(separator: ", ")
         + ")"
 
-    static func arguments(_ entry: LedgerEntry) -> StatementArguments {
+    /// The insert of a store's migration that ran before the `registry` column existed (v3), which
+    /// appends entries of the kinds before version 3 only.
+    static let insertSQLBeforeRegistry =
+        "INSERT INTO ledger_entry (\(columns.replacingOccurrences(of: ", registry", with: ""))) VALUES ("
+        + Array(repeating: "?", count: 21 + RecordColumns.count).joined(separator: ", ") + ")"
+
+    /// The arguments of ``insertSQL``; with `registry` false, of ``insertSQLBeforeRegistry``.
+    static func arguments(_ entry: LedgerEntry, registry withRegistry: Bool = true) -> StatementArguments {
+        // A registry entry is about no trainee and no curriculum: NULL, as its encoding leaves them out.
+        let registry = entry.kind.isRegistry
         let base: StatementArguments = [
-            entry.sequence, entry.kind.rawValue, entry.trainee.rawValue, entry.curriculum.code.rawValue,
-            entry.curriculum.version.description, entry.unit?.rawValue, entry.target?.description, entry.method?.rawValue,
+            entry.sequence, entry.kind.rawValue, registry ? nil : entry.trainee.rawValue, registry ? nil : entry.curriculum.code.rawValue,
+            registry ? nil : entry.curriculum.version.description, entry.unit?.rawValue, entry.target?.description, entry.method?.rawValue,
             entry.outcome?.rawValue, entry.date.description, entry.site, entry.minutes, entry.note, entry.attachmentSHA256,
             entry.assessor?.rawValue, entry.corrects, entry.recordedAt, entry.previousHash, entry.hash, entry.signature, entry.derivedFrom,
         ]
-        return base + RecordColumns.arguments(entry)
+        let all = base + RecordColumns.arguments(entry)
+        return withRegistry ? all + [registry ? entry.registry.map(LedgerCanonicalEncoding.registryColumn) ?? "" : nil] : all
     }
 
     /// The entry in `row` (selected with ``columns``, in that order), or why the row is not one.
@@ -30,11 +40,26 @@ enum LedgerRow {
         }
         if let problem = typeProblem(row) { return fail("the row is not stored exactly: \(problem)") }
         guard let kind = (row[1] as String?).flatMap(LedgerEntry.Kind.init(rawValue:)) else { return fail("unknown kind") }
-        guard let trainee = row[2] as String?, let code = row[3] as String? else { return fail("missing trainee or curriculum") }
-        guard let version = (row[4] as String?).flatMap(SemanticVersion.init) else { return fail("bad curriculum version") }
         guard let date = (row[9] as String?).flatMap(CalendarDate.init) else { return fail("bad date") }
-        var entry = LedgerEntry(
-            kind: kind, trainee: TraineeID(trainee), curriculum: CurriculumRef(code: CurriculumCode(code), version: version), date: date)
+        var entry: LedgerEntry
+        if kind.isRegistry {
+            guard row.hasNull(atIndex: 2), row.hasNull(atIndex: 3), row.hasNull(atIndex: 4) else {
+                return fail("a \(kind.rawValue) entry names a trainee or curriculum")
+            }
+            switch RegistryColumn.details(row[21 + RecordColumns.count]) {
+            case .success(let details):
+                entry = LedgerEntry(kind: kind, trainee: LedgerEntry.noTrainee, curriculum: LedgerEntry.noCurriculum, date: date)
+                entry.registry = details
+            case .failure(let reason): return fail(reason.description)
+            }
+        } else {
+            guard let trainee = row[2] as String?, let code = row[3] as String? else { return fail("missing trainee or curriculum") }
+            guard let version = (row[4] as String?).flatMap(SemanticVersion.init) else { return fail("bad curriculum version") }
+            guard row.hasNull(atIndex: 21 + RecordColumns.count) else { return fail("registry data set on a \(kind.rawValue) entry") }
+            entry = LedgerEntry(
+                kind: kind, trainee: TraineeID(trainee), curriculum: CurriculumRef(code: CurriculumCode(code), version: version), date: date
+            )
+        }
         entry.sequence = sequence
         entry.unit = (row[5] as String?).map(UnitCode.init)
         if let target = row[6] as String? {

@@ -50,7 +50,7 @@ enum LegacyRecords {
             entry.recordedAt = recordedAt
             entry.previousHash = previousHash
             entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-            try db.execute(sql: LedgerRow.insertSQL, arguments: LedgerRow.arguments(entry))
+            try db.execute(sql: LedgerRow.insertSQLBeforeRegistry, arguments: LedgerRow.arguments(entry, registry: false))
             previousHash = entry.hash
         }
     }

@@ -88,6 +88,7 @@ enum Migrations {
             try db.execute(sql: "ALTER TABLE ledger_entry ADD COLUMN derived_from INTEGER REFERENCES ledger_entry(sequence)")
         }
         RecordMigrations.register(in: &migrator)
+        RegistryMigrations.register(in: &migrator)
         return migrator
     }
 }

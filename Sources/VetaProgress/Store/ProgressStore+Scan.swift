@@ -22,15 +22,4 @@ extension ProgressStore {
         for row in rows { try body(&state, row) }
         return state
     }
-
-    /// The keys of the assessors named by a sign-off (each looked up with ``assessor(_:)``).
-    public func assessorKeys() async throws -> [AssessorID: PublicSigningKey] {
-        var keys: [AssessorID: PublicSigningKey] = [:]
-        for case .success(let entry) in try await allEntries() where entry.kind == .signOff {
-            if let id = entry.assessor, keys[id] == nil, let assessor = try await assessor(id) {
-                keys[id] = try? PublicSigningKey(assessor.publicKey)
-            }
-        }
-        return keys
-    }
 }

@@ -31,6 +31,27 @@ public protocol ProgressStore: Sendable {
     /// The assessor with this id.
     func assessor(_ id: AssessorID) async throws -> Assessor?
 
+    /// Amends a registered trainee's data (the id stays), saying why: the table row changes and an
+    /// ``LedgerEntry/Kind/amendment`` entry is appended in one transaction; earlier entries keep the history.
+    func amend(_ trainee: Trainee, reason: String) async throws
+    /// Amends a registered organisation's name or adds sites, saying why (as ``amend(_:reason:)-(Trainee,_)``).
+    func amend(_ organisation: Organisation, reason: String) async throws
+    /// Amends a registered assessor's name, accreditation or public key, saying why (the units are
+    /// authorisations: ``authorise(_:for:on:granted:)``).
+    func amend(_ assessor: Assessor, reason: String) async throws
+    /// Authorises an assessor for a unit from `date` on (`granted`), or withdraws the authorisation from `date` on.
+    func authorise(_ assessor: AssessorID, for unit: UnitCode, on date: CalendarDate, granted: Bool) async throws
+    /// Who and what the log registers (the state every registry table is a projection of).
+    func registry() async throws -> RegistryState
+    /// What the log registers about one assessor (its registration, amendments and authorisations):
+    /// enough to answer ``RegistryState/isAuthorised(_:for:on:)`` without reading every registration.
+    func registry(about assessor: AssessorID) async throws -> RegistryState
+    /// Where the registry's tables differ from what the log registers, each naming the table and key.
+    func projectionProblems() async throws -> [String]
+    /// Rebuilds the registry's tables from the log in one write transaction, if the log still ends
+    /// at `end` (the one that was verified); returns what differed before.
+    func rebuildProjections(after end: Int64) async throws -> [String]
+
     /// Appends entries in one transaction, chaining their hashes; `seal` is called for each entry
     /// once its sequence, time and previous hash are fixed, and may sign it or refuse it.
     /// Each entry's site and note are first cleaned by ``LedgerEntry/validated()``; an entry whose
@@ -49,7 +70,8 @@ public protocol ProgressStore: Sendable {
     /// The entries about one trainee, in sequence order; a ``Refusal`` when one of them, or its link
     /// to the entries before and after it, does not verify.
     func entries(for trainee: TraineeID) async throws -> [LedgerEntry]
-    /// The entries about one curriculum version, in sequence order.
+    /// The entries about one curriculum version, in sequence order; a ``Refusal`` when one of them,
+    /// or its link to the entries before and after it, does not verify.
     func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry]
     /// The entries of these kinds, in sequence order.
     func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry]
@@ -64,8 +86,6 @@ public protocol ProgressStore: Sendable {
         ofKinds kinds: Set<LedgerEntry.Kind>?, into state: State,
         _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
     ) async throws -> State
-    /// The public key of every registered assessor whose key reads, by id (what sign-offs are checked with).
-    func assessorKeys() async throws -> [AssessorID: PublicSigningKey]
 }
 
 extension ProgressStore {

@@ -7,7 +7,7 @@ public import VetaCurricula
 public final class SQLiteProgressStore: ProgressStore {
     /// The store file's one connection pool, shared with the record registry (`RecordStore`).
     package let pool: DatabasePool
-    private let clock: @Sendable () -> Date
+    package let clock: @Sendable () -> Date
 
     /// Opens the store at `path` and brings its schema up to date; creates it (and its folder) when
     /// `create` is true and there is none. With `readOnly`, opens it read-only instead: nothing is
@@ -74,23 +74,41 @@ public final class SQLiteProgressStore: ProgressStore {
                 arguments: [
                     curriculum.ref.code.rawValue, curriculum.ref.version.description, curriculum.sha256, Data(curriculum.xml), now,
                 ])
+            try RegistryLog.append(
+                [.registry(.publication, subject: curriculum.ref.description, date: RegistryLog.day(now), sha256: curriculum.sha256)],
+                in: db, recordedAt: now)
             return .published
         }
     }
 
     public func publishedCurriculum(_ ref: CurriculumRef) async throws -> PublishedCurriculum? {
         try await read { db in
-            try Data.fetchOne(
-                db, sql: "SELECT xml FROM curriculum WHERE code = ? AND version = ?",
-                arguments: [ref.code.rawValue, ref.version.description]
-            ).map { PublishedCurriculum(ref: ref, xml: Array($0)) }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT xml, sha256 FROM curriculum WHERE code = ? AND version = ?",
+                    arguments: [ref.code.rawValue, ref.version.description])
+            else { return nil }
+            // The bytes read must be the bytes published: everything about the curriculum (validity,
+            // units, hours) is read from them, so bytes changed outside veta are refused, not used.
+            guard case .blob(let xml) = (row[0] as DatabaseValue).storage, case .string(let sha256) = (row[1] as DatabaseValue).storage
+            else {
+                throw Refusal(
+                    "\(ref) is not stored as veta publishes (its bytes or their sha256 have another type); run veta ledger verify")
+            }
+            let published = PublishedCurriculum(ref: ref, xml: Array(xml))
+            guard published.sha256 == sha256 else {
+                throw Refusal(
+                    "the stored bytes of \(ref) are not the ones published (their sha256 is \(published.sha256.prefix(12))…, "
+                        + "published as \(sha256.prefix(12))…): the store was changed outside veta; run veta ledger verify")
+            }
+            return published
         }
     }
 
     public func publishedCurricula() async throws -> [CurriculumRef] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT code, version FROM curriculum").compactMap { row -> CurriculumRef? in
-                guard let code = row["code"] as String?, let version = (row["version"] as String?).flatMap(SemanticVersion.init) else {
+                guard let code = row.exactText("code"), let version = row.exactText("version").flatMap(SemanticVersion.init) else {
                     return nil
                 }
                 return CurriculumRef(code: CurriculumCode(code), version: version)
@@ -102,6 +120,7 @@ public final class SQLiteProgressStore: ProgressStore {
 
     public func add(_ organisation: Organisation) async throws {
         let organisation = try organisation.validated()
+        let now = Self.timestamp(clock())
         try await write { db in
             guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE rfc = ?", arguments: [organisation.rfc.rawValue]).isTrue
             else { throw StoreError(.conflict, "organisation \(organisation.rfc) already exists") }
@@ -111,6 +130,12 @@ public final class SQLiteProgressStore: ProgressStore {
                 try db.execute(
                     sql: "INSERT INTO site (organisation_rfc, name) VALUES (?, ?)", arguments: [organisation.rfc.rawValue, site])
             }
+            try RegistryLog.append(
+                [
+                    .registry(
+                        .organisation, subject: organisation.rfc.rawValue, fields: organisation.registryFields, date: RegistryLog.day(now))
+                ],
+                in: db, recordedAt: now)
         }
     }
 
@@ -130,12 +155,17 @@ public final class SQLiteProgressStore: ProgressStore {
 
     public func add(_ trainees: [Trainee]) async throws {
         let trainees = try trainees.map { trainee throws(Refusal) in try trainee.validated() }
+        let now = Self.timestamp(clock())
         try await write { db in
             for trainee in trainees { try Self.insert(trainee, db) }
+            try RegistryLog.append(
+                trainees.map { .registry(.trainee, subject: $0.id.rawValue, fields: $0.registryFields, date: RegistryLog.day(now)) },
+                in: db,
+                recordedAt: now)
         }
     }
 
-    private static func insert(_ trainee: Trainee, _ db: Database) throws {
+    static func insert(_ trainee: Trainee, _ db: Database) throws {
         guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM trainee WHERE id = ?", arguments: [trainee.id.rawValue]).isTrue else {
             throw StoreError(.conflict, "trainee \(trainee.id) already exists")
         }
@@ -168,15 +198,21 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     private static func trainee(_ row: Row) -> Trainee? {
-        guard let curp = try? CURP(row["curp"] ?? ""), let employer = try? RFC(row["employer_rfc"] ?? "") else { return nil }
+        // A row with a column that is not TEXT is damaged (ledger verify names it): never read with a default.
+        guard let id = row.exactText("id"), let paternal = row.exactText("paternal_surname"),
+            let maternal = row.exactText("maternal_surname"), let given = row.exactText("given_names"),
+            let curp = row.exactText("curp").flatMap({ try? CURP($0) }),
+            let employer = row.exactText("employer_rfc").flatMap({ try? RFC($0) }),
+            let occupation = row.exactText("occupation"), let jobTitle = row.exactText("job_title")
+        else { return nil }
         return Trainee(
-            id: TraineeID(row["id"] ?? ""), paternalSurname: row["paternal_surname"] ?? "", maternalSurname: row["maternal_surname"] ?? "",
-            givenNames: row["given_names"] ?? "", curp: curp, employer: employer, occupation: row["occupation"] ?? "",
-            jobTitle: row["job_title"] ?? "")
+            id: TraineeID(id), paternalSurname: paternal, maternalSurname: maternal, givenNames: given, curp: curp, employer: employer,
+            occupation: occupation, jobTitle: jobTitle)
     }
 
     public func add(_ assessor: Assessor) async throws {
         let assessor = try assessor.validated()
+        let now = Self.timestamp(clock())
         try await write { db in
             guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM assessor WHERE id = ?", arguments: [assessor.id.rawValue]).isTrue else {
                 throw StoreError(.conflict, "assessor \(assessor.id) already exists")
@@ -189,16 +225,23 @@ public final class SQLiteProgressStore: ProgressStore {
                     sql: "INSERT INTO assessor_unit (assessor_id, unit_code) VALUES (?, ?)",
                     arguments: [assessor.id.rawValue, unit.rawValue])
             }
+            let day = RegistryLog.day(now)
+            try RegistryLog.append(
+                [.registry(.assessor, subject: assessor.id.rawValue, fields: assessor.registryFields, date: day)]
+                    + assessor.units.sorted().map { .registry(.authorisation, subject: assessor.id.rawValue, date: day, unit: $0) },
+                in: db, recordedAt: now)
         }
     }
 
+    /// The assessor as the log registers it (its latest data and the units it is authorised for
+    /// now), never the `assessor` table, which anyone who can write the file could change.
     public func assessor(_ id: AssessorID) async throws -> Assessor? {
         try await read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM assessor WHERE id = ?", arguments: [id.rawValue]) else { return nil }
-            let units = try String.fetchAll(db, sql: "SELECT unit_code FROM assessor_unit WHERE assessor_id = ?", arguments: [id.rawValue])
+            let state = try RegistryLog.state(db, kinds: [.assessor, .authorisation, .deauthorisation, .amendment], subject: id.rawValue)
+            guard let fields = state.assessors[id.rawValue] else { return nil }
             return Assessor(
-                id: id, name: row["name"] ?? "", accreditation: row["accreditation"] ?? "", units: Set(units.map(UnitCode.init)),
-                publicKey: row["public_key"] ?? "")
+                id: id, name: fields["name"] ?? "", accreditation: fields["accreditation"] ?? "",
+                units: Set(state.currentUnits(of: id.rawValue).map(UnitCode.init)), publicKey: fields["publicKey"] ?? "")
         }
     }
 
@@ -234,6 +277,11 @@ public final class SQLiteProgressStore: ProgressStore {
             var stored: [LedgerEntry] = []
             stored.reserveCapacity(entries.count)
             for original in entries {
+                // A registry entry is appended only with the table rows it registers (``RegistryLog``).
+                guard !original.kind.isRegistry else {
+                    throw Refusal(
+                        "a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
+                }
                 var entry = try original.validated()
                 guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
                     throw Refusal(
@@ -309,8 +357,10 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     public func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry] {
+        // What cohort and due report from: checked as status's entries are.
         try await entries(
-            where: "curriculum_code = ? AND curriculum_version = ?", [curriculum.code.rawValue, curriculum.version.description])
+            where: "curriculum_code = ? AND curriculum_version = ?", [curriculum.code.rawValue, curriculum.version.description],
+            linksChecked: true)
     }
 
     public func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry] {
@@ -370,23 +420,13 @@ public final class SQLiteProgressStore: ProgressStore {
         }
     }
 
-    public func assessorKeys() async throws -> [AssessorID: PublicSigningKey] {
-        try await read { db in
-            var keys: [AssessorID: PublicSigningKey] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, public_key FROM assessor") {
-                if let id = row[0] as String?, let key = try? PublicSigningKey(row[1] as String? ?? "") { keys[AssessorID(id)] = key }
-            }
-            return keys
-        }
-    }
-
     // MARK: plumbing
 
-    private func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         try await pool.writeImmediate(work)
     }
 
-    private func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.read(work)
         } catch let error as StoreError {
@@ -403,7 +443,7 @@ public final class SQLiteProgressStore: ProgressStore {
         (error as? DatabaseError)?.message ?? String(describing: type(of: error))
     }
 
-    static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)

@@ -22,3 +22,12 @@ public struct Issuer: Hashable, Sendable, Codable {
         self.publicKey = publicKey
     }
 }
+
+extension Issuer {
+    /// The issuer as a registry entry's fields (``RegistryDetails``).
+    public var registryFields: [String: String] {
+        var fields = ["name": name, "rfc": rfc.rawValue, "publicKey": publicKey]
+        if let stpsRegistration { fields["stpsRegistration"] = stpsRegistration }
+        return fields
+    }
+}

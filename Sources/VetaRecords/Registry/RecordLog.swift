@@ -13,7 +13,8 @@ enum RecordLog {
         return try rows.map { row in
             switch LedgerRowColumns.entry(row) {
             case .success(let entry): return entry
-            case .failure(let error): throw StoreError(.storage, "the ledger is damaged at \(error); run veta ledger verify")
+            // Bad data in the store is a finding about the store (exit 1), never an internal error.
+            case .failure(let error): throw Refusal("the ledger is damaged at \(error); run veta ledger verify")
             }
         }
     }

@@ -22,33 +22,45 @@ public final class RecordStore: Sendable {
 
     // MARK: issuers
 
-    /// Registers an issuer; the id must be new.
+    /// Registers an issuer; the id must be new. The `issuer` row and an ``LedgerEntry/Kind/issuer``
+    /// entry of the log are written in one transaction; the row is a projection of the entry.
     public func add(_ issuer: Issuer) async throws {
+        let now = SQLiteProgressStore.timestamp(store.clock())
         try await pool.writeImmediate { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM issuer WHERE id = ?", arguments: [issuer.id]) == nil else {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM issuer WHERE id = ?", arguments: [issuer.id]) == nil,
+                try RegistryLog.state(db, kinds: [.issuer], subject: issuer.id).issuers[issuer.id] == nil
+            else {
                 throw StoreError(.conflict, "issuer \(issuer.id) already exists")
             }
             try db.execute(
                 sql: "INSERT INTO issuer (id, name, rfc, stps_registration, public_key) VALUES (?, ?, ?, ?, ?)",
                 arguments: [issuer.id, issuer.name, issuer.rfc.rawValue, issuer.stpsRegistration, issuer.publicKey])
+            try RegistryLog.append(
+                [.registry(.issuer, subject: issuer.id, fields: issuer.registryFields, date: RegistryLog.day(now))], in: db, recordedAt: now
+            )
         }
     }
 
-    /// The issuer with this id.
+    /// The issuer with this id, as the log registers it (never the `issuer` table, which anyone who
+    /// can write the file could change).
     public func issuer(_ id: String) async throws -> Issuer? {
-        try await read { db in try Row.fetchOne(db, sql: "SELECT * FROM issuer WHERE id = ?", arguments: [id]).flatMap(Self.issuer) }
+        try await read { db in
+            Self.issuer(id, try RegistryLog.state(db, kinds: [.issuer], subject: id).issuers[id])
+        }
     }
 
-    /// Every issuer.
+    /// Every issuer the log registers.
     public func issuers() async throws -> [Issuer] {
-        try await read { db in try Row.fetchAll(db, sql: "SELECT * FROM issuer ORDER BY id").compactMap(Self.issuer) }
+        try await read { db in
+            try RegistryLog.state(db, kinds: [.issuer]).issuers.sorted { $0.key < $1.key }.compactMap { Self.issuer($0.key, $0.value) }
+        }
     }
 
-    private static func issuer(_ row: Row) -> Issuer? {
-        guard let rfc = try? RFC(row["rfc"] ?? "") else { return nil }
+    private static func issuer(_ id: String, _ fields: [String: String]?) -> Issuer? {
+        guard let fields, let rfc = try? RFC(fields["rfc"] ?? "") else { return nil }
         return Issuer(
-            id: row["id"] ?? "", name: row["name"] ?? "", rfc: rfc, stpsRegistration: row["stps_registration"],
-            publicKey: row["public_key"] ?? "")
+            id: id, name: fields["name"] ?? "", rfc: rfc, stpsRegistration: fields["stpsRegistration"], publicKey: fields["publicKey"] ?? ""
+        )
     }
 
     // MARK: issuing
@@ -86,7 +98,7 @@ public final class RecordStore: Sendable {
     /// serial is already registered or a superseded record is unknown or already superseded.
     public func register(
         _ records: [(record: IssuedRecord, checkpoint: (size: Int64, hash: String), artifact: [UInt8])], key: SigningKey,
-        superseding: [IssuedRecord] = [], on date: CalendarDate
+        superseding: [IssuedRecord] = [], on date: CalendarDate, onlyIfNoneStanding: Bool = false
     ) async throws -> [IssuedRecord] {
         var entries = records.map { Self.entry($0.record, checkpoint: $0.checkpoint, date: date) }
         let replacements = records.map(\.record.serial).joined(separator: " ")
@@ -104,6 +116,15 @@ public final class RecordStore: Sendable {
                 for serial in serials where try RecordLog.entry(.issue, serial, db) != nil {
                     throw Refusal("serial \(serial) is already registered; serials are never given twice")
                 }
+                // "Not yet issued" (issue --cohort) holds inside the write: of two cohort issues racing,
+                // a trainee gets one standing curriculum credential.
+                if onlyIfNoneStanding {
+                    for item in records where item.record.format == .ob3 && item.record.unit == nil {
+                        if let standing = try Self.standingCredential(of: item.record.trainee, in: item.record.curriculum, db) {
+                            throw AlreadyIssued(trainee: item.record.trainee, serial: standing)
+                        }
+                    }
+                }
                 for serial in oldSerials {
                     guard try RecordLog.entry(.issue, serial, db) != nil else { throw Refusal("no record \(serial)") }
                     if let earlier = try RecordLog.entry(.supersession, serial, db) {
@@ -118,6 +139,20 @@ public final class RecordStore: Sendable {
                 }
             })
         return stored.compactMap(IssuedRecord.init(entry:))
+    }
+
+    /// The serial of a curriculum credential of `trainee` that is neither revoked nor superseded, if any.
+    static func standingCredential(of trainee: TraineeID, in curriculum: CurriculumRef, _ db: Database) throws -> String? {
+        let issues = try RecordLog.entries(
+            db, "kind = 'issue' AND trainee_id = ? AND curriculum_code = ? AND curriculum_version = ? AND unit_code IS NULL",
+            [trainee.rawValue, curriculum.code.rawValue, curriculum.version.description])
+        for issue in issues where issue.record?.format == IssuedRecord.Format.ob3.rawValue {
+            guard let serial = issue.record?.serial else { continue }
+            if try RecordLog.entry(.revocation, serial, db) == nil, try RecordLog.entry(.supersession, serial, db) == nil {
+                return serial
+            }
+        }
+        return nil
     }
 
     static func entry(_ record: IssuedRecord, checkpoint: (size: Int64, hash: String), date: CalendarDate) -> LedgerEntry {
@@ -213,8 +248,10 @@ public final class RecordStore: Sendable {
             var result: [(String, String)] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT serial, bytes FROM record_artifact ORDER BY serial")
             while let row = try rows.next() {
-                let bytes: Data = row["bytes"] ?? Data()
-                result.append((row["serial"] ?? "", SHA256Hex.of(Array(bytes))))
+                // A serial or file stored with another type is listed so that it matches no entry and is reported.
+                let bytes = row.exactBlob("bytes") ?? Data()
+                result.append(
+                    (row.exactText("serial") ?? "(not TEXT)", row.exactBlob("bytes") == nil ? "(not a BLOB)" : SHA256Hex.of(Array(bytes))))
             }
             return result
         }
@@ -229,4 +266,12 @@ public final class RecordStore: Sendable {
             throw StoreError(.storage, "the store could not be read: \(error.message ?? "\(error.resultCode)")")
         }
     }
+}
+
+/// A cohort issue found, inside the write, that another issue gave the trainee a standing credential first.
+public struct AlreadyIssued: Error, Sendable {
+    /// The trainee.
+    public let trainee: TraineeID
+    /// The standing credential's serial.
+    public let serial: String
 }

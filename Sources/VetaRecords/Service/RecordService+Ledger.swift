@@ -24,6 +24,11 @@ extension RecordService {
 
     /// What the record entries' own checks find, and how many issuer signatures they checked.
     private func recordProblems() async throws -> ([LedgerVerifier.Problem], Int) {
+        // Another process may issue while this one reads: the stored files are read first, with where
+        // the log ended before, so every file read has its entry (committed with it) among the entries
+        // read next, and only entries up to that end must have their file among the files read.
+        let endBefore = try await progress.store.ledgerEnd()
+        let stored = try await records.artifactHashes()
         let entries = try await records.recordEntries()
         let hashes = try await records.hashes(at: Set(entries.compactMap(\.record?.checkpointSize)))
         var problems: [LedgerVerifier.Problem] = []
@@ -83,10 +88,9 @@ extension RecordService {
             }
         }
         // Rows kept beside the log must be backed by it, and every record signed in the log has its file kept.
-        let stored = try await records.artifactHashes()
         let kept = Set(stored.map(\.serial))
         for (serial, issue) in issued.sorted(by: { $0.value.sequence < $1.value.sequence })
-        where issue.record?.isMigrated == false && !kept.contains(serial) {
+        where issue.record?.isMigrated == false && issue.sequence <= endBefore && !kept.contains(serial) {
             problems.append(LedgerVerifier.Problem(at: issue.sequence, "the stored file of \(serial), kept with its entry, is missing"))
         }
         for (serial, sha256) in stored {

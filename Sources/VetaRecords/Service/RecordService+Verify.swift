@@ -39,7 +39,7 @@ extension RecordService {
                     "no DC-3 constancia with this content is registered (sha256 \(hash.prefix(16))…): altered or not issued here")
             }
             checks.append(.init(name: "registry", passed: true, detail: "DC-3 \(record.serial), sha256 matches"))
-            let logged = try await logCheck(entry)
+            let logged = try await logCheck(entry, selfSigned: false)
             checks.append(logged)
             guard logged.passed else { return VerificationReport(serial: record.serial, checks: checks) }
             return try await lifecycle(record, date: date, checks: checks)
@@ -69,7 +69,7 @@ extension RecordService {
             return fail("registry", "the credential differs from the one registered as \(serial)", serial: serial)
         }
         checks.append(.init(name: "registry", passed: true, detail: "\(serial) registered on \(record.issuedAt), content matches"))
-        let logged = try await logCheck(entry)
+        let logged = try await logCheck(entry, selfSigned: true)
         checks.append(logged)
         guard logged.passed else { return VerificationReport(serial: serial, checks: checks) }
         return try await lifecycle(record, date: date, checks: checks)
@@ -77,8 +77,11 @@ extension RecordService {
 
     /// The "log" check of a record's issue entry: the whole log verifies (hash chain, signatures,
     /// record entries), so the entry and every revocation after it are as they were appended; and the
-    /// entry is signed by its issuer (or was migrated from the registry that preceded the log).
-    private func logCheck(_ entry: LedgerEntry) async throws -> VerificationReport.Check {
+    /// entry is signed by its issuer. An entry migrated from the registry that preceded the log
+    /// carries no issuer signature: it proves a file only when the file is signed itself
+    /// (`selfSigned`, a credential whose VC-JWT signature was checked); a DC-3 has no signature of
+    /// its own, and an unsigned entry is what anyone who can write the store file could append.
+    private func logCheck(_ entry: LedgerEntry, selfSigned: Bool) async throws -> VerificationReport.Check {
         let report = try await verifyLedger()
         if let first = report.problems.first {
             let mine = report.problems.first { $0.sequence == entry.sequence }
@@ -87,6 +90,14 @@ extension RecordService {
                 detail: (mine.map { "its entry \(entry.sequence) does not verify: \($0.reason)" }
                     ?? "the log does not verify (first bad entry \(first.sequence): \(first.reason))")
                     + "; no record is VALID on a log that does not verify: run veta ledger verify")
+        }
+        if entry.record?.isMigrated == true && !selfSigned {
+            return .init(
+                name: "log", passed: false,
+                detail: "entry \(entry.sequence) was migrated from the registry that preceded the log and carries no issuer "
+                    + "signature, and a DC-3 has no signature of its own: nothing but the store file vouches for it, and anyone "
+                    + "who can write that file could have added it. Re-issue it (veta reissue \(entry.record?.serial ?? "SERIAL")) "
+                    + "for a record signed in the log")
         }
         let how =
             entry.record?.isMigrated == true
@@ -136,8 +147,14 @@ extension RecordService {
     /// transaction that registers the new ones.
     public func reissue(_ serial: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate) async throws -> [Issued] {
         guard let old = try await records.record(serial) else { throw Refusal("no record \(serial)") }
-        let batch = try await records.records().filter {
-            $0.issuedAt == old.issuedAt && $0.trainee == old.trainee && $0.curriculum == old.curriculum && $0.unit == old.unit
+        // The record and the one issued with it in the same issuance (a credential and its DC-3 take
+        // consecutive serials, the credential first), never other records issued in the same second.
+        let partner = old.format == .ob3 ? Self.serial(old.serial, offset: 1) : Self.serial(old.serial, offset: -1)
+        var batch = [old]
+        if let partner, let other = try await records.record(partner), other.format != old.format, other.issuedAt == old.issuedAt,
+            other.trainee == old.trainee, other.curriculum == old.curriculum, other.unit == old.unit
+        {
+            batch.append(other)
         }
         for record in batch {
             if let earlier = try await records.entry(.supersession, record.serial) {
@@ -194,11 +211,25 @@ extension RecordService {
         let todo = statuses.filter { !standing.contains($0.trainee) }
         if !todo.isEmpty { try await requireIntactLog() }
         for (index, status) in todo.enumerated() {
-            issued += try await issueOnLog(
-                trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder,
-                asOf: date, supersedes: nil, superseding: [])
+            do {
+                issued += try await issueOnLog(
+                    trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder,
+                    asOf: date, supersedes: nil, superseding: [], onlyIfNoneStanding: true)
+            } catch is AlreadyIssued {
+                // Another issue, running at the same time, gave this trainee a credential first: not issued twice.
+            }
             report?(index + 1, todo.count)
         }
         return issued
+    }
+}
+
+extension RecordService {
+    /// The serial `offset` after `serial` (`VETA-YYYY-NNNNNN`), or nil when `serial` has no number.
+    static func serial(_ serial: String, offset: Int) -> String? {
+        guard let dash = serial.lastIndex(of: "-"), let number = Int(serial[serial.index(after: dash)...]), number + offset > 0 else {
+            return nil
+        }
+        return String(serial[...dash]) + String(format: "%06d", number + offset)
     }
 }

@@ -46,7 +46,7 @@ public struct RecordService: Sendable {
     /// ``issue(trainee:curriculum:unit:dc3:issuer:key:outputFolder:asOf:supersedes:superseding:)`` once the log is known to verify.
     func issueOnLog(
         trainee id: TraineeID, curriculum ref: CurriculumRef, unit: UnitCode?, dc3: Bool, issuer issuerID: String, key: SigningKey,
-        outputFolder: String, asOf date: CalendarDate, supersedes: String?, superseding: [IssuedRecord]
+        outputFolder: String, asOf date: CalendarDate, supersedes: String?, superseding: [IssuedRecord], onlyIfNoneStanding: Bool = false
     ) async throws -> [Issued] {
         guard let issuer = try await records.issuer(issuerID) else {
             throw Refusal("issuer \(issuerID) is not registered (veta issuer add)")
@@ -91,7 +91,8 @@ public struct RecordService: Sendable {
             artifacts.append((record: record(serials[1], .dc3, pdf, supersedes: nil), checkpoint: checkpoint, artifact: pdf))
         }
         // Commit the log entries; only then write the files.
-        let registered = try await records.register(artifacts, key: key, superseding: superseding, on: date)
+        let registered = try await records.register(
+            artifacts, key: key, superseding: superseding, on: date, onlyIfNoneStanding: onlyIfNoneStanding)
         var issued: [Issued] = []
         for (record, item) in zip(registered, artifacts) {
             let path = outputFolder + "/" + record.serial + (record.format == .ob3 ? ".jwt" : ".pdf")

@@ -3,6 +3,7 @@ import VetaCurricula
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare two versions of a curriculum and check the version bump the changes require.",
         discussion: """
             Units, elements, criteria, performance and knowledge evidence, hours and packaging rules are

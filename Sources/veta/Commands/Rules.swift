@@ -4,6 +4,7 @@ import VetaCurricula
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "List every check veta makes, with its id, severity and fix.",
         discussion: """
             Examples:

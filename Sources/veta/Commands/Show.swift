@@ -3,6 +3,7 @@ import VetaCurricula
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print a readable outline of a curriculum: units, hours, packaging rules.",
         discussion: """
             The file is validated first; if it has errors they are printed instead and the exit code is 1.

@@ -3,6 +3,7 @@ import VetaCurricula
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check curriculum files against the schema and the semantic rules.",
         discussion: """
             Reads each file safely (no DTDs, entities, XInclude or remote schemas), validates it

@@ -53,8 +53,42 @@ enum AutoCheckpoint {
         }
         let name = CheckpointFiles.keyName(environment["VETA_CHECKPOINT_KEY_NAME"], keyPath: keyPath)
         let key = try readPrivateKey(keyPath)
-        _ = try NoteVerifierKey(name: name, publicKey: key.publicKey)
+        let verifier = try NoteVerifierKey(name: name, publicKey: key.publicKey)
+        try requireExtends((try? newest(in: folder, signedBy: verifier)) ?? nil, storePath: storePath, folder: folder)
         pending.set(Plan(storePath: storePath, folder: folder, key: key, keyName: name))
+    }
+
+    /// The newest checkpoint in `folder` signed by `verifier`, if any.
+    private static func newest(in folder: String, signedBy verifier: NoteVerifierKey) throws -> VetaProgress.Checkpoint? {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix("." + CheckpointFiles.fileExtension) }.sorted()
+        return names.last.flatMap { FileManager.default.contents(atPath: folder + "/" + $0) }
+            .flatMap { try? SignedNote(parsing: Array($0)) }.flatMap { $0.isSigned(by: verifier) ? $0 : nil }
+            .flatMap { try? VetaProgress.Checkpoint(body: $0.text) }
+    }
+
+    /// Before anything is written: a store that no longer reaches the newest checkpoint (an older
+    /// copy put back, entries removed or rewritten) is refused, so no serial, entry or file is made
+    /// on a log the checkpoints already contradict.
+    private static func requireExtends(_ checkpoint: VetaProgress.Checkpoint?, storePath: String, folder: String) throws {
+        guard let checkpoint, checkpoint.size > 0 else { return }
+        let head = try StoreHead.read(storePath, hashAt: checkpoint.size)
+        let why: String
+        if let head {
+            guard head.end < checkpoint.size || head.hash != checkpoint.head else { return }
+            why =
+                head.end < checkpoint.size
+                ? "the store's log ends at entry \(head.end), before the \(checkpoint.size) entries it had"
+                : "its entry \(checkpoint.size) is not the one checkpointed (entries were rewritten, or an older copy was put back and written to)"
+        } else {
+            why = "there is no store at \(storePath)"
+        }
+        throw Refusal(
+            "the store does not extend the newest checkpoint in \(folder) (\(checkpoint.size) entries\(checkpoint.time.map { ", \($0)" } ?? "")): "
+                + "\(why); nothing was written",
+            reasons: [
+                "find out what happened with veta ledger verify --checkpoint \(folder) --key-public KEY; put back the right copy of the store"
+            ])
     }
 
     /// Writes the checkpoint a successful writing command owes; exit 2 when it cannot.
@@ -64,13 +98,9 @@ enum AutoCheckpoint {
             let service = ProgressService(
                 store: try SQLiteProgressStore(path: plan.storePath, create: false), validator: try CurriculumValidator())
             guard try await service.store.ledgerEnd() > 0 else { return }
-            let names = try FileManager.default.contentsOfDirectory(atPath: plan.folder)
-                .filter { $0.hasSuffix("." + CheckpointFiles.fileExtension) }.sorted()
             // The newest checkpoint kept, if it is ours: the log must still extend it.
             let verifier = try NoteVerifierKey(name: plan.keyName, publicKey: plan.key.publicKey)
-            let previous = names.last.flatMap { FileManager.default.contents(atPath: plan.folder + "/" + $0) }
-                .flatMap { try? SignedNote(parsing: Array($0)) }.flatMap { $0.isSigned(by: verifier) ? $0 : nil }
-                .flatMap { try? VetaProgress.Checkpoint(body: $0.text) }
+            let previous = try newest(in: plan.folder, signedBy: verifier)
             let (checkpoint, note) = try await service.checkpoint(
                 key: plan.key, keyName: plan.keyName, verify: false, extending: previous)
             if previous?.size == checkpoint.size && previous?.head == checkpoint.head { return }

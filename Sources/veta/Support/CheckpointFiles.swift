@@ -46,7 +46,8 @@ enum CheckpointFiles {
     }
 
     private static func verifierKey(parsing trimmed: String) throws(KeyError) -> NoteVerifierKey {
-        if trimmed.split(separator: "+", omittingEmptySubsequences: false).count == 3, !trimmed.hasPrefix("{") {
+        // NAME+KEYID+BASE64, whose standard base64 may itself hold "+" (base64url, z6Mk… and JWK never do).
+        if trimmed.split(separator: "+", omittingEmptySubsequences: false).count >= 3, !trimmed.hasPrefix("{") {
             return try NoteVerifierKey(verifierKey: trimmed)
         }
         return NoteVerifierKey(publicKey: try PublicSigningKey(trimmed))

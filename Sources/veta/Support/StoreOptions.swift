@@ -48,6 +48,14 @@ struct StoreOptions: ParsableArguments {
             progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
     }
 
+    /// The record service over an existing store opened for writing (never created): for commands
+    /// that repair a store, such as `veta store rebuild`.
+    func openExistingRecords() throws -> RecordService {
+        let store = try SQLiteProgressStore(path: try checkedPath(), create: false, readOnly: false)
+        return RecordService(
+            progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
+    }
+
     private func openStore(create: Bool) throws -> SQLiteProgressStore {
         let path = try checkedPath()
         if create { try AutoCheckpoint.prepare(storePath: path) }

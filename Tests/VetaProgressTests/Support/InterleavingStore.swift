@@ -37,6 +37,16 @@ final class InterleavingStore: ProgressStore, @unchecked Sendable {
     func publishedCurriculum(_ ref: CurriculumRef) async throws -> PublishedCurriculum? { try await base.publishedCurriculum(ref) }
     func publishedCurricula() async throws -> [CurriculumRef] { try await base.publishedCurricula() }
     func add(_ organisation: Organisation) async throws { try await base.add(organisation) }
+    func amend(_ trainee: Trainee, reason: String) async throws { try await base.amend(trainee, reason: reason) }
+    func amend(_ organisation: Organisation, reason: String) async throws { try await base.amend(organisation, reason: reason) }
+    func amend(_ assessor: Assessor, reason: String) async throws { try await base.amend(assessor, reason: reason) }
+    func authorise(_ assessor: AssessorID, for unit: UnitCode, on date: CalendarDate, granted: Bool) async throws {
+        try await base.authorise(assessor, for: unit, on: date, granted: granted)
+    }
+    func registry() async throws -> RegistryState { try await base.registry() }
+    func registry(about assessor: AssessorID) async throws -> RegistryState { try await base.registry(about: assessor) }
+    func projectionProblems() async throws -> [String] { try await base.projectionProblems() }
+    func rebuildProjections(after end: Int64) async throws -> [String] { try await base.rebuildProjections(after: end) }
     func organisation(_ rfc: RFC) async throws -> Organisation? { try await base.organisation(rfc) }
     func add(_ trainee: Trainee) async throws { try await base.add(trainee) }
     func add(_ trainees: [Trainee]) async throws { try await base.add(trainees) }

@@ -16,7 +16,7 @@ final class CurriculumValues {
 
     /// A required attribute of type `type`, read by `read`.
     func required<T: ReaderPlaceholder>(
-        _ node: XMLNode, _ name: String, type: String, _ read: (String) -> Result<T, XSDValueError>
+        _ node: XMLNode, _ name: String, type: @autoclosure () -> String, _ read: (String) -> Result<T, XSDValueError>
     ) -> T {
         guard let text = node.attribute(name) else {
             report(node, name, "<\(node.name)> has no \(name) attribute; the schema requires one")
@@ -26,7 +26,7 @@ final class CurriculumValues {
     }
 
     /// An optional attribute: `nil` when absent, a diagnostic when present but unreadable.
-    func optional<T>(_ node: XMLNode, _ name: String, type: String, _ read: (String) -> Result<T, XSDValueError>) -> T? {
+    func optional<T>(_ node: XMLNode, _ name: String, type: @autoclosure () -> String, _ read: (String) -> Result<T, XSDValueError>) -> T? {
         node.attribute(name).flatMap { value($0, node, name, type: type, read) }
     }
 
@@ -51,19 +51,20 @@ final class CurriculumValues {
 
     /// The simple content of a required child element of type `type`.
     func element<T: ReaderPlaceholder>(
-        _ node: XMLNode, _ name: String, type: String, _ read: (String) -> Result<T, XSDValueError>
+        _ node: XMLNode, _ name: String, type: @autoclosure () -> String, _ read: (String) -> Result<T, XSDValueError>
     ) -> T {
         guard let child = child(node, name) else { return T.readerPlaceholder }
         return value(child.text, child, nil, type: type, read) ?? T.readerPlaceholder
     }
 
     private func value<T>(
-        _ text: String, _ node: XMLNode, _ attribute: String?, type: String, _ read: (String) -> Result<T, XSDValueError>
+        _ text: String, _ node: XMLNode, _ attribute: String?, type: () -> String, _ read: (String) -> Result<T, XSDValueError>
     ) -> T? {
         switch read(text) {
         case .success(let value):
             return value
         case .failure(let error):
+            let type = type()
             let what = attribute.map { "\($0)=\"\(text)\"" } ?? "<\(node.name)>\(text)</\(node.name)>"
             switch error {
             case .notInLexicalSpace:

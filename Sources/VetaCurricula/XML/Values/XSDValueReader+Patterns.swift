@@ -31,7 +31,11 @@ extension XSDValueReader {
         }
 
         func matches(_ text: String) -> Bool {
-            let bytes = Array(text.utf8)
+            var text = text
+            return text.withUTF8(matches)
+        }
+
+        private func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             switch self {
             case .code:
                 return (1...12).contains(bytes.count) && bytes.allSatisfy { isDigit($0) || isUpper($0) }
@@ -39,9 +43,8 @@ extension XSDValueReader {
                 return (1...16).contains(bytes.count) && isAlphanumeric(bytes[0])
                     && bytes.dropFirst().allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
             case .criterionNumber:
-                let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-                return parts.count == 2
-                    && parts.allSatisfy { (1...2).contains($0.count) && $0.allSatisfy(isDigit) && $0.first != UInt8(ascii: "0") }
+                guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")) else { return false }
+                return isSmallNumber(bytes[..<dot]) && isSmallNumber(bytes[(dot + 1)...])
             case .scian:
                 return (2...6).contains(bytes.count) && bytes.allSatisfy(isDigit)
             case .sinco:
@@ -50,9 +53,14 @@ extension XSDValueReader {
                 return (1...40).contains(bytes.count) && isAlphanumeric(bytes[0])
                     && bytes.dropFirst().allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
             case .clause:
-                let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-                return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) }
+                return bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+                    .allSatisfy { !$0.isEmpty && $0.allSatisfy(isDigit) }
             }
+        }
+
+        /// `[1-9][0-9]?`: one or two digits, the first not zero (a second dot is not a digit).
+        private func isSmallNumber(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            (1...2).contains(part.count) && part.allSatisfy(isDigit) && part.first != UInt8(ascii: "0")
         }
 
         private func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -38,14 +38,30 @@ enum XSDValueReader {
     /// A value beyond `Int` is ``XSDValueError/tooLarge`` when the type has no maximum, and
     /// outside the type when it has one.
     static func integer(_ text: String, minimum: Int, maximum: Int? = nil) -> Result<Int, XSDValueError> {
-        let bytes = Array(collapse(text).utf8)
-        var index = 0
+        var text = text
+        return text.withUTF8 { integer(trimmed($0), minimum: minimum, maximum: maximum) }
+    }
+
+    /// The bytes without leading and trailing XML white space. A value of a collapsed type that
+    /// still holds white space after this would hold it inside, where no number or keyword may.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isWhitespace(bytes[start]) { start += 1 }
+        while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
+        return bytes[start..<end]
+    }
+
+    private static func integer(
+        _ bytes: Slice<UnsafeBufferPointer<UInt8>>, minimum: Int, maximum: Int?
+    ) -> Result<Int, XSDValueError> {
+        var index = bytes.startIndex
         var negative = false
-        if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
             negative = bytes[index] == UInt8(ascii: "-")
             index += 1
         }
-        guard index < bytes.count else { return .failure(.notInLexicalSpace) }
+        guard index < bytes.endIndex else { return .failure(.notInLexicalSpace) }
         var magnitude = 0
         var overflow = false
         for byte in bytes[index...] {
@@ -69,10 +85,12 @@ enum XSDValueReader {
 
     /// `xs:boolean`: `true`, `false`, `1` or `0` after collapsing white space; no other case or spelling.
     static func boolean(_ text: String) -> Result<Bool, XSDValueError> {
-        switch collapse(text) {
-        case "true", "1": .success(true)
-        case "false", "0": .success(false)
-        default: .failure(.notInLexicalSpace)
+        var text = text
+        return text.withUTF8 { bytes in
+            let value = trimmed(bytes)
+            if value.elementsEqual("true".utf8) || value.elementsEqual("1".utf8) { return .success(true) }
+            if value.elementsEqual("false".utf8) || value.elementsEqual("0".utf8) { return .success(false) }
+            return .failure(.notInLexicalSpace)
         }
     }
 

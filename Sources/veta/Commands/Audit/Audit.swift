@@ -6,6 +6,7 @@ import VetaProgress
 
 struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Audit a catalogue of curricula, or the records in the store.", subcommands: [AuditCatalogue.self, AuditRecords.self])
 }
 

@@ -5,10 +5,12 @@ import VetaProgress
 
 struct AssessorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assessor", abstract: "Register assessors.", subcommands: [Add.self])
+        commandName: "assessor", abstract: "Register assessors, authorise them for units, amend their data.",
+        subcommands: [Add.self, Authorise.self, Withdraw.self, Amend.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register an assessor, the units they may assess, and their Ed25519 public key.",
             discussion: """
                 Example:
@@ -35,5 +37,90 @@ struct AssessorCommand: AsyncParsableCommand {
                 Terminal.out("added assessor \(id) (key \(key.multibase))\n")
             }
         }
+    }
+
+    struct Authorise: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Authorise a registered assessor for a unit from a date on (an entry of the log).",
+            discussion: """
+                Example:
+                  veta assessor authorise --id A01 --unit RIIERR302D --date 2026-03-01
+                """)
+
+        @OptionGroup var options: AuthorisationOptions
+
+        func run() async throws {
+            try await runReporting {
+                try await options.append(granted: true)
+                Terminal.out("authorised assessor \(options.id) for \(options.unit.code) from \(options.date.orToday)\n")
+            }
+        }
+    }
+
+    struct Withdraw: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw an assessor's authorisation for a unit from a date on (an entry of the log).",
+            discussion: """
+                Evidence and sign-offs dated before it stay authorised; from that date on they are refused.
+
+                Example:
+                  veta assessor withdraw --id A01 --unit RIIERR302D --date 2026-06-30
+                """)
+
+        @OptionGroup var options: AuthorisationOptions
+
+        func run() async throws {
+            try await runReporting {
+                try await options.append(granted: false)
+                Terminal.out("withdrew assessor \(options.id)'s authorisation for \(options.unit.code) from \(options.date.orToday)\n")
+            }
+        }
+    }
+
+    struct Amend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a registered assessor's name, accreditation or public key, saying why (an entry of the log).",
+            discussion: """
+                Options left out keep their value. Sign-offs made before keep verifying with the key they were made with.
+
+                Example:
+                  veta assessor amend --id A01 --public-key keys/A01-2027.public.jwk --reason "key renewed"
+                """)
+
+        @Option(help: "The assessor's id.") var id: IdentifierArgument
+        @Option(help: "Full name.") var name: String?
+        @Option(help: "Accreditation or registration.") var accreditation: String?
+        @Option(help: "Public key: a file (JWK) or the key itself (multibase z6Mk… or base64url).") var publicKey: String?
+        @Option(help: "Why the data changes.") var reason: String
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await runReporting {
+                let service = try store.openService(create: true)
+                let assessorID = AssessorID(id.description)
+                guard let current = try await service.store.assessor(assessorID) else { throw Refusal("assessor \(id) is not registered") }
+                let key = try publicKey.map { try publicKeyArgument($0).base64URL } ?? current.publicKey
+                try await service.store.amend(
+                    Assessor(
+                        id: assessorID, name: name ?? current.name, accreditation: accreditation ?? current.accreditation,
+                        units: current.units,
+                        publicKey: key), reason: reason)
+                Terminal.out("amended assessor \(id)\n")
+            }
+        }
+    }
+}
+
+/// What `assessor authorise` and `assessor withdraw` both take: the assessor, the unit, the date.
+struct AuthorisationOptions: ParsableArguments {
+    @Option(help: "The assessor's id.") var id: IdentifierArgument
+    @Option(help: "The unit.") var unit: UnitArgument
+    @Option(help: ArgumentHelp("From this date on, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @OptionGroup var store: StoreOptions
+
+    /// Appends the authorisation (`granted`) or its withdrawal to the log.
+    func append(granted: Bool) async throws {
+        try await store.openService(create: true).store.authorise(
+            AssessorID(id.description), for: unit.code, on: date.orToday, granted: granted)
     }
 }

@@ -3,6 +3,7 @@ import VetaProgress
 
 struct Cohort: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "cohort",
         abstract: "One row per trainee enrolled in a curriculum: progress, hours, completion.",
         discussion: """
             Examples:

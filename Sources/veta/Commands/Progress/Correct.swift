@@ -3,6 +3,7 @@ import VetaProgress
 
 struct Correct: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "correct",
         abstract: "Void an earlier ledger entry, saying why (entries are never edited or deleted).",
         discussion: """
             Example:

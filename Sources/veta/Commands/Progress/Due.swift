@@ -3,6 +3,7 @@ import VetaProgress
 
 struct Due: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "due",
         abstract: "Signed-off units and curricula that have expired or expire soon, and refreshers due.",
         discussion: """
             Examples:

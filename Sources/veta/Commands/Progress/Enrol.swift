@@ -3,6 +3,7 @@ import VetaProgress
 
 struct Enrol: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "enrol",
         abstract: "Enrol a trainee in a published curriculum.",
         discussion: """
             CURRICULUM is CODE (its highest published version) or CODE@x.y.z.

@@ -1,8 +1,10 @@
 import ArgumentParser
 import VetaProgress
+import VetaRecords
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export the ledger, or a curriculum as a 1EdTech CASE package.",
         subcommands: [ExportLedger.self, ExportCASE.self], defaultSubcommand: ExportLedger.self)
 }
@@ -24,7 +26,14 @@ struct ExportLedger: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let rows = try await store.openService(create: false).store.allEntries()
+            let records = try store.openRecords(create: false)
+            // What ledger verify checks: a log that does not verify is not exported as if it were the record.
+            if let first = try await records.verifyLedger().problems.first {
+                throw Refusal(
+                    "the log does not verify (first bad entry \(first.sequence): \(first.reason)); nothing is exported from a log that "
+                        + "does not verify: run veta ledger verify")
+            }
+            let rows = try await records.progress.store.allEntries()
             let entries = rows.compactMap { try? $0.get() }
             if rows.count != entries.count {
                 Terminal.err("veta: \(rows.count - entries.count) damaged rows left out; run veta ledger verify\n")
@@ -38,7 +47,8 @@ struct ExportLedger: AsyncParsableCommand {
                 )
                 for e in entries {
                     let fields: [String] = [
-                        String(e.sequence), e.kind.rawValue, e.trainee.rawValue, e.curriculum.description, e.unit?.rawValue ?? "",
+                        String(e.sequence), e.kind.rawValue, e.trainee.rawValue, e.kind.isRegistry ? "" : e.curriculum.description,
+                        e.unit?.rawValue ?? "",
                         e.target?.description ?? "", e.method?.rawValue ?? "", e.outcome?.rawValue ?? "", e.date.description, e.site ?? "",
                         e.minutes.map { String(Double($0) / 60) } ?? "", e.note ?? "", e.assessor?.rawValue ?? "", e.attachmentSHA256 ?? "",
                         e.corrects.map(String.init) ?? "", e.recordedAt, e.previousHash, e.hash, e.signature ?? "",

@@ -3,6 +3,7 @@ import VetaProgress
 
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Bulk-import trainees, enrolments or evidence from CSV: all rows or none.",
         discussion: """
             Every row is checked first; if any is bad, nothing is written and every bad row is

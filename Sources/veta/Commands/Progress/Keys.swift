@@ -4,10 +4,12 @@ import VetaProgress
 
 struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "keys",
         abstract: "Create Ed25519 signing keys for assessors and issuers.", subcommands: [Generate.self])
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "generate",
             abstract: "Create a key pair: NAME.private.jwk (mode 0600, never printed) and NAME.public.jwk.",
             discussion: """
                 Prints the public key as multibase and JWK. Existing files are never overwritten.

@@ -4,10 +4,12 @@ import VetaRecords
 
 struct Ledger: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ledger",
         abstract: "Check the evidence ledger and write signed checkpoints of it.", subcommands: [Verify.self, Checkpoint.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute the hash chain and the sign-off signatures; name the first bad entry.",
             discussion: """
                 Exit 0 when every entry verifies (each row stored exactly in its canonical form) and the log extends every checkpoint given, 1 when not. Each checkpoint is named extended, truncated, rolled-back, rewritten, other-log, bad-signature or unreadable.
@@ -43,10 +45,18 @@ struct Ledger: AsyncParsableCommand {
                 if format == .json {
                     try printJSON(report)
                 } else if let first = report.problems.first {
-                    Terminal.out("ledger NOT intact: first bad entry is \(first.sequence): \(first.reason)\n")
-                    for problem in report.problems.dropFirst() { Terminal.out("  also \(problem)\n") }
+                    // Sequence 0: a problem about no one entry (a registry table that is not the log's projection).
+                    Terminal.out(
+                        first.sequence == 0
+                            ? "ledger NOT intact: \(first.reason)\n"
+                            : "ledger NOT intact: first bad entry is \(first.sequence): \(first.reason)\n")
+                    for problem in report.problems.dropFirst() {
+                        Terminal.out("  also \(problem.sequence == 0 ? problem.reason : problem.description)\n")
+                    }
                 } else if report.isIntact {
-                    Terminal.out("ledger intact: \(report.entries) entries, \(report.signatures) sign-off signatures verified\n")
+                    Terminal.out(
+                        "ledger intact: \(report.entries) entries, \(report.signatures) signatures verified (sign-offs and issued records)\n"
+                    )
                 } else {
                     Terminal.out("ledger NOT intact: its \(report.entries) entries chain, but the log does not extend every checkpoint\n")
                 }

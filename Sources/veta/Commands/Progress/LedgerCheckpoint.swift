@@ -5,6 +5,7 @@ import VetaProgress
 extension Ledger {
     struct Checkpoint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "checkpoint",
             abstract: "Write a signed checkpoint of the ledger: its size, head hash and the time.",
             discussion: """
                 The whole ledger is verified first: a ledger that does not verify is refused (exit 1).

@@ -3,6 +3,7 @@ import VetaProgress
 
 struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "migrate",
         abstract: "Move enrolments to a new version of a curriculum, carrying over evidence for unchanged criteria.",
         discussion: """
             Each trainee enrolled in the old version is withdrawn from it and enrolled in the new one.

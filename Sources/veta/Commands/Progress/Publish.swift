@@ -4,6 +4,7 @@ import VetaProgress
 
 struct Publish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "publish",
         abstract: "Publish curricula into the store: only files with no errors; a published version is immutable.",
         discussion: """
             The exact XML bytes and their sha256 are kept under code + version. Publishing the same

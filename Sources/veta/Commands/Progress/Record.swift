@@ -5,6 +5,7 @@ import VetaProgress
 
 struct Record: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "record",
         abstract: "Record one piece of evidence against a criterion, element, knowledge item or unit.",
         discussion: """
             TARGET is criterion:N.M, element:N, knowledge:ID or unit. METHOD is one of

@@ -3,6 +3,7 @@ import VetaProgress
 
 struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "status",
         abstract: "Where a trainee stands: per unit, a progress bar and what is missing next.",
         discussion: """
             Examples:

@@ -1,12 +1,14 @@
 import ArgumentParser
 import VetaProgress
+import VetaRecords
 
 struct StoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "Look after the store file itself.", subcommands: [Upgrade.self])
+        commandName: "store", abstract: "Look after the store file itself.", subcommands: [Upgrade.self, Rebuild.self])
 
     struct Upgrade: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "upgrade",
             abstract: "Bring a store made by an older veta up to this veta's schema version.",
             discussion: """
                 Commands that write do this on their own; commands that only read (status, cohort,
@@ -27,6 +29,39 @@ struct StoreCommand: AsyncParsableCommand {
                 Terminal.out(
                     from == to
                         ? "\(path): schema version \(to), already up to date\n" : "\(path): schema version \(from) upgraded to \(to)\n")
+            }
+        }
+    }
+
+    struct Rebuild: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rebuild the registry tables (organisations, trainees, assessors, issuers) from the log.",
+            discussion: """
+                The log is the source of truth; the tables commands read are its projection. This
+                verifies the log first and refuses (exit 1, nothing changed) when it does not verify for
+                any reason other than its tables; then it rewrites every registry table from the log
+                in one write transaction, lists what differed, and verifies again (exit 1 when
+                something remains, such as a curriculum whose stored bytes differ: their bytes are not
+                in the log).
+
+                Example:
+                  veta store rebuild --store site.sqlite
+                """)
+
+        @Option(help: "Output format: text or json.") var format: ListingFormat = .text
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try await runReporting(json: format == .json) {
+                let report = try await store.openExistingRecords().rebuildProjections()
+                if format == .json {
+                    try printJSON(report)
+                } else {
+                    Terminal.out("rebuilt the registry tables from the log: \(report.repaired.count) difference(s) repaired\n")
+                    for line in report.repaired { Terminal.out("  repaired \(line)\n") }
+                    for problem in report.remaining { Terminal.out("still NOT intact: \(problem)\n") }
+                }
+                if !report.remaining.isEmpty { throw ExitCode(1) }
             }
         }
     }

@@ -3,6 +3,7 @@ import VetaProgress
 
 struct Withdraw: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "withdraw",
         abstract: "Withdraw a trainee from a curriculum.",
         discussion: """
             Example:

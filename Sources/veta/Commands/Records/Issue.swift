@@ -5,6 +5,7 @@ import VetaRecords
 
 struct Issue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "issue",
         abstract: "Issue completion records: an Open Badges 3.0 credential (VC-JWT) and, with dc3/all, the DC-3 PDF.",
         discussion: """
             Issues only when the competency engine says the trainee is competent for what is asked;

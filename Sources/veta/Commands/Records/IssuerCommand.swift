@@ -9,6 +9,7 @@ struct IssuerCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register an issuer: URL (its id), name, RFC, STPS agent registration and public key.",
             discussion: """
                 Example:

@@ -4,6 +4,7 @@ import VetaRecords
 
 struct Revoke: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "revoke",
         abstract: "Revoke an issued record; verification then reports it as revoked on that date.",
         discussion: """
             Example:
@@ -27,6 +28,7 @@ struct Revoke: AsyncParsableCommand {
 
 struct Reissue: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reissue",
         abstract: "Re-issue a record after a correction or a recertification: new serial, the old one marked superseded.",
         discussion: """
             Example:

@@ -4,6 +4,7 @@ import VetaRecords
 
 struct Reexport: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reexport",
         abstract: "Write the file of a registered record again, from the bytes its signed log entry proves.",
         discussion: """
             For a record whose file was lost, or never written because `veta issue` was interrupted

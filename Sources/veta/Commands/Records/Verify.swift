@@ -5,6 +5,7 @@ import VetaRecords
 
 struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check an issued record offline: signature, issuer, registry, the log, revocation, validity.",
         discussion: """
             FILE is a credential (.jwt) or a DC-3 constancia (.pdf). Exit 0 when it verifies, 1 when

@@ -1,0 +1,59 @@
+public import VetaCurricula
+
+/// What a registry entry (``LedgerEntry/Kind/isRegistry``) says: whom or what it is about (its
+/// ``subject``) and the data registered for it, as named text fields.
+///
+/// The subject is an organisation's RFC, a trainee's, assessor's or issuer's id, or a curriculum's
+/// `CODE@x.y.z`. The fields a kind carries (``fieldNames``):
+///
+/// - organisation: `name`, `sites` (site names separated by line feeds, in ascending order)
+/// - trainee: `paternalSurname`, `maternalSurname`, `givenNames`, `curp`, `employer`, `occupation`, `jobTitle`
+/// - assessor: `name`, `accreditation`, `publicKey`
+/// - issuer: `name`, `rfc`, `stpsRegistration` (when it has one), `publicKey`
+/// - amendment: `of` (`organisation`, `trainee` or `assessor`) and the subject's fields as they are from then on
+/// - authorisation, deauthorisation, publication: none (the unit, date and sha256 are the entry's own)
+///
+/// A registration carried over from the tables that preceded it when a store was migrated also has
+/// `migrated` (the table it came from). Every field is part of the canonical encoding
+/// (``LedgerCanonicalEncoding``).
+public struct RegistryDetails: Hashable, Sendable, Codable {
+    /// Whom or what the entry is about.
+    public var subject: String
+    /// The registered data, by field name.
+    public var fields: [String: String]
+
+    /// Creates the details.
+    public init(subject: String, fields: [String: String] = [:]) {
+        self.subject = subject
+        self.fields = fields
+    }
+
+    /// Every field name a registry entry may carry; none is a key of the entry's own.
+    public static let fieldNames: Set<String> = [
+        "name", "sites", "paternalSurname", "maternalSurname", "givenNames", "curp", "employer", "occupation", "jobTitle",
+        "accreditation", "publicKey", "rfc", "stpsRegistration", "of", "migrated",
+    ]
+
+    /// Whether the registration was carried over from the tables when the store was migrated.
+    public var isMigrated: Bool { fields["migrated"] != nil }
+}
+
+extension LedgerEntry {
+    /// The trainee of an entry that is about no trainee (every registry kind): the empty id. It is
+    /// never written: such an entry has no `trainee` key in its canonical encoding and NULL in its row.
+    public static let noTrainee = TraineeID("")
+    /// The curriculum of an entry that is about no trainee's curriculum (every registry kind), `@0.0.0`:
+    /// never written, like ``noTrainee``.
+    public static let noCurriculum = CurriculumRef(code: CurriculumCode(""), version: SemanticVersion(major: 0, minor: 0, patch: 0))
+
+    /// A registry entry about `subject`, dated `date`.
+    public static func registry(
+        _ kind: Kind, subject: String, fields: [String: String] = [:], date: CalendarDate, unit: UnitCode? = nil, note: String? = nil,
+        sha256: String? = nil
+    ) -> LedgerEntry {
+        var entry = LedgerEntry(
+            kind: kind, trainee: noTrainee, curriculum: noCurriculum, date: date, unit: unit, note: note, attachmentSHA256: sha256)
+        entry.registry = RegistryDetails(subject: subject, fields: fields)
+        return entry
+    }
+}

@@ -1,0 +1,53 @@
+package import GRDB
+
+/// Appends registry entries to the log inside the caller's write transaction, the one that also
+/// updates the registry's tables (their projection), so the two never disagree after a commit.
+package enum RegistryLog {
+    /// Chains `entries` after the last entry of the log and inserts them.
+    package static func append(_ entries: [LedgerEntry], in db: Database, recordedAt: String) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
+        var sequence: Int64 = last?["sequence"] ?? 0
+        var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
+        let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
+        for var entry in entries {
+            precondition(entry.kind.isRegistry && entry.registry != nil, "a registry entry without its details")
+            sequence += 1
+            entry.sequence = sequence
+            entry.recordedAt = recordedAt
+            entry.previousHash = previousHash
+            entry.signature = nil
+            entry.hash = LedgerCanonicalEncoding.hash(of: entry)
+            try statement.execute(arguments: LedgerRow.arguments(entry))
+            previousHash = entry.hash
+        }
+    }
+
+    /// The registry the log in `db` builds.
+    ///
+    /// With `kinds` and `subject`, only the entries of those kinds about that subject: enough to
+    /// read one assessor or the issuers without folding every trainee's registration.
+    package static func state(
+        _ db: Database, kinds wanted: Set<LedgerEntry.Kind>? = nil, subject: String? = nil
+    ) throws -> RegistryState {
+        let kinds = LedgerEntry.Kind.allCases.filter { $0.isRegistry && wanted?.contains($0) ?? true }.map { "'\($0.rawValue)'" }
+            .joined(separator: ", ")
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE kind IN (\(kinds)) ORDER BY sequence")
+        var state = RegistryState()
+        while let row = try rows.next() {
+            switch LedgerRow.entry(row) {
+            case .success(let entry):
+                if let subject, entry.registry?.subject != subject { continue }
+                state.apply(entry)
+            case .failure(let error):
+                throw Refusal("the ledger does not verify at \(error)", reasons: ["nothing was done; run veta ledger verify"])
+            }
+        }
+        return state
+    }
+
+    /// The date part of a `recordedAt` time.
+    package static func day(_ recordedAt: String) -> CalendarDate {
+        CalendarDate(String(recordedAt.prefix(10))) ?? CalendarDate(unchecked: 1970, 1, 1)
+    }
+}
