@@ -114,7 +114,8 @@ def refused(label, store, reporting=("cohort", "cohort csv", "due", "export")):
         except ValueError:
             document = {}
         check(f"{label}: {name} --format json refuses with one JSON document (exit 1)",
-              result.returncode == 1 and document.get("exitCode") == 1 and "veta ledger verify" in document.get("message", ""),
+              result.returncode == 1 and document.get("error", {}).get("exitCode") == 1
+              and "veta ledger verify" in document.get("error", {}).get("message", ""),
               result.stdout + result.stderr)
 
 

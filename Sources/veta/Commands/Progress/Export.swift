@@ -29,9 +29,9 @@ struct ExportLedger: AsyncParsableCommand {
             let records = try store.openRecords(create: false)
             // What ledger verify checks: a log that does not verify is not exported as if it were the record.
             if let first = try await records.verifyLedger().problems.first {
+                let finding = first.sequence == 0 ? first.reason : "first bad entry \(first.sequence): \(first.reason)"
                 throw Refusal(
-                    "the log does not verify (first bad entry \(first.sequence): \(first.reason)); nothing is exported from a log that "
-                        + "does not verify: run veta ledger verify")
+                    "the log does not verify (\(finding)); nothing is exported from a log that does not verify: run veta ledger verify")
             }
             let rows = try await records.progress.store.allEntries()
             let entries = rows.compactMap { try? $0.get() }
