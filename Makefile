@@ -93,7 +93,7 @@ demo-progress: build
 	@echo "== trainee progress (demo store $(DEMO)/veta.sqlite)"
 	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
 	$(VETA) publish Curricula; \
-	$(VETA) org add --rfc MFR110315AB1 --name "Minera Fresnillo" --site "Mina Saucito"; \
+	$(VETA) org add --rfc MFR110315AB1 --name "Minera Fresnillo" --site "Mina Saucito" --legal-representative "Lic. Begoña Güémez Treviño"; \
 	$(VETA) trainee add --id T001 --paternal García --maternal López --given "Ana María" --curp GALA900101MZSRPN05 \
 	  --employer MFR110315AB1 --occupation "Operadora de camión de acarreo" --job-title Operadora; \
 	$(VETA) keys generate --name A01 --out $(DEMO)/keys; \
@@ -121,7 +121,9 @@ demo-progress: build
 	$(VETA) verify $(DEMO)/records/VETA-2026-000001.jwt --as-of 2026-11-20; \
 	$(VETA) verify $(DEMO)/records/VETA-2026-000002.pdf --as-of 2026-11-20; \
 	faketime '2026-11-20 12:00:00' $(PY) Tests/cli/ob3_check.py $(DEMO)/keys/issuer.public.jwk $(DEMO)/records/VETA-2026-000001.jwt; \
-	$(VETA) dc4 --employer MFR110315AB1 --year 2026
+	$(VETA) dc4 --employer MFR110315AB1 --year 2026; \
+	$(VETA) revoke VETA-2026-000001 --reason "demo: evidence found to be forged" --date 2026-11-20; \
+	$(VETA) verify $(DEMO)/records/VETA-2026-000002.pdf --as-of 2026-11-20 || echo "(the DC-3 of the revoked credential is NOT VALID, REVOKED: exit $$?)"
 	@echo "== audits"
 	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
 	$(VETA) audit catalogue Curricula --policy Schemas/audit-policy.xml; \

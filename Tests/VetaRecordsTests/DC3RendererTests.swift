@@ -89,9 +89,10 @@ import Testing
         }
     }
 
+    /// A long value is set smaller and wrapped (DC3LongNamesTests); only one the page cannot hold is refused.
     @Test func aValueTooLongForItsBoxIsRejected() {
         var constancia = Self.constancia
-        constancia.programme.courseName = String(repeating: "Seguridad en minería ", count: 20)
+        constancia.programme.courseName = String(repeating: "Seguridad en minería ", count: 80)
         #expect {
             try DC3Renderer.pdf(for: constancia)
         } throws: { error in

@@ -106,9 +106,10 @@ claims = json.loads(subprocess.run([sys.executable, "-c", "import sys,base64,jso
 subject = claims["credentialSubject"]
 check("the credential carries a salted CURP hash, never the CURP", worker["curp"] not in json.dumps(claims)
       and subject["identifier"][0]["identityHash"].startswith("sha256$"))
-check("achievementType is Certification for a curriculum, humanCode its code, creditsAvailable its hours",
+check("achievementType is Certification for a curriculum, humanCode its code, creditsAvailable the hours of the units achieved "
+      "(20 + 80 + 24, not the curriculum's 154 with the elective not taken)",
       subject["achievement"]["achievementType"] == "Certification" and subject["achievement"]["humanCode"] == "VTOPHT"
-      and subject["achievement"]["creditsAvailable"] == 154)
+      and subject["achievement"]["creditsAvailable"] == 124)
 check("validUntil is the recertification expiry", claims.get("validUntil", "").startswith("2027-11-12") and claims["exp"] > claims["nbf"])
 
 r = run("verify", jwt, "--as-of", "2026-11-30")
@@ -148,7 +149,8 @@ check("before its revocation date it still verifies", r.returncode == 0, r.stdou
 r = run("reissue", "VETA-2026-000001", "--key", os.path.join(keys, "issuer.private.jwk"), "--out", out, "--as-of", "2026-11-30")
 check("reissue gives new serials", r.returncode == 0 and "VETA-2026-000004" in r.stdout and "VETA-2026-000005" in r.stdout, r.stdout + r.stderr)
 r = run("verify", jwt, "--as-of", "2026-11-30")
-check("the old record reports that it was superseded", "superseded by VETA-2026-000004" in r.stdout, r.stdout)
+check("the old record is NOT VALID, SUPERSEDED by its successor (exit 1)",
+      r.returncode == 1 and "SUPERSEDED by VETA-2026-000004" in r.stdout, r.stdout)
 verdicts, output = independent(os.path.join(out, "VETA-2026-000004.jwt"))
 check("the re-issued credential passes the independent verifier", set(verdicts) == {0}, output)
 
@@ -159,7 +161,8 @@ check("issue --cohort issues only for competent trainees without a standing reco
       and "for T101" in r.stdout and "for T100" not in r.stdout, r.stdout + r.stderr)
 
 # --- data the DC-3 form cannot hold is a refusal (exit 1), never an internal error --------------------
-long_given = " ".join(["María de los Ángeles Guadalupe del Sagrado Corazón"] * 8)
+# (A long real name is printed smaller and wrapped; only one longer than the page itself is refused.)
+long_given = " ".join(["María de los Ángeles Guadalupe del Sagrado Corazón"] * 30)
 must("trainee", "add", "--id", "T102", "--paternal", "Ruiz", "--given", long_given, "--curp", curp("RUXM920404MZSZXR0"),
      "--employer", "CMP961028AB1", "--occupation", "Operadora", "--job-title", "Operadora")
 must("enrol", "T102", "VTOPHT", "--date", "2026-10-01")
@@ -178,7 +181,7 @@ check("the refused DC-3 leaves no file", not os.path.exists(long_out) or not os.
 # --- the DC-3's text and the DC-4 list ------------------------------------------------------------------
 text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
 values = [worker["paternal"], worker["maternal"], worker["given"], worker["curp"], worker["occupation"], worker["job"], company,
-          "CMP961028AB1", "VTOPHT", "154", "2026-10-01", "2026-11-12", "6000 Seguridad", "Capacitación Minera del Norte, S.C.",
+          "CMP961028AB1", "VTOPHT", "124", "2026-10-01", "2026-11-12", "6000 Seguridad", "Capacitación Minera del Norte, S.C.",
           "CAP-123456-ABC-0013", "Luis Pérez Ávila", "VETA-2026-000002", "VETA-2026-000001"]
 missing = [v for v in values if v not in text]
 check("the DC-3 PDF's text holds every field value, accents intact", not missing, f"missing: {missing}")
@@ -191,7 +194,7 @@ check("the DC-4 list has one row per issued constancia", r.returncode == 0 and s
       f"{[row['folio'] for row in rows]} vs {dc3_files}")
 first = next((row for row in rows if row["folio"] == "VETA-2026-000002"), {})
 check("DC-4 rows match the constancias", first.get("curp") == worker["curp"] and first.get("nombre") == worker["given"]
-      and first.get("horas") == "154" and first.get("estado") == "sustituida"
+      and first.get("horas") == "124" and first.get("estado") == "sustituida"
       and first.get("constancia_sha256") == __import__("hashlib").sha256(open(pdf, "rb").read()).hexdigest(), str(first))
 
 finish("records")

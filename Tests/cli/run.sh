@@ -161,6 +161,10 @@ suite "records in the log" records_log_cli.py "$VETA" "$WORK/records-log"
 suite "registry in the log" registry_log_cli.py "$VETA" "$WORK/registry-log"
 # Reporting from a damaged log: cohort, due and export refuse it.
 suite "report refusal" report_refusal.py "$VETA" "$WORK/report-refusal"
+# What a completion record means: hours achieved, cohort failures, long names, one issuance, the STPS form, working days.
+suite "issuance rules" issuance_cli.py "$VETA" "$WORK/issuance"
+# Curriculum versions: a bare code per trainee, supersession and retirement in the log, migrate, the catalogue audit.
+suite "curriculum versions" versions_cli.py "$VETA" "$WORK/versions"
 # The CASE export validates against the CASE 1.0 schema.
 suite "CASE export" case_check.py "$VETA"
 # Typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component.

@@ -1,11 +1,17 @@
 import Foundation
 public import VetaCurricula
+public import VetaProgress
 
 /// Audits a catalogue of curricula as a whole: validity, one meaning per unit code, progression
 /// between levels, hours norms, succession of superseded versions, one current version per code.
 public enum CatalogueAudit {
     /// Audits the validation results of a catalogue (from ``CurriculumValidator/validate(paths:keepingModels:progress:)``).
-    public static func audit(_ results: [ValidationResult], policy: AuditPolicy) -> AuditReport {
+    ///
+    /// `lifecycle` is what the store's log says about published versions (superseded, withdrawn):
+    /// it overrides the `status` attribute the published bytes were frozen with.
+    public static func audit(
+        _ results: [ValidationResult], policy: AuditPolicy, lifecycle: [String: CurriculumLifecycle] = [:]
+    ) -> AuditReport {
         var findings: [AuditFinding] = []
         // Only valid curricula take part in the catalogue rules; the invalid ones are A001 findings.
         let curricula = results.filter { !$0.hasErrors }.compactMap { result in result.curriculum.map { (result, $0) } }
@@ -20,24 +26,27 @@ public enum CatalogueAudit {
                     ),
                     curriculum: result.code?.rawValue))
         }
-        findings += unitConsistency(curricula.map(\.1))
-        findings += progression(curricula.map(\.1), policy: policy)
-        findings += hours(curricula.map(\.1), policy: policy)
-        findings += succession(curricula.map(\.1))
+        let all = curricula.map(\.1)
+        let inUse = all.filter { CatalogueLifecycle.isInUse($0, lifecycle) }
+        findings += unitConsistency(inUse)
+        findings += progression(all.filter { CatalogueLifecycle.status($0, lifecycle) == .current }, policy: policy)
+        findings += hours(all, policy: policy)
+        findings += succession(all, lifecycle: lifecycle)
         let names = curricula.map { "\($0.1.code)@\($0.1.version)" }
         return AuditReport(kind: "catalogue", asOf: nil, curricula: names, employers: [], findings: findings)
     }
 
     static func key(_ c: Curriculum) -> String { "\(c.code)@\(c.version)" }
 
-    /// A001/A002: the same unit code means the same unit everywhere.
+    /// A001/A002: the same unit code means the same unit in every curriculum of the catalogue in use.
+    /// Two versions of one curriculum are not compared: `veta diff` classifies their changes.
     static func unitConsistency(_ curricula: [Curriculum]) -> [AuditFinding] {
         var first: [UnitCode: (Curriculum, VetaCurricula.Unit)] = [:]
         var findings: [AuditFinding] = []
         for curriculum in curricula {
             for unit in curriculum.units {
-                guard let (otherCurriculum, other) = first[unit.code] else {
-                    first[unit.code] = (curriculum, unit)
+                guard let (otherCurriculum, other) = first[unit.code], otherCurriculum.code != curriculum.code else {
+                    if first[unit.code] == nil { first[unit.code] = (curriculum, unit) }
                     continue
                 }
                 if let difference = UnitComparison.firstDifference(other, unit) {
@@ -91,17 +100,19 @@ public enum CatalogueAudit {
     }
 
     /// A005/A006: superseded versions have successors; one current version per code.
-    static func succession(_ curricula: [Curriculum]) -> [AuditFinding] {
+    /// The store's lifecycle (when given) says which versions are superseded or withdrawn.
+    static func succession(_ curricula: [Curriculum], lifecycle: [String: CurriculumLifecycle] = [:]) -> [AuditFinding] {
         var findings: [AuditFinding] = []
         let successors = Set(curricula.compactMap { c in c.supersedes.map { "\($0.code)@\($0.version)" } })
-        for curriculum in curricula where curriculum.status == .superseded && !successors.contains(key(curriculum)) {
+            .union(lifecycle.filter { $0.value.status == .superseded || $0.value.status == .withdrawn }.keys)
+        for curriculum in curricula where CatalogueLifecycle.status(curriculum, lifecycle) == .superseded && !successors.contains(key(curriculum)) {
             findings.append(
                 AuditFinding(
                     AuditRule.supersededWithoutSuccessor.finding(
                         curriculum.location, "\(key(curriculum)) is superseded but no curriculum in the catalogue supersedes it"),
                     curriculum: key(curriculum)))
         }
-        let current = Dictionary(grouping: curricula.filter { $0.status == .current }, by: \.code)
+        let current = Dictionary(grouping: curricula.filter { CatalogueLifecycle.status($0, lifecycle) == .current }, by: \.code)
         for (code, versions) in current where versions.count > 1 {
             let sorted = versions.sorted { $0.version < $1.version }
             for older in sorted.dropLast() {

@@ -1,4 +1,5 @@
 public import VetaCurricula
+public import VetaProgress
 
 /// The catalogue-level rules of an audit: occupational areas (for progression) and hours norms.
 public struct AuditPolicy: Hashable, Sendable {
@@ -16,6 +17,8 @@ public struct AuditPolicy: Hashable, Sendable {
     public let hours: [Level: ClosedRange<Int>]
     /// Where the policy came from, for locations.
     public let path: String
+    /// Days off beyond Mexico's statutory rest days, skipped when the records audit counts working days.
+    public var holidays: Set<CalendarDate> = []
 
     /// No areas, and the curriculum rules' hours norms.
     public static let `default` = AuditPolicy(
@@ -47,7 +50,20 @@ public struct AuditPolicy: Hashable, Sendable {
                 name: area.attributes["name"] ?? "",
                 curricula: area.children("curriculum").compactMap { $0.attributes["code"] }.map(CurriculumCode.init))
         }
-        return .success(AuditPolicy(areas: areas, hours: hours, path: path))
+        var holidays: Set<CalendarDate> = []
+        for entry in root.children("holiday") {
+            guard let date = entry.attributes["date"].flatMap({ CalendarDate($0) }) else {
+                return .failure(
+                    DiagnosticsError(diagnostics: [
+                        Diagnostic(
+                            code: "VETA-A000", severity: .error, location: entry.location,
+                            message: "holiday date \(entry.attributes["date"] ?? "") is not a calendar date between 1900 and 2999",
+                            fix: "write the date as YYYY-MM-DD")
+                    ]))
+            }
+            holidays.insert(date)
+        }
+        return .success(AuditPolicy(areas: areas, hours: hours, path: path, holidays: holidays))
     }
 }
 

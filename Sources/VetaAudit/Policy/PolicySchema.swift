@@ -61,6 +61,23 @@ enum PolicySchema {
                     <xs:attribute name="max" type="xs:nonNegativeInteger" use="required"/>
                   </xs:complexType>
                 </xs:element>
+                <xs:element name="holiday" minOccurs="0" maxOccurs="unbounded">
+                  <xs:annotation>
+                    <xs:documentation>A day off beyond Mexico's statutory rest days (LFT art. 74), which
+                      `veta audit records` skips when it counts working days (a local holiday, an election day
+                      on a weekday).</xs:documentation>
+                  </xs:annotation>
+                  <xs:complexType>
+                    <xs:attribute name="date" use="required">
+                      <xs:simpleType>
+                        <xs:restriction base="xs:date">
+                          <xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/>
+                        </xs:restriction>
+                      </xs:simpleType>
+                    </xs:attribute>
+                    <xs:attribute name="name" type="xs:token"/>
+                  </xs:complexType>
+                </xs:element>
               </xs:sequence>
             </xs:complexType>
           </xs:element>

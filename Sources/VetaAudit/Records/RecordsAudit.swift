@@ -7,7 +7,8 @@ public import VetaRecords
 /// was authorised, DC-3s were delivered in time, revocation and supersession are consistent.
 public enum RecordsAudit {
     /// Audits everything in `service`'s store, judging lateness and evidence as the records stood when issued.
-    public static func audit(_ service: RecordService, asOf: CalendarDate?) async throws -> AuditReport {
+    /// Working days skip weekends, Mexico's statutory rest days and the `policy`'s holidays.
+    public static func audit(_ service: RecordService, asOf: CalendarDate?, policy: AuditPolicy = .default) async throws -> AuditReport {
         var findings: [AuditFinding] = []
         let progress = service.progress
         let ledger = try await service.verifyLedger()
@@ -34,7 +35,7 @@ public enum RecordsAudit {
                         curriculum: record.curriculum.description, employer: employer))
             }
             if record.format == .dc3 {
-                let days = WorkingDays.between(record.validFrom, issuedOn)
+                let days = WorkingDays.between(record.validFrom, issuedOn, holidays: policy.holidays)
                 if days > 20 {
                     findings.append(
                         AuditFinding(
@@ -105,15 +106,16 @@ public enum RecordsAudit {
     }
 }
 
-/// Monday-to-Friday days between two dates (holidays are not known to Veta).
+/// Working days between two dates: Monday to Friday, less Mexico's statutory rest days
+/// (``MexicanRestDays``) and the extra `holidays` an audit policy lists.
 enum WorkingDays {
-    static func between(_ start: CalendarDate, _ end: CalendarDate) -> Int {
+    static func between(_ start: CalendarDate, _ end: CalendarDate, holidays: Set<CalendarDate> = []) -> Int {
         guard start < end else { return 0 }
         var count = 0
         var day = start
         while day < end {
             day = day.adding(days: 1)
-            if !isWeekend(day) { count += 1 }
+            if !isWeekend(day) && !MexicanRestDays.contains(day) && !holidays.contains(day) { count += 1 }
         }
         return count
     }

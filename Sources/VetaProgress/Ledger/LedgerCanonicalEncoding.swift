@@ -28,6 +28,14 @@ import Foundation
 /// `attachmentSHA256`, an authorisation's unit `unit`, an amendment's reason `note`. Entries of the
 /// version 1 and 2 kinds never carry these keys and encode as before.
 ///
+/// Version 4 is a registry entry carrying one of ``RegistryDetails/extendedFieldNames`` (the DC-3
+/// signatories of an organisation, a trainee's occupation key): encoded as version 3 with those
+/// fields and `v` 4; a registry entry without them keeps its version 3 bytes.
+///
+/// Version 5 adds the `lifecycle` kind (``CurriculumLifecycle``): encoded as the registry kinds
+/// are, with `subject` the curriculum's `CODE@x.y.z`, `status`, `successor` when superseded, the
+/// reason as `note`, and `v` 5. Entries of the earlier kinds encode as before.
+///
 /// `hash` = lowercase hex sha256 of these bytes. `previousHash` of entry 1 is 64 zeros, so the
 /// chain of hashes covers every entry and its order. A sign-off's `signature` is the assessor's
 /// Ed25519 signature over the same bytes, base64url without padding; an issue's is the issuer's.
@@ -38,6 +46,11 @@ public enum LedgerCanonicalEncoding {
     public static let recordVersion = 2
     /// The format version written in `v` for the registry kinds.
     public static let registryVersion = 3
+    /// The format version written in `v` for a registry entry carrying a field of
+    /// ``RegistryDetails/extendedFieldNames`` (the DC-3 signatories of an organisation).
+    public static let extendedRegistryVersion = 4
+    /// The format version written in `v` for curriculum lifecycle entries.
+    public static let lifecycleVersion = 5
 
     /// The canonical bytes of `entry` (its `hash` and `signature` are not part of them).
     public static func bytes(of entry: LedgerEntry) -> [UInt8] {
@@ -86,8 +99,10 @@ public enum LedgerCanonicalEncoding {
             ("method", entry.method?.rawValue, nil), ("minutes", nil, entry.minutes), ("note", entry.note, nil),
             ("outcome", entry.outcome?.rawValue, nil), ("previousHash", entry.previousHash, nil), ("recordedAt", entry.recordedAt, nil),
             ("sequence", nil, Int(entry.sequence)), ("site", entry.site, nil), ("subject", entry.registry?.subject ?? "", nil),
-            ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil), ("v", nil, registryVersion),
+            ("target", entry.target?.description, nil), ("unit", entry.unit?.rawValue, nil),
         ]
+        let extended = entry.registry?.fields.keys.contains { RegistryDetails.extendedFieldNames.contains($0) } ?? false
+        pairs.append(("v", nil, entry.kind == .lifecycle ? lifecycleVersion : extended ? extendedRegistryVersion : registryVersion))
         for (name, value) in entry.registry?.fields ?? [:] where RegistryDetails.fieldNames.contains(name) {
             pairs.append((name, value, nil))
         }

@@ -34,5 +34,5 @@ extension LedgerVerification {
 extension LedgerVerifier.Problem {
     /// Whether the problem is a registry table that is not the log's projection (``ProgressStore/projectionProblems()``),
     /// which `veta store rebuild` repairs.
-    package var isProjection: Bool { sequence == 0 && reason.hasPrefix("table ") && !reason.hasPrefix("table curriculum") }
+    package var isProjection: Bool { sequence == 0 && reason.hasPrefix("table ") && !reason.hasPrefix("table curriculum,") }
 }

@@ -20,7 +20,8 @@ extension Trainee {
             maternalSurname: try CleanText.clean(maternalSurname, field: "maternal_surname"),
             givenNames: try CleanText.required(givenNames, field: "given_names"), curp: curp, employer: employer,
             occupation: try CleanText.required(occupation, field: "occupation"),
-            jobTitle: try CleanText.required(jobTitle, field: "job_title"))
+            jobTitle: try CleanText.required(jobTitle, field: "job_title"),
+            occupationKey: try occupationKey.map { key throws(Refusal) in try CleanText.required(key, field: "occupation_key") })
     }
 }
 
@@ -28,9 +29,16 @@ extension Organisation {
     /// The organisation with its name and sites cleaned by ``CleanText``; the name, which the DC-3
     /// prints, must be left non-empty, and an empty site is refused.
     public func validated() throws(Refusal) -> Organisation {
-        Organisation(
+        if let workers, workers < 0 { throw Refusal("the number of workers cannot be negative (\(workers))") }
+        return Organisation(
             rfc: rfc, name: try CleanText.required(name, field: "name"),
-            sites: try sites.map { site throws(Refusal) in try CleanText.required(site, field: "site") })
+            sites: try sites.map { site throws(Refusal) in try CleanText.required(site, field: "site") },
+            legalRepresentative: try legalRepresentative.map { name throws(Refusal) in
+                try CleanText.required(name, field: "legal representative")
+            },
+            workersRepresentative: try workersRepresentative.map { name throws(Refusal) in
+                try CleanText.required(name, field: "workers' representative")
+            }, workers: workers)
     }
 }
 

@@ -41,6 +41,9 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         /// An organisation's, trainee's or assessor's data changed; the note says why, the details
         /// hold the data as it is from then on (earlier entries keep the history).
         case amendment
+        /// A published curriculum version was superseded or withdrawn (``CurriculumLifecycle``):
+        /// ``LedgerEntry/registry`` names it and holds its new `status` (and `successor`); the note says why.
+        case lifecycle
 
         /// Whether the kind is about an issued completion record.
         public var isRecord: Bool { self == .issue || self == .revocation || self == .supersession }
@@ -49,7 +52,7 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         /// progress; such an entry carries ``LedgerEntry/registry`` and no trainee or curriculum.
         public var isRegistry: Bool {
             switch self {
-            case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment: true
+            case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment, .lifecycle: true
             default: false
             }
         }

@@ -8,13 +8,30 @@ public struct Organisation: Hashable, Sendable, Codable {
     public let name: String
     /// Sites (mines, plants) where evidence may be recorded.
     public let sites: [String]
+    /// The employer's legal representative (*patrón o representante legal*), who signs the DC-3.
+    public var legalRepresentative: String?
+    /// The workers' representative on the mixed training commission, who signs the DC-3 when the
+    /// employer has one (required with more than 50 workers).
+    public var workersRepresentative: String?
+    /// How many workers the employer has; more than 50 means a mixed training commission.
+    public var workers: Int?
 
     /// Creates an organisation.
-    public init(rfc: RFC, name: String, sites: [String]) {
+    public init(
+        rfc: RFC, name: String, sites: [String], legalRepresentative: String? = nil, workersRepresentative: String? = nil,
+        workers: Int? = nil
+    ) {
         self.rfc = rfc
         self.name = name
         self.sites = sites
+        self.legalRepresentative = legalRepresentative
+        self.workersRepresentative = workersRepresentative
+        self.workers = workers
     }
+
+    /// Whether the employer has a mixed training commission whose workers' representative signs
+    /// the DC-3: more than 50 workers, or a representative registered.
+    public var hasMixedCommission: Bool { (workers ?? 0) > 50 || workersRepresentative != nil }
 }
 
 /// A worker in training.
@@ -35,11 +52,13 @@ public struct Trainee: Hashable, Sendable, Codable {
     public let occupation: String
     /// Job title (puesto).
     public let jobTitle: String
+    /// The occupation's key in the national occupations catalogue, printed beside its name on the DC-3.
+    public var occupationKey: String?
 
     /// Creates a trainee.
     public init(
         id: TraineeID, paternalSurname: String, maternalSurname: String, givenNames: String, curp: CURP, employer: RFC,
-        occupation: String, jobTitle: String
+        occupation: String, jobTitle: String, occupationKey: String? = nil
     ) {
         self.id = id
         self.paternalSurname = paternalSurname
@@ -49,6 +68,7 @@ public struct Trainee: Hashable, Sendable, Codable {
         self.employer = employer
         self.occupation = occupation
         self.jobTitle = jobTitle
+        self.occupationKey = occupationKey
     }
 
     /// `Given Paternal Maternal`.

@@ -6,11 +6,15 @@ public import VetaCurricula
 /// The subject is an organisation's RFC, a trainee's, assessor's or issuer's id, or a curriculum's
 /// `CODE@x.y.z`. The fields a kind carries (``fieldNames``):
 ///
-/// - organisation: `name`, `sites` (site names separated by line feeds, in ascending order)
-/// - trainee: `paternalSurname`, `maternalSurname`, `givenNames`, `curp`, `employer`, `occupation`, `jobTitle`
+/// - organisation: `name`, `sites` (site names separated by line feeds, in ascending order), and
+///   when given the DC-3 signatories `legalRepresentative`, `workersRepresentative` and `workers`
+///   (a decimal count; these three are version 4 of the encoding, ``extendedFieldNames``)
+/// - trainee: `paternalSurname`, `maternalSurname`, `givenNames`, `curp`, `employer`, `occupation`, `jobTitle`, and
+///   when given `occupationKey` (the national occupations catalogue key; version 4 of the encoding)
 /// - assessor: `name`, `accreditation`, `publicKey`
 /// - issuer: `name`, `rfc`, `stpsRegistration` (when it has one), `publicKey`
 /// - amendment: `of` (`organisation`, `trainee` or `assessor`) and the subject's fields as they are from then on
+/// - lifecycle: `status` (`superseded` or `withdrawn`) and, when superseded, `successor` (`CODE@x.y.z`)
 /// - authorisation, deauthorisation, publication: none (the unit, date and sha256 are the entry's own)
 ///
 /// A registration carried over from the tables that preceded it when a store was migrated also has
@@ -29,10 +33,16 @@ public struct RegistryDetails: Hashable, Sendable, Codable {
     }
 
     /// Every field name a registry entry may carry; none is a key of the entry's own.
-    public static let fieldNames: Set<String> = [
+    public static let fieldNames: Set<String> = Set([
         "name", "sites", "paternalSurname", "maternalSurname", "givenNames", "curp", "employer", "occupation", "jobTitle",
         "accreditation", "publicKey", "rfc", "stpsRegistration", "of", "migrated",
-    ]
+        // lifecycle (``CurriculumLifecycle``)
+        "status", "successor",
+    ]).union(extendedFieldNames)
+
+    /// Fields added after the registry kinds entered the log: an entry that carries one of them
+    /// encodes as version 4 (`"v":4`), so an entry without them keeps its version 3 bytes.
+    public static let extendedFieldNames: Set<String> = ["legalRepresentative", "workersRepresentative", "workers", "occupationKey"]
 
     /// Whether the registration was carried over from the tables when the store was migrated.
     public var isMigrated: Bool { fields["migrated"] != nil }

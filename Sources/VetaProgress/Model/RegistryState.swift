@@ -27,6 +27,8 @@ public struct RegistryState: Hashable, Sendable {
     public private(set) var authorisations: [String: [String: [Period]]] = [:]
     /// Published curricula (`CODE@x.y.z`) and the sha256 of their exact bytes.
     public private(set) var curricula: [String: String] = [:]
+    /// The lifecycle of published curricula (`CODE@x.y.z`) that were superseded or withdrawn.
+    public private(set) var lifecycle: [String: CurriculumLifecycle] = [:]
     /// What the registry entries get wrong (a subject registered twice, an amendment of nobody), by sequence.
     public private(set) var problems: [(sequence: Int64, reason: String)] = []
 
@@ -61,6 +63,8 @@ public struct RegistryState: Hashable, Sendable {
         case .publication:
             if curricula[subject] != nil { return problem("curriculum \(subject) is published a second time") }
             curricula[subject] = entry.attachmentSHA256 ?? ""
+        case .lifecycle:
+            if let reason = applyLifecycle(entry, subject: subject, fields: fields) { return problem(reason) }
         case .amendment:
             switch of {
             case "organisation" where organisations[subject] != nil: organisations[subject] = fields
@@ -88,6 +92,25 @@ public struct RegistryState: Hashable, Sendable {
         }
     }
 
+    /// Applies a lifecycle entry; returns what is wrong with it instead, if anything.
+    private mutating func applyLifecycle(_ entry: LedgerEntry, subject: String, fields: [String: String]) -> String? {
+        guard curricula[subject] != nil else { return "a lifecycle entry of curriculum \(subject), which no earlier entry publishes" }
+        guard let status = fields["status"].flatMap(CurriculumLifecycle.Status.init(rawValue:)) else {
+            return "a lifecycle entry of \(subject) with no status superseded or withdrawn"
+        }
+        let successor = fields["successor"]
+        if status == .superseded {
+            guard let successor, curricula[successor] != nil, successor != subject else {
+                return "curriculum \(subject) is superseded by \(successor ?? "nothing"), which no earlier entry publishes"
+            }
+        }
+        if let reason = CurriculumLifecycle.transitionProblem(from: lifecycle[subject], to: status, subject: subject) { return reason }
+        lifecycle[subject] = CurriculumLifecycle(
+            status: status, successor: status == .superseded ? successor : lifecycle[subject]?.successor, since: entry.date,
+            reason: entry.note)
+        return nil
+    }
+
     /// Whether the log authorises `assessor` for `unit` on `date`: some period of authorisation
     /// holds that day. The first one reaches back before its date (the registry never said since
     /// when an assessor assesses, and evidence is often recorded after the fact); one granted again
@@ -112,6 +135,7 @@ public struct RegistryState: Hashable, Sendable {
     public static func == (lhs: RegistryState, rhs: RegistryState) -> Bool {
         lhs.organisations == rhs.organisations && lhs.trainees == rhs.trainees && lhs.assessors == rhs.assessors
             && lhs.issuers == rhs.issuers && lhs.authorisations == rhs.authorisations && lhs.curricula == rhs.curricula
+            && lhs.lifecycle == rhs.lifecycle
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -123,16 +147,37 @@ public struct RegistryState: Hashable, Sendable {
 
 extension Organisation {
     /// The organisation as a registry entry's fields.
-    public var registryFields: [String: String] { ["name": name, "sites": Set(sites).sorted().joined(separator: "\n")] }
+    ///
+    /// The DC-3 signatories (`legalRepresentative`, `workersRepresentative`, `workers`) are fields
+    /// only when given, so an organisation without them encodes as it always did.
+    public var registryFields: [String: String] {
+        var fields = ["name": name, "sites": Set(sites).sorted().joined(separator: "\n")]
+        fields["legalRepresentative"] = legalRepresentative
+        fields["workersRepresentative"] = workersRepresentative
+        fields["workers"] = workers.map(String.init)
+        return fields
+    }
+
+    /// The organisation a registry entry's (or amendment's) `fields` describe.
+    public init?(rfc: RFC, registryFields fields: [String: String]) {
+        guard let name = fields["name"] else { return nil }
+        self.init(
+            rfc: rfc, name: name, sites: (fields["sites"] ?? "").split(separator: "\n").map(String.init),
+            legalRepresentative: fields["legalRepresentative"], workersRepresentative: fields["workersRepresentative"],
+            workers: fields["workers"].flatMap { Int($0) })
+    }
 }
 
 extension Trainee {
-    /// The trainee as a registry entry's fields.
+    /// The trainee as a registry entry's fields (`occupationKey` only when given, so a trainee
+    /// without one encodes as it always did).
     public var registryFields: [String: String] {
-        [
+        var fields = [
             "paternalSurname": paternalSurname, "maternalSurname": maternalSurname, "givenNames": givenNames, "curp": curp.rawValue,
             "employer": employer.rawValue, "occupation": occupation, "jobTitle": jobTitle,
         ]
+        fields["occupationKey"] = occupationKey
+        return fields
     }
 }
 

@@ -11,7 +11,9 @@ public struct MigrationPlan: Hashable, Sendable, Codable {
         public let carriedOver: [Int64]
         /// Evidence that does not carry over (its criterion, element, knowledge item or unit changed or went).
         public let notCarried: [Int64]
-        /// What must be assessed again, or newly, in the new version.
+        /// What the trainee still needs in the new version, in the units they must take: the core
+        /// units and the electives they have started (evidence or a sign-off in the old version), never
+        /// electives they never chose.
         public let toAssess: [String]
     }
 
@@ -21,6 +23,9 @@ public struct MigrationPlan: Hashable, Sendable, Codable {
     public let to: CurriculumRef
     /// Per trainee, by id.
     public let trainees: [TraineePlan]
+    /// Trainees left in the old version because they are no longer in training there (they
+    /// completed it); moved too only with `includeCompleted`.
+    public var notInTraining: [TraineeID] = []
 }
 
 extension ProgressService {
@@ -29,7 +34,12 @@ extension ProgressService {
     /// criteria, elements, knowledge items or units that are unchanged in `to` is recorded again in
     /// `to` as entries whose `derivedFrom` names the original (provenance is never lost). Sign-offs
     /// are not carried over: a signature covers the old version's entry, so an assessor signs again.
-    public func migrate(from: CurriculumRef, to: CurriculumRef, on date: CalendarDate, dryRun: Bool) async throws -> MigrationPlan {
+    ///
+    /// Only enrolments still in training move: a trainee who completed `from` stays in it (listed in
+    /// ``MigrationPlan/notInTraining``) unless `includeCompleted`.
+    public func migrate(
+        from: CurriculumRef, to: CurriculumRef, on date: CalendarDate, dryRun: Bool, includeCompleted: Bool = false
+    ) async throws -> MigrationPlan {
         guard from.code == to.code, from.version < to.version else {
             throw Refusal("migrate moves enrolments to a later version of the same curriculum (\(from) → \(to))")
         }
@@ -38,19 +48,26 @@ extension ProgressService {
         // The plan is made from the ledger as read and written only if the ledger is still as read
         // (``checkedWrite(_:)``): an enrolment, withdrawal or correction written meanwhile is planned with.
         return try await checkedWrite { end in
-            try await migrate(from: from, to: to, old: old, new: new, on: date, dryRun: dryRun, after: end)
+            try await migrate(
+                from: from, to: to, old: old, new: new, on: date, dryRun: dryRun, includeCompleted: includeCompleted, after: end)
         }
     }
 
     private func migrate(
-        from: CurriculumRef, to: CurriculumRef, old: Curriculum, new: Curriculum, on date: CalendarDate, dryRun: Bool, after end: Int64
+        from: CurriculumRef, to: CurriculumRef, old: Curriculum, new: Curriculum, on date: CalendarDate, dryRun: Bool,
+        includeCompleted: Bool, after end: Int64
     ) async throws -> MigrationPlan {
         let byTrainee = Dictionary(grouping: try await store.entries(in: from), by: \.trainee)
         var plans: [MigrationPlan.TraineePlan] = []
         var writes: [LedgerEntry] = []
+        var notInTraining: [TraineeID] = []
         for trainee in byTrainee.keys.sorted() {
             let entries = try await store.entries(for: trainee)
             guard EnrolmentState(entries, trainee: trainee, ref: from, asOf: date).isActive else { continue }
+            if !includeCompleted && !MigrationScope.inTraining(trainee, in: old, ref: from, entries: entries, asOf: date) {
+                notInTraining.append(trainee)
+                continue
+            }
             if EnrolmentState(entries, trainee: trainee, ref: to, asOf: date).isActive {
                 throw Refusal("trainee \(trainee) is already enrolled in \(to)")
             }
@@ -83,7 +100,10 @@ extension ProgressService {
                         numbered.sequence = Int64(index + 1)
                         return numbered
                     }, asOf: date)
-            let toAssess = projected.units.flatMap { unit in unit.missing.map { "\(unit.unit): \($0)" } }
+            let needed = MigrationScope.unitsToTake(trainee, old: old, new: new, ref: from, entries: entries, voided: voided)
+            let toAssess = projected.units.filter { needed.contains($0.unit) }.flatMap { unit in
+                unit.missing.map { "\(unit.unit): \($0)" }
+            }
             plans.append(
                 MigrationPlan.TraineePlan(
                     trainee: trainee, carriedOver: carried.compactMap(\.derivedFrom), notCarried: notCarried, toAssess: toAssess))
@@ -92,7 +112,9 @@ extension ProgressService {
             writes += carried
         }
         if !dryRun && !writes.isEmpty { _ = try await store.append(writes, after: end) { _ in } }
-        return MigrationPlan(from: from, to: to, trainees: plans)
+        var plan = MigrationPlan(from: from, to: to, trainees: plans)
+        plan.notInTraining = notInTraining
+        return plan
     }
 }
 

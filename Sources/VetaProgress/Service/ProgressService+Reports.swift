@@ -23,6 +23,8 @@ public struct CohortRow: Hashable, Sendable, Codable {
     public let expiresOn: String?
     /// When the trainee withdrew.
     public let withdrawnOn: String?
+    /// The version the row is about (`CODE@x.y.z`), set when a cohort spans versions (``ProgressService/cohort(code:asOf:)``).
+    public var curriculum: String? = nil
 
     /// The row as CSV, fields quoted where needed.
     public var csvLine: String {

@@ -24,8 +24,9 @@ public struct ProgressService: Sendable {
         let bytes = try FileBytes.read(path)
         let result = validator.validate(bytes, path: path)
         guard !result.hasErrors, let curriculum = result.curriculum else { return (result, nil) }
-        let outcome = try await store.publish(
-            PublishedCurriculum(ref: CurriculumRef(code: curriculum.code, version: curriculum.version), xml: bytes))
+        var published = PublishedCurriculum(ref: CurriculumRef(code: curriculum.code, version: curriculum.version), xml: bytes)
+        published.supersedes = curriculum.supersedes.map { CurriculumRef(code: $0.code, version: $0.version) }
+        let outcome = try await store.publish(published)
         return (result, outcome)
     }
 
@@ -67,6 +68,7 @@ public struct ProgressService: Sendable {
         let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
         guard try await store.trainee(trainee) != nil else { throw Refusal("trainee \(trainee) is not registered (veta trainee add)") }
         _ = try await curriculum(ref)
+        try await requireNotWithdrawn(ref)
         let entry = LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site)
         return try await checkedWrite { end in
             // Whatever the date: an enrolment dated before the one in force is a second enrolment too.

@@ -89,6 +89,7 @@ enum Migrations {
         }
         RecordMigrations.register(in: &migrator)
         RegistryMigrations.register(in: &migrator)
+        LifecycleMigrations.register(in: &migrator)
         return migrator
     }
 }

@@ -13,6 +13,12 @@ public protocol ProgressStore: Sendable {
     /// Every published code and version, in order.
     func publishedCurricula() async throws -> [CurriculumRef]
 
+    /// Moves a published curriculum version to superseded (by `successor`) or withdrawn, with a
+    /// ``LedgerEntry/Kind/lifecycle`` entry and its projection in one transaction (``CurriculumLifecycle``).
+    func moveCurriculum(
+        _ ref: CurriculumRef, to status: CurriculumLifecycle.Status, successor: CurriculumRef?, on date: CalendarDate, reason: String?
+    ) async throws
+
     /// Adds an organisation; its RFC must be new. Its name and sites are cleaned by ``Organisation/validated()``.
     func add(_ organisation: Organisation) async throws
     /// The organisation with this RFC.
@@ -105,6 +111,9 @@ public struct PublishedCurriculum: Hashable, Sendable {
     public let xml: [UInt8]
     /// Lowercase hex sha256 of `xml`.
     public let sha256: String
+    /// The earlier version the curriculum declares it supersedes (`<supersedes>`): publishing moves
+    /// it to superseded in the same transaction.
+    public var supersedes: CurriculumRef?
 
     /// Creates a published curriculum from its bytes.
     public init(ref: CurriculumRef, xml: [UInt8]) {

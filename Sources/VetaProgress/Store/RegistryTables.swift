@@ -11,6 +11,8 @@ struct RegistryTables: Sendable {
     var issuers: [String: [String: String]] = [:]
     /// Each curriculum's sha256 column, and whether its stored bytes still have that sha256.
     var curricula: [String: (sha256: String, bytesMatch: Bool)] = [:]
+    /// `curriculum_lifecycle`, by `CODE@x.y.z` (``LifecycleTable``).
+    var lifecycle: [String: [String: String]] = [:]
 
     /// The tables in `db`.
     static func read(_ db: Database) throws -> RegistryTables {
@@ -52,6 +54,7 @@ struct RegistryTables: Sendable {
             let sha256 = Self.text(row, 2)
             tables.curricula[Self.text(row, 0) + "@" + Self.text(row, 1)] = (sha256, SHA256Hex.of(bytes) == sha256)
         }
+        tables.lifecycle = try LifecycleTable.read(db)
         return tables
     }
 
@@ -80,10 +83,13 @@ struct RegistryTables: Sendable {
                 }
             }
         }
-        compare("organisation", organisations, state.organisations)
-        compare("trainee", trainees, state.trainees)
+        // The organisation table keeps name and sites; the DC-3 signatories are read from the log.
+        compare("organisation", organisations, state.organisations.mapValues { $0.filter { $0.key == "name" || $0.key == "sites" } })
+        // The trainee table has no column for the occupation's catalogue key: it is read from the log.
+        compare("trainee", trainees, state.trainees.mapValues { $0.filter { $0.key != "occupationKey" } })
         compare("assessor", assessors, state.assessors)
         compare("issuer", issuers, state.issuers)
+        compare("curriculum_lifecycle", lifecycle, LifecycleTable.fields(state))
         for id in Set(units.keys).union(state.authorisations.keys).sorted() {
             let stored = units[id] ?? []
             let logged = state.currentUnits(of: id)
@@ -149,6 +155,7 @@ struct RegistryTables: Sendable {
                 sql: "INSERT INTO issuer (id, name, rfc, stps_registration, public_key) VALUES (?, ?, ?, ?, ?)",
                 arguments: [id, f["name"] ?? "", f["rfc"] ?? "", f["stpsRegistration"], f["publicKey"] ?? ""])
         }
+        try LifecycleTable.rebuild(from: state, in: db)
     }
 }
 

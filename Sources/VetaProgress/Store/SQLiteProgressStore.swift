@@ -67,6 +67,7 @@ public final class SQLiteProgressStore: ProgressStore {
                         "\(curriculum.ref) is already published with different content (sha256 \(existing.prefix(12))…); a published version is immutable: publish the change under a new version"
                     )
                 }
+                if let older = curriculum.supersedes { try LifecycleLog.supersede(older, by: curriculum.ref, in: db, recordedAt: now) }
                 return .alreadyPublished
             }
             try db.execute(
@@ -77,6 +78,7 @@ public final class SQLiteProgressStore: ProgressStore {
             try RegistryLog.append(
                 [.registry(.publication, subject: curriculum.ref.description, date: RegistryLog.day(now), sha256: curriculum.sha256)],
                 in: db, recordedAt: now)
+            if let older = curriculum.supersedes { try LifecycleLog.supersede(older, by: curriculum.ref, in: db, recordedAt: now) }
             return .published
         }
     }
@@ -145,7 +147,11 @@ public final class SQLiteProgressStore: ProgressStore {
             else { return nil }
             let sites = try String.fetchAll(
                 db, sql: "SELECT name FROM site WHERE organisation_rfc = ? ORDER BY name", arguments: [rfc.rawValue])
-            return Organisation(rfc: rfc, name: name, sites: sites)
+            // The DC-3 signatories have no column: they are read from the log's entries about the organisation.
+            let logged = try RegistryLog.state(db, kinds: [.organisation, .amendment], subject: rfc.rawValue).organisations[rfc.rawValue]
+            return Organisation(
+                rfc: rfc, name: name, sites: sites, legalRepresentative: logged?["legalRepresentative"],
+                workersRepresentative: logged?["workersRepresentative"], workers: logged?["workers"].flatMap { Int($0) })
         }
     }
 
@@ -187,7 +193,13 @@ public final class SQLiteProgressStore: ProgressStore {
 
     public func trainee(_ id: TraineeID) async throws -> Trainee? {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE id = ?", arguments: [id.rawValue]).flatMap(Self.trainee)
+            var trainee = try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE id = ?", arguments: [id.rawValue]).flatMap(Self.trainee)
+            // The occupation's catalogue key has no column: it is read from the log's entries about the trainee.
+            if trainee != nil {
+                trainee?.occupationKey = try RegistryLog.state(db, kinds: [.trainee, .amendment], subject: id.rawValue)
+                    .trainees[id.rawValue]?["occupationKey"]
+            }
+            return trainee
         }
     }
 

@@ -26,6 +26,9 @@ public struct DC3Constancia: Hashable, Sendable, Codable {
         self.verification = verification
     }
 
+    /// The heading the STPS form carries above its title.
+    public static let stpsHeading = ["SECRETARÍA DEL TRABAJO Y PREVISIÓN SOCIAL"]
+
     /// Datos del trabajador.
     public struct Worker: Hashable, Sendable, Codable {
         /// Apellido paterno.
@@ -102,6 +105,12 @@ public struct DC3Constancia: Hashable, Sendable, Codable {
         public var employerRepresentative: String
         /// Representante de los trabajadores (comisión mixta), for companies with more than 50 workers.
         public var workersRepresentative: String?
+
+        /// The instructors' names one by one (``instructor`` lists several assessors separated by ", "),
+        /// each printed on a line of its own.
+        public var instructorNames: [String] {
+            instructor.components(separatedBy: ", ").filter { !$0.isEmpty }
+        }
 
         /// Creates the signatures section.
         public init(instructor: String, employerRepresentative: String, workersRepresentative: String?) {

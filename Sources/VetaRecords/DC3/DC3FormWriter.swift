@@ -18,7 +18,8 @@ struct FormWriter {
     /// One signature line: the role above it and the name under it.
     struct Signer {
         var role: String
-        var name: String
+        /// One name per line (several assessors sign as instructors).
+        var names: [String]
         var field: String
     }
 
@@ -28,7 +29,7 @@ struct FormWriter {
     private let left: Float = 36
     private let width: Float = 540
     /// The smallest type size a value may shrink to before it counts as too long.
-    private let smallestSize: Float = 6
+    private let smallestSize: Float = TextWrapping.smallestSize
 
     /// The form's name, centred.
     mutating func title() throws {
@@ -37,27 +38,46 @@ struct FormWriter {
         top -= 44
     }
 
-    /// A section: a dark title bar over rows of labelled boxes.
+    /// A section: a dark title bar over rows of labelled boxes. A value too wide for its box is set
+    /// smaller and wrapped (up to three lines), and its row grows to hold it.
     mutating func section(_ title: String, rows: [[Cell]]) throws {
         let barHeight: Float = 15
-        let rowHeight: Float = 34
         try document.fillRectangles([(left, top - barHeight, width, barHeight)], gray: 0.2)
         try document.drawText(title, x: left + 6, y: top - barHeight + 4.5, size: 8.5, weight: .bold, gray: 1)
         top -= barHeight
+        let wrapping = TextWrapping(document: document)
         for row in rows {
+            let layouts = try row.map { cell in
+                try wrapping.layout(
+                    [cell.value], width: width * cell.fraction - 10, size: 10.5, maxLines: 3, field: cell.field)
+            }
+            let rowHeight = layouts.map { max(34, 22 + Float($0.lines.count) * $0.size * 1.15) }.max() ?? 34
+            try requireRoom(rowHeight)
             var x = left
-            for cell in row {
+            for (cell, layout) in zip(row, layouts) {
                 let cellWidth = width * cell.fraction
                 try document.strokeRectangle(x: x, y: top - rowHeight, width: cellWidth, height: rowHeight)
                 let labelSize = try fit(cell.label, width: cellWidth - 10, size: 7, field: "label")
                 try document.drawText(cell.label, x: x + 5, y: top - 10, size: labelSize, gray: 0.35)
-                let valueSize = try fit(cell.value, width: cellWidth - 10, size: 10.5, field: cell.field)
-                try document.drawText(cell.value, x: x + 5, y: top - rowHeight + 9, size: valueSize, field: cell.field)
+                let leading = layout.size * 1.15
+                for (index, line) in layout.lines.enumerated() {
+                    let y = top - rowHeight + 9 + Float(layout.lines.count - 1 - index) * leading
+                    try document.drawText(line, x: x + 5, y: y, size: layout.size, field: cell.field)
+                }
                 x += cellWidth
             }
             top -= rowHeight
         }
-        top -= 14
+        top -= 10
+    }
+
+    /// The heading the STPS form carries above its title, centred, in small type.
+    mutating func heading(_ lines: [String]) throws {
+        for (index, line) in lines.enumerated() {
+            let size = try fit(line, width: width, size: 7.5, field: "form heading")
+            try centred(line, y: top - 8 - Float(index) * 9, size: size, gray: 0.2)
+        }
+        top -= Float(lines.count) * 9 + 4
     }
 
     /// The form's statement that the data are true.
@@ -73,21 +93,41 @@ struct FormWriter {
     }
 
     /// Signature lines side by side, centred, with each role above and each name under its line.
+    /// A name too wide for its column is set smaller and wrapped; the instructor line puts each
+    /// assessor on a line of their own (`Signer.names`), and the block grows to hold the longest.
     mutating func signatures(_ signers: [Signer]) throws {
         let gap: Float = 18
-        let columnWidth = (width - 2 * gap) / 3
-        let used = columnWidth * Float(signers.count) + gap * Float(signers.count - 1)
+        // Three columns of a third of the width; a line signed by several people takes a double share.
+        let shares = signers.map { Float($0.names.count > 1 ? 2 : 1) }
+        let unit = (width - 2 * gap) / max(3, shares.reduce(0, +))
+        let used = unit * shares.reduce(0, +) + gap * Float(signers.count - 1)
+        let wrapping = TextWrapping(document: document)
+        let layouts = try zip(signers, shares).map { signer, share in
+            try wrapping.layout(signer.names, width: unit * share - 8, size: 9, maxLines: 12, field: signer.field)
+        }
+        let extra = layouts.map { Float($0.lines.count - 1) * $0.size * 1.15 }.max() ?? 0
+        try requireRoom(94 + extra)
         var x = left + (width - used) / 2
-        for signer in signers {
+        for ((signer, layout), share) in zip(zip(signers, layouts), shares) {
+            let columnWidth = unit * share
             let centre = x + columnWidth / 2
             try centred(signer.role, x: centre, y: top - 8, size: 7.5, weight: .bold)
             try document.strokeLine(fromX: x + 4, fromY: top - 56, toX: x + columnWidth - 4, toY: top - 56)
-            let size = try fit(signer.name, width: columnWidth - 8, size: 9, field: signer.field)
-            try centred(signer.name, x: centre, y: top - 68, size: size, field: signer.field)
-            try centred("Nombre y firma", x: centre, y: top - 78, size: 7, gray: 0.35)
+            let leading = layout.size * 1.15
+            for (index, line) in layout.lines.enumerated() where !line.isEmpty {
+                try centred(line, x: centre, y: top - 68 - Float(index) * leading, size: layout.size, field: signer.field)
+            }
+            let below = Float(layout.lines.count - 1) * leading
+            try centred("Nombre y firma", x: centre, y: top - 78 - below, size: 7, gray: 0.35)
             x += columnWidth + gap
         }
-        top -= 94
+        top -= 94 + extra
+    }
+
+    /// Refuses a form whose content would run past the bottom margin (it keeps room for the
+    /// verification box below): the values are too long for one page.
+    private func requireRoom(_ height: Float) throws {
+        guard top - height >= 24 + 128 else { throw PDFError.tooLong("form's content", characters: 0) }
     }
 
     /// A box with the folio and the verification code on the left and the QR code on the right.

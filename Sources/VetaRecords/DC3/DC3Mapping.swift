@@ -10,27 +10,39 @@ public enum DC3Mapping {
         return safety ? "6000 Seguridad" : "1000 Producción general"
     }
 
-    /// The constancia for a completion.
+    /// The occupation's catalogue key printed beside its name: the trainee's own, or else the SINCO
+    /// code of the curriculum's occupation when it names exactly one.
+    static func occupationKey(_ trainee: Trainee, _ curriculum: Curriculum) -> String? {
+        trainee.occupationKey ?? (curriculum.occupations.count == 1 ? curriculum.occupations.first?.sinco : nil)
+    }
+
+    /// The constancia for a completion. `hours` is the duration printed: the hours of the units
+    /// achieved (``AchievedHours``); nil prints the unit's hours or the curriculum's volume.
     public static func constancia(
         serial: String, trainee: Trainee, organisation: Organisation?, curriculum: Curriculum, unit: VetaCurricula.Unit?, issuer: Issuer,
-        enrolledOn: CalendarDate, completedOn: CalendarDate, instructor: String, credentialSerial: String, credentialHash: String
+        enrolledOn: CalendarDate, completedOn: CalendarDate, instructor: String, credentialSerial: String, credentialHash: String,
+        hours: Int? = nil
     ) -> DC3Constancia {
         let companyName = organisation?.name ?? trainee.employer.rawValue
         return DC3Constancia(
             serial: serial,
             worker: DC3Constancia.Worker(
                 paternalSurname: trainee.paternalSurname, maternalSurname: trainee.maternalSurname, givenNames: trainee.givenNames,
-                curp: trainee.curp.rawValue, occupation: trainee.occupation, jobTitle: trainee.jobTitle),
+                curp: trainee.curp.rawValue,
+                occupation: occupationKey(trainee, curriculum).map { "\($0) \(trainee.occupation)" } ?? trainee.occupation,
+                jobTitle: trainee.jobTitle),
             company: DC3Constancia.Company(name: companyName, rfc: trainee.employer.rawValue),
             programme: DC3Constancia.Programme(
                 courseName: unit.map { "\($0.code) \($0.title.es)" } ?? "\(curriculum.code) \(curriculum.title.es)",
-                hours: unit?.hours ?? curriculum.volumeOfLearningHours, from: enrolledOn.description, to: completedOn.description,
+                hours: hours ?? unit?.hours ?? curriculum.volumeOfLearningHours, from: enrolledOn.description, to: completedOn.description,
                 thematicArea: thematicArea(curriculum, unit: unit),
                 trainingAgent: issuer.stpsRegistration.map { "\(issuer.name) — registro STPS \($0)" }
                     ?? "\(issuer.name) (instructor interno)"),
             signatures: DC3Constancia.Signatures(
-                instructor: instructor.isEmpty ? issuer.name : instructor, employerRepresentative: "Representante legal",
-                workersRepresentative: nil),
+                instructor: instructor.isEmpty ? issuer.name : instructor,
+                // An employer that registered no signatory gets a blank line, to be filled in by hand.
+                employerRepresentative: organisation?.legalRepresentative ?? "",
+                workersRepresentative: organisation?.hasMixedCommission == true ? organisation?.workersRepresentative ?? "" : nil),
             verification: DC3Constancia.Verification(
                 code: "\(credentialSerial) · \(credentialHash.prefix(16))", payload: "urn:veta:record:\(credentialSerial):\(credentialHash)"
             ))

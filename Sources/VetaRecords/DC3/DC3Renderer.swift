@@ -14,10 +14,11 @@ public enum DC3Renderer {
     ///   Windows-1252 cannot show or is too long for its box, or libharu or libqrencode fails.
     public static func pdf(for constancia: DC3Constancia) throws -> [UInt8] {
         let document = try PDFDocument()
-        var form = FormWriter(document: document, top: document.height - 40)
+        var form = FormWriter(document: document, top: document.height - 28)
         let worker = constancia.worker
         let programme = constancia.programme
         let signatures = constancia.signatures
+        try form.heading(DC3Constancia.stpsHeading)
         try form.title()
         try form.section(
             "DATOS DEL TRABAJADOR",
@@ -57,11 +58,11 @@ public enum DC3Renderer {
             ])
         try form.attestation()
         var signers = [
-            Signer(role: "Instructor o tutor", name: signatures.instructor, field: "instructor's name"),
-            Signer(role: "Patrón o representante legal", name: signatures.employerRepresentative, field: "employer's name"),
+            Signer(role: "Instructor o tutor", names: signatures.instructorNames, field: "instructor's name"),
+            Signer(role: "Patrón o representante legal", names: [signatures.employerRepresentative], field: "employer's name"),
         ]
         if let representative = signatures.workersRepresentative {
-            signers.append(Signer(role: "Representante de los trabajadores", name: representative, field: "workers' representative"))
+            signers.append(Signer(role: "Representante de los trabajadores", names: [representative], field: "workers' representative"))
         }
         try form.signatures(signers)
         let verification = constancia.verification

@@ -9,9 +9,12 @@ public enum CredentialBuilder {
     ///
     /// - Parameters:
     ///   - salt: Random hex; the subject is identified by sha256(CURP + salt), never the raw CURP.
+    ///   - achieved: For a curriculum, the units the trainee achieved (``AchievedHours/units(_:in:unit:)``):
+    ///     `creditsAvailable` is their hours and the criteria list them; nil lists every unit and
+    ///     states the curriculum's volume.
     public static func credential(
         serial: String, curriculum: Curriculum, unit: VetaCurricula.Unit?, trainee: Trainee, issuer: Issuer, validFrom: CalendarDate,
-        validUntil: CalendarDate?, salt: String
+        validUntil: CalendarDate?, salt: String, achieved: [VetaCurricula.Unit]? = nil
     ) -> AchievementCredential {
         let identityHash = "sha256$" + SHA256Hex.of(Array((trainee.curp.rawValue + salt).utf8))
         let code = unit.map { "\(curriculum.code):\(curriculum.version):\($0.code)" } ?? "\(curriculum.code):\(curriculum.version)"
@@ -20,9 +23,9 @@ public enum CredentialBuilder {
             id: "urn:veta:achievement:\(code)", achievementType: unit == nil ? "Certification" : "Competency",
             name: "\(title.es) / \(title.en)",
             description: unit.map { "\($0.title.es). \($0.title.en)." } ?? "\(curriculum.description.es)\n\n\(curriculum.description.en)",
-            criteria: AchievementCredential.Criteria(narrative: narrative(curriculum: curriculum, unit: unit)),
+            criteria: AchievementCredential.Criteria(narrative: narrative(curriculum: curriculum, unit: unit, achieved: achieved)),
             humanCode: unit?.code.rawValue ?? curriculum.code.rawValue,
-            creditsAvailable: Double(unit?.hours ?? curriculum.volumeOfLearningHours),
+            creditsAvailable: Double(unit?.hours ?? achieved.map(AchievedHours.hours(of:)) ?? curriculum.volumeOfLearningHours),
             alignment: alignments(curriculum).isEmpty ? nil : alignments(curriculum))
         var otherIdentifiers = [AchievementCredential.IdentifierEntry(identifier: issuer.rfc.rawValue, identifierType: "ext:RFC")]
         if let stps = issuer.stpsRegistration {
@@ -55,8 +58,8 @@ public enum CredentialBuilder {
         return SHA256Hex.of((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }).prefix(32).description
     }
 
-    static func narrative(curriculum: Curriculum, unit: VetaCurricula.Unit?) -> String {
-        let units = unit.map { [$0] } ?? curriculum.units
+    static func narrative(curriculum: Curriculum, unit: VetaCurricula.Unit?, achieved: [VetaCurricula.Unit]? = nil) -> String {
+        let units = unit.map { [$0] } ?? achieved ?? curriculum.units
         let lines = units.map { u in "- \(u.code) \(u.title.es) / \(u.title.en) (\(u.hours) h, \(u.elements.count) elementos / elements)" }
         let head =
             unit == nil

@@ -169,15 +169,27 @@ public final class RecordStore: Sendable {
     /// Revokes a record, checking inside the write transaction that it exists and is not already
     /// revoked: of two revocations racing, exactly one is appended and the other is refused.
     public func revoke(_ serial: String, reason: String, on date: CalendarDate) async throws {
-        guard let issue = try await entry(.issue, serial) else { throw Refusal("no record \(serial)") }
-        var entry = LedgerEntry(
-            kind: .revocation, trainee: issue.trainee, curriculum: issue.curriculum, date: date, unit: issue.unit, note: reason)
-        entry.record = RecordDetails(serial: serial)
+        try await revoke([serial], reason: reason, on: date)
+    }
+
+    /// Revokes records together (the credential and the DC-3 of one issuance): one revocation entry
+    /// each, appended in one write transaction, or none when any is missing or already revoked.
+    public func revoke(_ serials: [String], reason: String, on date: CalendarDate) async throws {
+        var entries: [LedgerEntry] = []
+        for serial in serials {
+            guard let issue = try await entry(.issue, serial) else { throw Refusal("no record \(serial)") }
+            var entry = LedgerEntry(
+                kind: .revocation, trainee: issue.trainee, curriculum: issue.curriculum, date: date, unit: issue.unit, note: reason)
+            entry.record = RecordDetails(serial: serial)
+            entries.append(entry)
+        }
         _ = try await store.append(
-            [entry], after: nil,
+            entries, after: nil,
             check: { db in
-                if let earlier = try RecordLog.entry(.revocation, serial, db) {
-                    throw Refusal("\(serial) is already revoked (on \(earlier.date), entry \(earlier.sequence))")
+                for serial in serials {
+                    if let earlier = try RecordLog.entry(.revocation, serial, db) {
+                        throw Refusal("\(serial) is already revoked (on \(earlier.date), entry \(earlier.sequence))")
+                    }
                 }
             }, seal: { _ in }, then: { _, _ in })
     }

@@ -17,6 +17,22 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public let serial: String?
     /// Every check, in order; verification stops at the first that fails.
     public let checks: [Check]
+    /// The verdict in one word: `VALID` only when every check passed; `REVOKED` (the record or the
+    /// one issued with it was revoked), `SUPERSEDED` (a re-issue replaced it), else `NOT VALID`.
+    public let verdict: String
+
+    /// Creates a report; the verdict follows from the checks.
+    public init(serial: String?, checks: [Check]) {
+        self.serial = serial
+        self.checks = checks
+        let failed = checks.first { !$0.passed }
+        switch failed?.name {
+        case nil: verdict = checks.isEmpty ? "NOT VALID" : "VALID"
+        case "revocation": verdict = "REVOKED"
+        case "supersession": verdict = "SUPERSEDED"
+        default: verdict = "NOT VALID"
+        }
+    }
 
     /// Whether every check passed.
     public var isValid: Bool { !checks.isEmpty && checks.allSatisfy(\.passed) }
@@ -110,17 +126,22 @@ extension RecordService {
         -> VerificationReport
     {
         var checks = checks
-        let events = try await records.events(record.serial)
-        if let revoked = events.first(where: { $0.kind == .revoked && $0.date <= date }) {
-            checks.append(.init(name: "revocation", passed: false, detail: "revoked on \(revoked.date): \(revoked.note)"))
+        // The credential and the DC-3 issued with it are one issuance: a revocation of either is reported by both.
+        let events = try await issuanceEvents(record)
+        let revocations = events.filter { $0.kind == .revoked && $0.date <= date }
+        if let revoked = revocations.first(where: { $0.serial == record.serial }) ?? revocations.first {
+            let whose = revoked.serial == record.serial ? "" : " with \(revoked.serial), issued together with it,"
+            checks.append(.init(name: "revocation", passed: false, detail: "revoked\(whose) on \(revoked.date): \(revoked.note)"))
             return VerificationReport(serial: record.serial, checks: checks)
         }
         checks.append(.init(name: "revocation", passed: true, detail: "not revoked"))
-        if let superseded = events.first(where: { $0.kind == .superseded }) {
+        // A superseded record no longer stands: its successor does.
+        if let superseded = events.first(where: { $0.kind == .superseded && $0.serial == record.serial }) {
             checks.append(
                 .init(
-                    name: "supersession", passed: true,
-                    detail: "superseded by \(superseded.note) on \(superseded.date); this record still stands"))
+                    name: "supersession", passed: false,
+                    detail: "SUPERSEDED by \(superseded.note) on \(superseded.date); verify the successor instead"))
+            return VerificationReport(serial: record.serial, checks: checks)
         }
         if record.validFrom > date {
             checks.append(.init(name: "validity", passed: false, detail: "not valid before \(record.validFrom)"))
@@ -138,8 +159,7 @@ extension RecordService {
     /// Revokes a record: verification reports it from `date` on. "Already revoked" is checked inside
     /// the write transaction that appends the revocation.
     public func revoke(_ serial: String, reason: String, on date: CalendarDate) async throws {
-        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a revocation must say why") }
-        try await records.revoke(serial, reason: reason, on: date)
+        try await revokeIssuance(serial, reason: reason, on: date)
     }
 
     /// Re-issues a record (after a correction or a recertification): new serials, and the old record
@@ -147,14 +167,14 @@ extension RecordService {
     /// transaction that registers the new ones.
     public func reissue(_ serial: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate) async throws -> [Issued] {
         guard let old = try await records.record(serial) else { throw Refusal("no record \(serial)") }
-        // The record and the one issued with it in the same issuance (a credential and its DC-3 take
-        // consecutive serials, the credential first), never other records issued in the same second.
-        let partner = old.format == .ob3 ? Self.serial(old.serial, offset: 1) : Self.serial(old.serial, offset: -1)
-        var batch = [old]
-        if let partner, let other = try await records.record(partner), other.format != old.format, other.issuedAt == old.issuedAt,
-            other.trainee == old.trainee, other.curriculum == old.curriculum, other.unit == old.unit
-        {
-            batch.append(other)
+        let batch = try await issuance(of: old)
+        // A revoked record is not re-issued: the trainee is issued anew once competent again.
+        for record in batch {
+            if let revoked = try await records.entry(.revocation, record.serial) {
+                throw Refusal(
+                    "\(record.serial) was revoked on \(revoked.date) and cannot be re-issued; once the trainee is competent again, "
+                        + "issue a new record (veta issue)")
+            }
         }
         for record in batch {
             if let earlier = try await records.entry(.supersession, record.serial) {
@@ -178,6 +198,9 @@ extension RecordService {
             let curriculum = try await progress.curriculum(record.curriculum)
             let enrolment = try await progress.enrolment(of: record.trainee, in: record.curriculum, asOf: record.validFrom)
             let unit = record.unit.flatMap { curriculum.unit($0) }
+            // The hours of the units achieved when the record was issued, not the curriculum's volume.
+            let status = try await progress.status(of: record.trainee, asOf: record.validFrom).first { $0.curriculum == record.curriculum }
+            let hours = status.map { AchievedHours.hours(of: AchievedHours.units($0, in: curriculum, unit: record.unit)) }
             let events = try await records.events(record.serial)
             let state =
                 events.contains { $0.kind == .revoked } ? "revocada" : events.contains { $0.kind == .superseded } ? "sustituida" : "vigente"
@@ -185,7 +208,7 @@ extension RecordService {
                 record.serial, trainee.curp.rawValue, trainee.paternalSurname, trainee.maternalSurname, trainee.givenNames,
                 trainee.occupation,
                 trainee.jobTitle, unit.map { "\($0.code) \($0.title.es)" } ?? "\(curriculum.code) \(curriculum.title.es)",
-                String(unit?.hours ?? curriculum.volumeOfLearningHours), (enrolment.enrolledOn ?? record.validFrom).description,
+                String(hours ?? unit?.hours ?? curriculum.volumeOfLearningHours), (enrolment.enrolledOn ?? record.validFrom).description,
                 record.validFrom.description, record.sha256, state,
             ]
             lines.append(fields.map(CSV.cell).joined(separator: ","))
@@ -194,10 +217,14 @@ extension RecordService {
     }
 
     /// Issues for every trainee enrolled in `ref` who has completed it and holds no standing record for it.
+    ///
+    /// One trainee's problem never stops the cohort: the others are issued, and the result lists
+    /// each trainee not issued with what went wrong and the fix (``CohortIssue/Failure``). Only a
+    /// log that does not verify stops it before anything is issued.
     public func issueCohort(
         _ ref: CurriculumRef, dc3: Bool, issuer: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate,
         progress report: (@Sendable (Int, Int) -> Void)? = nil
-    ) async throws -> [Issued] {
+    ) async throws -> CohortIssue {
         let curriculum = try await progress.curriculum(ref)
         let statuses = try await progress.statuses(in: ref, curriculum: curriculum, asOf: date).filter {
             $0.packagingSatisfied && !$0.isWithdrawn
@@ -207,20 +234,22 @@ extension RecordService {
             let events = try await records.events(record.serial)
             if !events.contains(where: { $0.kind == .revoked || $0.kind == .superseded }) { standing.insert(record.trainee) }
         }
-        var issued: [Issued] = []
+        var result = CohortIssue()
         let todo = statuses.filter { !standing.contains($0.trainee) }
         if !todo.isEmpty { try await requireIntactLog() }
         for (index, status) in todo.enumerated() {
             do {
-                issued += try await issueOnLog(
+                result.issued += try await issueOnLog(
                     trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder,
                     asOf: date, supersedes: nil, superseding: [], onlyIfNoneStanding: true)
             } catch is AlreadyIssued {
                 // Another issue, running at the same time, gave this trainee a credential first: not issued twice.
+            } catch {
+                result.failures.append(CohortIssue.failure(status.trainee, error, cohort: ref))
             }
             report?(index + 1, todo.count)
         }
-        return issued
+        return result
     }
 }
 

@@ -60,6 +60,7 @@ public struct RecordService: Sendable {
             try await progress.status(of: id, asOf: date).first { $0.curriculum == ref }, Refusal("trainee \(id) is not enrolled in \(ref)")
         )
         let completion = try Self.completion(status, unit: unit, curriculum: curriculum)
+        let achieved = AchievedHours.units(status, in: curriculum, unit: unit)
         let organisation = try await progress.store.organisation(trainee.employer)
         let assessorNames = try await signingAssessors(id, ref: ref, unit: unit)
         let salt = CredentialBuilder.salt()
@@ -70,7 +71,7 @@ public struct RecordService: Sendable {
         // Outside any transaction: sign the credential, render the constancia.
         var credential = CredentialBuilder.credential(
             serial: serials[0], curriculum: curriculum, unit: completion.unit, trainee: trainee, issuer: issuer, validFrom: completion.from,
-            validUntil: completion.until, salt: salt)
+            validUntil: completion.until, salt: salt, achieved: achieved)
         credential.evidence = [CredentialBuilder.checkpointEvidence(size: checkpoint.size, hash: checkpoint.hash)]
         let tokenBytes = Array(try await VCJWT.sign(credential, with: key).utf8)
         let tokenHash = SHA256Hex.of(tokenBytes)
@@ -86,7 +87,8 @@ public struct RecordService: Sendable {
             let constancia = DC3Mapping.constancia(
                 serial: serials[1], trainee: trainee, organisation: organisation, curriculum: curriculum, unit: completion.unit,
                 issuer: issuer, enrolledOn: status.enrolledOn ?? completion.from, completedOn: completion.from,
-                instructor: assessorNames, credentialSerial: serials[0], credentialHash: tokenHash)
+                instructor: assessorNames, credentialSerial: serials[0], credentialHash: tokenHash,
+                hours: AchievedHours.hours(of: achieved))
             let pdf = try DC3Renderer.pdf(for: constancia)
             artifacts.append((record: record(serials[1], .dc3, pdf, supersedes: nil), checkpoint: checkpoint, artifact: pdf))
         }

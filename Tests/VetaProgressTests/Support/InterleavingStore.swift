@@ -36,6 +36,9 @@ final class InterleavingStore: ProgressStore, @unchecked Sendable {
     func publish(_ curriculum: PublishedCurriculum) async throws -> PublishOutcome { try await base.publish(curriculum) }
     func publishedCurriculum(_ ref: CurriculumRef) async throws -> PublishedCurriculum? { try await base.publishedCurriculum(ref) }
     func publishedCurricula() async throws -> [CurriculumRef] { try await base.publishedCurricula() }
+    func moveCurriculum(
+        _ ref: CurriculumRef, to status: CurriculumLifecycle.Status, successor: CurriculumRef?, on date: CalendarDate, reason: String?
+    ) async throws { try await base.moveCurriculum(ref, to: status, successor: successor, on: date, reason: reason) }
     func add(_ organisation: Organisation) async throws { try await base.add(organisation) }
     func amend(_ trainee: Trainee, reason: String) async throws { try await base.amend(trainee, reason: reason) }
     func amend(_ organisation: Organisation, reason: String) async throws { try await base.amend(organisation, reason: reason) }

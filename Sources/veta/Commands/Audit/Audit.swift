@@ -67,8 +67,10 @@ struct AuditCatalogue: AsyncParsableCommand {
             }
             let validator = try CurriculumValidator()
             var results: [ValidationResult]
+            var lifecycle: [String: CurriculumLifecycle] = [:]
             if fromStore {
                 let service = try store.openService(create: false)
+                lifecycle = try await service.lifecycle()
                 results = []
                 for ref in try await service.store.publishedCurricula() {
                     if let published = try await service.store.publishedCurriculum(ref) {
@@ -78,7 +80,7 @@ struct AuditCatalogue: AsyncParsableCommand {
             } else {
                 results = try validator.validate(paths: paths)
             }
-            try emit(CatalogueAudit.audit(results, policy: auditPolicy), format: format)
+            try emit(CatalogueAudit.audit(results, policy: auditPolicy, lifecycle: lifecycle), format: format)
         }
     }
 }
@@ -88,21 +90,29 @@ struct AuditRecords: AsyncParsableCommand {
         commandName: "records",
         abstract: "Check the store: ledger, evidence behind every record, authorised sign-offs, DC-3 delivery, revocations.",
         discussion: """
+            DC-3 delivery is counted in working days: Monday to Friday, less Mexico's statutory rest
+            days (Ley Federal del Trabajo art. 74) and the <holiday date="YYYY-MM-DD"/> days a
+            --policy file lists.
+
             Examples:
               veta audit records
               veta audit records --format html --as-of 2026-12-31 > records-audit.html
+              veta audit records --policy Schemas/audit-policy.xml
             """)
 
     @Option(
         help: ArgumentHelp("Name this date in the report (reports carry no clock time otherwise).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
+    @Option(help: "Audit policy file; its holidays are skipped when counting working days.") var policy: String?
     @Option(help: "Output format: text, json, html or sarif.") var format: AuditFormat = .text
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         try await runReporting(json: format == .json) {
             let date = asOf?.date
-            try emit(try await RecordsAudit.audit(try store.openRecords(create: false), asOf: date), format: format)
+            let auditPolicy = try policy.map { try readRecordsPolicy($0, json: format == .json) } ?? .default
+            try emit(
+                try await RecordsAudit.audit(try store.openRecords(create: false), asOf: date, policy: auditPolicy), format: format)
         }
     }
 }

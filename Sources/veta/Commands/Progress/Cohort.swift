@@ -1,4 +1,5 @@
 import ArgumentParser
+import VetaCurricula
 import VetaProgress
 
 struct Cohort: AsyncParsableCommand {
@@ -7,6 +8,9 @@ struct Cohort: AsyncParsableCommand {
         abstract: "One row per trainee enrolled in a curriculum: progress, hours, completion.",
         discussion: """
             Examples:
+              A bare CODE lists every trainee of the curriculum in the version they are enrolled in
+            (after a newer version is published, trainees of the older one stay in it until migrated).
+
               veta cohort VTOPHT
               veta cohort VTOPHT@1.0.0 --format csv > cohort.csv
             """)
@@ -21,8 +25,14 @@ struct Cohort: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             let service = try store.openService(create: false)
-            let ref = try await service.resolve(curriculum)
-            let rows = try await service.cohort(ref, asOf: asOf.orToday)
+            let bare = curriculum.version == nil
+            var ref: CurriculumRef?
+            if !bare { ref = try await service.resolve(curriculum) }
+            if bare, try await service.versions(of: curriculum.code).isEmpty { _ = try await service.resolve(curriculum) }
+            let rows =
+                if let ref { try await service.cohort(ref, asOf: asOf.orToday) } else {
+                    try await service.cohort(code: curriculum.code, asOf: asOf.orToday)
+                }
             switch format {
             case .json:
                 try printJSON(rows)
@@ -32,10 +42,10 @@ struct Cohort: AsyncParsableCommand {
                 )
                 for row in rows { Terminal.out(row.csvLine + "\n") }
             case .text:
-                Terminal.out("\(ref): \(rows.count) trainees\n")
+                Terminal.out("\(ref?.description ?? curriculum.description): \(rows.count) trainees\n")
                 for row in rows {
                     Terminal.out(
-                        "  \(row.trainee.padding(toLength: 12, withPad: " ", startingAt: 0)) \(StatusTable.bar(row.percentComplete / 100, width: 10)) \(String(format: "%5.1f", row.percentComplete))%  \(row.unitsSignedOff) units  \(row.complete ? "complete " + (row.completedOn ?? "") : row.withdrawnOn.map { "withdrawn " + $0 } ?? "")  \(row.name)\n"
+                        "  \(row.trainee.padding(toLength: 12, withPad: " ", startingAt: 0)) \(StatusTable.bar(row.percentComplete / 100, width: 10)) \(String(format: "%5.1f", row.percentComplete))%  \(row.unitsSignedOff) units  \(row.complete ? "complete " + (row.completedOn ?? "") : row.withdrawnOn.map { "withdrawn " + $0 } ?? "")  \(row.name)\(row.curriculum.map { "  (\($0))" } ?? "")\n"
                     )
                 }
             }

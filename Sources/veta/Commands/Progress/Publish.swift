@@ -27,6 +27,9 @@ struct Publish: AsyncParsableCommand {
                 switch outcome {
                 case .published?:
                     Terminal.out("published \(result.code?.rawValue ?? "")@\(result.version?.description ?? "") from \(file)\n")
+                    if let older = result.curriculum?.supersedes {
+                        Terminal.out("  \(older.code)@\(older.version) is superseded by it (lifecycle entry in the log)\n")
+                    }
                 case .alreadyPublished?:
                     Terminal.out("unchanged \(result.code?.rawValue ?? "")@\(result.version?.description ?? ""): already published\n")
                 case nil:

@@ -22,6 +22,8 @@ struct TraineeCommand: AsyncParsableCommand {
         @Option(help: "CURP (18 characters).") var curp: String
         @Option(help: "The employer's RFC (veta org add).") var employer: String
         @Option(help: "Specific occupation.") var occupation: String
+        @Option(help: "The occupation's key in the national occupations catalogue (printed beside it on the DC-3).")
+        var occupationKey: String?
         @Option(help: "Job title (puesto).") var jobTitle: String
         @OptionGroup var store: StoreOptions
 
@@ -30,7 +32,7 @@ struct TraineeCommand: AsyncParsableCommand {
                 let trainee = Trainee(
                     id: TraineeID(id.description), paternalSurname: paternal, maternalSurname: maternal, givenNames: given,
                     curp: try CURP(curp),
-                    employer: try RFC(employer), occupation: occupation, jobTitle: jobTitle)
+                    employer: try RFC(employer), occupation: occupation, jobTitle: jobTitle, occupationKey: occupationKey)
                 try await store.openService(create: true).store.add(trainee)
                 Terminal.out("added trainee \(trainee.id) \(trainee.fullName)\n")
             }
@@ -54,6 +56,7 @@ struct TraineeCommand: AsyncParsableCommand {
         @Option(help: "CURP (18 characters).") var curp: String?
         @Option(help: "The employer's RFC (veta org add).") var employer: String?
         @Option(help: "Specific occupation.") var occupation: String?
+        @Option(help: "The occupation's key in the national occupations catalogue.") var occupationKey: String?
         @Option(help: "Job title (puesto).") var jobTitle: String?
         @Option(help: "Why the data changes.") var reason: String
         @OptionGroup var store: StoreOptions
@@ -69,7 +72,7 @@ struct TraineeCommand: AsyncParsableCommand {
                     maternalSurname: maternal ?? current.maternalSurname,
                     givenNames: given ?? current.givenNames, curp: try curp.map { try CURP($0) } ?? current.curp,
                     employer: try employer.map { try RFC($0) } ?? current.employer, occupation: occupation ?? current.occupation,
-                    jobTitle: jobTitle ?? current.jobTitle)
+                    jobTitle: jobTitle ?? current.jobTitle, occupationKey: occupationKey ?? current.occupationKey)
                 try await service.store.amend(trainee, reason: reason)
                 Terminal.out("amended trainee \(trainee.id) \(trainee.fullName)\n")
             }

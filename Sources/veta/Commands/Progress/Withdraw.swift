@@ -19,7 +19,7 @@ struct Withdraw: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let service = try store.openService(create: true)
-            let ref = try await service.resolve(curriculum)
+            let ref = try await service.resolve(curriculum, for: TraineeID(trainee.description))
             let entry = try await service.withdraw(TraineeID(trainee.description), from: ref, on: date.orToday, reason: reason)
             Terminal.out("entry \(entry.sequence): withdrew \(trainee) from \(ref)\n")
         }

@@ -13,11 +13,15 @@ struct Issue: AsyncParsableCommand {
             (reserved first, never given twice) and is registered in the log, signed with the issuer's
             key, with the sha256 of what was issued; the files are written after that, atomically. If
             the command is interrupted after registering, `veta reexport SERIAL` writes the file.
-            Nothing is issued on a log that does not verify.
+            Nothing is issued on a log that does not verify. With --cohort, one trainee's problem
+            never stops the rest: each trainee not issued is listed with the fix (exit 1).
 
             Examples:
               veta issue --trainee T001 --curriculum VTOPHT --format all --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records
               veta issue --trainee T001 --curriculum VTOPHT --unit RIIWHS201E --format ob3 --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records
+            With --cohort CODE, each trainee is judged in the version of CODE they are enrolled in; a
+            cohort with nobody enrolled is refused (exit 1), and when nothing is issued the reason is printed.
+
               veta issue --cohort VTOPHT --format all --issuer https://capacitacion.example.mx --key keys/issuer.private.jwk --out records
             """)
 
@@ -47,14 +51,24 @@ struct Issue: AsyncParsableCommand {
             let signingKey = try readPrivateKey(key)
             let date = asOf.orToday
             let issued: [RecordService.Issued]
+            var failures: [CohortIssue.Failure] = []
             if let cohort {
-                let ref = try await service.progress.resolve(cohort)
+                let refs = try await CohortVersions.refs(cohort, in: service.progress)
                 let bar = ProgressBar(label: "issuing", total: 100, minimumTotal: 0)
-                issued = try await service.issueCohort(
-                    ref, dc3: format != .ob3, issuer: issuer, key: signingKey, outputFolder: out, asOf: date
-                ) { done, total in if total >= 20 { bar.update(done, of: total) } }
+                var all: [RecordService.Issued] = []
+                for ref in refs {
+                    let result = try await service.issueCohort(
+                        ref, dc3: format != .ob3, issuer: issuer, key: signingKey, outputFolder: out, asOf: date
+                    ) { done, total in if total >= 20 { bar.update(done, of: total) } }
+                    all += result.issued
+                    failures += result.failures
+                }
+                issued = all
+                if all.isEmpty && failures.isEmpty {
+                    return Terminal.out(try await CohortVersions.nothingIssued(cohort, refs: refs, in: service.progress, asOf: date))
+                }
             } else if let trainee, let curriculum {
-                let ref = try await service.progress.resolve(curriculum)
+                let ref = try await service.progress.resolve(curriculum, for: TraineeID(trainee.description))
                 issued = try await service.issue(
                     trainee: TraineeID(trainee.description), curriculum: ref, unit: unit?.code, dc3: format != .ob3, issuer: issuer,
                     key: signingKey, outputFolder: out, asOf: date)
@@ -64,7 +78,15 @@ struct Issue: AsyncParsableCommand {
             for item in issued {
                 Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)) for \(item.record.trainee): \(item.path)\n")
             }
-            if issued.isEmpty { Terminal.out("nothing to issue\n") }
+            if issued.isEmpty && failures.isEmpty { Terminal.out("nothing to issue\n") }
+            // One trainee's problem never stops the cohort: each is listed with its fix after the rest are issued.
+            for failure in failures {
+                Terminal.err("veta: not issued for \(failure.trainee): \(failure.message)\n  fix: \(failure.fix)\n")
+            }
+            if !failures.isEmpty {
+                Terminal.err("veta: \(issued.count) record(s) issued; \(failures.count) trainee(s) not issued\n")
+                throw ExitCode(failures.allSatisfy(\.isAboutTheData) ? 1 : 2)
+            }
         }
     }
 }

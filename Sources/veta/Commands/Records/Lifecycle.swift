@@ -7,6 +7,9 @@ struct Revoke: AsyncParsableCommand {
         commandName: "revoke",
         abstract: "Revoke an issued record; verification then reports it as revoked on that date.",
         discussion: """
+            The credential and the DC-3 issued with it for one achievement are one issuance:
+            revoking either revokes both, in one write.
+
             Example:
               veta revoke VETA-2026-000001 --reason "evidence found to be fraudulent"
             """)
@@ -20,8 +23,8 @@ struct Revoke: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let day = date.orToday
-            try await store.openRecords(create: true).revoke(serial, reason: reason, on: day)
-            Terminal.out("revoked \(serial) on \(day)\n")
+            let revoked = try await store.openRecords(create: true).revokeIssuance(serial, reason: reason, on: day)
+            Terminal.out("revoked \(revoked.joined(separator: " and ")) on \(day)\n")
         }
     }
 }
@@ -31,6 +34,8 @@ struct Reissue: AsyncParsableCommand {
         commandName: "reissue",
         abstract: "Re-issue a record after a correction or a recertification: new serial, the old one marked superseded.",
         discussion: """
+            A revoked record is not re-issued: issue anew (veta issue) once the trainee is competent again.
+
             Example:
               veta reissue VETA-2026-000001 --key keys/issuer.private.jwk --out records
             """)

@@ -10,6 +10,8 @@ struct Verify: AsyncParsableCommand {
         discussion: """
             FILE is a credential (.jwt) or a DC-3 constancia (.pdf). Exit 0 when it verifies, 1 when
             it does not (the failing check says why: tampered, unknown key, revoked on date, expired on date).
+            A credential and the DC-3 issued with it are one issuance: a revocation of either is
+            reported by both. A record a re-issue replaced is NOT VALID, SUPERSEDED by its successor.
             A record is VALID only when the whole log verifies and the record's issue entry is in it,
             signed by its issuer: a log that does not verify (run `veta ledger verify`) makes no record VALID.
 
@@ -31,7 +33,9 @@ struct Verify: AsyncParsableCommand {
             if format == .json {
                 try printJSON(report)
             } else {
-                Terminal.out("\(file): \(report.isValid ? "VALID" : "NOT VALID")" + (report.serial.map { " (\($0))" } ?? "") + "\n")
+                Terminal.out(
+                    "\(file): \(report.verdict == "REVOKED" || report.verdict == "SUPERSEDED" ? "NOT VALID, \(report.verdict)" : report.verdict)"
+                        + (report.serial.map { " (\($0))" } ?? "") + "\n")
                 for check in report.checks { Terminal.out("  \(check.passed ? "ok  " : "FAIL") \(check.name): \(check.detail)\n") }
             }
             if !report.isValid { throw ExitCode(1) }

@@ -53,4 +53,10 @@ extension ProgressService {
     func resolve(_ target: CurriculumTarget) async throws -> CurriculumRef {
         try await resolve(target.description)
     }
+
+    /// The version a command-line target names for one trainee: `CODE` is the version the trainee
+    /// is enrolled in (``ProgressService/resolve(_:for:)``), `CODE@x.y.z` that version.
+    func resolve(_ target: CurriculumTarget, for trainee: TraineeID) async throws -> CurriculumRef {
+        try await resolve(target.description, for: trainee)
+    }
 }

@@ -1,0 +1,23 @@
+import GRDB
+
+/// The lifecycle of published curricula: `curriculum_lifecycle`, the projection of the log's
+/// ``LedgerEntry/Kind/lifecycle`` entries (one row per superseded or withdrawn version).
+enum LifecycleMigrations {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("v5 curriculum lifecycle") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE curriculum_lifecycle (
+                        code TEXT NOT NULL,
+                        version TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        successor TEXT,
+                        since TEXT NOT NULL,
+                        reason TEXT,
+                        PRIMARY KEY (code, version),
+                        FOREIGN KEY (code, version) REFERENCES curriculum(code, version)
+                    );
+                    """)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import GRDB
+public import VetaCurricula
+
+extension SQLiteProgressStore {
+    public func moveCurriculum(
+        _ ref: CurriculumRef, to status: CurriculumLifecycle.Status, successor: CurriculumRef?, on date: CalendarDate, reason: String?
+    ) async throws {
+        let now = Self.timestamp(clock())
+        try await write { db in
+            try LifecycleLog.move(ref.description, to: status, successor: successor?.description, on: date, reason: reason, in: db, recordedAt: now)
+        }
+    }
+}
+
+/// Appends lifecycle entries in the caller's write transaction, with their projection.
+enum LifecycleLog {
+    /// Moves `subject` to `status`, after checking the move against what the log says, and writes
+    /// the projection's row: in one transaction with the caller's other writes.
+    static func move(
+        _ subject: String, to status: CurriculumLifecycle.Status, successor: String?, on date: CalendarDate, reason: String?,
+        in db: Database, recordedAt: String
+    ) throws {
+        let state = try RegistryLog.state(db, kinds: [.publication, .lifecycle])
+        guard state.curricula[subject] != nil else { throw Refusal("\(subject) is not published (veta publish FILE)") }
+        if let successor, state.curricula[successor] == nil {
+            throw Refusal("\(successor), which supersedes \(subject), is not published")
+        }
+        if let problem = CurriculumLifecycle.transitionProblem(from: state.lifecycle[subject], to: status, subject: subject) {
+            throw Refusal(problem)
+        }
+        let entry = LedgerEntry.registry(
+            .lifecycle, subject: subject, fields: CurriculumLifecycle.fields(status, successor: successor), date: date, note: reason)
+        try RegistryLog.append([entry], in: db, recordedAt: recordedAt)
+        var after = state
+        var stored = entry
+        stored.sequence = Int64.max
+        after.apply(stored)
+        if let lifecycle = after.lifecycle[subject] { try LifecycleTable.write(subject, lifecycle, in: db) }
+    }
+
+    /// After publishing `ref`, which declares it supersedes `older`: moves `older` to superseded,
+    /// unless it is not published or already superseded or withdrawn (then nothing is written).
+    static func supersede(_ older: CurriculumRef, by ref: CurriculumRef, in db: Database, recordedAt: String) throws {
+        let state = try RegistryLog.state(db, kinds: [.publication, .lifecycle])
+        guard state.curricula[older.description] != nil, state.lifecycle[older.description] == nil, older != ref else { return }
+        try move(
+            older.description, to: .superseded, successor: ref.description, on: RegistryLog.day(recordedAt),
+            reason: "superseded by \(ref) (declared in its <supersedes>)", in: db, recordedAt: recordedAt)
+    }
+}
