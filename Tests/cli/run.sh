@@ -159,6 +159,8 @@ suite "completion records" records_cli.py "$VETA" "$WORK/records"
 suite "records in the log" records_log_cli.py "$VETA" "$WORK/records-log"
 # The registry in the log: an inserted issuer row, a swapped assessor key, `veta store rebuild`, an old store migrated.
 suite "registry in the log" registry_log_cli.py "$VETA" "$WORK/registry-log"
+# Reporting from a damaged log: cohort, due and export refuse it.
+suite "report refusal" report_refusal.py "$VETA" "$WORK/report-refusal"
 # What a completion record means: hours achieved, cohort failures, long names, one issuance, the STPS form, working days.
 suite "issuance rules" issuance_cli.py "$VETA" "$WORK/issuance"
 # Curriculum versions: a bare code per trainee, supersession and retirement in the log, migrate, the catalogue audit.

@@ -28,6 +28,8 @@ extension ProgressService {
     public func importCSV(
         fileAt path: String, options: ImportOptions = ImportOptions(), progress: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> ImportReport {
+        // A clean evidence file is read as a stream; any other (or one with a row to report) is read whole.
+        if let report = try await importEvidenceStream(fileAt: path, options: options, progress: progress) { return report }
         let records: [CSV.Record]
         let delimiter: CSV.Delimiter
         let source: ImportHeader.DelimiterSource
@@ -105,6 +107,10 @@ struct ImportTable {
 
     /// `text` without spaces of any kind at either end.
     static func trimmingSpaces(_ text: String) -> String {
+        // Printable ASCII other than a space at both ends: nothing to trim.
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return text
+        }
         let scalars = Array(text.unicodeScalars)
         guard let first = scalars.firstIndex(where: { !CleanText.isSpace($0) }),
             let last = scalars.lastIndex(where: { !CleanText.isSpace($0) })

@@ -2,20 +2,12 @@ import Foundation
 import VetaCurricula
 
 /// What checking an evidence file needs, loaded once: curricula, assessors and enrolments.
-/// Used by one import at a time, from one task.
-final class ImportContext {
+/// Used by one import at a time, from one task (or from the write that task awaits).
+final class ImportContext: @unchecked Sendable {
     private let service: ProgressService
     private var curricula: [String: Result<(CurriculumRef, Curriculum), Refusal>] = [:]
     private var assessors: [AssessorID: Assessor?] = [:]
     private let enrolmentEntries: [TraineeID: [LedgerEntry]]
-    /// Whether a trainee was enrolled in a curriculum, by trainee, curriculum and date.
-    private var enrolled: [EnrolmentKey: Bool] = [:]
-
-    private struct EnrolmentKey: Hashable {
-        let trainee: TraineeID
-        let ref: CurriculumRef
-        let date: CalendarDate
-    }
 
     private init(service: ProgressService, enrolmentEntries: [TraineeID: [LedgerEntry]]) {
         self.service = service
@@ -32,6 +24,26 @@ final class ImportContext {
         trainee: String?, curriculum: String?, unit: String?, target: String?, method: String?, outcome: String?, date: String?,
         hours: String?, decimalComma: Bool, site: String?, note: String?, assessor: String?, attachment: String?
     ) async -> Result<LedgerEntry, Refusal> {
+        await load(curriculum: curriculum, assessor: assessor)
+        return loadedEntry(
+            trainee: trainee, curriculum: curriculum, unit: unit, target: target, method: method, outcome: outcome, date: date,
+            hours: hours, decimalComma: decimalComma, site: site, note: note, assessor: assessor, attachment: attachment)
+    }
+
+    /// Reads the curriculum and the assessor a row names, if not read yet, so that
+    /// ``loadedEntry(trainee:curriculum:unit:target:method:outcome:date:hours:decimalComma:site:note:assessor:attachment:)``
+    /// finds them.
+    func load(curriculum: String?, assessor: String?) async {
+        if let curriculum, curricula[curriculum] == nil { _ = await self.curriculum(curriculum) }
+        if let assessor, assessors[AssessorID(assessor)] == nil { _ = await self.assessor(AssessorID(assessor)) }
+    }
+
+    /// The entry a row describes, or every reason it cannot be recorded, once ``load(curriculum:assessor:)``
+    /// has read what the row names.
+    func loadedEntry(
+        trainee: String?, curriculum: String?, unit: String?, target: String?, method: String?, outcome: String?, date: String?,
+        hours: String?, decimalComma: Bool, site: String?, note: String?, assessor: String?, attachment: String?
+    ) -> Result<LedgerEntry, Refusal> {
         var reasons: [String] = []
         guard let trainee, let curriculum, let unit, let targetText = target, let methodText = method, let outcomeText = outcome,
             let dateText = date
@@ -60,7 +72,9 @@ final class ImportContext {
                 reasons.append(error.summary)
             }
         }
-        let resolved = await self.curriculum(curriculum)
+        guard let resolved = curricula[curriculum] else {
+            return .failure(Refusal("row", reasons: ["curriculum \(curriculum) was not read"]))
+        }
         guard case .success(let (ref, model)) = resolved else {
             if case .failure(let refusal) = resolved { reasons.append(refusal.summary) }
             return .failure(Refusal("row", reasons: reasons))
@@ -72,15 +86,10 @@ final class ImportContext {
             method: parsedMethod, outcome: parsedOutcome, site: site, minutes: minutes, note: note, attachmentSHA256: attachment,
             assessor: assessor.map(AssessorID.init))
         var registered: Assessor?
-        if let id = entry.assessor { registered = await self.assessor(id) }
-        let key = EnrolmentKey(trainee: traineeID, ref: ref, date: parsedDate)
-        let isEnrolled: Bool
-        if let known = enrolled[key] {
-            isEnrolled = known
-        } else {
-            isEnrolled = EnrolmentState(enrolmentEntries[traineeID] ?? [], trainee: traineeID, ref: ref, asOf: parsedDate).isActive
-            enrolled[key] = isEnrolled
-        }
+        if let id = entry.assessor { registered = assessors[id] ?? nil }
+        // Worked out for each row from the trainee's few enrolment entries: a cache by trainee, curriculum
+        // and date would hold nearly one key per row, and memory would grow with the file.
+        let isEnrolled = EnrolmentState(enrolmentEntries[traineeID] ?? [], trainee: traineeID, ref: ref, asOf: parsedDate).isActive
         reasons += EvidenceCheck.problems(with: entry, curriculum: model, assessor: registered, enrolled: isEnrolled)
         return reasons.isEmpty ? .success(entry) : .failure(Refusal("row", reasons: reasons))
     }

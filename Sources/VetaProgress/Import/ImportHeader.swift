@@ -72,17 +72,19 @@ enum ImportHeader {
             }
             first[name] = index
         }
-        let repeats = trimmedRows.filter { row in
-            row.fields.count == columns.count
-                && zip(row.fields, columns).allSatisfy { field, name in
-                    ((try? CleanText.clean(field, field: name)) ?? field).lowercased() == name
-                }
-        }
-        if let repeated = repeats.first {
+        if let repeated = trimmedRows.first(where: { repeatsHeader($0.fields, columns: columns) }) {
             throw Refusal(
                 "\(path):\(repeated.line): line \(repeated.line) repeats the header",
                 reasons: ["delete the line; a header is written once, on the first line"])
         }
         return (columns, trimmedRows)
+    }
+
+    /// Whether a row's fields are the header's column names again (a header pasted twice).
+    static func repeatsHeader(_ fields: [String], columns: [String]) -> Bool {
+        fields.count == columns.count
+            && zip(fields, columns).allSatisfy { field, name in
+                ((try? CleanText.clean(field, field: name)) ?? field).lowercased() == name
+            }
     }
 }

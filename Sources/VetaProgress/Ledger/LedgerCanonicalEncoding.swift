@@ -139,7 +139,17 @@ public enum LedgerCanonicalEncoding {
 
     /// The entry's hash: lowercase hex sha256 of its canonical bytes.
     public static func hash(of entry: LedgerEntry) -> String {
-        SHA256.hash(data: bytes(of: entry)).hexString
+        let digest = SHA256.hash(data: bytes(of: entry))
+        // Written straight into the string's storage: this runs for every entry verified or appended.
+        return digest.withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: raw.count * 2) { buffer in
+                for (index, byte) in raw.enumerated() {
+                    buffer[2 * index] = CanonicalJSONWriter.hexDigits[Int(byte >> 4)]
+                    buffer[2 * index + 1] = CanonicalJSONWriter.hexDigits[Int(byte & 0x0F)]
+                }
+                return raw.count * 2
+            }
+        }
     }
 }
 
@@ -178,8 +188,13 @@ struct CanonicalJSONWriter {
 
     private mutating func quoted(_ text: String) {
         output.append(UInt8(ascii: "\""))
-        // Most values need no escaping: copy them whole.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        // Most values need no escaping: copy them whole (scanned as contiguous bytes where the string has them).
+        let plain =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                for byte in bytes where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+                return true
+            } ?? !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") })
+        if plain {
             output.append(contentsOf: text.utf8)
             output.append(UInt8(ascii: "\""))
             return

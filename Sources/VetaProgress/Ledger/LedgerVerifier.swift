@@ -30,52 +30,14 @@ public enum LedgerVerifier {
         verify(rows) { assessor, _ in publicKey(assessor) }
     }
 
-    /// Verifies `rows` using, for each sign-off, the key `keyAt` gives for its assessor at its sequence.
+    /// Verifies `rows` using, for each sign-off, the key `keyAt` gives for its assessor at its sequence
+    /// (``Stream/consume(_:keyAt:)`` over each row; the registry entries are not folded).
     public static func verify(
         _ rows: [Result<LedgerEntry, LedgerRowError>], keyAt: (AssessorID, Int64) -> PublicSigningKey?
     ) -> Report {
-        var problems: [Problem] = []
-        var expectedSequence: Int64 = 1
-        var previousHash = LedgerEntry.genesisHash
-        var signatures = 0
-        for row in rows {
-            let entry: LedgerEntry
-            switch row {
-            case .failure(let error):
-                let reason = error.reason.hasPrefix("the row ") ? error.reason : "the row is not a valid entry: \(error.reason)"
-                problems.append(Problem(sequence: error.sequence, reason: reason))
-                expectedSequence = error.sequence + 1
-                previousHash = ""
-                continue
-            case .success(let value):
-                entry = value
-            }
-            if entry.sequence != expectedSequence {
-                problems.append(
-                    Problem(
-                        sequence: entry.sequence,
-                        reason: "expected entry \(expectedSequence) here: entries \(expectedSequence)–\(entry.sequence - 1) are missing"))
-            }
-            if !previousHash.isEmpty && entry.previousHash != previousHash {
-                problems.append(Problem(sequence: entry.sequence, reason: "its previous-hash does not match the entry before it"))
-            }
-            let recomputed = LedgerCanonicalEncoding.hash(of: entry)
-            if recomputed != entry.hash {
-                problems.append(
-                    Problem(
-                        sequence: entry.sequence, reason: "its content does not match its hash: the entry was changed after it was recorded"
-                    ))
-            }
-            if entry.kind == .signOff {
-                signatures += 1
-                if let problem = signatureProblem(entry, publicKey: { keyAt($0, entry.sequence) }) {
-                    problems.append(Problem(sequence: entry.sequence, reason: problem))
-                }
-            }
-            expectedSequence = entry.sequence + 1
-            previousHash = entry.hash
-        }
-        return Report(entries: rows.count, signatures: signatures, problems: problems)
+        var stream = Stream()
+        for row in rows { stream.consume(row, keyAt: keyAt) }
+        return stream.report
     }
 
     /// Why a sign-off's signature does not verify, or `nil` when it does.

@@ -20,11 +20,35 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
 
     /// Parses `YYYY-MM-DD`; returns `nil` for anything else or a day that does not exist.
     public init?(_ text: String) {
+        // YYYY-MM-DD in ASCII digits (what is stored and typed), read without splitting.
+        if let date = Self.digits(text) {
+            self.init(year: date.year, month: date.month, day: date.day)
+            return
+        }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         self.init(year: year, month: month, day: day)
+    }
+
+    /// The year, month and day of text that is exactly `DDDD-DD-DD` in ASCII digits, or nil.
+    private static func digits(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        var utf8 = text
+        return utf8.withUTF8 { bytes -> (year: Int, month: Int, day: Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - 0x30
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return (year, month, day)
+        }
     }
 
     /// Today in UTC.

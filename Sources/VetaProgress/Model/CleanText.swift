@@ -18,6 +18,7 @@ public enum CleanText {
     /// The text cleaned for storing, or a refusal naming `field`, the character and where it is.
     public static func clean(_ text: String, field: String, kind: Kind = .line) throws(Refusal) -> String {
         let utf8 = text.utf8
+        if utf8.isEmpty { return text }  // nothing to clean (an empty cell)
         if let first = utf8.first, let last = utf8.last, first != 0x20, last != 0x20, utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             return text  // printable ASCII, no space at either end: already clean
         }

@@ -19,17 +19,10 @@ extension ProgressService {
     /// Verifies the ledger (``verifyLedger()``) and proves it still extends every checkpoint in
     /// `files` whose signature verifies with one of `keys`.
     public func verifyLedger(checkpoints files: [CheckpointVerifier.File], keys: [NoteVerifierKey]) async throws -> LedgerVerification {
-        let rows = try await store.allEntries()
-        let report = try await verifyLedger(rows)
         let (valid, unreadable) = CheckpointVerifier.read(files, keys: keys)
-        let sizes = Set(valid.map(\.1.size))
-        var log = CheckpointVerifier.LogHeads()
-        for case .success(let entry) in rows where entry.sequence == 1 || sizes.contains(entry.sequence) {
-            let hash = LedgerCanonicalEncoding.hash(of: entry)
-            if entry.sequence == 1 { log.origin = Checkpoint.origin(firstHash: hash) }
-            if sizes.contains(entry.sequence) { log.hashes[entry.sequence] = hash }
-        }
-        log.size = rows.last.map(Self.sequence(of:)) ?? 0
+        let scan = try await scanLedger(heads: Set(valid.map(\.1.size)))
+        let report = scan.report
+        let log = scan.log
         let findings = unreadable + CheckpointVerifier.check(valid, against: log)
         let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         return LedgerVerification(

@@ -152,7 +152,7 @@ public struct ProgressService: Sendable {
     public func correct(_ sequence: Int64, reason: String, on date: CalendarDate) async throws -> LedgerEntry {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
         // Stored entries never change: what the target is, is checked once.
-        let rows = try await store.allEntries()
+        let rows = try await store.entries(from: sequence, through: sequence)
         guard case .success(let target)? = rows.first(where: { (try? $0.get().sequence) == sequence }) else {
             throw Refusal("there is no entry \(sequence)")
         }
@@ -199,34 +199,40 @@ public struct ProgressService: Sendable {
         EnrolmentState(try await store.entries(for: trainee), trainee: trainee, ref: ref, asOf: date)
     }
 
-    /// Recomputes the ledger's hash chain and sign-off signatures.
+    /// Recomputes the ledger's hash chain and sign-off signatures, reading the entries one at a time.
     public func verifyLedger() async throws -> LedgerVerifier.Report {
-        try await verifyLedger(try await store.allEntries())
+        try await scanLedger(heads: []).report
     }
 
-    /// Verifies `rows` (every stored entry, as ``ProgressStore/allEntries()`` reads them).
+    /// What one pass over the ledger finds: the verifier's state, and the log's heads at `heads`
+    /// (the sizes checkpoints name), its origin and its size.
+    struct LedgerScan: Sendable {
+        var verifier = LedgerVerifier.Stream()
+        var log = CheckpointVerifier.LogHeads()
+        /// The registry tables that are not the log's projection (``ProgressStore/projectionProblems()``).
+        var projection: [String] = []
+
+        /// The verifier's report with the projection's problems.
+        var report: LedgerVerifier.Report { verifier.report.adding(projection.map { LedgerVerifier.Problem(at: 0, $0) }) }
+    }
+
+    /// Verifies every entry as it is read (``ProgressStore/scanEntries(into:_:)``), keeping the hashes
+    /// of entry 1 and of the entries at `heads`.
     ///
     /// Each sign-off is checked against the key the log registered for its assessor when it was
-    /// signed (never a table row); the registry entries must hold together, and every registry table
-    /// must be their projection (``ProgressStore/projectionProblems()``).
-    func verifyLedger(_ rows: [Result<LedgerEntry, LedgerRowError>]) async throws -> LedgerVerifier.Report {
-        // A store migrated from the tables that preceded the registry entries registers its assessors
-        // after their sign-offs: those are checked against the key the migrated registration carries.
-        var migrated: [String: String] = [:]
-        for case .success(let entry) in rows where entry.kind == .assessor && entry.registry?.isMigrated == true {
-            if let details = entry.registry, let key = details.fields["publicKey"] { migrated[details.subject] = key }
-        }
-        var registry = RegistryState()
-        var keys: [Int64: PublicSigningKey] = [:]
-        for case .success(let entry) in rows {
-            registry.apply(entry)
-            if entry.kind == .signOff, let id = entry.assessor, let key = registry.assessorKey(id.rawValue) ?? migrated[id.rawValue] {
-                keys[entry.sequence] = try? PublicSigningKey(key)
+    /// signed (``LedgerVerifier/Stream``, never a table row); the registry entries must hold
+    /// together, and every registry table must be their projection (``ProgressStore/projectionProblems()``).
+    func scanLedger(heads: Set<Int64>) async throws -> LedgerScan {
+        var scan = try await store.scanEntries(into: LedgerScan()) { scan, row in
+            let hash = scan.verifier.consume(row)
+            scan.log.size = Self.sequence(of: row)
+            if case .success(let entry) = row, let hash {
+                if entry.sequence == 1 { scan.log.origin = Checkpoint.origin(firstHash: hash) }
+                if heads.contains(entry.sequence) { scan.log.hashes[entry.sequence] = hash }
             }
         }
-        let report = LedgerVerifier.verify(rows) { _, sequence in keys[sequence] }
-        let projection = try await store.projectionProblems().map { LedgerVerifier.Problem(at: 0, $0) }
-        return report.adding(registry.problems.map { LedgerVerifier.Problem(at: $0.sequence, $0.reason) } + projection)
+        scan.projection = try await store.projectionProblems()
+        return scan
     }
 
     /// Whether the log authorised the entry's assessor for its unit on its date, when the assessor's

@@ -59,13 +59,21 @@ extension LedgerRow {
     }
 
     private static func isHex(_ text: String) -> Bool {
-        text.utf8.count == 64 && text.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+        var text = text
+        return text.withUTF8 { bytes in bytes.count == 64 && bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) } }
     }
 
+    /// `YYYY-MM-DDTHH:MM:SSZ`: the separators where they go, ASCII digits elsewhere.
+    private static let timestampShape = Array("0000-00-00T00:00:00Z".utf8)
+
     private static func isTimestamp(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 20 else { return false }
-        let separators: [Int: UInt8] = [4: 0x2D, 7: 0x2D, 10: 0x54, 13: 0x3A, 16: 0x3A, 19: 0x5A]
-        return bytes.enumerated().allSatisfy { index, byte in separators[index].map { $0 == byte } ?? (0x30...0x39).contains(byte) }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 20 else { return false }
+            for (byte, shape) in zip(bytes, timestampShape) {
+                if shape == 0x30 ? !(0x30...0x39).contains(byte) : byte != shape { return false }
+            }
+            return true
+        }
     }
 }

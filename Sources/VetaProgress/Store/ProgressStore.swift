@@ -81,7 +81,8 @@ public protocol ProgressStore: Sendable {
     /// The entries about one trainee, in sequence order; a ``Refusal`` when one of them, or its link
     /// to the entries before and after it, does not verify.
     func entries(for trainee: TraineeID) async throws -> [LedgerEntry]
-    /// The entries about one curriculum version, in sequence order.
+    /// The entries about one curriculum version, in sequence order; a ``Refusal`` when one of them,
+    /// or its link to the entries before and after it, does not verify.
     func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry]
     /// The entries of these kinds, in sequence order.
     func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry]
@@ -89,6 +90,13 @@ public protocol ProgressStore: Sendable {
     func entries(from first: Int64, through last: Int64) async throws -> [Result<LedgerEntry, LedgerRowError>]
     /// Every entry, in sequence order, with the rows that could not be read as entries.
     func allEntries() async throws -> [Result<LedgerEntry, LedgerRowError>]
+    /// Hands every entry (of `kinds`, or of every kind when `nil`), in sequence order (with the rows
+    /// that could not be read as entries), to `body` one at a time as it is read, threading `state`
+    /// through; what `body` does not keep is not kept, so memory stays flat however long the ledger is.
+    func scanEntries<State: Sendable>(
+        ofKinds kinds: Set<LedgerEntry.Kind>?, into state: State,
+        _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
+    ) async throws -> State
 }
 
 extension ProgressStore {

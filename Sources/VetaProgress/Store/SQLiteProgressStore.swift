@@ -319,6 +319,48 @@ public final class SQLiteProgressStore: ProgressStore {
         }
     }
 
+    /// Appends the entries `next` gives, one at a time until it gives `nil`, in one write
+    /// transaction after `end` (``StoreError/Kind/changed`` when the ledger no longer ends there):
+    /// each is cleaned, numbered, chained, hashed and inserted as ``append(_:after:seal:)`` does, and
+    /// none is kept, so memory stays flat however many there are. `finish` runs last, inside the
+    /// transaction, with how many were appended; when `next` or `finish` throws, nothing is written. Only evidence is appended
+    /// this way (the enrolment guard checks a whole batch); returns how many entries were appended.
+    package func appendStream(
+        after end: Int64, next: @escaping @Sendable () throws -> LedgerEntry?, finish: @escaping @Sendable (Int) throws -> Void
+    ) async throws -> Int {
+        let recordedAt = Self.timestamp(clock())
+        return try await write { db in
+            let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
+            var sequence: Int64 = last?[0] ?? 0
+            guard end == sequence else {
+                throw StoreError(
+                    .changed, "the ledger changed while the request was checked (entry \(sequence) is now the last, not \(end))")
+            }
+            var previousHash: String = last?[1] ?? LedgerEntry.genesisHash
+            let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
+            var count = 0
+            while let original = try next() {
+                guard original.kind == .evidence else { throw StoreError(.storage, "only evidence is appended one entry at a time") }
+                var entry = try original.validated()
+                guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
+                    throw Refusal(
+                        "the ids of entry \(sequence + 1) are not as the store keeps ids: they were not checked in their clean form")
+                }
+                sequence += 1
+                entry.sequence = sequence
+                entry.recordedAt = recordedAt
+                entry.previousHash = previousHash
+                entry.signature = nil
+                entry.hash = LedgerCanonicalEncoding.hash(of: entry)
+                try statement.execute(arguments: LedgerRow.arguments(entry))
+                previousHash = entry.hash
+                count += 1
+            }
+            try finish(count)
+            return count
+        }
+    }
+
     public func ledgerEnd() async throws -> Int64 {
         try await read { db in try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM ledger_entry") ?? 0 }
     }
@@ -329,8 +371,10 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     public func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry] {
+        // What cohort and due report from: checked as status's entries are.
         try await entries(
-            where: "curriculum_code = ? AND curriculum_version = ?", [curriculum.code.rawValue, curriculum.version.description])
+            where: "curriculum_code = ? AND curriculum_version = ?", [curriculum.code.rawValue, curriculum.version.description],
+            linksChecked: true)
     }
 
     public func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry] {
@@ -368,6 +412,23 @@ public final class SQLiteProgressStore: ProgressStore {
     public func allEntries() async throws -> [Result<LedgerEntry, LedgerRowError>] {
         try await read { db in
             try Row.fetchAll(db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry ORDER BY sequence").map(LedgerRow.entry)
+        }
+    }
+
+    public func scanEntries<State: Sendable>(
+        ofKinds kinds: Set<LedgerEntry.Kind>?, into state: State,
+        _ body: @escaping @Sendable (inout State, Result<LedgerEntry, LedgerRowError>) throws -> Void
+    ) async throws -> State {
+        let names = kinds.map { $0.map(\.rawValue).sorted() }
+        let condition = names.map { "WHERE kind IN (" + $0.map { _ in "?" }.joined(separator: ", ") + ") " } ?? ""
+        // One cursor in one read transaction: each row is read, handed on and dropped.
+        return try await read { db in
+            var state = state
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry \(condition)ORDER BY sequence",
+                arguments: StatementArguments(names ?? []))
+            while let row = try rows.next() { try body(&state, LedgerRow.entry(row)) }
+            return state
         }
     }
 

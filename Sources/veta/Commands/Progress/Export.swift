@@ -1,5 +1,6 @@
 import ArgumentParser
 import VetaProgress
+import VetaRecords
 
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,14 @@ struct ExportLedger: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            let rows = try await store.openService(create: false).store.allEntries()
+            let records = try store.openRecords(create: false)
+            // What ledger verify checks: a log that does not verify is not exported as if it were the record.
+            if let first = try await records.verifyLedger().problems.first {
+                let finding = first.sequence == 0 ? first.reason : "first bad entry \(first.sequence): \(first.reason)"
+                throw Refusal(
+                    "the log does not verify (\(finding)); nothing is exported from a log that does not verify: run veta ledger verify")
+            }
+            let rows = try await records.progress.store.allEntries()
             let entries = rows.compactMap { try? $0.get() }
             if rows.count != entries.count {
                 Terminal.err("veta: \(rows.count - entries.count) damaged rows left out; run veta ledger verify\n")
