@@ -93,7 +93,7 @@ demo-progress: build
 	@echo "== trainee progress (demo store $(DEMO)/veta.sqlite)"
 	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
 	$(VETA) publish Curricula; \
-	$(VETA) org add --rfc MFR110315AB1 --name "Minera Fresnillo" --site "Mina Saucito"; \
+	$(VETA) org add --rfc MFR110315AB1 --name "Minera Fresnillo" --site "Mina Saucito" --site Mina-Saucito; \
 	$(VETA) trainee add --id T001 --paternal García --maternal López --given "Ana María" --curp GALA900101MZSRPN05 \
 	  --employer MFR110315AB1 --occupation "Operadora de camión de acarreo" --job-title Operadora; \
 	$(VETA) keys generate --name A01 --out $(DEMO)/keys; \

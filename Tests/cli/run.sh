@@ -165,6 +165,8 @@ suite "CASE export" case_check.py "$VETA"
 suite "typed values" xsd_values.py "$VETA" "$WORK/values"
 # Audits: catalogue rules on fixtures, records rules on a store, report determinism.
 suite "audits" audit_cli.py "$VETA" "$WORK/audit"
+# Everyday administration: listings and amendment history, key rotation, entries, batch corrections, import undo, drafts, sites, due.
+suite "everyday administration" admin_cli.py "$VETA" "$WORK/admin"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

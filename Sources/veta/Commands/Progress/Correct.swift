@@ -4,22 +4,37 @@ import VetaProgress
 struct Correct: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "correct",
-        abstract: "Void an earlier ledger entry, saying why (entries are never edited or deleted).",
+        abstract: "Void earlier ledger entries, saying why (entries are never edited or deleted).",
         discussion: """
-            Example:
+            Several entries are voided together with one reason: all of them or, if any cannot be
+            voided, none (every reason is listed). veta entries --trainee T lists the numbers.
+
+            Examples:
               veta correct 42 --reason "recorded against the wrong trainee"
+              veta correct 42 43 47 --reason "recorded against the wrong trainee"
             """)
 
-    @Argument(help: "The sequence number of the entry to void.") var sequence: Int64
+    @Argument(help: "The sequence numbers of the entries to void.") var sequences: [Int64]
     @Option(help: "Why.") var reason: String
     @Option(help: ArgumentHelp("Date of the correction, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd"))
     var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        guard !sequences.isEmpty else { throw ValidationError("name at least one entry to void") }
+    }
+
     func run() async throws {
         try await runReporting {
-            let entry = try await store.openService(create: true).correct(sequence, reason: reason, on: date.orToday)
-            Terminal.out("entry \(entry.sequence): voids entry \(sequence)\n")
+            let service = try store.openService(create: true)
+            if sequences.count == 1, let sequence = sequences.first {
+                let entry = try await service.correct(sequence, reason: reason, on: date.orToday)
+                Terminal.out("entry \(entry.sequence): voids entry \(sequence)\n")
+                return
+            }
+            for entry in try await service.correct(sequences, reason: reason, on: date.orToday) {
+                Terminal.out("entry \(entry.sequence): voids entry \(entry.corrects ?? 0)\n")
+            }
         }
     }
 }
