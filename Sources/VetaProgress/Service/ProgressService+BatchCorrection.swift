@@ -43,14 +43,17 @@ extension ProgressService {
     ///
     /// Refused, with nothing written, when `id` does not name the entries of one import: entries
     /// `first` through `last` must all exist, be enrolments or all be evidence, and have been
-    /// recorded at one instant, as one import writes them.
+    /// recorded at one instant, as one import writes them, and the entries just before and after
+    /// them must not be of that kind recorded at that instant (part of an import is not an import).
     public func undoImport(_ id: ImportID, reason: String, on date: CalendarDate) async throws -> [LedgerEntry] {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("undoing an import must say why") }
-        let rows = try await store.entries(from: id.first, through: id.last)
+        let rows = try await store.entries(from: id.first - 1, through: id.last + 1)
         var entries: [LedgerEntry] = []
+        var neighbours: [LedgerEntry] = []
         for row in rows {
             switch row {
-            case .success(let entry): entries.append(entry)
+            case .success(let entry):
+                if entry.sequence < id.first || entry.sequence > id.last { neighbours.append(entry) } else { entries.append(entry) }
             case .failure(let error):
                 throw Refusal("the ledger does not verify at \(error)", reasons: ["nothing was done; run veta ledger verify"])
             }
@@ -64,9 +67,16 @@ extension ProgressService {
         else {
             throw Refusal(notAnImport, reasons: ["entries \(id) are not enrolments or evidence all recorded at one instant"])
         }
+        // The whole import, not part of it: the entries just before and after were not written with it.
+        if let joined = neighbours.first(where: { $0.kind == first.kind && $0.recordedAt == first.recordedAt }) {
+            throw Refusal(
+                notAnImport,
+                reasons: ["entry \(joined.sequence) was recorded at the same instant as entries \(id): \(id) is part of a larger import"])
+        }
+        let imported = entries
         return try await checkedWrite { end in
             let voided = try await correctedEntries()
-            let open = entries.filter { voided[$0.sequence] == nil }
+            let open = imported.filter { voided[$0.sequence] == nil }
             guard !open.isEmpty else { throw Refusal("every entry of import \(id) is already voided: nothing to undo") }
             let corrections = open.map {
                 LedgerEntry(

@@ -67,7 +67,7 @@ struct Import: AsyncParsableCommand {
         if undo != nil {
             guard file == nil else { throw ValidationError("give either a file to import or --undo ID, not both") }
             guard reason != nil else { throw ValidationError("--undo needs --reason") }
-            guard undo.flatMap(ImportID.init) != nil else {
+            guard undo.flatMap({ ImportID($0) }) != nil else {
                 throw ValidationError("--undo takes an import id FIRST-LAST, as veta import printed it")
             }
         } else {
