@@ -134,7 +134,7 @@ check("two assessors never share a public key (the current one or one rotated aw
 
 # --- entries and corrections ---------------------------------------------------------------------------------------
 for day in ("2026-11-14", "2026-11-15"):
-    must(store, "record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", UNITS[0], "--target", "unit",
+    must(store, "record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", UNITS[0], "--target", "element:1",
          "--method", "observation", "--outcome", "satisfactory", "--assessor", "A01", "--date", day)
 r = run(store, "entries", "--trainee", "T100")
 j = as_json(run(store, "entries", "--trainee", "T100", "--unit", UNITS[0], "--format", "json"))
@@ -158,7 +158,7 @@ check("veta correct voids several entries at once with one reason, all or none",
 csv = os.path.join(work, "evidence.csv")
 open(csv, "w", encoding="utf-8").write(
     "trainee,curriculum,unit,target,method,outcome,date,hours,site,note,assessor\n"
-    + "".join(f"T100,VTOPHT,{UNITS[0]},unit,observation,satisfactory,2026-11-2{d},1,Unidad Tizapa,,A01\n" for d in range(3)))
+    + "".join(f"T100,VTOPHT,{UNITS[0]},element:1,observation,satisfactory,2026-11-2{d},1,Unidad Tizapa,,A01\n" for d in range(3)))
 r = run(store, "import", csv)
 m = re.search(r"import id (\d+-\d+)", r.stdout)
 size = entries(store)
@@ -211,6 +211,7 @@ must(store, "issue", "--issuer", ISSUER, "--key", key("issuer", "private"), "--o
      "--trainee", "T100", "--curriculum", "VTOPHT", "--format", "ob3")
 good_html = run(store, "audit", "records", "--format", "html").stdout
 broken = backup(store, os.path.join(work, "broken.sqlite"))
+sql(broken, "DROP TRIGGER ledger_entry_append_only_update")
 sql(broken, "UPDATE ledger_entry SET note = 'edited' WHERE kind = 'enrolment'")
 r = run(broken, "audit", "records", "--format", "html")
 rows = re.findall(r'<td class="(pass|fail)">', r.stdout)
