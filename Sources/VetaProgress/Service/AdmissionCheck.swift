@@ -1,4 +1,4 @@
-public import VetaCurricula
+import VetaCurricula
 
 /// What an enrolment and a piece of evidence must meet before they are written, besides the
 /// enrolment rules: a curriculum published as a draft takes no enrolment unless asked, and a site

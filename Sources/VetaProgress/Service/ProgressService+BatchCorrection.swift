@@ -1,4 +1,4 @@
-public import VetaCurricula
+import VetaCurricula
 
 extension ProgressService {
     /// Voids several entries at once with one reason: every one of them, or none.
