@@ -94,7 +94,7 @@ demo-progress: build
 	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
 	$(VETA) publish Curricula; \
 	$(VETA) store set-timezone America/Mexico_City --reason "sitio en Zacatecas"; \
-	$(VETA) org add --rfc MFR110315AB1 --name "Minera Fresnillo" --site "Mina Saucito" --legal-representative "Lic. Begoña Güémez Treviño"; \
+	$(VETA) org add --rfc MFR110315AB1 --name "Minera Fresnillo" --site "Mina Saucito" --site Mina-Saucito --legal-representative "Lic. Begoña Güémez Treviño"; \
 	$(VETA) trainee add --id T001 --paternal García --maternal López --given "Ana María" --curp GALA900101MZSRPN05 \
 	  --employer MFR110315AB1 --occupation "Operadora de camión de acarreo" --job-title Operadora; \
 	$(VETA) keys generate --name A01 --out $(DEMO)/keys; \

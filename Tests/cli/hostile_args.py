@@ -54,7 +54,7 @@ VALID = {
     "job-title": "Operadora", "rfc": "MFR110315AB1", "accreditation": "CONOCER EV-1", "reason": "a reason",
     "within": "30d", "from": "EXWSAFE@1.1.0", "to": "EXWSAFE@1.1.0", "year": "2026", "serial": "VETA-2026-000001",
     "url": "https://capacitacion.example.mx", "issuer": "https://capacitacion.example.mx", "stps": "CAP-123456-ABC-0013",
-    "sequence": "1", "cohort": "EXWSAFE", "lang": "es", "max-file-size": "1000000", "max-depth": "64",
+    "sequence": "1", "sequences": "1", "cohort": "EXWSAFE", "lang": "es", "max-file-size": "1000000", "max-depth": "64",
 }
 
 
@@ -144,7 +144,7 @@ def value_for(name, argument):
 
 
 # Optional inputs a command needs in its baseline to get past its own validation.
-EXTRA = {"issue": {"trainee", "curriculum"}, "audit catalogue": {"paths"}}
+EXTRA = {"issue": {"trainee", "curriculum"}, "audit catalogue": {"paths"}, "import": {"file"}}
 
 
 def baseline(path, command, replace=None):

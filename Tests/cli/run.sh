@@ -175,6 +175,8 @@ suite "audits" audit_cli.py "$VETA" "$WORK/audit"
 suite "corrections" corrections_cli.py "$VETA" "$WORK/corrections"
 # Dates and time: the site's local "today", the time zone setting, --as-of, --known-at, the audit at issue.
 suite "dates and time" dates_cli.py "$VETA" "$WORK/dates"
+# Everyday administration: listings and amendment history, key rotation, entries, batch corrections, import undo, drafts, sites, due.
+suite "everyday administration" admin_cli.py "$VETA" "$WORK/admin"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -47,15 +47,21 @@ public struct AuditReport: Hashable, Sendable, Codable {
         (findings.filter { $0.diagnostic.severity == .error }.count, findings.filter { $0.diagnostic.severity == .warning }.count)
     }
 
-    /// Whether `subject` (a curriculum or an employer) has no error.
+    /// Whether the curriculum (`CODE@x.y.z`) has no error: no error finding names it, by code and
+    /// version or by its code alone, and the log verifies (a log that does not verify fails every row).
     public func passes(curriculum: String) -> Bool {
-        !findings.contains {
-            $0.diagnostic.severity == .error && $0.curriculum.map { curriculum.hasPrefix($0) || $0.hasPrefix(curriculum) } == true
-        }
+        !logBroken
+            && !findings.contains {
+                $0.diagnostic.severity == .error
+                    && $0.curriculum.map { $0 == curriculum || curriculum.hasPrefix($0 + "@") || $0.hasPrefix(curriculum + "@") } == true
+            }
     }
 
-    /// Whether the employer has no error.
+    /// Whether the employer has no error, and the log verifies (a log that does not verify fails every row).
     public func passes(employer: String) -> Bool {
-        !findings.contains { $0.diagnostic.severity == .error && $0.employer == employer }
+        !logBroken && !findings.contains { $0.diagnostic.severity == .error && $0.employer == employer }
     }
+
+    /// Whether a finding says the log does not verify: then no summary row passes.
+    public var logBroken: Bool { findings.contains { $0.diagnostic.code == AuditRule.ledgerBroken.rawValue } }
 }

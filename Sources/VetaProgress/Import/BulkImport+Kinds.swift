@@ -86,6 +86,7 @@ extension ProgressService {
         var repeats: [Int] = []
         var finder = ImportTable.RepeatFinder()
         var seen: [String: Int] = [:]
+        var admission = AdmissionCheck(service: self)
         for (index, row) in rows.enumerated() {
             if index % 1024 == 0 { progress?(index, rows.count) }
             let value: [String: String]
@@ -121,6 +122,7 @@ extension ProgressService {
                 }
                 if let future = EvidenceCheck.futureDate(date, of: .enrolment) { throw Refusal(future) }
                 let site = value["site"].flatMap { $0.isEmpty ? nil : $0 }
+                if let problem = try await admission.problem(trainee, in: ref, site: site, allowDraft: false) { throw Refusal(problem) }
                 entries.append(LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site))
             } catch let refusal as Refusal {
                 errors.append(.init(line: row.line, reason: refusal.summary))
@@ -131,7 +133,9 @@ extension ProgressService {
         }
         if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .enrolments) }
         let stored = try await store.append(entries, after: end) { _ in }
-        return ImportReport(kind: .enrolments, rows: rows.count, written: stored.count, alreadyStored: repeats.count, errors: [])
+        var report = ImportReport(kind: .enrolments, rows: rows.count, written: stored.count, alreadyStored: repeats.count, errors: [])
+        report.importID = ImportID.of(stored)
+        return report
     }
 
     func importEvidence(
@@ -146,6 +150,7 @@ extension ProgressService {
         var entries: [LedgerEntry] = []
         var repeats: [Int] = []
         var finder = ImportTable.RepeatFinder()
+        var admission = AdmissionCheck(service: self)
         entries.reserveCapacity(rows.count)
         for (number, row) in rows.enumerated() {
             if number % 1024 == 0 { progress?(number, rows.count * 2) }
@@ -164,6 +169,10 @@ extension ProgressService {
                 assessor: field("assessor"), attachment: field("attachment_sha256"))
             {
             case .success(let entry):
+                if let problem = try await admission.siteProblem(entry.trainee, site: entry.site) {
+                    errors.append(.init(line: row.line, reason: problem))
+                    continue
+                }
                 if stored.contains(EvidenceKey(entry)) { repeats.append(row.line) }
                 entries.append(entry)
             case .failure(let refusal): errors.append(.init(line: row.line, reason: refusal.reasons.joined(separator: "; ")))
@@ -179,7 +188,9 @@ extension ProgressService {
             let done = counter.increment()
             if done % 1024 == 0 || done == total { progress?(total + done, total * 2) }
         }
-        return ImportReport(kind: .evidence, rows: rows.count, written: written.count, alreadyStored: repeats.count, errors: [])
+        var report = ImportReport(kind: .evidence, rows: rows.count, written: written.count, alreadyStored: repeats.count, errors: [])
+        report.importID = ImportID.of(written)
+        return report
     }
 
     /// Why a row equal to an earlier row of the file is refused.

@@ -16,6 +16,9 @@ public struct ImportReport: Hashable, Sendable, Codable {
     public let alreadyStored: Int
     /// Every bad row, by line number.
     public let errors: [RowError]
+    /// The entries the import wrote (``ImportID``), for `veta import --undo`; `nil` when it wrote no
+    /// entry that a correction can void (nothing, or trainees).
+    public var importID: ImportID? = nil
 
     /// One bad row.
     public struct RowError: Error, Hashable, Sendable, Codable, CustomStringConvertible {

@@ -64,11 +64,18 @@ public struct ProgressService: Sendable {
     /// Enrols a trainee in a published curriculum; refused while the trainee is enrolled (and not
     /// withdrawn) in any version of it, whatever the dates of the two enrolments. The check holds
     /// inside the write (``checkedWrite(_:)``): of racing enrolments of one trainee, one is stored.
-    public func enrol(_ trainee: TraineeID, in ref: CurriculumRef, on date: CalendarDate, site: String? = nil) async throws -> LedgerEntry {
+    public func enrol(
+        _ trainee: TraineeID, in ref: CurriculumRef, on date: CalendarDate, site: String? = nil, allowDraft: Bool = false
+    ) async throws -> LedgerEntry {
         let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
         guard try await store.trainee(trainee) != nil else { throw Refusal("trainee \(trainee) is not registered (veta trainee add)") }
         _ = try await curriculum(ref)
         try await requireNotWithdrawn(ref)
+        let site = try site.map { text throws(Refusal) in try CleanText.clean(text, field: "site") }
+        var admission = AdmissionCheck(service: self)
+        if let problem = try await admission.problem(trainee, in: ref, site: site, allowDraft: allowDraft) {
+            throw Refusal("enrolment of \(trainee) in \(ref) refused", reasons: [problem])
+        }
         let entry = LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site)
         return try await checkedWrite { end in
             // Whatever the date: an enrolment dated before the one in force is a second enrolment too.
@@ -101,9 +108,12 @@ public struct ProgressService: Sendable {
         entry.kind = .evidence
         let curriculum = try await curriculum(entry.curriculum)
         let assessor = try await entry.assessor.asyncMap { try await store.assessor($0) } ?? nil
+        var admission = AdmissionCheck(service: self)
+        let siteProblem = try await admission.siteProblem(entry.trainee, site: entry.site)
         return try await checkedWrite { end in
             let enrolled = try await enrolment(of: entry.trainee, in: entry.curriculum, asOf: entry.date).isActive
             var problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            if let siteProblem { problems.append(siteProblem) }
             problems += try await authorisationProblems(entry, assessor: assessor)
             guard problems.isEmpty else { throw Refusal("evidence refused", reasons: problems) }
             return try await appendOne(entry, after: end)

@@ -77,6 +77,7 @@ extension SQLiteProgressStore {
     public func amend(_ assessor: Assessor, reason: String) async throws {
         let assessor = try assessor.validated()
         try await amend("assessor", assessor.id.rawValue, assessor.registryFields, reason: reason) { db in
+            try AssessorKeyCheck.check(assessor.publicKey, for: assessor.id.rawValue, in: db)
             try db.execute(
                 sql: "UPDATE assessor SET name = ?, accreditation = ?, public_key = ? WHERE id = ?",
                 arguments: [assessor.name, assessor.accreditation, assessor.publicKey, assessor.id.rawValue])

@@ -231,6 +231,7 @@ public final class SQLiteProgressStore: ProgressStore {
             guard try !Bool.fetchOne(db, sql: "SELECT 1 FROM assessor WHERE id = ?", arguments: [assessor.id.rawValue]).isTrue else {
                 throw StoreError(.conflict, "assessor \(assessor.id) already exists")
             }
+            try AssessorKeyCheck.check(assessor.publicKey, for: assessor.id.rawValue, in: db)
             try db.execute(
                 sql: "INSERT INTO assessor (id, name, accreditation, public_key) VALUES (?, ?, ?, ?)",
                 arguments: [assessor.id.rawValue, assessor.name, assessor.accreditation, assessor.publicKey])

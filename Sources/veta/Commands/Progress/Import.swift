@@ -37,13 +37,23 @@ struct Import: AsyncParsableCommand {
               evidence: an entry not voided by a correction with the same trainee, curriculum,
                 unit, target, method, outcome, date and assessor (imported again with --allow-repeat)
 
+            An import of enrolments or evidence prints its import id (the entries it wrote, FIRST-LAST);
+            veta import --undo ID --reason WHY voids every entry of that import with one reason, in
+            one write (entries of it already voided stay as they are).
+
             Examples:
               veta import evidence-2026-11.csv
+              veta import --undo 57-83 --reason "file of another site imported by mistake"
               veta import --encoding windows-1252 trainees-mina-saucito.csv
               veta import --delimiter ';' --allow-repeat evidence-2026-11.csv
             """)
 
-    @Argument(help: "The CSV file.") var file: String
+    @Argument(help: "The CSV file.") var file: String?
+    @Option(help: ArgumentHelp("Void every entry of the import with this id (as veta import printed it).", valueName: "first-last"))
+    var undo: String?
+    @Option(help: "Why the import is undone (with --undo).") var reason: String?
+    @Option(help: ArgumentHelp("Date of the corrections, YYYY-MM-DD (with --undo; default today).", valueName: "yyyy-mm-dd"))
+    var date: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @Option(help: "The file's encoding: utf-8 (the default; a byte-order mark is allowed) or windows-1252.")
     var encoding = EncodingArgument(.utf8)
@@ -53,7 +63,22 @@ struct Import: AsyncParsableCommand {
     var allowRepeat = false
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        if undo != nil {
+            guard file == nil else { throw ValidationError("give either a file to import or --undo ID, not both") }
+            guard reason != nil else { throw ValidationError("--undo needs --reason") }
+            guard undo.flatMap({ ImportID($0) }) != nil else {
+                throw ValidationError("--undo takes an import id FIRST-LAST, as veta import printed it")
+            }
+        } else {
+            guard file != nil else { throw ValidationError("give the CSV file to import (or --undo ID)") }
+            guard reason == nil, date == nil else { throw ValidationError("--reason and --date go with --undo") }
+        }
+    }
+
     func run() async throws {
+        if let undo, let id = ImportID(undo), let reason { return try await undoImport(id, reason: reason) }
+        guard let file else { return }
         try await runReporting(json: format == .json) {
             let options = ImportOptions(encoding: encoding.encoding, delimiter: delimiter?.delimiter, allowRepeat: allowRepeat)
             let bar = ProgressBar(label: "importing", total: 1_000_000, minimumTotal: 0)
@@ -70,11 +95,31 @@ struct Import: AsyncParsableCommand {
                         ? " (\(report.alreadyStored) of them already in the store)"
                         : " (\(report.alreadyStored) already in the store, skipped)"
                 Terminal.out("imported \(report.written) \(report.kind.rawValue) rows from \(file)\(repeats)\n")
+                if let id = report.importID { Terminal.out("import id \(id) (undo with veta import --undo \(id) --reason ...)\n") }
             } else {
                 for error in report.errors { Terminal.out("\(file):\(error.line): \(error.reason)\n") }
                 Terminal.out("\(report.errors.count) bad rows of \(report.rows); nothing was imported\n")
             }
             if !report.errors.isEmpty { throw ExitCode(1) }
         }
+    }
+
+    /// `--undo`: voids every entry of the import.
+    private func undoImport(_ id: ImportID, reason: String) async throws {
+        try await runReporting(json: format == .json) {
+            let service = try store.openService(create: true)
+            let corrections = try await service.undoImport(id, reason: reason, on: try await date.orToday(service))
+            if format == .json {
+                return try printJSON(UndoReport(importID: id, voided: corrections.compactMap(\.corrects), corrections: corrections.map(\.sequence)))
+            }
+            Terminal.out("undid import \(id): \(corrections.count) entries voided (corrections \(corrections.first?.sequence ?? 0)-\(corrections.last?.sequence ?? 0))\n")
+        }
+    }
+
+    /// What `--undo --format json` prints.
+    struct UndoReport: Encodable {
+        let importID: ImportID
+        let voided: [Int64]
+        let corrections: [Int64]
     }
 }

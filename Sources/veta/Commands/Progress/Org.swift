@@ -3,7 +3,8 @@ import VetaProgress
 
 struct Org: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "org", abstract: "Register employers and amend their data.", subcommands: [Add.self, Amend.self])
+        commandName: "org", abstract: "Register, list and show employers and amend their data.",
+        subcommands: [Add.self, Amend.self, List.self, Show.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -17,7 +17,7 @@ struct Retire: AsyncParsableCommand {
 
     @Argument(help: "CODE@x.y.z (a version must be named).") var curriculum: CurriculumTarget
     @Option(help: "Why it is withdrawn.") var reason: String
-    @Option(help: ArgumentHelp("Date, YYYY-MM-DD (default today, UTC).", valueName: "yyyy-mm-dd")) var date: DateArgument?
+    @Option(help: ArgumentHelp("Date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -28,7 +28,7 @@ struct Retire: AsyncParsableCommand {
         try await runReporting {
             let service = try store.openService(create: true)
             let ref = try await service.resolve(curriculum)
-            try await service.retire(ref, reason: reason, on: date.orToday)
+            try await service.retire(ref, reason: reason, on: try await date.orToday(service))
             Terminal.out("withdrew \(ref): it takes no new enrolments\n")
         }
     }

@@ -100,6 +100,7 @@ struct TraineeCommand: AsyncParsableCommand {
                     let what = entry.kind == .trainee ? "registered" : "amended (\(entry.note ?? ""))"
                     Terminal.out("  \(what) on \(entry.date), log entry \(entry.sequence)\n")
                 }
+                Terminal.out(TraineeWithdrawals(try await service.store.entries(for: trainee.id)).text)
                 for status in try await service.status(of: trainee.id, asOf: try await service.today()) {
                     Terminal.out("  \(status.curriculum): \(Int(status.percentComplete.rounded()))% complete\n")
                 }

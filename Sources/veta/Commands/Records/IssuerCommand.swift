@@ -5,7 +5,8 @@ import VetaRecords
 
 struct IssuerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "issuer", abstract: "Register organisations that issue completion records.", subcommands: [Add.self])
+        commandName: "issuer", abstract: "Register and list organisations that issue completion records.",
+        subcommands: [Add.self, List.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,0 +1,56 @@
+import VetaCurricula
+
+/// What an enrolment and a piece of evidence must meet before they are written, besides the
+/// enrolment rules: a curriculum published as a draft takes no enrolment unless asked, and a site
+/// must be one the trainee's employer registered (`veta org add --site`, `veta org amend --site`).
+///
+/// Sites are only ever added to an organisation and a publication never changes, so what is read
+/// here still holds when the entry is appended. Keeps what it read, for the rows of an import.
+public struct AdmissionCheck {
+    private let service: ProgressService
+    private var drafts: [CurriculumRef: Bool] = [:]
+    private var sites: [TraineeID: (employer: RFC, sites: Set<String>)?] = [:]
+
+    /// A check reading from `service`'s store.
+    public init(service: ProgressService) {
+        self.service = service
+    }
+
+    /// Why `trainee` cannot be enrolled in `ref` at `site`, or `nil`.
+    public mutating func problem(_ trainee: TraineeID, in ref: CurriculumRef, site: String?, allowDraft: Bool) async throws -> String? {
+        if !allowDraft, try await isDraft(ref) {
+            return "\(ref) was published as a draft (status draft, not for use): publish a current version, or enrol with --allow-draft"
+        }
+        return try await siteProblem(trainee, site: site)
+    }
+
+    /// Why `site` is not a place where `trainee` may be enrolled or assessed, or `nil` (also when no site is given).
+    public mutating func siteProblem(_ trainee: TraineeID, site: String?) async throws -> String? {
+        guard let site, !site.isEmpty else { return nil }
+        let known: (employer: RFC, sites: Set<String>)?
+        if let cached = sites[trainee] {
+            known = cached
+        } else {
+            if let registered = try await service.store.trainee(trainee),
+                let organisation = try await service.store.organisation(registered.employer)
+            {
+                known = (organisation.rfc, Set(organisation.sites))
+            } else {
+                known = nil
+            }
+            sites[trainee] = known
+        }
+        guard let known else { return nil }  // an unregistered trainee is refused for that reason elsewhere
+        guard !known.sites.contains(site) else { return nil }
+        let registered = known.sites.isEmpty ? "it has none" : "its sites are " + known.sites.sorted().joined(separator: ", ")
+        return "site \(site) is not registered for employer \(known.employer) of trainee \(trainee) (\(registered)); "
+            + "add it with veta org amend --rfc \(known.employer) --site \"\(site)\" --reason ..."
+    }
+
+    private mutating func isDraft(_ ref: CurriculumRef) async throws -> Bool {
+        if let known = drafts[ref] { return known }
+        let draft = try await service.curriculum(ref).status == .draft
+        drafts[ref] = draft
+        return draft
+    }
+}
