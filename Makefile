@@ -124,7 +124,24 @@ demo-progress: build
 	faketime '2026-11-20 12:00:00' $(PY) Tests/cli/ob3_check.py $(DEMO)/keys/issuer.public.jwk $(DEMO)/records/VETA-2026-000001.jwt; \
 	$(VETA) dc4 --employer MFR110315AB1 --year 2026; \
 	$(VETA) revoke VETA-2026-000001 --reason "demo: evidence found to be forged" --date 2026-11-20; \
-	$(VETA) verify $(DEMO)/records/VETA-2026-000002.pdf --as-of 2026-11-20 || echo "(the DC-3 of the revoked credential is NOT VALID, REVOKED: exit $$?)"
+	$(VETA) verify $(DEMO)/records/VETA-2026-000001.jwt --as-of 2026-11-20 || echo "(the revoked credential is NOT VALID, REVOKED: exit $$?)"; \
+	$(VETA) verify $(DEMO)/records/VETA-2026-000002.pdf --as-of 2026-11-20 || echo "(its DC-3, issued with it, is revoked with it: exit $$?)"
+	@echo "== an amendment, a correction, and a new version with migrate"
+	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
+	$(VETA) trainee amend --id T001 --job-title "Operadora de camión de acarreo" --reason "puesto corregido por Recursos Humanos"; \
+	$(VETA) trainee show T001; \
+	N=$$($(VETA) record --trainee T001 --curriculum VTOPHT --unit RIIMPO338E --target element:1 --method observation \
+	  --outcome satisfactory --assessor A01 --date 2026-11-18 --site Mina-Saucito | sed -n 's/^entry \([0-9]*\):.*/\1/p'); \
+	$(VETA) correct $$N --reason "registrada para la trabajadora equivocada" --date 2026-11-19; \
+	$(VETA) entries --trainee T001 --unit RIIMPO338E; \
+	sed -e 's/code="VTOPHT" version="1.0.0"/code="VTOPHT" version="1.1.0"/' \
+	  -e 's#<published>2026-11-24</published>#<published>2026-11-25</published><supersedes code="VTOPHT" version="1.0.0" equivalent="yes"/>#' \
+	  Curricula/operator-haul-truck.xml > $(DEMO)/operator-haul-truck-1.1.0.xml; \
+	$(VETA) diff Curricula/operator-haul-truck.xml $(DEMO)/operator-haul-truck-1.1.0.xml; \
+	$(VETA) publish $(DEMO)/operator-haul-truck-1.1.0.xml; \
+	$(VETA) migrate --from VTOPHT@1.0.0 --to VTOPHT@1.1.0 --date 2026-11-25; \
+	$(VETA) status T001 --as-of 2026-11-25; \
+	$(VETA) ledger verify
 	@echo "== audits"
 	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
 	$(VETA) audit catalogue Curricula --policy Schemas/audit-policy.xml; \

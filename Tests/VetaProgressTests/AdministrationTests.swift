@@ -15,7 +15,8 @@ struct AdministrationTests {
         let world = try await TestWorld.make()
         let a = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         let b = try await world.service.record(world.evidence("RIIWHS201E", .element(2)))
-        let corrections = try await world.service.correct([b.sequence, a.sequence, a.sequence], reason: "wrong trainee", on: TestWorld.day("2026-02-02"))
+        let corrections = try await world.service.correct(
+            [b.sequence, a.sequence, a.sequence], reason: "wrong trainee", on: TestWorld.day("2026-02-02"))
         #expect(corrections.map(\.corrects) == [a.sequence, b.sequence])
         #expect(corrections.allSatisfy { $0.kind == .correction && $0.note == "wrong trainee" })
     }
@@ -64,7 +65,8 @@ struct AdministrationTests {
     func anIdThatIsNotOneImportIsRefused(_ before: Int, _ after: Int) async throws {
         let world = try await TestWorld.make()
         let path = world.folder + "/evidence.csv"
-        try (Self.header + "T001,EXWSAFE,RIIWHS201E,element:1,observation,satisfactory,2026-02-01,1,,,A01\n"
+        try
+            (Self.header + "T001,EXWSAFE,RIIWHS201E,element:1,observation,satisfactory,2026-02-01,1,,,A01\n"
             + "T001,EXWSAFE,RIIWHS201E,element:2,observation,satisfactory,2026-02-01,1,,,A01\n").write(
                 toFile: path, atomically: true, encoding: .utf8)
         let id = try #require(try await world.service.importCSV(fileAt: path).importID)
@@ -132,7 +134,9 @@ struct AdministrationTests {
     @Test func aDraftTakesNoEnrolmentUnlessAsked() async throws {
         let world = try await TestWorld.make(enrol: false)
         let xml = try String(contentsOfFile: TestWorld.examplePath, encoding: .utf8)
-            .replacingOccurrences(of: "version=\"1.1.0\" level=\"operator\" status=\"current\"", with: "version=\"1.2.0\" level=\"operator\" status=\"draft\"")
+            .replacingOccurrences(
+                of: "version=\"1.1.0\" level=\"operator\" status=\"current\"", with: "version=\"1.2.0\" level=\"operator\" status=\"draft\""
+            )
         let path = world.folder + "/draft.xml"
         try xml.write(toFile: path, atomically: true, encoding: .utf8)
         let (result, _) = try await world.service.publish(fileAt: path)

@@ -48,8 +48,10 @@ import VetaCurricula
         }
         _ = try await store.append(
             [
-                record(.issue, RecordDetails(serial: "VETA-2026-000001", format: "dc3", issuer: "I01", validFrom: TestWorld.day("2026-02-10"))),
-                record(.issue, RecordDetails(serial: "VETA-2026-000002", format: "ob3", issuer: "I01", checkpointSize: 3, checkpointHash: sha)),
+                record(
+                    .issue, RecordDetails(serial: "VETA-2026-000001", format: "dc3", issuer: "I01", validFrom: TestWorld.day("2026-02-10"))),
+                record(
+                    .issue, RecordDetails(serial: "VETA-2026-000002", format: "ob3", issuer: "I01", checkpointSize: 3, checkpointHash: sha)),
                 record(.revocation, RecordDetails(serial: "VETA-2026-000001"), note: "error"),
                 record(.supersession, RecordDetails(serial: "VETA-2026-000002", supersededBy: "VETA-2026-000003")),
             ], seal: { _ in })
@@ -114,7 +116,8 @@ import VetaCurricula
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
         try await DatabaseQueue(path: path, configuration: configuration).write { db in
-            try db.execute(sql: "DELETE FROM site; DELETE FROM assessor_unit; DELETE FROM assessor; DELETE FROM trainee; DELETE FROM organisation")
+            try db.execute(
+                sql: "DELETE FROM site; DELETE FROM assessor_unit; DELETE FROM assessor; DELETE FROM trainee; DELETE FROM organisation")
         }
         _ = try await store.rebuildProjections(after: try await store.ledgerEnd())
         #expect(try Self.dump(path) == tables)

@@ -77,9 +77,12 @@ import VetaCurricula
         #expect(try await world.service.lifecycle()[world.ref.description]?.status == .withdrawn)
         try await world.service.store.add(
             Trainee(
-                id: TraineeID("T002"), paternalSurname: "Pérez", maternalSurname: "", givenNames: "Luis", curp: try CURP(TestWorld.curps[1]),
+                id: TraineeID("T002"), paternalSurname: "Pérez", maternalSurname: "", givenNames: "Luis",
+                curp: try CURP(TestWorld.curps[1]),
                 employer: try RFC(TestWorld.employer), occupation: "Operador", jobTitle: "Operador"))
-        await #expect(throws: Refusal.self) { _ = try await world.service.enrol(TraineeID("T002"), in: world.ref, on: TestWorld.day("2026-03-02")) }
+        await #expect(throws: Refusal.self) {
+            _ = try await world.service.enrol(TraineeID("T002"), in: world.ref, on: TestWorld.day("2026-03-02"))
+        }
         await #expect(throws: Refusal.self) { try await world.service.retire(world.ref, reason: "again", on: TestWorld.day("2026-03-03")) }
         #expect(try await world.service.verifyLedger().isIntact)
     }

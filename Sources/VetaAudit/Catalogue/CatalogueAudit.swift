@@ -105,7 +105,8 @@ public enum CatalogueAudit {
         var findings: [AuditFinding] = []
         let successors = Set(curricula.compactMap { c in c.supersedes.map { "\($0.code)@\($0.version)" } })
             .union(lifecycle.filter { $0.value.status == .superseded || $0.value.status == .withdrawn }.keys)
-        for curriculum in curricula where CatalogueLifecycle.status(curriculum, lifecycle) == .superseded && !successors.contains(key(curriculum)) {
+        for curriculum in curricula
+        where CatalogueLifecycle.status(curriculum, lifecycle) == .superseded && !successors.contains(key(curriculum)) {
             findings.append(
                 AuditFinding(
                     AuditRule.supersededWithoutSuccessor.finding(

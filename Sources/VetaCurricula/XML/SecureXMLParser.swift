@@ -71,7 +71,8 @@ struct SecureXMLParser {
         }
         // libxml2's own tree building, then the structure checks on the element it made, while
         // it is in the cache (see StructureScan).
-        context.pointee.sax.pointee.startElementNs = { userData, name, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes in
+        context.pointee.sax.pointee.startElementNs = {
+            userData, name, prefix, uri, namespaceCount, namespaces, count, defaulted, attributes in
             guard let userData else { return }
             let context = userData.assumingMemoryBound(to: xmlParserCtxt.self)
             let parent = context.pointee.node

@@ -56,7 +56,9 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         /// progress; such an entry carries ``LedgerEntry/registry`` and no trainee or curriculum.
         public var isRegistry: Bool {
             switch self {
-            case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment, .lifecycle, .setting: true
+            case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment, .lifecycle,
+                .setting:
+                true
             default: false
             }
         }

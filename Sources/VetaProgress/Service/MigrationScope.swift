@@ -3,7 +3,9 @@ import VetaCurricula
 /// Whom `veta migrate` moves, and which units it lists for them.
 enum MigrationScope {
     /// Whether the trainee is still in training in `ref`: enrolled and not yet complete there.
-    static func inTraining(_ trainee: TraineeID, in curriculum: Curriculum, ref: CurriculumRef, entries: [LedgerEntry], asOf date: CalendarDate)
+    static func inTraining(
+        _ trainee: TraineeID, in curriculum: Curriculum, ref: CurriculumRef, entries: [LedgerEntry], asOf date: CalendarDate
+    )
         -> Bool
     {
         !CompetencyEngine.status(of: trainee, in: curriculum, ref: ref, entries: entries, asOf: date).packagingSatisfied

@@ -95,7 +95,8 @@ extension ProgressService {
             return "entry \(target.sequence) is about an issued record; revoke or re-issue the record instead (veta revoke, veta reissue)"
         }
         if target.kind.isRegistry {
-            return "entry \(target.sequence) is a \(target.kind.rawValue) entry of the registry; amend the data instead (veta org|trainee|assessor amend)"
+            return
+                "entry \(target.sequence) is a \(target.kind.rawValue) entry of the registry; amend the data instead (veta org|trainee|assessor amend)"
         }
         return nil
     }

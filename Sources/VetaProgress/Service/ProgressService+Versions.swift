@@ -51,7 +51,8 @@ extension ProgressService {
                 var row = row
                 row.curriculum = ref.description
                 let active = row.withdrawnOn == nil
-                if let current = chosen[row.trainee], current.active && !active || current.active == active && current.version > ref.version {
+                if let current = chosen[row.trainee], current.active && !active || current.active == active && current.version > ref.version
+                {
                     continue
                 }
                 chosen[row.trainee] = (row, active, ref.version)

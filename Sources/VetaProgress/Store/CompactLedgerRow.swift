@@ -55,7 +55,8 @@ enum CompactLedgerRow {
     /// and the SQLite store's append-only triggers. The entries of a curriculum (a cohort: most of
     /// the log) are read in one pass over the table, with no index of their own.
     static func indexes() -> String {
-        let issue = LedgerCodes.code(.issue), revocation = LedgerCodes.code(.revocation)
+        let issue = LedgerCodes.code(.issue)
+        let revocation = LedgerCodes.code(.revocation)
         let supersession = LedgerCodes.code(.supersession)
         return """
             CREATE INDEX ledger_by_trainee ON ledger(trainee, sequence);

@@ -27,7 +27,14 @@ package enum LedgerCodes {
 
     /// What a `ledger_name` row names; its `role` column.
     enum Role: Int, CaseIterable {
-        case trainee = 1, curriculumCode, curriculumVersion, unit, site, assessor, target, recordedAt
+        case trainee = 1
+        case curriculumCode
+        case curriculumVersion
+        case unit
+        case site
+        case assessor
+        case target
+        case recordedAt
 
         /// The `ledger` column that holds ids of this role.
         var column: String {

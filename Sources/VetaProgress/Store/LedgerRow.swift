@@ -15,7 +15,8 @@ enum LedgerRow {
 
     /// The insert into the text table of version 4 (``LedgerWriter`` inserts into the compact one).
     static let insertSQL =
-        "INSERT INTO ledger_entry (\(textColumns)) VALUES (" + Array(repeating: "?", count: 22 + RecordColumns.count).joined(separator: ", ")
+        "INSERT INTO ledger_entry (\(textColumns)) VALUES ("
+        + Array(repeating: "?", count: 22 + RecordColumns.count).joined(separator: ", ")
         + ")"
 
     /// The insert of a store's migration that ran before the `registry` column existed (v3), which

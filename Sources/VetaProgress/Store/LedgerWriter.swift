@@ -37,7 +37,8 @@ struct LedgerWriter {
         let hash = try bytes(entry.hash, "hash", entry.sequence)
         let arguments: StatementArguments = [
             entry.sequence, LedgerCodes.code(entry.kind), trainee, code, version, unit, target,
-            entry.method.map { LedgerCodes.code($0) }, entry.outcome.map { LedgerCodes.code($0) }, entry.date.description, site, entry.minutes,
+            entry.method.map { LedgerCodes.code($0) }, entry.outcome.map { LedgerCodes.code($0) }, entry.date.description, site,
+            entry.minutes,
             entry.note, attachment, assessor, entry.corrects, recordedAt, hash, entry.signature, entry.derivedFrom,
         ]
         let registryColumn: StatementArguments = [registry ? entry.registry.map(LedgerCanonicalEncoding.registryColumn) ?? "" : nil]

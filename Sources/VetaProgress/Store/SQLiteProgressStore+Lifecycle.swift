@@ -7,7 +7,8 @@ extension SQLiteProgressStore {
     ) async throws {
         let now = Self.timestamp(clock())
         try await write { db in
-            try LifecycleLog.move(ref.description, to: status, successor: successor?.description, on: date, reason: reason, in: db, recordedAt: now)
+            try LifecycleLog.move(
+                ref.description, to: status, successor: successor?.description, on: date, reason: reason, in: db, recordedAt: now)
         }
     }
 }

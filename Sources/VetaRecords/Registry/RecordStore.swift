@@ -74,7 +74,8 @@ public final class RecordStore: Sendable {
             let counted = try Int.fetchOne(db, sql: "SELECT last FROM record_serial WHERE year = ?", arguments: [year]) ?? 0
             // A store migrated from the registry has serials the counter never counted.
             let logged = try String.fetchOne(
-                db, sql: "SELECT MAX(serial) FROM ledger_entry WHERE \(LedgerCodes.condition([.issue])) AND serial LIKE ?", arguments: [prefix + "%"])
+                db, sql: "SELECT MAX(serial) FROM ledger_entry WHERE \(LedgerCodes.condition([.issue])) AND serial LIKE ?",
+                arguments: [prefix + "%"])
             let start = max(counted, logged.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
             let last = start + count - 1
             try db.execute(
@@ -144,7 +145,8 @@ public final class RecordStore: Sendable {
     /// The serial of a curriculum credential of `trainee` that is neither revoked nor superseded, if any.
     static func standingCredential(of trainee: TraineeID, in curriculum: CurriculumRef, _ db: Database) throws -> String? {
         let issues = try RecordLog.entries(
-            db, "\(LedgerCodes.condition([.issue])) AND trainee_id = ? AND curriculum_code = ? AND curriculum_version = ? AND unit_code IS NULL",
+            db,
+            "\(LedgerCodes.condition([.issue])) AND trainee_id = ? AND curriculum_code = ? AND curriculum_version = ? AND unit_code IS NULL",
             [trainee.rawValue, curriculum.code.rawValue, curriculum.version.description])
         for issue in issues where issue.record?.format == IssuedRecord.Format.ob3.rawValue {
             guard let serial = issue.record?.serial else { continue }
@@ -216,7 +218,9 @@ public final class RecordStore: Sendable {
     /// Every record, by serial.
     public func records() async throws -> [IssuedRecord] {
         try await read { db in
-            try RecordLog.entries(db, LedgerCodes.condition([.issue]), []).compactMap(IssuedRecord.init(entry:)).sorted { $0.serial < $1.serial }
+            try RecordLog.entries(db, LedgerCodes.condition([.issue]), []).compactMap(IssuedRecord.init(entry:)).sorted {
+                $0.serial < $1.serial
+            }
         }
     }
 
@@ -243,7 +247,8 @@ public final class RecordStore: Sendable {
     /// The events of a record, oldest first.
     public func events(_ serial: String) async throws -> [RecordEvent] {
         try await read { db in
-            try RecordLog.entries(db, "\(LedgerCodes.condition([.revocation, .supersession])) AND serial = ?", [serial]).map(RecordEvent.init(entry:))
+            try RecordLog.entries(db, "\(LedgerCodes.condition([.revocation, .supersession])) AND serial = ?", [serial]).map(
+                RecordEvent.init(entry:))
         }
     }
 

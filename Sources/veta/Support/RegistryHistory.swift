@@ -61,7 +61,10 @@ struct RegistryHistory: Encodable {
                 ? "  registered on \(change.date) (log entry \(change.sequence))"
                 : "  amended on \(change.date) (log entry \(change.sequence)): \(change.reason ?? "")"
             guard change.event == "amended" else { return [head] }
-            return [head] + change.changes.map { field in "    \(field.field): \(Self.show(field.field, field.before)) -> \(Self.show(field.field, field.after))" }
+            return [head]
+                + change.changes.map { field in
+                    "    \(field.field): \(Self.show(field.field, field.before)) -> \(Self.show(field.field, field.after))"
+                }
         }
     }
 

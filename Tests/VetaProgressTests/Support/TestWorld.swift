@@ -31,7 +31,9 @@ struct TestWorld {
         let (result, _) = try await service.publish(fileAt: examplePath)
         let curriculum = try result.curriculum.unwrap("the example curriculum is valid")
         let ref = CurriculumRef(code: curriculum.code, version: curriculum.version)
-        try await service.store.add(Organisation(rfc: try RFC(employer), name: "Minera Fresnillo", sites: ["Mina Saucito", "Mina, Saucito", "Mina Saucito, nivel 3"]))
+        try await service.store.add(
+            Organisation(
+                rfc: try RFC(employer), name: "Minera Fresnillo", sites: ["Mina Saucito", "Mina, Saucito", "Mina Saucito, nivel 3"]))
         try await service.store.add(
             Trainee(
                 id: TraineeID("T001"), paternalSurname: "García", maternalSurname: "López", givenNames: "Ana María",

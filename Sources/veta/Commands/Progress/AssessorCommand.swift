@@ -5,7 +5,8 @@ import VetaProgress
 
 struct AssessorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "assessor", abstract: "Register, list and show assessors, authorise them for units, amend their data, rotate their keys.",
+        commandName: "assessor",
+        abstract: "Register, list and show assessors, authorise them for units, amend their data, rotate their keys.",
         subcommands: [Add.self, Authorise.self, Withdraw.self, Amend.self, RotateKey.self, List.self, Show.self])
 
     struct Add: AsyncParsableCommand {

@@ -118,7 +118,9 @@ extension AssessorCommand {
                 let key = try publicKeyArgument(publicKey)
                 guard key.base64URL != current.publicKey else { throw Refusal("assessor \(id) already has this key: nothing to rotate") }
                 try await service.store.amend(
-                    Assessor(id: assessorID, name: current.name, accreditation: current.accreditation, units: current.units, publicKey: key.base64URL),
+                    Assessor(
+                        id: assessorID, name: current.name, accreditation: current.accreditation, units: current.units,
+                        publicKey: key.base64URL),
                     reason: reason)
                 Terminal.out("rotated assessor \(id)'s key to \(key.multibase)\n")
             }

@@ -51,7 +51,8 @@ struct Entries: AsyncParsableCommand {
                 return (entry.kind == .correction ? entry.corrects.flatMap { units[$0] ?? nil } : entry.unit) == wanted
             }.map { entry in
                 Line(
-                    sequence: entry.sequence, kind: entry.kind.rawValue, date: entry.date.description, curriculum: entry.curriculum.description,
+                    sequence: entry.sequence, kind: entry.kind.rawValue, date: entry.date.description,
+                    curriculum: entry.curriculum.description,
                     unit: entry.unit?.rawValue, what: Self.what(entry), assessor: entry.assessor?.rawValue, note: entry.note,
                     corrects: entry.corrects, voidedBy: voidedBy[entry.sequence])
             }

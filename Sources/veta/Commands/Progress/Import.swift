@@ -110,9 +110,12 @@ struct Import: AsyncParsableCommand {
             let service = try store.openService(create: true)
             let corrections = try await service.undoImport(id, reason: reason, on: try await date.orToday(service))
             if format == .json {
-                return try printJSON(UndoReport(importID: id, voided: corrections.compactMap(\.corrects), corrections: corrections.map(\.sequence)))
+                return try printJSON(
+                    UndoReport(importID: id, voided: corrections.compactMap(\.corrects), corrections: corrections.map(\.sequence)))
             }
-            Terminal.out("undid import \(id): \(corrections.count) entries voided (corrections \(corrections.first?.sequence ?? 0)-\(corrections.last?.sequence ?? 0))\n")
+            Terminal.out(
+                "undid import \(id): \(corrections.count) entries voided (corrections \(corrections.first?.sequence ?? 0)-\(corrections.last?.sequence ?? 0))\n"
+            )
         }
     }
 

@@ -35,7 +35,8 @@ struct Record: AsyncParsableCommand {
             let (target, method, outcome) = (self.target.target, self.method.method, self.outcome.outcome)
             let service = try store.openService(create: true)
             var entry = LedgerEntry(
-                kind: .evidence, trainee: TraineeID(trainee.description), curriculum: try await service.resolve(curriculum, for: TraineeID(trainee.description)),
+                kind: .evidence, trainee: TraineeID(trainee.description),
+                curriculum: try await service.resolve(curriculum, for: TraineeID(trainee.description)),
                 date: try await date.orToday(service),
                 unit: unit.code, target: target, method: method, outcome: outcome, site: site,
                 minutes: hours?.minutes, note: note, assessor: assessor.map { AssessorID($0.description) })

@@ -27,7 +27,8 @@ struct SignOff: AsyncParsableCommand {
         try await runReporting {
             let service = try store.openService(create: true)
             let entry = try await service.signOff(
-                TraineeID(trainee.description), unit: unit.code, in: try await service.resolve(curriculum, for: TraineeID(trainee.description)),
+                TraineeID(trainee.description), unit: unit.code,
+                in: try await service.resolve(curriculum, for: TraineeID(trainee.description)),
                 by: AssessorID(assessor.description),
                 on: try await date.orToday(service), key: try readPrivateKey(key), note: note)
             Terminal.out("entry \(entry.sequence): \(unit) signed off for \(trainee) by \(assessor)\n")
