@@ -135,7 +135,10 @@ extension ProgressService {
             },
             finish: { written in guard written == checked, second.digest() == digest else { throw ReadWhole() } })
         progress?(size * 2, size * 2)
-        return ImportReport(kind: .evidence, rows: count, written: written, alreadyStored: 0, errors: [])
+        var report = ImportReport(kind: .evidence, rows: count, written: written, alreadyStored: 0, errors: [])
+        // The entries were appended right after `end`, in one transaction: the import is that range.
+        if written > 0 { report.importID = ImportID(first: end + 1, last: end + Int64(written)) }
+        return report
     }
 }
 

@@ -167,8 +167,12 @@ public struct ProgressService: Sendable {
             throw Refusal("there is no entry \(sequence)")
         }
         // A correction of a correction reinstates the entry the correction voided.
-        let reinstated: LedgerEntry? =
-            target.kind == .correction ? rows.lazy.compactMap { try? $0.get() }.first { $0.sequence == target.corrects } : nil
+        var reinstated: LedgerEntry?
+        if target.kind == .correction, let voided = target.corrects {
+            reinstated = try await store.entries(from: voided, through: voided).lazy.compactMap { try? $0.get() }.first {
+                $0.sequence == voided
+            }
+        }
         guard !target.kind.isRecord else {
             throw Refusal("entry \(sequence) is about an issued record; revoke or re-issue the record instead (veta revoke, veta reissue)")
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The compact ledger of schema version 6: the table `ledger` (integer keys, enum codes, 32-byte
+/// The compact ledger of schema version 5: the table `ledger` (integer keys, enum codes, 32-byte
 /// BLOB hashes, no previous-hash column: an entry's previous hash is the hash of the entry before
 /// it; the target and the recording time, shared by many entries, are ids too), the name table `ledger_name` its ids point into, and the view `ledger_entry` that reads it
 /// back in the columns and text of version 4 (``LedgerRow/columns``).

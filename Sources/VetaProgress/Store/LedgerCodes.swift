@@ -1,6 +1,6 @@
 package import GRDB
 
-/// The small integers the compact ledger (schema version 6, table `ledger`) stores in place of
+/// The small integers the compact ledger (schema version 5, table `ledger`) stores in place of
 /// repeated text: each entry kind, evidence method and outcome has a fixed code, and each trainee,
 /// curriculum code, curriculum version, unit, evidence target, site, assessor and recording time an
 /// id in `ledger_name`.

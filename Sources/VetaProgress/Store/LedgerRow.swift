@@ -1,7 +1,7 @@
 import GRDB
 import VetaCurricula
 
-/// Reads ledger entries from rows of `ledger_entry` (since schema version 6 the view of the compact
+/// Reads ledger entries from rows of `ledger_entry` (since schema version 5 the view of the compact
 /// table `ledger`, see ``CompactLedgerRow``), and writes them as rows of the text table
 /// `ledger_entry` of versions 1 to 4 (for the migrations that ran on it).
 enum LedgerRow {

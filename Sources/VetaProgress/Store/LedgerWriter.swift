@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Inserts ledger entries as rows, in the layout the store has: the compact `ledger` table (schema
-/// version 6 on) or, inside the migrations before it, the text table `ledger_entry` of version 4.
+/// version 5 on) or, inside the migrations before it, the text table `ledger_entry` of version 4.
 ///
 /// One writer serves one write transaction: it prepares its insert once, binds each entry's values
 /// directly, and keeps the `ledger_name` ids it has looked up or added.

@@ -9,7 +9,7 @@ import GRDB
 /// moved without changing what is stored: the migration then stops with a ``Refusal``, and the
 /// store's data stays as it was.
 enum CompactMigrations {
-    static let identifier = "v6 compact ledger"
+    static let identifier = "v5 compact ledger"
 
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration(identifier) { db in
@@ -22,7 +22,7 @@ enum CompactMigrations {
                 case .success(let entry): try writer.append(entry)
                 case .failure(let error):
                     throw Refusal(
-                        "the store cannot move to the compact ledger (schema version 6): \(error); nothing was changed",
+                        "the store cannot move to the compact ledger (schema version 5): \(error); nothing was changed",
                         reasons: [
                             "the entry is not stored exactly as it was hashed: run `veta ledger verify` with the veta that wrote the store "
                                 + "and restore it from a copy that verifies"

@@ -4,7 +4,7 @@ import GRDB
 /// ``LedgerEntry/Kind/lifecycle`` entries (one row per superseded or withdrawn version).
 enum LifecycleMigrations {
     static func register(in migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v5 curriculum lifecycle") { db in
+        migrator.registerMigration("v6 curriculum lifecycle") { db in
             try db.execute(
                 sql: """
                     CREATE TABLE curriculum_lifecycle (

@@ -89,8 +89,9 @@ enum Migrations {
         }
         RecordMigrations.register(in: &migrator)
         RegistryMigrations.register(in: &migrator)
-        LifecycleMigrations.register(in: &migrator)
+        // The compact ledger first: a store it cannot move is refused with nothing changed.
         CompactMigrations.register(in: &migrator)
+        LifecycleMigrations.register(in: &migrator)
         return migrator
     }
 }

@@ -338,7 +338,7 @@ public final class SQLiteProgressStore: ProgressStore {
                     .changed, "the ledger changed while the request was checked (entry \(sequence) is now the last, not \(end))")
             }
             var previousHash: String = last?[1] ?? LedgerEntry.genesisHash
-            let statement = try db.cachedStatement(sql: LedgerRow.insertSQL)
+            var writer = try LedgerWriter(db)
             var count = 0
             while let original = try next() {
                 guard original.kind == .evidence else { throw StoreError(.storage, "only evidence is appended one entry at a time") }
@@ -353,7 +353,7 @@ public final class SQLiteProgressStore: ProgressStore {
                 entry.previousHash = previousHash
                 entry.signature = nil
                 entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-                try statement.execute(arguments: LedgerRow.arguments(entry))
+                try writer.append(entry)
                 previousHash = entry.hash
                 count += 1
             }
