@@ -24,7 +24,10 @@ import VetaCurricula
             world.trainee, unit: UnitCode("RIIWHS201E"), in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-05"), key: world.key)
         let evidence = try await world.service.record(world.evidence("RIIERR302D", .element(1), date: "2026-02-06"))
         _ = try await world.service.correct(evidence.sequence, reason: "wrong unit", on: TestWorld.day("2026-02-07"))
-        try await store.amend(Organisation(rfc: try RFC(TestWorld.employer), name: "Minera", sites: ["Mina Saucito", "Mina, Saucito", "Mina Saucito, nivel 3", "Otra"]), reason: "r")
+        try await store.amend(
+            Organisation(
+                rfc: try RFC(TestWorld.employer), name: "Minera", sites: ["Mina Saucito", "Mina, Saucito", "Mina Saucito, nivel 3", "Otra"]),
+            reason: "r")
         try await store.authorise(world.assessor, for: UnitCode("RIIERR302D"), on: TestWorld.day("2026-02-08"), granted: false)
         try await store.authorise(world.assessor, for: UnitCode("RIIERR302D"), on: TestWorld.day("2026-02-09"), granted: true)
         let key = SigningKey().publicKey.base64URL
