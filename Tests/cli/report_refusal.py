@@ -45,8 +45,10 @@ def copy(name):
 def tamper(store, statement, *args):
     """What an attacker with the file does: drop the append-only triggers, then change rows."""
     db = sqlite3.connect(store)
-    db.execute("DROP TRIGGER IF EXISTS ledger_entry_append_only_update")
-    db.execute("DROP TRIGGER IF EXISTS ledger_entry_append_only_delete")
+    # The compact ledger (store schema 5): the table `ledger`, read back through the view `ledger_entry`.
+    for trigger in ("ledger_append_only_update", "ledger_append_only_delete", "ledger_entry_append_only_update",
+                    "ledger_entry_append_only_delete"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     db.execute(statement, args)
     db.commit()
     db.close()
@@ -121,17 +123,17 @@ def refused(label, store, reporting=("cohort", "cohort csv", "due", "export")):
 
 # --- an evidence entry changed, its stored hash kept ---------------------------------------------------
 store = copy("changed")
-tamper(store, "UPDATE ledger_entry SET outcome = 'not-yet' WHERE sequence = ?", evidence[1])
+tamper(store, "UPDATE ledger SET outcome = 2 WHERE sequence = ?", evidence[1])  # 2: not-yet
 refused("an evidence entry changed, its hash kept", store)
 
 # --- an evidence entry's stored hash replaced (its content no longer matches it) -----------------------
 store = copy("rehashed")
-tamper(store, "UPDATE ledger_entry SET hash = ? WHERE sequence = ?", hashlib.sha256(b"another content").hexdigest(), evidence[0])
+tamper(store, "UPDATE ledger SET hash = ? WHERE sequence = ?", hashlib.sha256(b"another content").digest(), evidence[0])
 refused("an evidence entry whose stored hash was replaced", store)
 
 # --- an evidence entry deleted ------------------------------------------------------------------------
 store = copy("deleted")
-tamper(store, "DELETE FROM ledger_entry WHERE sequence = ?", evidence[1])
+tamper(store, "DELETE FROM ledger WHERE sequence = ?", evidence[1])
 refused("an evidence entry deleted from the middle", store)
 
 # --- the assessor's key swapped in the table (the log's key is the one that counts) ---------------------
