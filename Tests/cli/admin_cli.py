@@ -211,8 +211,8 @@ must(store, "issue", "--issuer", ISSUER, "--key", key("issuer", "private"), "--o
      "--trainee", "T100", "--curriculum", "VTOPHT", "--format", "ob3")
 good_html = run(store, "audit", "records", "--format", "html").stdout
 broken = backup(store, os.path.join(work, "broken.sqlite"))
-sql(broken, "DROP TRIGGER ledger_entry_append_only_update")
-sql(broken, "UPDATE ledger_entry SET note = 'edited' WHERE kind = 'enrolment'")
+sql(broken, "DROP TRIGGER ledger_append_only_update")
+sql(broken, "UPDATE ledger SET note = 'edited' WHERE kind = 1")  # the compact ledger: kind 1 is enrolment
 r = run(broken, "audit", "records", "--format", "html")
 rows = re.findall(r'<td class="(pass|fail)">', r.stdout)
 check("a log that does not verify fails every summary row of the audit (never pass)",
