@@ -67,7 +67,8 @@ import VetaCurricula
         let world = try await TestWorld.make()
         let voidFirst = try await AdministrationTests.voidedEnrolmentWhileEnrolledAgain(world)
         let current = try #require(try await world.service.store.entries(ofKinds: [.enrolment]).last)
-        let written = try await world.service.correct([voidFirst, current.sequence], reason: "the first was right", on: TestWorld.day("2026-02-03"))
+        let written = try await world.service.correct(
+            [voidFirst, current.sequence], reason: "the first was right", on: TestWorld.day("2026-02-03"))
         #expect(written.count == 2)
         let state = try await world.service.enrolment(of: world.trainee, in: world.ref, asOf: .latest)
         #expect(state.isActive && state.enrolledOn == TestWorld.day("2026-01-05"))

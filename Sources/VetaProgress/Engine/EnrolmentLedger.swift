@@ -52,7 +52,11 @@ struct EnrolmentLedger {
             let backing = SignOffBacking(
                 unit: curriculum?.unit(code), evidence: counted[code] ?? [], voidedEvidence: voidedEvidence[code] ?? [])
             for signOff in signOffs {
-                if backing.isBacked(signOff) { backed[code, default: []].append(signOff) } else { lostSignOffs[code, default: []].append(signOff) }
+                if backing.isBacked(signOff) {
+                    backed[code, default: []].append(signOff)
+                } else {
+                    lostSignOffs[code, default: []].append(signOff)
+                }
             }
         }
         // Voiding carries along prerequisites: a sign-off whose prerequisite's sign-off stopped counting stops too.

@@ -57,7 +57,8 @@ extension ProgressService {
             let key = reinstated.trainee.rawValue + "\u{0}" + reinstated.curriculum.code.rawValue
             if let other = reinstating.updateValue(target.sequence, forKey: key) {
                 problems.append(
-                    "entries \(other) and \(target.sequence) both reinstate an enrolment of \(reinstated.trainee) in \(reinstated.curriculum.code); reinstate one")
+                    "entries \(other) and \(target.sequence) both reinstate an enrolment of \(reinstated.trainee) in \(reinstated.curriculum.code); reinstate one"
+                )
                 continue
             }
             var others = corrections
