@@ -21,19 +21,19 @@ struct AdministrationTests {
         #expect(corrections.allSatisfy { $0.kind == .correction && $0.note == "wrong trainee" })
     }
 
-    /// Whichever of the named entries cannot be voided (missing, a correction, a registry entry,
-    /// already voided), nothing at all is written.
-    @Test(arguments: ["missing", "correction", "registry", "already voided"])
+    /// Whichever of the named entries cannot be voided (missing, a registry entry, already voided,
+    /// or a correction whose reinstatement would enrol the trainee twice), nothing at all is written.
+    @Test(arguments: ["missing", "reinstating an enrolment", "registry", "already voided"])
     func correctingSeveralEntriesIsAllOrNothing(_ bad: String) async throws {
         let world = try await TestWorld.make()
         let a = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         let b = try await world.service.record(world.evidence("RIIWHS201E", .element(2)))
         let c = try await world.service.record(world.evidence("RIIWHS201E", .knowledge("K1"), method: .writtenTest))
-        let earlier = try await world.service.correct(c.sequence, reason: "duplicate", on: TestWorld.day("2026-02-02"))
+        _ = try await world.service.correct(c.sequence, reason: "duplicate", on: TestWorld.day("2026-02-02"))
         let target: Int64 =
             switch bad {
             case "missing": 9_999
-            case "correction": earlier.sequence
+            case "reinstating an enrolment": try await Self.voidedEnrolmentWhileEnrolledAgain(world)
             case "registry": 1  // the publication of the curriculum
             default: c.sequence
             }
@@ -42,6 +42,15 @@ struct AdministrationTests {
             try await world.service.correct([a.sequence, target, b.sequence], reason: "wrong trainee", on: TestWorld.day("2026-02-02"))
         }
         #expect(try await Self.ledgerSize(world) == before)
+    }
+
+    /// The correction of the trainee's enrolment, after which the trainee enrolled again: correcting
+    /// that correction would reinstate an enrolment while enrolled again.
+    static func voidedEnrolmentWhileEnrolledAgain(_ world: TestWorld) async throws -> Int64 {
+        let enrolment = try #require(try await world.service.store.entries(ofKinds: [.enrolment]).first)
+        let correction = try await world.service.correct(enrolment.sequence, reason: "mistake", on: TestWorld.day("2026-02-02"))
+        _ = try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-02-02"))
+        return correction.sequence
     }
 
     @Test func undoingAnImportVoidsEveryEntryItWroteWithOneReason() async throws {

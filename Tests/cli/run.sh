@@ -177,6 +177,8 @@ suite "corrections" corrections_cli.py "$VETA" "$WORK/corrections"
 suite "dates and time" dates_cli.py "$VETA" "$WORK/dates"
 # Everyday administration: listings and amendment history, key rotation, entries, batch corrections, import undo, drafts, sites, due.
 suite "everyday administration" admin_cli.py "$VETA" "$WORK/admin"
+# What a record means, the last gaps: import resolves a bare code per trainee, voiding along prerequisites, batch corrections follow the single rule.
+suite "record rules" record_rules_cli.py "$VETA" "$WORK/record-rules"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -25,10 +25,12 @@ struct EnrolmentLedger {
         var counted: [UnitCode: [LedgerEntry]] = [:]
         var voidedEvidence: [UnitCode: [LedgerEntry]] = [:]
         var candidates: [UnitCode: [LedgerEntry]] = [:]
+        var lostSignOffs: [UnitCode: [LedgerEntry]] = [:]
         for entry in entries {
             guard entry.date <= asOf, entry.trainee == trainee, entry.curriculum == ref else { continue }
             if voided.contains(entry.sequence) {
                 if entry.kind == .evidence, let unit = entry.unit { voidedEvidence[unit, default: []].append(entry) }
+                if entry.kind == .signOff, let unit = entry.unit { lostSignOffs[unit, default: []].append(entry) }
                 continue
             }
             switch entry.kind {
@@ -45,10 +47,22 @@ struct EnrolmentLedger {
             default: continue
             }
         }
+        var backed: [UnitCode: [LedgerEntry]] = [:]
         for (code, signOffs) in candidates {
             let backing = SignOffBacking(
                 unit: curriculum?.unit(code), evidence: counted[code] ?? [], voidedEvidence: voidedEvidence[code] ?? [])
-            let inForce = signOffs.filter(backing.isBacked).max { ($0.date, $0.sequence) < ($1.date, $1.sequence) }
+            for signOff in signOffs {
+                if backing.isBacked(signOff) {
+                    backed[code, default: []].append(signOff)
+                } else {
+                    lostSignOffs[code, default: []].append(signOff)
+                }
+            }
+        }
+        // Voiding carries along prerequisites: a sign-off whose prerequisite's sign-off stopped counting stops too.
+        let counting = PrerequisiteBacking(curriculum: curriculum, backedByEvidence: backed, lost: lostSignOffs).counting()
+        for (code, signOffs) in counting {
+            let inForce = signOffs.max { ($0.date, $0.sequence) < ($1.date, $1.sequence) }
             if let inForce { self.signOffs[code] = (inForce.date, inForce.sequence, inForce.assessor) }
         }
         let firstEnrolment = enrolments.min { ($0.date, $0.sequence) < ($1.date, $1.sequence) }

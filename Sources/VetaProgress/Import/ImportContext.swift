@@ -3,9 +3,17 @@ import VetaCurricula
 
 /// What checking an evidence file needs, loaded once: curricula, assessors and enrolments.
 /// Used by one import at a time, from one task (or from the write that task awaits).
+///
+/// A bare curriculum code in a row means, for that row's trainee, the version the trainee is
+/// enrolled in (as ``ProgressService/resolve(_:for:)`` does for `veta record`); `CODE@x.y.z`, or a
+/// bare code for a trainee enrolled in no version of it, means what ``ProgressService/resolve(_:)`` says.
 final class ImportContext: @unchecked Sendable {
     private let service: ProgressService
     private var curricula: [String: Result<(CurriculumRef, Curriculum), Refusal>] = [:]
+    /// The curriculum versions trainees are enrolled in, read when a row names their bare code.
+    private var enrolledVersions: [CurriculumRef: Result<(CurriculumRef, Curriculum), Refusal>] = [:]
+    /// The version each trainee is enrolled in per bare code, once worked out (one key per trainee and code named).
+    private var activeRefs: [String: CurriculumRef?] = [:]
     private var assessors: [AssessorID: Assessor?] = [:]
     private let enrolmentEntries: [TraineeID: [LedgerEntry]]
 
@@ -24,7 +32,7 @@ final class ImportContext: @unchecked Sendable {
         trainee: String?, curriculum: String?, unit: String?, target: String?, method: String?, outcome: String?, date: String?,
         hours: String?, decimalComma: Bool, site: String?, note: String?, assessor: String?, attachment: String?
     ) async -> Result<LedgerEntry, Refusal> {
-        await load(curriculum: curriculum, assessor: assessor)
+        await load(curriculum: curriculum, assessor: assessor, trainee: trainee)
         return loadedEntry(
             trainee: trainee, curriculum: curriculum, unit: unit, target: target, method: method, outcome: outcome, date: date,
             hours: hours, decimalComma: decimalComma, site: site, note: note, assessor: assessor, attachment: attachment)
@@ -32,8 +40,11 @@ final class ImportContext: @unchecked Sendable {
 
     /// Reads the curriculum and the assessor a row names, if not read yet, so that
     /// ``loadedEntry(trainee:curriculum:unit:target:method:outcome:date:hours:decimalComma:site:note:assessor:attachment:)``
-    /// finds them.
-    func load(curriculum: String?, assessor: String?) async {
+    /// finds them (for a bare code, the version `trainee` is enrolled in).
+    func load(curriculum: String?, assessor: String?, trainee: String?) async {
+        if let curriculum, let ref = enrolledRef(curriculum, trainee: trainee), enrolledVersions[ref] == nil {
+            enrolledVersions[ref] = await read(ref.description)
+        }
         if let curriculum, curricula[curriculum] == nil { _ = await self.curriculum(curriculum) }
         if let assessor, assessors[AssessorID(assessor)] == nil { _ = await self.assessor(AssessorID(assessor)) }
     }
@@ -72,7 +83,8 @@ final class ImportContext: @unchecked Sendable {
                 reasons.append(error.summary)
             }
         }
-        guard let resolved = curricula[curriculum] else {
+        let enrolled = enrolledRef(curriculum, trainee: trainee).flatMap { enrolledVersions[$0] }
+        guard let resolved = enrolled ?? curricula[curriculum] else {
             return .failure(Refusal("row", reasons: ["curriculum \(curriculum) was not read"]))
         }
         guard case .success(let (ref, model)) = resolved else {
@@ -94,8 +106,28 @@ final class ImportContext: @unchecked Sendable {
         return reasons.isEmpty ? .success(entry) : .failure(Refusal("row", reasons: reasons))
     }
 
+    /// The version of a bare code `text` that `trainee` is enrolled in (and not withdrawn from), as
+    /// ``EnrolmentState/activeEnrolment(in:trainee:code:)`` reads it; `nil` for `CODE@x.y.z` or no enrolment.
+    private func enrolledRef(_ text: String, trainee: String?) -> CurriculumRef? {
+        guard let trainee, !text.contains("@") else { return nil }
+        let id = TraineeID(trainee)
+        guard let entries = enrolmentEntries[id] else { return nil }
+        let key = trainee + "\u{0}" + text
+        if let cached = activeRefs[key] { return cached }
+        let ref = EnrolmentState.activeEnrolment(in: entries, trainee: id, code: CurriculumCode(text))?.ref
+        activeRefs[key] = .some(ref)
+        return ref
+    }
+
     private func curriculum(_ text: String) async -> Result<(CurriculumRef, Curriculum), Refusal> {
         if let cached = curricula[text] { return cached }
+        let result = await read(text)
+        curricula[text] = result
+        return result
+    }
+
+    /// The version `text` resolves to (``ProgressService/resolve(_:)``) and its model, or why not.
+    private func read(_ text: String) async -> Result<(CurriculumRef, Curriculum), Refusal> {
         let result: Result<(CurriculumRef, Curriculum), Refusal>
         do {
             let ref = try await service.resolve(text)
@@ -105,7 +137,6 @@ final class ImportContext: @unchecked Sendable {
         } catch {
             result = .failure(Refusal("curriculum \(text) cannot be read: \(error)"))
         }
-        curricula[text] = result
         return result
     }
 

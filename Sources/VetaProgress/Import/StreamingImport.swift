@@ -113,7 +113,9 @@ extension ProgressService {
         while let record = try first.next() {
             let values = try rows.values(record.fields)
             guard seen.insert(values.hashValue).inserted else { throw ReadWhole() }
-            await context.load(curriculum: rows.field(values, "curriculum"), assessor: rows.field(values, "assessor"))
+            await context.load(
+                curriculum: rows.field(values, "curriculum"), assessor: rows.field(values, "assessor"),
+                trainee: rows.field(values, "trainee"))
             guard case .success(let entry) = rows.entry(values, context: context) else { throw ReadWhole() }
             guard !stored.contains(EvidenceKey(entry).hashValue) else { throw ReadWhole() }
             count += 1

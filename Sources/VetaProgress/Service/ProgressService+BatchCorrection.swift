@@ -3,10 +3,12 @@ import VetaCurricula
 extension ProgressService {
     /// Voids several entries at once with one reason: every one of them, or none.
     ///
-    /// Each entry must be one a correction may void (not a correction, an issued record's entry or
-    /// a registry entry) and not yet corrected; if any is not, nothing is written and every reason
-    /// is given. The corrections are appended in one write transaction, after checking against the
-    /// log as it is then that no other correction voided one of them (``checkedWrite(_:)``).
+    /// Each entry follows exactly the rules of a single correction (``checkedCorrections(of:reason:on:after:)``:
+    /// a correction of a correction reinstates; an issued record's entry or a registry entry is
+    /// refused; an entry is corrected once; an enrolment is not reinstated while enrolled again);
+    /// if any entry may not be corrected, nothing is written and every reason is given. The
+    /// corrections are appended in one write transaction, checked against the log as it is then
+    /// (``checkedWrite(_:)``).
     public func correct(_ sequences: [Int64], reason: String, on date: CalendarDate) async throws -> [LedgerEntry] {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
         let wanted = Array(Set(sequences)).sorted()
@@ -14,7 +16,7 @@ extension ProgressService {
         var bySequence: [Int64: LedgerEntry] = [:]
         for case .success(let entry) in try await store.allEntries() { bySequence[entry.sequence] = entry }
         var problems: [String] = []
-        var corrections: [LedgerEntry] = []
+        var targets: [LedgerEntry] = []
         for sequence in wanted {
             guard let target = bySequence[sequence] else {
                 problems.append("there is no entry \(sequence)")
@@ -24,16 +26,11 @@ extension ProgressService {
                 problems.append(problem)
                 continue
             }
-            corrections.append(
-                LedgerEntry(
-                    kind: .correction, trainee: target.trainee, curriculum: target.curriculum, date: date, note: reason,
-                    corrects: sequence))
+            targets.append(target)
         }
         guard problems.isEmpty else { throw Refusal("nothing was corrected", reasons: problems) }
         return try await checkedWrite { end in
-            let voided = try await correctedEntries()
-            let already = wanted.compactMap { sequence in voided[sequence].map { "entry \(sequence) is already corrected by entry \($0)" } }
-            guard already.isEmpty else { throw Refusal("nothing was corrected", reasons: already) }
+            let corrections = try await checkedCorrections(of: targets, reason: reason, on: date, after: end)
             return try await store.append(corrections, after: end) { _ in }
         }
     }
@@ -84,21 +81,6 @@ extension ProgressService {
             }
             return try await store.append(corrections, after: end) { _ in }
         }
-    }
-
-    /// Why a correction may not void `target`, or `nil`.
-    static func uncorrectable(_ target: LedgerEntry) -> String? {
-        if target.kind == .correction {
-            return "entry \(target.sequence) is a correction (of entry \(target.corrects ?? 0)); corrections cannot be corrected"
-        }
-        if target.kind.isRecord {
-            return "entry \(target.sequence) is about an issued record; revoke or re-issue the record instead (veta revoke, veta reissue)"
-        }
-        if target.kind.isRegistry {
-            return
-                "entry \(target.sequence) is a \(target.kind.rawValue) entry of the registry; amend the data instead (veta org|trainee|assessor amend)"
-        }
-        return nil
     }
 
     /// The entries corrections void: the voided entry's sequence, and the first correction voiding it.

@@ -166,33 +166,11 @@ public struct ProgressService: Sendable {
         guard case .success(let target)? = rows.first(where: { (try? $0.get().sequence) == sequence }) else {
             throw Refusal("there is no entry \(sequence)")
         }
-        // A correction of a correction reinstates the entry the correction voided.
-        var reinstated: LedgerEntry?
-        if target.kind == .correction, let voided = target.corrects {
-            reinstated = try await store.entries(from: voided, through: voided).lazy.compactMap { try? $0.get() }.first {
-                $0.sequence == voided
-            }
-        }
-        guard !target.kind.isRecord else {
-            throw Refusal("entry \(sequence) is about an issued record; revoke or re-issue the record instead (veta revoke, veta reissue)")
-        }
-        let correction = LedgerEntry(
-            kind: .correction, trainee: target.trainee, curriculum: target.curriculum, date: date, note: reason, corrects: sequence)
+        if let problem = Self.uncorrectable(target) { throw Refusal(problem) }
+        // The rule batch corrections follow too (``checkedCorrections(of:reason:on:after:)``).
         return try await checkedWrite { end in
-            if let earlier = try await store.entries(ofKinds: [.correction]).first(where: { $0.corrects == sequence }) {
-                throw Refusal("entry \(sequence) is already corrected by entry \(earlier.sequence)")
-            }
-            if let reinstated, reinstated.kind == .enrolment,
-                let active = EnrolmentState.activeEnrolment(
-                    in: try await store.entries(for: reinstated.trainee), trainee: reinstated.trainee, code: reinstated.curriculum.code)
-            {
-                throw Refusal(
-                    "entry \(sequence) voided enrolment \(reinstated.sequence); reinstating it would enrol \(reinstated.trainee) twice",
-                    reasons: [
-                        "\(reinstated.trainee) is enrolled in \(active.ref) since \(active.enrolledOn): withdraw first (veta withdraw)"
-                    ])
-            }
-            return try await appendOne(correction, after: end)
+            let corrections = try await checkedCorrections(of: [target], reason: reason, on: date, after: end)
+            return try await appendOne(corrections[0], after: end)
         }
     }
 
