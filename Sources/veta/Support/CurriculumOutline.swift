@@ -20,7 +20,7 @@ struct CurriculumOutline {
             let refresher = recert.refresherHours.map { ", refresher \($0) h" } ?? ""
             lines.append("  valid for: \(recert.validityMonths) months\(refresher)")
         }
-        if let dc3 = c.dc3 { lines.append("  DC-3: área temática \(dc3.thematicArea.printed); curso: \(dc3.courseName)") }
+        if let dc3 = c.dc3 { lines.append("  DC-3: thematic area \(dc3.thematicArea.printed); course name: \(dc3.courseName)") }
         lines.append("  volume of learning: \(c.volumeOfLearningHours) h in \(c.units.count) units")
         if !c.references.isEmpty {
             lines.append("  references: " + c.references.map { $0.code + ($0.clause.map { " §\($0)" } ?? "") }.joined(separator: ", "))
