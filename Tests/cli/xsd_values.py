@@ -36,7 +36,9 @@ import xmlschema
 ROOT = Path(__file__).resolve().parents[2]
 NS = "urn:veta:curriculum:1"
 XS = "{http://www.w3.org/2001/XMLSchema}"
-BASES = sorted((ROOT / "Curricula").glob("*.xml")) + [ROOT / "Tests" / "fixtures" / "diff" / "minor.xml"]
+# Schema 1.1 constructs no shipped curriculum uses yet are varied in their valid examples.
+BASES = sorted((ROOT / "Curricula").glob("*.xml")) + [ROOT / "Tests" / "fixtures" / "diff" / "minor.xml"] \
+    + sorted((ROOT / "Examples").glob("valid-*.xml"))
 INT_MAX = 2**63 - 1
 
 # Where each element of the XML lands in Veta's JSON model: a key, a (key, True) list indexed by the
@@ -47,14 +49,14 @@ ELEMENT_PLACES = {
     "occupation": ("occupations", True), "reference": ("references", True), "unit": ("units", True),
     "prerequisite": ("prerequisites", True), "element": ("elements", True), "criterion": ("criteria", True),
     "knowledgeEvidence": ("knowledgeEvidence", False), "item": (None, True), "core": ("core", False),
-    "unitRef": (None, True), "electiveGroup": ("electiveGroups", True),
+    "unitRef": (None, True), "electiveGroup": ("electiveGroups", True), "skill": (None, True), "variable": (None, True),
 }
 # Attributes and texts whose model name differs from the XML name ("#text" is simple content).
 MODEL_PLACES = {
     ("citation", "#text"): "text", ("reference", "#text"): "text", ("sector", "#text"): "name",
     ("occupation", "#text"): "name", ("unit", "safetyCritical"): "isSafetyCritical", ("prerequisite", "unit"): "code",
     ("electiveGroup", "min"): "minimum", ("electiveGroup", "max"): "maximum",
-    ("volumeOfLearning", "hours"): "/volumeOfLearningHours",
+    ("volumeOfLearning", "hours"): "/volumeOfLearningHours", ("thematicArea", "#text"): "name",
 }
 # Elements extending LocalizedText whose <es> and <en> the model keeps under "text".
 LOCALIZED_EXTENSIONS = {"criterion", "performanceEvidence", "item"}

@@ -1,10 +1,15 @@
 /// Exports a curriculum as a 1EdTech CASE 1.0 `CFPackage`.
 ///
 /// The output depends only on the curriculum: identifiers are name-based UUIDs (version 5) of
-/// `CODE@VERSION`, `CODE@VERSION/UNIT`, `CODE@VERSION/UNIT/2`, `CODE@VERSION/UNIT/2/2.3` and
-/// `CODE@VERSION/UNIT/knowledge/K1`, and every `lastChangeDateTime` is the publication date at
+/// `CODE@VERSION`, `CODE@VERSION/UNIT`, `CODE@VERSION/UNIT/2`, `CODE@VERSION/UNIT/2/2.3`,
+/// `CODE@VERSION/UNIT/knowledge/K1`, `CODE@VERSION/UNIT/foundation/1` and `CODE@VERSION/UNIT/range/1`
+/// (schema 1.1: a unit's foundation skills and range-of-conditions variables, children of the unit
+/// after its knowledge items, coded `UNIT FS1` and `UNIT RC1`, the Spanish name in `abbreviatedStatement`, the text in
+/// `fullStatement`), and every `lastChangeDateTime` is the publication date at
 /// midnight in the date's own timezone (UTC when it has none), e.g. `2024-03-01-06:00` gives
 /// `2024-03-01T00:00:00-06:00`. Statements are in Spanish (`language` `es`) with the English text in `notes`.
+/// A `<dc3>` block (schema 1.1) adds its thematic area to the document's `subject` (`STPS 6000
+/// Seguridad`) and its course name to the document's `notes` (`DC-3: <course name>`, the last line).
 ///
 /// ```swift
 /// let package = try CASEExport.package(for: curriculum, packageURI: "https://case.example.org/ims/case/v1p0")
@@ -82,6 +87,23 @@ private struct CASEPackageBuilder {
                     type: "Knowledge evidence", enumeration: knowledge.id)
                 addChild(knowledgeLink, of: unitLink, at: unit.elements.count + position + 1)
             }
+            var sequence = unit.elements.count + unit.knowledgeEvidence.count
+            for (position, skill) in (unit.foundationSkills ?? []).enumerated() {
+                sequence += 1
+                let link = addItem(
+                    name: "\(name)/foundation/\(position + 1)", text: skill.description,
+                    code: "\(unit.code.rawValue) FS\(position + 1)", type: "Foundation skill",
+                    enumeration: "FS\(position + 1)", abbreviated: skill.name)
+                addChild(link, of: unitLink, at: sequence)
+            }
+            for (position, variable) in (unit.rangeOfConditions ?? []).enumerated() {
+                sequence += 1
+                let link = addItem(
+                    name: "\(name)/range/\(position + 1)", text: variable.meaning,
+                    code: "\(unit.code.rawValue) RC\(position + 1)", type: "Range of conditions",
+                    enumeration: "RC\(position + 1)", abbreviated: variable.name)
+                addChild(link, of: unitLink, at: sequence)
+            }
         }
         for unit in curriculum.units {
             guard let unitLink = unitLinks[unit.code] else { continue }
@@ -101,9 +123,11 @@ private struct CASEPackageBuilder {
         return CASEDocument(
             identifier: identifier, uri: uri("CFDocuments", identifier), creator: curriculum.issuingBody,
             title: curriculum.title.es, lastChangeDateTime: changed, officialSourceURL: source,
-            publisher: curriculum.issuingBody, description: curriculum.description.es, subject: [curriculum.sector.name],
+            publisher: curriculum.issuingBody, description: curriculum.description.es,
+            subject: [curriculum.sector.name] + (curriculum.dc3.map { ["STPS \($0.thematicArea.printed)"] } ?? []),
             language: "es", version: curriculum.version.description, adoptionStatus: adoptionStatus,
-            statusStartDate: curriculum.published.dateText, notes: "\(curriculum.title.en)\n\n\(curriculum.description.en)")
+            statusStartDate: curriculum.published.dateText,
+            notes: "\(curriculum.title.en)\n\n\(curriculum.description.en)" + (curriculum.dc3.map { "\n\nDC-3: \($0.courseName)" } ?? ""))
     }
 
     private var adoptionStatus: String {
@@ -114,11 +138,17 @@ private struct CASEPackageBuilder {
         }
     }
 
-    private mutating func addItem(name: String, text: LocalizedText, code: String, type: String, enumeration: String) -> CASELinkURI {
+    private mutating func addItem(
+        name: String, text: LocalizedText, code: String, type: String, enumeration: String, abbreviated: LocalizedText? = nil
+    ) -> CASELinkURI {
         let identifier = NameBasedUUID.make(name: "urn:veta:case:\(name)")
-        let item = CASEItem(
+        var item = CASEItem(
             identifier: identifier, uri: uri("CFItems", identifier), fullStatement: text.es, humanCodingScheme: code,
             itemType: type, language: "es", lastChangeDateTime: changed, listEnumeration: enumeration, notes: text.en)
+        if let abbreviated {
+            item.abbreviatedStatement = abbreviated.es
+            item.notes = "\(abbreviated.en): \(text.en)"
+        }
         items.append(item)
         return CASELinkURI(title: code, identifier: identifier, uri: item.uri)
     }

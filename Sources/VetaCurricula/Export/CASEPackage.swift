@@ -80,9 +80,12 @@ public struct CASEItem: Hashable, Sendable, Codable {
     public var listEnumeration: String?
     /// The English text.
     public var notes: String?
+    /// The Spanish name of a foundation skill or range variable (schema 1.1); nil for other items.
+    public var abbreviatedStatement: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case identifier, uri, fullStatement, humanCodingScheme, language, lastChangeDateTime, listEnumeration, notes
+        case abbreviatedStatement
         case itemType = "CFItemType"
     }
 }

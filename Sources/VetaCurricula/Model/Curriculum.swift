@@ -38,6 +38,8 @@ public struct Curriculum: Hashable, Sendable, Codable {
     public let units: [Unit]
     /// The packaging rules.
     public let packaging: PackagingRules
+    /// The DC-3 programme fields (schema 1.1), if the file has a `<dc3>` block.
+    public let dc3: DC3Details?
     /// Where the root element is.
     public let location: SourceLocation
 }

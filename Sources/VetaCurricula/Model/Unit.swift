@@ -14,6 +14,10 @@ public struct Unit: Hashable, Sendable, Codable {
     public let prerequisites: [UnitReference]
     /// The elements, numbered 1, 2, 3 ...
     public let elements: [Element]
+    /// The foundation skills (schema 1.1); nil when the file states none.
+    public let foundationSkills: [FoundationSkill]?
+    /// The range of conditions (schema 1.1); nil when the file states none.
+    public let rangeOfConditions: [RangeVariable]?
     /// What must be demonstrated, and how often.
     public let performanceEvidence: PerformanceEvidence
     /// What must be known.

@@ -5,7 +5,9 @@ enum BundledSchema {
     static let text = #"""
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  Veta curriculum format, version 1.0.
+  Veta curriculum format, version 1.1 (same namespace as 1.0: every 1.0 document is a 1.1
+  document; 1.1 adds only optional elements: <dc3>, a unit's <foundationSkills> and
+  <rangeOfConditions>).
   XSD 1.0 (libxml2 implements XSD 1.0; no 1.1 assertions). Cross-field rules that XSD 1.0
   cannot express (unique codes across units, prerequisite cycles, numbering, packaging
   satisfiability, hours) are Veta's semantic rules: see Schemas/RULES.md.
@@ -15,7 +17,7 @@ enum BundledSchema {
            targetNamespace="urn:veta:curriculum:1"
            elementFormDefault="qualified"
            attributeFormDefault="unqualified"
-           version="1.0.0">
+           version="1.1.0">
 
   <xs:annotation>
     <xs:documentation xml:lang="en">
@@ -199,11 +201,47 @@ enum BundledSchema {
       <xs:element name="references" type="References" minOccurs="0"/>
       <xs:element name="units" type="Units"/>
       <xs:element name="packaging" type="Packaging"/>
+      <xs:element name="dc3" type="DC3" minOccurs="0">
+        <xs:annotation>
+          <xs:documentation>
+            (1.1) What the STPS DC-3 constancia needs that the units do not say. Without it the
+            DC-3 derives the thematic area from the units and names the course by code and title.
+          </xs:documentation>
+        </xs:annotation>
+      </xs:element>
     </xs:sequence>
     <xs:attribute name="code" type="Code" use="required"/>
     <xs:attribute name="version" type="SemanticVersion" use="required"/>
     <xs:attribute name="level" type="Level" use="required"/>
     <xs:attribute name="status" type="Status" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="DC3">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) The DC-3 programme fields: the thematic area from the STPS catalogue of áreas
+        temáticas (its key in key, its name as the text, e.g. key="6000" Seguridad) and the course
+        name exactly as it must appear on the form (Spanish, at most 200 characters).
+      </xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="thematicArea">
+        <xs:complexType>
+          <xs:simpleContent>
+            <xs:extension base="Title">
+              <xs:attribute name="key" use="required">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:pattern value="[0-9]{4}"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
+            </xs:extension>
+          </xs:simpleContent>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="courseName" type="Title"/>
+    </xs:sequence>
   </xs:complexType>
 
   <xs:complexType name="Source">
@@ -376,6 +414,8 @@ enum BundledSchema {
         </xs:complexType>
       </xs:element>
       <xs:element name="element" type="Element" maxOccurs="unbounded"/>
+      <xs:element name="foundationSkills" type="FoundationSkills" minOccurs="0"/>
+      <xs:element name="rangeOfConditions" type="RangeOfConditions" minOccurs="0"/>
       <xs:element name="performanceEvidence" type="PerformanceEvidence"/>
       <xs:element name="knowledgeEvidence" type="KnowledgeEvidence"/>
       <xs:element name="assessmentConditions" type="LocalizedText"/>
@@ -409,6 +449,44 @@ enum BundledSchema {
       </xs:element>
     </xs:sequence>
     <xs:attribute name="number" type="ElementNumber" use="required"/>
+  </xs:complexType>
+
+  <xs:complexType name="FoundationSkills">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) The unit's foundation skills: each skill (e.g. Reading, Numeracy) and what it means
+        for performance in this unit. Absent when the source states none.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="skill" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="name" type="LocalizedTitle"/>
+            <xs:element name="description" type="LocalizedText"/>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="RangeOfConditions">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) The unit's range of conditions: each variable (a term of the performance criteria)
+        and what it means or includes in this unit. Absent when the source has none.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="variable" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:sequence>
+            <xs:element name="name" type="LocalizedTitle"/>
+            <xs:element name="meaning" type="LocalizedText"/>
+          </xs:sequence>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
   </xs:complexType>
 
   <xs:complexType name="PerformanceEvidence">

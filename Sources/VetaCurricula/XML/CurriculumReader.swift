@@ -76,6 +76,7 @@ struct CurriculumReader {
             references: (root.child("references")?.children ?? []).map(reference),
             units: (values.child(root, "units")?.children("unit") ?? []).map(unit),
             packaging: packaging(values.child(root, "packaging"), fallback: root),
+            dc3: root.child("dc3").map(dc3),
             location: location(root)
         )
     }
@@ -121,6 +122,17 @@ struct CurriculumReader {
                 UnitReference(code: UnitCode(values.string($0, "unit", .code)), location: location($0, attribute: "unit"))
             },
             elements: node.children("element").map(element),
+            foundationSkills: node.child("foundationSkills").map {
+                $0.children("skill").map {
+                    FoundationSkill(
+                        name: text(values.child($0, "name")), description: text(values.child($0, "description")), location: location($0))
+                }
+            },
+            rangeOfConditions: node.child("rangeOfConditions").map {
+                $0.children("variable").map {
+                    RangeVariable(name: text(values.child($0, "name")), meaning: text(values.child($0, "meaning")), location: location($0))
+                }
+            },
             performanceEvidence: PerformanceEvidence(
                 occasions: evidence.map { values.required($0, "occasions", type: "xs:nonNegativeInteger", Self.count) } ?? 0,
                 text: text(evidence),
@@ -141,6 +153,15 @@ struct CurriculumReader {
                     number: values.string($0, "number", .criterionNumber), text: text($0), location: location($0, attribute: "number"))
             },
             location: location(node, attribute: "number"))
+    }
+
+    private func dc3(_ node: XMLNode) -> DC3Details {
+        let area = values.child(node, "thematicArea")
+        return DC3Details(
+            thematicArea: DC3Details.ThematicArea(
+                key: area.map { values.string($0, "key", .thematicAreaKey) } ?? "", name: area?.collapsedText ?? ""),
+            courseName: values.child(node, "courseName")?.collapsedText ?? "",
+            location: location(node))
     }
 
     private func packaging(_ node: XMLNode?, fallback: XMLNode) -> PackagingRules {

@@ -4,10 +4,19 @@ public import VetaProgress
 /// Fills a DC-3 constancia from the store: worker, company, programme, signatures, and the link
 /// to the signed credential.
 public enum DC3Mapping {
-    /// STPS thematic areas used: 6000 Seguridad for curricula with safety-critical units, else 1000 Producción general.
+    /// The thematic area the curriculum's `<dc3>` block names (schema 1.1); without one, derived:
+    /// 6000 Seguridad for curricula with safety-critical units, else 1000 Producción general.
     static func thematicArea(_ curriculum: Curriculum, unit: VetaCurricula.Unit?) -> String {
+        if let declared = curriculum.dc3?.thematicArea { return declared.printed }
         let safety = unit.map(\.isSafetyCritical) ?? curriculum.units.contains(where: \.isSafetyCritical)
         return safety ? "6000 Seguridad" : "1000 Producción general"
+    }
+
+    /// The course name printed: a unit's code and title for a unit's constancia; for the whole
+    /// curriculum, the `<dc3>` course name when the file has one, else its code and title.
+    static func courseName(_ curriculum: Curriculum, unit: VetaCurricula.Unit?) -> String {
+        if let unit { return "\(unit.code) \(unit.title.es)" }
+        return curriculum.dc3?.courseName ?? "\(curriculum.code) \(curriculum.title.es)"
     }
 
     /// The occupation's catalogue key printed beside its name: the trainee's own, or else the SINCO
@@ -33,7 +42,7 @@ public enum DC3Mapping {
                 jobTitle: trainee.jobTitle),
             company: DC3Constancia.Company(name: companyName, rfc: trainee.employer.rawValue),
             programme: DC3Constancia.Programme(
-                courseName: unit.map { "\($0.code) \($0.title.es)" } ?? "\(curriculum.code) \(curriculum.title.es)",
+                courseName: courseName(curriculum, unit: unit),
                 hours: hours ?? unit?.hours ?? curriculum.volumeOfLearningHours, from: enrolledOn.description, to: completedOn.description,
                 thematicArea: thematicArea(curriculum, unit: unit),
                 trainingAgent: issuer.stpsRegistration.map { "\(issuer.name) — registro STPS \($0)" }

@@ -20,6 +20,7 @@ struct CurriculumOutline {
             let refresher = recert.refresherHours.map { ", refresher \($0) h" } ?? ""
             lines.append("  valid for: \(recert.validityMonths) months\(refresher)")
         }
+        if let dc3 = c.dc3 { lines.append("  DC-3: thematic area \(dc3.thematicArea.printed); course name: \(dc3.courseName)") }
         lines.append("  volume of learning: \(c.volumeOfLearningHours) h in \(c.units.count) units")
         if !c.references.isEmpty {
             lines.append("  references: " + c.references.map { $0.code + ($0.clause.map { " §\($0)" } ?? "") }.joined(separator: ", "))
@@ -37,6 +38,12 @@ struct CurriculumOutline {
                 "      \(unit.elements.count) elements, \(criteria) criteria, \(unit.knowledgeEvidence.count) knowledge items, evidence on \(unit.performanceEvidence.occasions) occasion(s)"
             if !unit.prerequisites.isEmpty { details += "; requires " + unit.prerequisites.map(\.code.rawValue).joined(separator: ", ") }
             lines.append(details)
+            if let skills = unit.foundationSkills {
+                lines.append("      foundation skills: " + skills.map { title($0.name) }.joined(separator: "; "))
+            }
+            if let range = unit.rangeOfConditions {
+                lines.append("      range of conditions: " + range.map { title($0.name) }.joined(separator: "; "))
+            }
         }
         lines.append("")
         lines.append("  Packaging: \(c.packaging.totalUnits) units = \(c.packaging.core.count) core + electives")

@@ -12,6 +12,8 @@ extension XSDValueReader {
         case scian
         /// The SINCO occupation: `[0-9]{4}`.
         case sinco
+        /// The STPS thematic area key of a `<dc3>` block: `[0-9]{4}`.
+        case thematicAreaKey
         /// A reference's code: `[A-Za-z0-9][A-Za-z0-9.\-]{0,39}`.
         case referenceCode
         /// A norm's clause: `[0-9]+(\.[0-9]+)*`.
@@ -24,7 +26,7 @@ extension XSDValueReader {
             case .identifier: "[A-Za-z0-9][A-Za-z0-9_-]{0,15}"
             case .criterionNumber: "[1-9][0-9]?\\.[1-9][0-9]?"
             case .scian: "[0-9]{2,6}"
-            case .sinco: "[0-9]{4}"
+            case .sinco, .thematicAreaKey: "[0-9]{4}"
             case .referenceCode: "[A-Za-z0-9][A-Za-z0-9.\\-]{0,39}"
             case .clause: "[0-9]+(\\.[0-9]+)*"
             }
@@ -47,7 +49,7 @@ extension XSDValueReader {
                 return isSmallNumber(bytes[..<dot]) && isSmallNumber(bytes[(dot + 1)...])
             case .scian:
                 return (2...6).contains(bytes.count) && bytes.allSatisfy(isDigit)
-            case .sinco:
+            case .sinco, .thematicAreaKey:
                 return bytes.count == 4 && bytes.allSatisfy(isDigit)
             case .referenceCode:
                 return (1...40).contains(bytes.count) && isAlphanumeric(bytes[0])
