@@ -147,14 +147,15 @@ last, head = db.execute("SELECT sequence, hash FROM ledger_entry ORDER BY sequen
 entry = {"curriculum": f"{code}@{version}", "date": "2026-03-05", "kind": "supersession", "previousHash": head, "recordedAt": "2026-03-05T00:00:00Z",
          "sequence": last + 1, "serial": "VETA-2026-000001", "supersededBy": "VETA-2026-999999", "trainee": trainee, "unit": unit, "v": 2}
 canonical = json.dumps({k: v for k, v in entry.items() if v is not None}, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-# Into the compact table: kind 8 is supersession; trainee, curriculum, unit and recording time are ids of ledger_name
-# (roles 1-4 and 8).
+# Into the compact table: kind 8 is supersession; trainee, curriculum, unit, recording time and date are ids of
+# ledger_name (roles 1-4, 8 and 9).
 name = "(SELECT id FROM ledger_name WHERE role = {} AND value = ?)"
 db.execute("INSERT INTO ledger_name (role, value) VALUES (8, '2026-03-05T00:00:00Z')")
+db.execute("INSERT OR IGNORE INTO ledger_name (role, value) VALUES (9, '2026-03-05')")
 db.execute(f"""INSERT INTO ledger (sequence, kind, trainee, curriculum_code, curriculum_version, unit, date, recorded_at,
-    hash, serial, superseded_by) VALUES (?, 8, {name.format(1)}, {name.format(2)}, {name.format(3)}, {name.format(4)}, '2026-03-05',
+    hash, serial, superseded_by) VALUES (?, 8, {name.format(1)}, {name.format(2)}, {name.format(3)}, {name.format(4)}, {name.format(9)},
     {name.format(8)}, ?, 'VETA-2026-000001', 'VETA-2026-999999')""",
-    (last + 1, trainee, code, version, unit, '2026-03-05T00:00:00Z', __import__("hashlib").sha256(canonical.encode()).digest()))
+    (last + 1, trainee, code, version, unit, '2026-03-05', '2026-03-05T00:00:00Z', __import__("hashlib").sha256(canonical.encode()).digest()))
 db.commit()
 rc, found = audit()
 check("VETA-B005 a record superseded by a serial that does not exist", "VETA-B005" in found, str(found))

@@ -264,7 +264,7 @@ cases = [
      "minutes is stored as BLOB"),
     ("a version written 01.0.0", renamed("curriculum_version", 3, "'0' || value", R + 4), R + 4,
      "curriculum_version"),
-    ("a date written 2026-11-010", f"UPDATE ledger SET date = '2026-11-010' WHERE sequence = {R + 3}", R + 3, "date"),
+    ("a date written 2026-11-010", renamed("date", 9, "'2026-11-010'", R + 3), R + 3, "date"),
     ("a hash one byte shorter", f"UPDATE ledger SET hash = substr(hash, 1, 31) WHERE sequence = {R + 3}", R + 3, "hash is 31 bytes long, not 32"),
     ("a hash stored as its hex text", f"UPDATE ledger SET hash = lower(hex(hash)) WHERE sequence = {R + 3}", R + 3,
      "hash is 64 bytes long, not 32"),

@@ -2,7 +2,7 @@ import Foundation
 
 /// The compact ledger of schema version 5: the table `ledger` (integer keys, enum codes, 32-byte
 /// BLOB hashes, no previous-hash column: an entry's previous hash is the hash of the entry before
-/// it; the target and the recording time, shared by many entries, are ids too), the name table `ledger_name` its ids point into, and the view `ledger_entry` that reads it
+/// it; the target, the recording time and the date, shared by many entries, are ids too), the name table `ledger_name` its ids point into, and the view `ledger_entry` that reads it
 /// back in the columns and text of version 4 (``LedgerRow/columns``).
 ///
 /// Plain INTEGER, TEXT and BLOB columns, primary, foreign and partial unique keys, and a view of
@@ -26,7 +26,7 @@ enum CompactLedgerRow {
             target INTEGER REFERENCES ledger_name(id),
             method INTEGER,
             outcome INTEGER,
-            date TEXT NOT NULL,
+            date INTEGER NOT NULL REFERENCES ledger_name(id),
             site INTEGER REFERENCES ledger_name(id),
             minutes INTEGER,
             note TEXT,
@@ -59,7 +59,7 @@ enum CompactLedgerRow {
         let revocation = LedgerCodes.code(.revocation)
         let supersession = LedgerCodes.code(.supersession)
         return """
-            CREATE INDEX ledger_by_trainee ON ledger(trainee, sequence);
+            CREATE INDEX ledger_by_trainee ON ledger(trainee);
             CREATE INDEX ledger_by_kind ON ledger(kind, sequence) WHERE kind <> \(LedgerCodes.code(.evidence));
             CREATE INDEX ledger_by_serial ON ledger(serial, sequence) WHERE serial IS NOT NULL;
             CREATE INDEX ledger_by_attachment ON ledger(attachment_sha256) WHERE attachment_sha256 IS NOT NULL;
@@ -111,7 +111,7 @@ enum CompactLedgerRow {
             CREATE VIEW ledger_entry AS SELECT
                 l.sequence AS sequence, \(kind) AS kind, n_trainee.value AS trainee_id, n_curriculum_code.value AS curriculum_code,
                 n_curriculum_version.value AS curriculum_version, n_unit.value AS unit_code, n_target.value AS target,
-                \(method) AS method, \(outcome) AS outcome, l.date AS date, n_site.value AS site, l.minutes AS minutes, l.note AS note,
+                \(method) AS method, \(outcome) AS outcome, n_date.value AS date, n_site.value AS site, l.minutes AS minutes, l.note AS note,
                 CASE WHEN l.attachment_sha256 IS NULL THEN NULL ELSE lower(hex(l.attachment_sha256)) END AS attachment_sha256,
                 n_assessor.value AS assessor_id, l.corrects AS corrects, n_recorded_at.value AS recorded_at,
                 COALESCE((SELECT lower(hex(p.hash)) FROM ledger p WHERE p.sequence = l.sequence - 1), \(genesis)) AS previous_hash,

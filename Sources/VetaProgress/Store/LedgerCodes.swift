@@ -2,8 +2,8 @@ package import GRDB
 
 /// The small integers the compact ledger (schema version 5, table `ledger`) stores in place of
 /// repeated text: each entry kind, evidence method and outcome has a fixed code, and each trainee,
-/// curriculum code, curriculum version, unit, evidence target, site, assessor and recording time an
-/// id in `ledger_name`.
+/// curriculum code, curriculum version, unit, evidence target, site, assessor, recording time and
+/// date an id in `ledger_name`.
 ///
 /// The codes are part of the stored format: never renumber one; a new kind, method or outcome takes
 /// a new number. What is hashed does not change: an entry's canonical encoding
@@ -35,6 +35,7 @@ package enum LedgerCodes {
         case assessor
         case target
         case recordedAt
+        case date
 
         /// The `ledger` column that holds ids of this role.
         var column: String {
@@ -47,6 +48,7 @@ package enum LedgerCodes {
             case .assessor: "assessor"
             case .target: "target"
             case .recordedAt: "recorded_at"
+            case .date: "date"
             }
         }
     }

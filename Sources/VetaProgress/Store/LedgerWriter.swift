@@ -31,13 +31,14 @@ struct LedgerWriter {
         let unit = try entry.unit.map { try id(.unit, $0.rawValue) }
         let target = try entry.target.map { try id(.target, $0.description) }
         let recordedAt = try id(.recordedAt, entry.recordedAt)
+        let date = try id(.date, entry.date.description)
         let site = try entry.site.map { try id(.site, $0) }
         let assessor = try entry.assessor.map { try id(.assessor, $0.rawValue) }
         let attachment = try entry.attachmentSHA256.map { try bytes($0, "attachment sha256", entry.sequence) }
         let hash = try bytes(entry.hash, "hash", entry.sequence)
         let arguments: StatementArguments = [
             entry.sequence, LedgerCodes.code(entry.kind), trainee, code, version, unit, target,
-            entry.method.map { LedgerCodes.code($0) }, entry.outcome.map { LedgerCodes.code($0) }, entry.date.description, site,
+            entry.method.map { LedgerCodes.code($0) }, entry.outcome.map { LedgerCodes.code($0) }, date, site,
             entry.minutes,
             entry.note, attachment, assessor, entry.corrects, recordedAt, hash, entry.signature, entry.derivedFrom,
         ]
