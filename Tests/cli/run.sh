@@ -177,6 +177,8 @@ suite "corrections" corrections_cli.py "$VETA" "$WORK/corrections"
 suite "dates and time" dates_cli.py "$VETA" "$WORK/dates"
 # Everyday administration: listings and amendment history, key rotation, entries, batch corrections, import undo, drafts, sites, due.
 suite "everyday administration" admin_cli.py "$VETA" "$WORK/admin"
+# Outside fixes B: the audit at issue by log position, entries and import --undo by the engine's voiding, what is missing, authorisations.
+suite "outside fixes B" outside_fixes_b.py "$VETA" "$WORK/outside-b"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
