@@ -40,5 +40,4 @@ extension ProgressService {
         }
         return stored.filter { $0.kind != .importBatch }
     }
-
 }

@@ -90,7 +90,7 @@ public struct KnownAtStore: ProgressStore {
     /// The sequence of the last entry recorded by ``knownAt``, 0 when there is none.
     public func ledgerEnd() async throws -> Int64 {
         if let through { return min(through, try await base.ledgerEnd()) }
-        try await allEntries().last { (try? $0.get()) != nil }.flatMap { try? $0.get().sequence } ?? 0
+        return try await allEntries().last { (try? $0.get()) != nil }.flatMap { try? $0.get().sequence } ?? 0
     }
     public func entries(for trainee: TraineeID) async throws -> [LedgerEntry] { try await base.entries(for: trainee).filter(knew) }
     public func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry] {
