@@ -97,7 +97,7 @@ import VetaCurricula
         try Self.makeV4(path, entries: entries, tablesFrom: world.storePath)
         let tables = try Self.dump(path)
 
-        #expect(try StoreSchema.upgrade(path) == (4, 6))
+        #expect(try StoreSchema.upgrade(path) == (4, StoreSchema.version))
         let store = try SQLiteProgressStore(path: path, create: false)
         let service = ProgressService(store: store, validator: try CurriculumValidator())
         #expect(try await store.allEntries().map { try $0.get() } == entries)
