@@ -179,6 +179,8 @@ suite "dates and time" dates_cli.py "$VETA" "$WORK/dates"
 suite "everyday administration" admin_cli.py "$VETA" "$WORK/admin"
 # What a record means, the last gaps: import resolves a bare code per trainee, voiding along prerequisites, batch corrections follow the single rule.
 suite "record rules" record_rules_cli.py "$VETA" "$WORK/record-rules"
+# Outside fixes B: the audit at issue by log position, entries and import --undo by the engine's voiding, what is missing, authorisations.
+suite "outside fixes B" outside_fixes_b.py "$VETA" "$WORK/outside-b"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -22,13 +22,20 @@ public enum RecordsAudit {
         let records = try await service.records.records()
         let zone = try await progress.timeZone()
         let serials = Set(records.map(\.serial))
+        // Each record's issue entry: what the store knew at issue is the log before it.
+        var issueEntries: [String: Int64] = [:]
+        for entry in try await progress.store.entries(ofKinds: [.issue]) {
+            if let serial = entry.record?.serial, issueEntries[serial] == nil { issueEntries[serial] = entry.sequence }
+        }
         for record in records {
             let employer = trainees[record.trainee]?.employer.rawValue
             let location = SourceLocation(file: "store:record/\(record.serial)", line: 0)
             // The issue day on the site's calendar; the decision judged on what the store knew at that instant.
             let issuedAt = Instant.parse(record.issuedAt)
             let issuedOn = issuedAt.map { CalendarDate(localDateOf: $0, in: zone) } ?? record.validFrom
-            if let reasons = try await notBacked(record, service: service, on: issuedOn, knownAt: issuedAt) {
+            // What the store knew: the entries before the issue entry in the chain (not a one-second time cut).
+            let knownThrough = issueEntries[record.serial].map { $0 - 1 }
+            if let reasons = try await notBacked(record, service: service, on: issuedOn, knownAt: issuedAt, knownThrough: knownThrough) {
                 findings.append(
                     AuditFinding(
                         AuditRule.recordIssuedUnbacked.finding(
@@ -36,7 +43,7 @@ public enum RecordsAudit {
                             "\(record.serial) for \(record.trainee) was issued on \(issuedOn) without backing in what the store knew at \(record.issuedAt): \(reasons.joined(separator: "; "))"
                         ),
                         curriculum: record.curriculum.description, employer: employer))
-            } else if let reasons = try await notBacked(record, service: service, on: issuedOn, knownAt: nil) {
+            } else if let reasons = try await notBacked(record, service: service, on: issuedOn, knownAt: nil, knownThrough: nil) {
                 findings.append(
                     AuditFinding(
                         AuditRule.recordNotBacked.finding(
@@ -79,11 +86,11 @@ public enum RecordsAudit {
     /// had recorded by `knownAt` (the issue decision as it was made), or with `knownAt` nil on today's
     /// ledger (every correction applied, whenever it was made, voiding carried along provenance).
     static func notBacked(
-        _ record: IssuedRecord, service: RecordService, on date: CalendarDate, knownAt: Date?
+        _ record: IssuedRecord, service: RecordService, on date: CalendarDate, knownAt: Date?, knownThrough: Int64?
     ) async throws -> [String]? {
         let backing: RecordBacking?
         do {
-            backing = try await service.backing(of: record, knownAt: knownAt)
+            backing = try await service.backing(of: record, knownAt: knownAt, knownThrough: knownThrough)
         } catch let refusal as Refusal {
             // The trainee's entries do not verify (B001 names where): nothing backs the record.
             return [refusal.summary]

@@ -72,7 +72,7 @@ extension ProgressService {
     }
 
     func importEnrolments(
-        _ table: ImportTable, options: ImportOptions, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?
+        _ table: ImportTable, options: ImportOptions, after end: Int64, fileSHA256: String, progress: (@Sendable (Int, Int) -> Void)?
     ) async throws
         -> ImportReport
     {
@@ -132,14 +132,15 @@ extension ProgressService {
             return ImportReport(kind: .enrolments, rows: rows.count, written: 0, alreadyStored: repeats.count, errors: errors)
         }
         if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .enrolments) }
-        let stored = try await store.append(entries, after: end) { _ in }
+        // The batch and the `import` entry that marks it, in one transaction (``ImportID/mark(after:count:sha256:on:)``).
+        let stored = try await appendImport(entries, after: end, fileSHA256: fileSHA256) { _ in }
         var report = ImportReport(kind: .enrolments, rows: rows.count, written: stored.count, alreadyStored: repeats.count, errors: [])
         report.importID = ImportID.of(stored)
         return report
     }
 
     func importEvidence(
-        _ table: ImportTable, options: ImportOptions, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?
+        _ table: ImportTable, options: ImportOptions, after end: Int64, fileSHA256: String, progress: (@Sendable (Int, Int) -> Void)?
     ) async throws
         -> ImportReport
     {
@@ -184,7 +185,7 @@ extension ProgressService {
         if !repeats.isEmpty && !options.allowRepeat { throw Self.repeatRefusal(repeats, of: rows.count, kind: .evidence) }
         let total = rows.count
         let counter = ProgressCounter()
-        let written = try await store.append(entries, after: end) { _ in
+        let written = try await appendImport(entries, after: end, fileSHA256: fileSHA256) { _ in
             let done = counter.increment()
             if done % 1024 == 0 || done == total { progress?(total + done, total * 2) }
         }

@@ -33,8 +33,11 @@ extension ProgressService {
         let records: [CSV.Record]
         let delimiter: CSV.Delimiter
         let source: ImportHeader.DelimiterSource
+        let fileSHA256: String
         do {
-            let text = try CSV.text(from: try FileBytes.read(path), encoding: options.encoding)
+            let bytes = try FileBytes.read(path)
+            fileSHA256 = SHA256Hex.of(bytes)
+            let text = try CSV.text(from: bytes, encoding: options.encoding)
             let declared = CSV.Delimiter.declared(in: text)
             source = options.delimiter != nil ? .option : declared != nil ? .declared : .detected
             delimiter = try options.delimiter ?? declared ?? CSV.Delimiter.detect(inHeaderOf: text)
@@ -64,8 +67,10 @@ extension ProgressService {
         return try await checkedWrite { end in
             switch kind {
             case .trainees: return try await importTrainees(table, options: options, progress: progress)
-            case .enrolments: return try await importEnrolments(table, options: options, after: end, progress: progress)
-            case .evidence: return try await importEvidence(table, options: options, after: end, progress: progress)
+            case .enrolments:
+                return try await importEnrolments(table, options: options, after: end, fileSHA256: fileSHA256, progress: progress)
+            case .evidence:
+                return try await importEvidence(table, options: options, after: end, fileSHA256: fileSHA256, progress: progress)
             }
         }
     }

@@ -127,19 +127,26 @@ extension ProgressService {
         let second = try layout.rows()
         let checked = count
         let counter = ProgressCounter()
+        // After the rows, once, the entry that marks them as this import (the file's sha256 as read).
+        let sha256 = digest.map { String(format: "%02x", $0) }.joined()
+        let mark = checked > 0 ? ImportID.mark(after: end, count: checked, sha256: sha256, on: try await today()) : nil
+        let ends = ProgressCounter()
         let written = try await sqlite.appendStream(
             after: end,
             next: {
-                guard let record = try second.next() else { return nil }
+                guard let record = try second.next() else { return ends.increment() == 1 ? mark : nil }
                 guard case .success(let entry) = rows.entry(try rows.values(record.fields), context: context) else { throw ReadWhole() }
                 if counter.increment() % 1024 == 0 { progress?(size + second.bytesRead, size * 2) }
                 return entry
             },
-            finish: { written in guard written == checked, second.digest() == digest else { throw ReadWhole() } })
+            finish: { written in
+                guard written == checked + (mark == nil ? 0 : 1), second.digest() == digest else { throw ReadWhole() }
+            })
         progress?(size * 2, size * 2)
-        var report = ImportReport(kind: .evidence, rows: count, written: written, alreadyStored: 0, errors: [])
+        let rowsWritten = mark == nil ? written : written - 1
+        var report = ImportReport(kind: .evidence, rows: count, written: rowsWritten, alreadyStored: 0, errors: [])
         // The entries were appended right after `end`, in one transaction: the import is that range.
-        if written > 0 { report.importID = ImportID(first: end + 1, last: end + Int64(written)) }
+        if rowsWritten > 0 { report.importID = ImportID(first: end + 1, last: end + Int64(rowsWritten)) }
         return report
     }
 }

@@ -40,6 +40,11 @@ import Foundation
 /// `subject` is the setting's name (`timeZone`) and whose `value` is its new value, the reason in
 /// `note`. It is encoded by the registry rules with `v` 6; every earlier kind encodes as before.
 ///
+/// Version 7 adds the `import` kind (``LedgerEntry/Kind/importBatch``): a registry-shaped entry whose
+/// `subject` is the import id `FIRST-LAST`, with `first` and `last` (the sequences, in decimal) and
+/// the imported file's sha256 as `attachmentSHA256`. It is encoded by the registry rules with `v` 7;
+/// every earlier kind encodes as before.
+///
 /// `hash` = lowercase hex sha256 of these bytes. `previousHash` of entry 1 is 64 zeros, so the
 /// chain of hashes covers every entry and its order. A sign-off's `signature` is the assessor's
 /// Ed25519 signature over the same bytes, base64url without padding; an issue's is the issuer's.
@@ -57,6 +62,8 @@ public enum LedgerCanonicalEncoding {
     public static let lifecycleVersion = 5
     /// The format version written in `v` for the `setting` kind.
     public static let settingVersion = 6
+    /// The format version written in `v` for the `import` kind.
+    public static let importVersion = 7
 
     /// The canonical bytes of `entry` (its `hash` and `signature` are not part of them).
     public static func bytes(of entry: LedgerEntry) -> [UInt8] {
@@ -112,6 +119,7 @@ public enum LedgerCanonicalEncoding {
             switch entry.kind {
             case .lifecycle: lifecycleVersion
             case .setting: settingVersion
+            case .importBatch: importVersion
             default: extended ? extendedRegistryVersion : registryVersion
             }
         pairs.append(("v", nil, version))

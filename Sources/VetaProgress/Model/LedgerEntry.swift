@@ -48,6 +48,11 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         /// value as `value`; the note says why). `timeZone` is the site's time zone (``SiteClock``):
         /// it decides which day "today" is, so it is in the log like every other change of meaning.
         case setting
+        /// `veta import` wrote entries ``RegistryDetails`` `first` through `last` (the subject is the
+        /// import id `FIRST-LAST`, ``ImportID``), appended right after them in the same transaction;
+        /// ``LedgerEntry/attachmentSHA256`` is the sha256 of the imported file. `veta import --undo`
+        /// undoes exactly the batch such an entry marks.
+        case importBatch = "import"
 
         /// Whether the kind is about an issued completion record.
         public var isRecord: Bool { self == .issue || self == .revocation || self == .supersession }
@@ -57,7 +62,7 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         public var isRegistry: Bool {
             switch self {
             case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment, .lifecycle,
-                .setting:
+                .setting, .importBatch:
                 true
             default: false
             }

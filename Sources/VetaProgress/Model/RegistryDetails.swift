@@ -16,6 +16,7 @@ public import VetaCurricula
 /// - amendment: `of` (`organisation`, `trainee` or `assessor`) and the subject's fields as they are from then on
 /// - lifecycle: `status` (`superseded` or `withdrawn`) and, when superseded, `successor` (`CODE@x.y.z`)
 /// - setting: `value` (the subject is the setting's name, `timeZone`)
+/// - import: `first` and `last`, the sequences of the entries the import wrote (the subject is the import id `FIRST-LAST`)
 /// - authorisation, deauthorisation, publication: none (the unit, date and sha256 are the entry's own)
 ///
 /// A registration carried over from the tables that preceded it when a store was migrated also has
@@ -39,6 +40,8 @@ public struct RegistryDetails: Hashable, Sendable, Codable {
         "accreditation", "publicKey", "rfc", "stpsRegistration", "of", "migrated", "value",
         // lifecycle (``CurriculumLifecycle``)
         "status", "successor",
+        // import (``ImportID``)
+        "first", "last",
     ]).union(extendedFieldNames)
 
     /// Fields added after the registry kinds entered the log: an entry that carries one of them

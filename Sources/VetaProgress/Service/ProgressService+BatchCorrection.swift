@@ -36,44 +36,44 @@ extension ProgressService {
     }
 
     /// Voids every entry `veta import` wrote as `id` (``ImportReport/importID``) with one reason,
-    /// in one write transaction; entries of it already voided stay as they are.
+    /// in one write transaction; entries of it already voided (by the engine's rule, ``Voiding``)
+    /// stay as they are.
     ///
-    /// Refused, with nothing written, when `id` does not name the entries of one import: entries
-    /// `first` through `last` must all exist, be enrolments or all be evidence, and have been
-    /// recorded at one instant, as one import writes them, and the entries just before and after
-    /// them must not be of that kind recorded at that instant (part of an import is not an import).
+    /// Refused, with nothing written, when no `import` entry of the log marks entries `first`
+    /// through `last` as one import (``ImportID/init(mark:)``): entries written by `veta record`
+    /// are never taken for an import, whatever their recording times. An import made before
+    /// imports were marked (canonical version 7) is undone with `veta correct` and its entries.
     public func undoImport(_ id: ImportID, reason: String, on date: CalendarDate) async throws -> [LedgerEntry] {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("undoing an import must say why") }
-        let rows = try await store.entries(from: id.first - 1, through: id.last + 1)
+        let notAnImport = "import \(id) is not one import: veta import prints the id of the entries it wrote (FIRST-LAST)"
+        let marks = try await store.entries(ofKinds: [.importBatch]).compactMap { ImportID(mark: $0) }
+        guard marks.contains(id) else {
+            let overlapping = marks.filter { $0.first <= id.last && id.first <= $0.last }.map(\.description)
+            throw Refusal(
+                notAnImport,
+                reasons: [
+                    overlapping.isEmpty
+                        ? "no import entry of the log marks entries \(id) as one import"
+                        : "the log marks import \(overlapping.joined(separator: ", ")), not \(id)",
+                    "entries written otherwise (or by an import before imports were marked) are voided with veta correct N ... --reason",
+                ])
+        }
         var entries: [LedgerEntry] = []
-        var neighbours: [LedgerEntry] = []
-        for row in rows {
+        for row in try await store.entries(from: id.first, through: id.last) {
             switch row {
-            case .success(let entry):
-                if entry.sequence < id.first || entry.sequence > id.last { neighbours.append(entry) } else { entries.append(entry) }
+            case .success(let entry): entries.append(entry)
             case .failure(let error):
                 throw Refusal("the ledger does not verify at \(error)", reasons: ["nothing was done; run veta ledger verify"])
             }
         }
-        let notAnImport = "import \(id) is not one import: veta import prints the id of the entries it wrote (FIRST-LAST)"
-        guard entries.count == Int(id.last - id.first + 1), let first = entries.first else {
-            throw Refusal(notAnImport, reasons: ["the log has no entries \(id.first) through \(id.last)"])
-        }
-        guard first.kind == .enrolment || first.kind == .evidence,
-            entries.allSatisfy({ $0.kind == first.kind && $0.recordedAt == first.recordedAt })
-        else {
-            throw Refusal(notAnImport, reasons: ["entries \(id) are not enrolments or evidence all recorded at one instant"])
-        }
-        // The whole import, not part of it: the entries just before and after were not written with it.
-        if let joined = neighbours.first(where: { $0.kind == first.kind && $0.recordedAt == first.recordedAt }) {
-            throw Refusal(
-                notAnImport,
-                reasons: ["entry \(joined.sequence) was recorded at the same instant as entries \(id): \(id) is part of a larger import"])
+        guard entries.count == Int(id.last - id.first + 1), entries.allSatisfy({ $0.kind == .enrolment || $0.kind == .evidence }) else {
+            throw Refusal(notAnImport, reasons: ["the log does not hold the enrolments or evidence \(id.first) through \(id.last)"])
         }
         let imported = entries
         return try await checkedWrite { end in
-            let voided = try await correctedEntries()
-            let open = imported.filter { voided[$0.sequence] == nil }
+            // The engine's voiding rule (a correction of a correction reinstates), read in the transaction.
+            let voided = Voiding(try await store.entries(ofKinds: [.correction]) + imported, asOf: .latest).voided
+            let open = imported.filter { !voided.contains($0.sequence) }
             guard !open.isEmpty else { throw Refusal("every entry of import \(id) is already voided: nothing to undo") }
             let corrections = open.map {
                 LedgerEntry(

@@ -15,6 +15,10 @@ extension ProgressService {
         if target.kind.isRecord {
             return "entry \(target.sequence) is about an issued record; revoke or re-issue the record instead (veta revoke, veta reissue)"
         }
+        if target.kind == .importBatch {
+            let id = target.registry?.subject ?? "FIRST-LAST"
+            return "entry \(target.sequence) marks import \(id); undo the import instead (veta import --undo \(id) --reason ...)"
+        }
         if target.kind.isRegistry {
             return
                 "entry \(target.sequence) is a \(target.kind.rawValue) entry of the registry; amend the data instead (veta org|trainee|assessor amend)"

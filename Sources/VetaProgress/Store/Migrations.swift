@@ -92,6 +92,7 @@ enum Migrations {
         // The compact ledger first: a store it cannot move is refused with nothing changed.
         CompactMigrations.register(in: &migrator)
         LifecycleMigrations.register(in: &migrator)
+        ImportMarkMigrations.register(in: &migrator)
         return migrator
     }
 }

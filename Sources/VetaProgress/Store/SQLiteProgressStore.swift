@@ -292,12 +292,14 @@ public final class SQLiteProgressStore: ProgressStore {
             var stored: [LedgerEntry] = []
             stored.reserveCapacity(entries.count)
             for original in entries {
-                // A registry entry is appended only with the table rows it registers (``RegistryLog``).
-                guard !original.kind.isRegistry else {
+                // A registry entry is appended only with the table rows it registers (``RegistryLog``);
+                // an import's mark has no table (``ImportID/mark(after:count:sha256:on:)``).
+                guard !original.kind.isRegistry || original.kind == .importBatch else {
                     throw Refusal(
                         "a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
                 }
-                var entry = try original.validated()
+                // The import's mark is about no trainee: nothing in it to clean.
+                var entry = original.kind == .importBatch ? original : try original.validated()
                 guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
                     throw Refusal(
                         "the ids of entry \(sequence + 1) are not as the store keeps ids (trainee \(original.trainee), assessor "
@@ -341,8 +343,11 @@ public final class SQLiteProgressStore: ProgressStore {
             var writer = try LedgerWriter(db)
             var count = 0
             while let original = try next() {
-                guard original.kind == .evidence else { throw StoreError(.storage, "only evidence is appended one entry at a time") }
-                var entry = try original.validated()
+                guard original.kind == .evidence || original.kind == .importBatch else {
+                    throw StoreError(.storage, "only evidence (and the import's mark) is appended one entry at a time")
+                }
+                // The import's mark is about no trainee: nothing in it to clean.
+                var entry = original.kind == .importBatch ? original : try original.validated()
                 guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
                     throw Refusal(
                         "the ids of entry \(sequence + 1) are not as the store keeps ids: they were not checked in their clean form")

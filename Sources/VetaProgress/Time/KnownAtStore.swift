@@ -13,15 +13,31 @@ public struct KnownAtStore: ProgressStore {
     public let base: any ProgressStore
     /// The instant, as stored instants are written (`YYYY-MM-DDTHH:MM:SSZ`, UTC).
     public let knownAt: String
+    /// The last log position known, when the cut is by position (``init(_:through:at:)``), not by time.
+    public let through: Int64?
 
     /// The store `base` as it stood at `instant`.
     public init(_ base: any ProgressStore, knownAt instant: Date) {
         self.base = base
         knownAt = Instant.utcText(instant)
+        through = nil
     }
 
-    /// Whether the store had recorded `entry` by ``knownAt`` (instants in one form compare as text).
-    public func knew(_ entry: LedgerEntry) -> Bool { entry.recordedAt <= knownAt }
+    /// The store `base` as it stood when entry `sequence + 1` was appended: the entries before it in
+    /// the chain, exactly (recording times have one-second resolution, log positions do not).
+    /// `instant` is that entry's recording time, for messages.
+    public init(_ base: any ProgressStore, through sequence: Int64, at instant: String) {
+        self.base = base
+        knownAt = instant
+        through = sequence
+    }
+
+    /// Whether the store had recorded `entry` by ``knownAt`` (instants in one form compare as text),
+    /// or, with ``through``, whether it comes at or before that position in the log.
+    public func knew(_ entry: LedgerEntry) -> Bool {
+        if let through { return entry.sequence <= through }
+        return entry.recordedAt <= knownAt
+    }
 
     private func refuse() -> Refusal {
         Refusal("the store as known at \(knownAt) is read-only: leave out --known-at to change it")
@@ -73,7 +89,8 @@ public struct KnownAtStore: ProgressStore {
 
     /// The sequence of the last entry recorded by ``knownAt``, 0 when there is none.
     public func ledgerEnd() async throws -> Int64 {
-        try await allEntries().last { (try? $0.get()) != nil }.flatMap { try? $0.get().sequence } ?? 0
+        if let through { return min(through, try await base.ledgerEnd()) }
+        return try await allEntries().last { (try? $0.get()) != nil }.flatMap { try? $0.get().sequence } ?? 0
     }
     public func entries(for trainee: TraineeID) async throws -> [LedgerEntry] { try await base.entries(for: trainee).filter(knew) }
     public func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry] {

@@ -23,11 +23,17 @@ extension RecordService {
     /// missing and which voided entries took it away.
     ///
     /// With `knownAt`, only the entries the store had recorded by that instant are read
-    /// (``KnownAtStore``): the decision as it could be made then.
-    public func backing(of record: IssuedRecord, knownAt: Date? = nil) async throws -> RecordBacking? {
+    /// (``KnownAtStore``): the decision as it could be made then. With `knownThrough`, only the
+    /// entries up to that log position (those before the record's issue entry):
+    /// exactly what the store knew, whatever was recorded in the same second.
+    public func backing(of record: IssuedRecord, knownAt: Date? = nil, knownThrough: Int64? = nil) async throws -> RecordBacking? {
         let curriculum = try await progress.curriculum(record.curriculum)
         var store = progress.store
-        if let knownAt { store = KnownAtStore(store, knownAt: knownAt) }
+        if let knownThrough {
+            store = KnownAtStore(store, through: knownThrough, at: record.issuedAt)
+        } else if let knownAt {
+            store = KnownAtStore(store, knownAt: knownAt)
+        }
         let all = try await store.entries(for: record.trainee)
         let issuedOn = CalendarDate(String(record.issuedAt.prefix(10))) ?? record.validFrom
         let voiding = Voiding(all, asOf: .latest)

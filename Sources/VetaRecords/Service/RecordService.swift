@@ -134,14 +134,25 @@ public struct RecordService: Sendable {
             guard unitStatus.state == .signedOff, let from = unitStatus.signedOffOn else {
                 throw Refusal(
                     "\(status.trainee) is not yet competent in \(unit) (\(unitStatus.state.rawValue)); missing:",
-                    reasons: unitStatus.missing)
+                    reasons: missingForIssue(unitStatus))
             }
             return (from, unitStatus.expiresOn, model)
         }
         guard status.packagingSatisfied, let from = status.completedOn else {
-            throw Refusal("\(status.trainee) has not completed \(status.curriculum); missing:", reasons: status.missing)
+            throw Refusal(
+                "\(status.trainee) has not completed \(status.curriculum); missing:",
+                reasons: status.missing.isEmpty ? ["a completion date: no sign-off of the units that complete it"] : status.missing)
         }
         return (from, status.expiresOn, nil)
+    }
+
+    /// What a unit that is not signed off still needs, never empty: the engine's list, then the unit's
+    /// own sign-off (an evidence-complete unit lacks only that; an expired one already names its renewal).
+    static func missingForIssue(_ unitStatus: UnitStatus) -> [String] {
+        guard unitStatus.state != .expired else {
+            return unitStatus.missing.isEmpty ? ["a new sign-off of \(unitStatus.unit)"] : unitStatus.missing
+        }
+        return unitStatus.missing + ["a sign-off of \(unitStatus.unit) by an assessor authorised for it"]
     }
 
     /// The names of the assessors of the sign-offs in force for the units concerned, for the DC-3's

@@ -19,8 +19,20 @@ extension AssessorCommand {
     /// One period of authorisation for a unit.
     struct Authorisation: Encodable {
         let unit: String
+        /// The date the authorisation was granted.
         let from: String
         let until: String?
+        /// Whether the period also covers days before `from`: the first authorisation for a unit does
+        /// (``RegistryState/isAuthorised(_:for:on:)``), one granted again after a withdrawal does not.
+        let reachesBack: Bool
+
+        /// The period as `assessor show` prints it, saying which days it covers.
+        var text: String {
+            let until = until.map { " until \($0) (withdrawn that day)" } ?? ""
+            return reachesBack
+                ? "authorised for \(unit): granted \(from), covering earlier dates too (the first authorisation reaches back)\(until)"
+                : "authorised for \(unit) from \(from)\(until)"
+        }
     }
 
     /// The assessors the log registers, with their data as it is now.
@@ -78,14 +90,17 @@ extension AssessorCommand {
                     throw Refusal("assessor \(id) is not registered (veta assessor list)")
                 }
                 shown.authorisations = (registry.authorisations[shown.id] ?? [:]).sorted { $0.key < $1.key }.flatMap { unit, periods in
-                    periods.map { Authorisation(unit: unit, from: $0.from.description, until: $0.until?.description) }
+                    periods.enumerated().map { index, period in
+                        Authorisation(
+                            unit: unit, from: period.from.description, until: period.until?.description, reachesBack: index == 0)
+                    }
                 }
                 let entries = try await service.store.entries(ofKinds: [.assessor, .amendment])
                 shown.history = RegistryHistory(of: shown.id, registeredBy: .assessor, amendedAs: "assessor", in: entries)
                 if format == .json { return try printJSON(shown) }
                 Terminal.out("\(shown.id)  \(shown.name)\n  accreditation: \(shown.accreditation)\n  key: \(shown.publicKey)\n")
                 for a in shown.authorisations ?? [] {
-                    Terminal.out("  authorised for \(a.unit) from \(a.from)\(a.until.map { " until \($0)" } ?? "")\n")
+                    Terminal.out("  \(a.text)\n")
                 }
                 for line in shown.history?.lines ?? [] { Terminal.out(line + "\n") }
             }

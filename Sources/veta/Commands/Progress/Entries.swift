@@ -8,7 +8,8 @@ struct Entries: AsyncParsableCommand {
         abstract: "List a trainee's log entries: the numbers veta correct takes, with what each one is.",
         discussion: """
             One line per entry: its number, date, kind, curriculum, unit and what it says; an entry a
-            correction voided says by which one. --unit keeps the entries of that unit (and the
+            correction voids (by the engine's rule: a correction of a correction reinstates, a migrated
+            copy is voided through its original) says by which one. --unit keeps the entries of that unit (and the
             corrections of them).
 
             Examples:
@@ -33,6 +34,8 @@ struct Entries: AsyncParsableCommand {
         let note: String?
         let corrects: Int64?
         let voidedBy: Int64?
+        /// For an entry voided along provenance (a migrated copy), the original the correction named.
+        let voidedThrough: Int64?
     }
 
     func run() async throws {
@@ -41,10 +44,8 @@ struct Entries: AsyncParsableCommand {
             let id = TraineeID(trainee.description)
             guard try await service.store.trainee(id) != nil else { throw Refusal("trainee \(id) is not registered") }
             let entries = try await service.store.entries(for: id)
-            var voidedBy: [Int64: Int64] = [:]
-            for entry in entries where entry.kind == .correction {
-                if let target = entry.corrects, voidedBy[target] == nil { voidedBy[target] = entry.sequence }
-            }
+            // The engine's own rule: reinstatements count again, copies are voided through their original.
+            let causes = Voiding(entries, asOf: .latest).causes
             let units = Dictionary(entries.map { ($0.sequence, $0.unit) }, uniquingKeysWith: { first, _ in first })
             let lines = entries.filter { entry in
                 guard let wanted = unit?.code else { return true }
@@ -54,12 +55,14 @@ struct Entries: AsyncParsableCommand {
                     sequence: entry.sequence, kind: entry.kind.rawValue, date: entry.date.description,
                     curriculum: entry.curriculum.description,
                     unit: entry.unit?.rawValue, what: Self.what(entry), assessor: entry.assessor?.rawValue, note: entry.note,
-                    corrects: entry.corrects, voidedBy: voidedBy[entry.sequence])
+                    corrects: entry.corrects, voidedBy: causes[entry.sequence]?.correction,
+                    voidedThrough: causes[entry.sequence].flatMap { $0.entry == entry.sequence ? nil : $0.entry })
             }
             if format == .json { return try printJSON(lines) }
             if lines.isEmpty { Terminal.out("no entries for trainee \(id)\(unit.map { " in unit \($0.code)" } ?? "")\n") }
             for line in lines {
-                let voided = line.voidedBy.map { "  [voided by entry \($0)]" } ?? ""
+                let through = line.voidedThrough.map { ", through entry \($0)" } ?? ""
+                let voided = line.voidedBy.map { "  [voided by entry \($0)\(through)]" } ?? ""
                 Terminal.out("\(line.sequence)\t\(line.date)  \(line.curriculum)  \(line.what)\(voided)\n")
             }
         }

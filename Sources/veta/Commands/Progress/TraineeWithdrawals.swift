@@ -8,12 +8,9 @@ struct TraineeWithdrawals {
 
     /// The withdrawals among a trainee's `entries`.
     init(_ entries: [LedgerEntry]) {
-        var voidedBy: [Int64: Int64] = [:]
-        for entry in entries where entry.kind == .correction {
-            if let target = entry.corrects, voidedBy[target] == nil { voidedBy[target] = entry.sequence }
-        }
+        let causes = Voiding(entries, asOf: .latest).causes
         lines = entries.filter { $0.kind == .withdrawal }.map { entry in
-            let voided = voidedBy[entry.sequence].map { " [voided by entry \($0)]" } ?? ""
+            let voided = causes[entry.sequence].map(\.correction).map { " [voided by entry \($0)]" } ?? ""
             return "  withdrawn from \(entry.curriculum) on \(entry.date) (\(entry.note ?? "")), log entry \(entry.sequence)\(voided)"
         }
     }
