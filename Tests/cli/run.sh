@@ -177,6 +177,8 @@ suite "corrections" corrections_cli.py "$VETA" "$WORK/corrections"
 suite "dates and time" dates_cli.py "$VETA" "$WORK/dates"
 # Everyday administration: listings and amendment history, key rotation, entries, batch corrections, import undo, drafts, sites, due.
 suite "everyday administration" admin_cli.py "$VETA" "$WORK/admin"
+# Outside tester, first half: the site's today everywhere, no future-dated write, admission rules, sign-offs.
+suite "outside fixes (a)" outside_fixes_a.py "$VETA" "$WORK/outside-a"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

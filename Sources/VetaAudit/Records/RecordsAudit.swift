@@ -27,7 +27,7 @@ public enum RecordsAudit {
             let location = SourceLocation(file: "store:record/\(record.serial)", line: 0)
             // The issue day on the site's calendar; the decision judged on what the store knew at that instant.
             let issuedAt = Instant.parse(record.issuedAt)
-            let issuedOn = issuedAt.map { CalendarDate(localDateOf: $0, in: zone) } ?? record.validFrom
+            let issuedOn = try issuedAt.map { try CalendarDate(localDateOf: $0, in: zone) } ?? record.validFrom
             if let reasons = try await notBacked(record, service: service, on: issuedOn, knownAt: issuedAt) {
                 findings.append(
                     AuditFinding(

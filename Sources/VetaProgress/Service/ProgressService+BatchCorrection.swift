@@ -9,6 +9,7 @@ extension ProgressService {
     /// log as it is then that no other correction voided one of them (``checkedWrite(_:)``).
     public func correct(_ sequences: [Int64], reason: String, on date: CalendarDate) async throws -> [LedgerEntry] {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
+        try await requireNotAfterToday(date, for: "a correction")
         let wanted = Array(Set(sequences)).sorted()
         guard !wanted.isEmpty else { throw Refusal("name at least one entry to correct") }
         var bySequence: [Int64: LedgerEntry] = [:]
@@ -47,6 +48,7 @@ extension ProgressService {
     /// them must not be of that kind recorded at that instant (part of an import is not an import).
     public func undoImport(_ id: ImportID, reason: String, on date: CalendarDate) async throws -> [LedgerEntry] {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("undoing an import must say why") }
+        try await requireNotAfterToday(date, for: "a correction")
         let rows = try await store.entries(from: id.first - 1, through: id.last + 1)
         var entries: [LedgerEntry] = []
         var neighbours: [LedgerEntry] = []
