@@ -87,7 +87,7 @@ import VetaCurricula
         #expect(try await world.service.store.ledgerEnd() > end)  // the publication only
         #expect(try await world.service.store.entries(for: world.trainee).filter { $0.curriculum != world.ref }.isEmpty)
         let moved = try await world.service.migrate(from: world.ref, to: draft, on: today, dryRun: false, allowDraft: true)
-        #expect(moved.trainees.map(\.trainee) == [world.trainee.rawValue])
+        #expect(moved.trainees.count == 1)
     }
 
     /// repro-19: a bare code for an enrolment is the newest version that takes enrolments; a draft
