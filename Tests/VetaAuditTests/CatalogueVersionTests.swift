@@ -34,7 +34,7 @@ import VetaProgress
 
     /// A superseded version (in the store's lifecycle) is out of the current catalogue: it is not compared.
     @Test func aSupersededVersionIsNotComparedWithOtherCurricula() throws {
-        let lifecycle = ["EXWSAFE@2.0.0": CurriculumLifecycle(status: .withdrawn, successor: nil, since: CalendarDate.today(), reason: "r")]
+        let lifecycle = ["EXWSAFE@2.0.0": CurriculumLifecycle(status: .withdrawn, successor: nil, since: .earliest, reason: "r")]
         let report = CatalogueAudit.audit(try Self.results(["major.xml", "other-code.xml"]), policy: .default, lifecycle: lifecycle)
         #expect(!Self.codes(report).contains(AuditRule.unitDiffers.rawValue), "\(Self.codes(report))")
     }
@@ -45,7 +45,7 @@ import VetaProgress
         let results = try Self.results(["base.xml", "major.xml"])
         #expect(Self.codes(CatalogueAudit.audit(results, policy: .default)).contains(AuditRule.twoCurrentVersions.rawValue))
         let lifecycle = [
-            "EXWSAFE@1.1.0": CurriculumLifecycle(status: .superseded, successor: "EXWSAFE@2.0.0", since: CalendarDate.today(), reason: nil)
+            "EXWSAFE@1.1.0": CurriculumLifecycle(status: .superseded, successor: "EXWSAFE@2.0.0", since: .earliest, reason: nil)
         ]
         let codes = Self.codes(CatalogueAudit.audit(results, policy: .default, lifecycle: lifecycle))
         #expect(!codes.contains(AuditRule.twoCurrentVersions.rawValue) && !codes.contains(AuditRule.supersededWithoutSuccessor.rawValue))

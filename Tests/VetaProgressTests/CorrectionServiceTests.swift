@@ -45,7 +45,7 @@ import VetaProgress
 
     @Test func entriesDatedAfterTodayAreRefused() async throws {
         let world = try await TestWorld.make(enrol: false)
-        let tomorrow = CalendarDate.today().adding(days: 1)
+        let tomorrow = try await world.service.today().adding(days: 1)
         await #expect(throws: Refusal.self) { try await world.service.enrol(world.trainee, in: world.ref, on: tomorrow) }
         _ = try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-01-05"))
         var evidence = world.evidence(Self.unit.rawValue, .element(1))

@@ -81,7 +81,7 @@ import VetaProgress
                 let world = try await TestWorld.make()
                 _ = try await world.service.withdraw(world.trainee, from: world.ref, on: TestWorld.day("2026-02-01"), reason: "left")
                 let date = TestWorld.day("2026-02-01").adding(days: offset)
-                guard date <= CalendarDate.today() else {
+                guard try await date <= world.service.today() else {
                     await #expect(throws: Refusal.self) { try await world.service.enrol(world.trainee, in: world.ref, on: date) }
                     return
                 }

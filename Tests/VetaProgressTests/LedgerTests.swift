@@ -10,7 +10,7 @@ import VetaCurricula
     static let sample = LedgerEntry(
         kind: .evidence, trainee: TraineeID("T\"1"),
         curriculum: CurriculumRef(code: CurriculumCode("VTOPHT"), version: SemanticVersion(major: 1, minor: 0, patch: 0)),
-        date: CalendarDate(year: 2026, month: 11, day: 24) ?? CalendarDate.today(), unit: UnitCode("RIIWHS201E"), target: .criterion("1.2"),
+        date: CalendarDate(year: 2026, month: 11, day: 24) ?? .earliest, unit: UnitCode("RIIWHS201E"), target: .criterion("1.2"),
         method: .observation, outcome: .satisfactory, site: "Mina Saucito", minutes: 90, note: "línea 1\nlínea 2",
         assessor: AssessorID("A01"), sequence: 7, recordedAt: "2026-11-24T10:00:00Z", previousHash: String(repeating: "a", count: 64))
 

@@ -13,8 +13,8 @@ import VetaCurricula
     @Test func nineInTheEveningInZacatecasIsStillTheSameLocalDay() throws {
         let instant = try Instant.parse("2026-11-30T03:00:00Z").unwrap("an instant")
         let zone = try Self.zacatecas.unwrap("the zone")
-        #expect(SiteClock(now: instant, timeZone: zone).today == TestWorld.day("2026-11-29"))
-        #expect(SiteClock(now: instant, timeZone: try SiteClock.timeZone(named: "UTC")).today == TestWorld.day("2026-11-30"))
+        #expect(try SiteClock(now: instant, timeZone: zone).today == TestWorld.day("2026-11-29"))
+        #expect(try SiteClock(now: instant, timeZone: try SiteClock.timeZone(named: "UTC")).today == TestWorld.day("2026-11-30"))
         #expect(Instant.parse("2026-11-29T21:00:00-06:00") == instant)
     }
 
@@ -29,7 +29,7 @@ import VetaCurricula
             let instant = Date(timeIntervalSince1970: TimeInterval(seconds))
             let shifted = seconds + zone.secondsFromGMT(for: instant)
             let expected = CalendarDate(year: 1970, month: 1, day: 1)?.adding(days: Int((Double(shifted) / 86_400).rounded(.down)))
-            #expect(CalendarDate(localDateOf: instant, in: zone) == expected, "\(seconds) in \(zones[index])")
+            #expect((try? CalendarDate(localDateOf: instant, in: zone)) == expected, "\(seconds) in \(zones[index])")
         }
     }
 

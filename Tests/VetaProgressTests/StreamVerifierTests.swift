@@ -8,7 +8,7 @@ import VetaCurricula
 /// with an old key after an amendment fails, and a store migrated from the tables (its assessors
 /// registered after their sign-offs) is checked against the key its migrated registration carries.
 @Suite struct StreamVerifierTests {
-    static let day = CalendarDate(year: 2026, month: 11, day: 24) ?? CalendarDate.today()
+    static let day = CalendarDate(year: 2026, month: 11, day: 24) ?? .earliest
     static let ref = CurriculumRef(code: CurriculumCode("VTOPHT"), version: SemanticVersion(major: 1, minor: 0, patch: 0))
 
     /// Numbers, chains and hashes `entries` in order; sign-offs are signed with `signer[index]`.

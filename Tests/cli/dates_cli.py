@@ -81,8 +81,8 @@ check("store timezone shows the store's zone and today on its calendar",
       shown.stdout + shown.stderr)
 
 # --- today is the site's local date ------------------------------------------------------------------
-must("enrol", "T001", "VTOPHT", "--date", "2026-11-02", now=setup)
-must("enrol", "T002", "VTOPHT", "--date", "2026-11-02", now=setup)
+must("enrol", "T001", "VTOPHT", "--date", "2026-11-01", now=setup)  # not after the site's today at that instant
+must("enrol", "T002", "VTOPHT", "--date", "2026-11-01", now=setup)  # not after the site's today at that instant
 must("record", "--trainee", "T001", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--target", "element:1", "--method", "observation",
      "--outcome", "satisfactory", "--assessor", "A01", now=EVENING)
 last = rows("SELECT date, recorded_at FROM ledger_entry ORDER BY sequence DESC LIMIT 1")

@@ -181,6 +181,8 @@ suite "everyday administration" admin_cli.py "$VETA" "$WORK/admin"
 suite "record rules" record_rules_cli.py "$VETA" "$WORK/record-rules"
 # Outside fixes B: the audit at issue by log position, entries and import --undo by the engine's voiding, what is missing, authorisations.
 suite "outside fixes B" outside_fixes_b.py "$VETA" "$WORK/outside-b"
+# Outside tester, first half: the site's today everywhere, no future-dated write, admission rules, sign-offs.
+suite "outside fixes (a)" outside_fixes_a.py "$VETA" "$WORK/outside-a"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

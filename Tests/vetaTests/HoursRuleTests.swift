@@ -33,7 +33,7 @@ import VetaProgress
             Assessor(
                 id: AssessorID("A01"), name: "Luis Pérez", accreditation: "EV-1", units: [UnitCode("RIIWHS201E")],
                 publicKey: SigningKey().publicKey.base64URL))
-        _ = try await service.enrol(TraineeID("T001"), in: ref, on: CalendarDate("2026-01-05") ?? CalendarDate.today())
+        _ = try await service.enrol(TraineeID("T001"), in: ref, on: CalendarDate("2026-01-05") ?? .earliest)
         return (service, folder)
     }
 

@@ -32,7 +32,7 @@ public enum RecordsAudit {
             let location = SourceLocation(file: "store:record/\(record.serial)", line: 0)
             // The issue day on the site's calendar; the decision judged on what the store knew at that instant.
             let issuedAt = Instant.parse(record.issuedAt)
-            let issuedOn = issuedAt.map { CalendarDate(localDateOf: $0, in: zone) } ?? record.validFrom
+            let issuedOn = try issuedAt.map { try CalendarDate(localDateOf: $0, in: zone) } ?? record.validFrom
             // What the store knew: the entries before the issue entry in the chain (not a one-second time cut).
             let knownThrough = issueEntries[record.serial].map { $0 - 1 }
             if let reasons = try await notBacked(record, service: service, on: issuedOn, knownAt: issuedAt, knownThrough: knownThrough) {

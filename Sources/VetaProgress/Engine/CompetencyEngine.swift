@@ -6,7 +6,7 @@ public import VetaCurricula
 /// date asked about, and gives the same answer whatever order the entries come in.
 ///
 /// ```swift
-/// let status = CompetencyEngine.status(of: trainee, in: curriculum, ref: ref, entries: entries, asOf: .today())
+/// let status = CompetencyEngine.status(of: trainee, in: curriculum, ref: ref, entries: entries, asOf: try await service.today())
 /// for unit in status.units where unit.state < .signedOff { print(unit.unit, unit.missing) }
 /// ```
 public enum CompetencyEngine {
@@ -41,6 +41,8 @@ public enum CompetencyEngine {
     /// A unit may be signed off when, as of `date`, its evidence is complete and every prerequisite
     /// has a sign-off that has not expired, and the unit has no sign-off in force that has not expired
     /// (a unit is signed off again only to renew an expired sign-off; see ``alreadySignedOff(_:in:ledger:on:)``).
+    /// An entry voided by any correction in `entries` counts nowhere, whatever the dates: a sign-off
+    /// is written now, so a correction dated after `date` has already voided what it names.
     ///
     /// - Returns: Readable problems in order, like ``UnitStatus/missing``: criteria, knowledge items,
     ///   performance occasions, prerequisite sign-offs; or a single problem when the unit is not in the curriculum.
@@ -51,7 +53,9 @@ public enum CompetencyEngine {
         guard let unit = curriculum.unit(code) else {
             return ["unit \(code) is not in curriculum \(ref)"]
         }
-        let ledger = EnrolmentLedger(trainee: trainee, ref: ref, entries: entries, asOf: date, curriculum: curriculum)
+        let voided = voidedSequences(entries, asOf: .latest)
+        let live = entries.filter { !voided.contains($0.sequence) }
+        let ledger = EnrolmentLedger(trainee: trainee, ref: ref, entries: live, asOf: date, curriculum: curriculum)
         return alreadySignedOff(code, in: curriculum, ledger: ledger, on: date).map { [$0] }
             ?? UnitCoverage(unit, evidence: ledger.evidence[code]).missing
             + prerequisiteGaps(of: unit, in: curriculum, ledger: ledger, asOf: date)

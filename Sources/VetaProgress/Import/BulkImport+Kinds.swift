@@ -87,6 +87,7 @@ extension ProgressService {
         var finder = ImportTable.RepeatFinder()
         var seen: [String: Int] = [:]
         var admission = AdmissionCheck(service: self)
+        let today = try await today()
         for (index, row) in rows.enumerated() {
             if index % 1024 == 0 { progress?(index, rows.count) }
             let value: [String: String]
@@ -104,7 +105,7 @@ extension ProgressService {
                 if let cached = refs[text] {
                     ref = cached
                 } else {
-                    ref = try await resolve(text)
+                    ref = try await resolveForEnrolment(text, allowDraft: false)
                     refs[text] = ref
                 }
                 guard let date = CalendarDate(value["date"] ?? "") else { throw Refusal("date \(value["date"] ?? "") is not YYYY-MM-DD") }
@@ -120,7 +121,7 @@ extension ProgressService {
                     repeats.append(row.line)
                     continue
                 }
-                if let future = EvidenceCheck.futureDate(date, of: .enrolment) { throw Refusal(future) }
+                if let future = EvidenceCheck.futureDate(date, of: .enrolment, today: today) { throw Refusal(future) }
                 let site = value["site"].flatMap { $0.isEmpty ? nil : $0 }
                 if let problem = try await admission.problem(trainee, in: ref, site: site, allowDraft: false) { throw Refusal(problem) }
                 entries.append(LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site))

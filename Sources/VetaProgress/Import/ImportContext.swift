@@ -16,15 +16,19 @@ final class ImportContext: @unchecked Sendable {
     private var activeRefs: [String: CurriculumRef?] = [:]
     private var assessors: [AssessorID: Assessor?] = [:]
     private let enrolmentEntries: [TraineeID: [LedgerEntry]]
+    /// Today on the site's calendar (``ProgressService/today(at:)``), read once for the whole file.
+    private let today: CalendarDate
 
-    private init(service: ProgressService, enrolmentEntries: [TraineeID: [LedgerEntry]]) {
+    private init(service: ProgressService, enrolmentEntries: [TraineeID: [LedgerEntry]], today: CalendarDate) {
         self.service = service
         self.enrolmentEntries = enrolmentEntries
+        self.today = today
     }
 
     static func load(_ service: ProgressService) async throws -> ImportContext {
         let entries = try await service.store.entries(ofKinds: [.enrolment, .withdrawal, .correction])
-        return ImportContext(service: service, enrolmentEntries: Dictionary(grouping: entries, by: \.trainee))
+        return ImportContext(
+            service: service, enrolmentEntries: Dictionary(grouping: entries, by: \.trainee), today: try await service.today())
     }
 
     /// The entry a row describes, or every reason it cannot be recorded.
@@ -102,7 +106,7 @@ final class ImportContext: @unchecked Sendable {
         // Worked out for each row from the trainee's few enrolment entries: a cache by trainee, curriculum
         // and date would hold nearly one key per row, and memory would grow with the file.
         let isEnrolled = EnrolmentState(enrolmentEntries[traineeID] ?? [], trainee: traineeID, ref: ref, asOf: parsedDate).isActive
-        reasons += EvidenceCheck.problems(with: entry, curriculum: model, assessor: registered, enrolled: isEnrolled)
+        reasons += EvidenceCheck.problems(with: entry, curriculum: model, assessor: registered, enrolled: isEnrolled, today: today)
         return reasons.isEmpty ? .success(entry) : .failure(Refusal("row", reasons: reasons))
     }
 

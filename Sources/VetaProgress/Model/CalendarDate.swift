@@ -51,15 +51,6 @@ public struct CalendarDate: Hashable, Sendable, Codable, Comparable, CustomStrin
         }
     }
 
-    /// Today in UTC.
-    public static func today(now: Date = Date()) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: now)
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? CalendarDate(unchecked: 1970, 1, 1)
-    }
-
     /// `YYYY-MM-DD`.
     public var description: String {
         // Built by hand: String(format:) is slow, and dates are written for every ledger entry.

@@ -1,14 +1,17 @@
 import VetaCurricula
 
 /// What an enrolment and a piece of evidence must meet before they are written, besides the
-/// enrolment rules: a curriculum published as a draft takes no enrolment unless asked, and a site
-/// must be one the trainee's employer registered (`veta org add --site`, `veta org amend --site`).
+/// enrolment rules: a version withdrawn from use (`veta retire`) takes no enrolment, a curriculum
+/// published as a draft takes none unless asked, and a site must be one the trainee's employer
+/// registered (`veta org add --site`, `veta org amend --site`). One rule for every way a trainee
+/// enters a version: `veta enrol`, enrolment imports and `veta migrate` (``versionProblem(_:allowDraft:)``).
 ///
 /// Sites are only ever added to an organisation and a publication never changes, so what is read
 /// here still holds when the entry is appended. Keeps what it read, for the rows of an import.
 public struct AdmissionCheck {
     private let service: ProgressService
     private var drafts: [CurriculumRef: Bool] = [:]
+    private var lifecycle: [String: CurriculumLifecycle]?
     private var sites: [TraineeID: (employer: RFC, sites: Set<String>)?] = [:]
 
     /// A check reading from `service`'s store.
@@ -18,10 +21,22 @@ public struct AdmissionCheck {
 
     /// Why `trainee` cannot be enrolled in `ref` at `site`, or `nil`.
     public mutating func problem(_ trainee: TraineeID, in ref: CurriculumRef, site: String?, allowDraft: Bool) async throws -> String? {
+        if let problem = try await versionProblem(ref, allowDraft: allowDraft) { return problem }
+        return try await siteProblem(trainee, site: site)
+    }
+
+    /// Why version `ref` takes no new enrolment, or `nil`: it was withdrawn from use (`veta retire`),
+    /// or it was published as a draft and `allowDraft` is not set.
+    public mutating func versionProblem(_ ref: CurriculumRef, allowDraft: Bool) async throws -> String? {
+        if lifecycle == nil { lifecycle = try await service.lifecycle() }
+        if let withdrawn = lifecycle?[ref.description], withdrawn.status == .withdrawn {
+            return "\(ref) was withdrawn on \(withdrawn.since)\(withdrawn.reason.map { " (\($0))" } ?? ""); it takes no new enrolments: "
+                + "enrol in a version in use (veta show, veta publish)"
+        }
         if !allowDraft, try await isDraft(ref) {
             return "\(ref) was published as a draft (status draft, not for use): publish a current version, or enrol with --allow-draft"
         }
-        return try await siteProblem(trainee, site: site)
+        return nil
     }
 
     /// Why `site` is not a place where `trainee` may be enrolled or assessed, or `nil` (also when no site is given).

@@ -9,9 +9,12 @@ public enum EvidenceCheck {
     ///   - curriculum: The published curriculum the entry names.
     ///   - assessor: The registered assessor the entry names, if any.
     ///   - enrolled: Whether the trainee is enrolled (and not withdrawn) in that curriculum.
-    public static func problems(with entry: LedgerEntry, curriculum: Curriculum, assessor: Assessor?, enrolled: Bool) -> [String] {
+    ///   - today: Today on the site's calendar (``ProgressService/today(at:)``).
+    public static func problems(
+        with entry: LedgerEntry, curriculum: Curriculum, assessor: Assessor?, enrolled: Bool, today: CalendarDate
+    ) -> [String] {
         var problems: [String] = []
-        if let future = futureDate(entry.date, of: entry.kind) { problems.append(future) }
+        if let future = futureDate(entry.date, of: entry.kind, today: today) { problems.append(future) }
         if !enrolled { problems.append("trainee \(entry.trainee) is not enrolled in \(entry.curriculum)") }
         guard let code = entry.unit else { return problems + ["no unit given"] }
         guard let unit = curriculum.unit(code) else {
@@ -61,11 +64,11 @@ public enum EvidenceCheck {
     }
 
     /// Why an entry of `kind` may not be dated `date`: it is after today. Evidence, sign-offs and
-    /// enrolments record what happened; nothing has happened after today yet.
-    public static func futureDate(_ date: CalendarDate, of kind: LedgerEntry.Kind, today: CalendarDate = .today()) -> String? {
-        guard date > today else { return nil }
+    /// enrolments record what happened; nothing has happened after today yet (``NotAfterToday``).
+    /// `today` is the site's (``ProgressService/today(at:)``), never the machine's UTC date.
+    public static func futureDate(_ date: CalendarDate, of kind: LedgerEntry.Kind, today: CalendarDate) -> String? {
         let what = kind == .signOff ? "a sign-off" : kind == .enrolment ? "an enrolment" : "evidence"
-        return "the date \(date) is after today (\(today)): \(what) records what has happened, so it cannot be dated in the future"
+        return NotAfterToday.problem(date, what: what, today: today)
     }
 
     static func targetProblem(_ target: EvidenceTarget, unit: Unit) -> String? {

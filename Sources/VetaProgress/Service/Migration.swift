@@ -37,14 +37,23 @@ extension ProgressService {
     ///
     /// Only enrolments still in training move: a trainee who completed `from` stays in it (listed in
     /// ``MigrationPlan/notInTraining``) unless `includeCompleted`.
+    ///
+    /// `to` must take enrolments as `veta enrol` requires (``AdmissionCheck/versionProblem(_:allowDraft:)``:
+    /// not withdrawn, not a draft unless `allowDraft`), and the migration is not dated after today.
     public func migrate(
-        from: CurriculumRef, to: CurriculumRef, on date: CalendarDate, dryRun: Bool, includeCompleted: Bool = false
+        from: CurriculumRef, to: CurriculumRef, on date: CalendarDate, dryRun: Bool, includeCompleted: Bool = false,
+        allowDraft: Bool = false
     ) async throws -> MigrationPlan {
         guard from.code == to.code, from.version < to.version else {
             throw Refusal("migrate moves enrolments to a later version of the same curriculum (\(from) → \(to))")
         }
         let old = try await curriculum(from)
         let new = try await curriculum(to)
+        var admission = AdmissionCheck(service: self)
+        if let problem = try await admission.versionProblem(to, allowDraft: allowDraft) {
+            throw Refusal("migration from \(from) to \(to) refused", reasons: [problem])
+        }
+        try await requireNotAfterToday(date, for: "a migration")
         // The plan is made from the ledger as read and written only if the ledger is still as read
         // (``checkedWrite(_:)``): an enrolment, withdrawal or correction written meanwhile is planned with.
         return try await checkedWrite { end in

@@ -11,6 +11,7 @@ extension ProgressService {
     /// (``checkedWrite(_:)``).
     public func correct(_ sequences: [Int64], reason: String, on date: CalendarDate) async throws -> [LedgerEntry] {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
+        try await requireNotAfterToday(date, for: "a correction")
         let wanted = Array(Set(sequences)).sorted()
         guard !wanted.isEmpty else { throw Refusal("name at least one entry to correct") }
         var bySequence: [Int64: LedgerEntry] = [:]
@@ -45,6 +46,7 @@ extension ProgressService {
     /// imports were marked (canonical version 7) is undone with `veta correct` and its entries.
     public func undoImport(_ id: ImportID, reason: String, on date: CalendarDate) async throws -> [LedgerEntry] {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("undoing an import must say why") }
+        try await requireNotAfterToday(date, for: "a correction")
         let notAnImport = "import \(id) is not one import: veta import prints the id of the entries it wrote (FIRST-LAST)"
         let marks = try await store.entries(ofKinds: [.importBatch]).compactMap { ImportID(mark: $0) }
         guard marks.contains(id) else {

@@ -28,7 +28,7 @@ extension ProgressService {
         // The name as given (and checked): Foundation may call a zone otherwise (UTC as "GMT").
         if try await store.setting(.timeZone) == identifier { return false }
         // Dated by the new zone's calendar: the day the site's "today" changes meaning.
-        let date = SiteClock(now: try now ?? SiteClock.currentInstant(), timeZone: zone).today
+        let date = try SiteClock(now: try now ?? SiteClock.currentInstant(), timeZone: zone).today
         try await store.set(.timeZone, to: identifier, reason: reason, on: date)
         return true
     }

@@ -15,6 +15,19 @@ extension ProgressService {
         return try await resolve(text)
     }
 
+    /// The version `text` names for a new enrolment: `CODE@x.y.z` is that version; a bare `CODE` is
+    /// the newest published version that takes enrolments (``AdmissionCheck/versionProblem(_:allowDraft:)``:
+    /// not withdrawn, and not a draft unless `allowDraft`). When no version takes enrolments, the
+    /// newest one, so that the enrolment is refused saying why.
+    public func resolveForEnrolment(_ text: String, allowDraft: Bool) async throws -> CurriculumRef {
+        guard !text.contains("@") else { return try await resolve(text) }
+        var admission = AdmissionCheck(service: self)
+        for ref in try await versions(of: CurriculumCode(text)).reversed() {
+            if try await admission.versionProblem(ref, allowDraft: allowDraft) == nil { return ref }
+        }
+        return try await resolve(text)
+    }
+
     /// Every published version of `code`, oldest first.
     public func versions(of code: CurriculumCode) async throws -> [CurriculumRef] {
         try await store.publishedCurricula().filter { $0.code == code }.sorted { $0.version < $1.version }
@@ -30,16 +43,9 @@ extension ProgressService {
     public func retire(_ ref: CurriculumRef, reason: String, on date: CalendarDate) async throws {
         let reason = try CleanText.clean(reason, field: "reason")
         guard !reason.isEmpty else { throw Refusal("retiring a curriculum version needs a reason (--reason)") }
+        try await requireNotAfterToday(date, for: "a retirement")
         _ = try await curriculum(ref)
         try await store.moveCurriculum(ref, to: .withdrawn, successor: nil, on: date, reason: reason)
-    }
-
-    /// Refuses a version the log says is withdrawn.
-    func requireNotWithdrawn(_ ref: CurriculumRef) async throws {
-        guard let lifecycle = try await lifecycle()[ref.description], lifecycle.status == .withdrawn else { return }
-        throw Refusal(
-            "\(ref) was withdrawn on \(lifecycle.since)\(lifecycle.reason.map { " (\($0))" } ?? ""); it takes no new enrolments",
-            reasons: ["enrol in a version in use (veta show, veta publish)"])
     }
 
     /// `veta cohort CODE`: one row per trainee ever enrolled in a version of `code`, for the

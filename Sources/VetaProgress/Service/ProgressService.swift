@@ -70,19 +70,19 @@ public struct ProgressService: Sendable {
         let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
         guard try await store.trainee(trainee) != nil else { throw Refusal("trainee \(trainee) is not registered (veta trainee add)") }
         _ = try await curriculum(ref)
-        try await requireNotWithdrawn(ref)
         let site = try site.map { text throws(Refusal) in try CleanText.clean(text, field: "site") }
         var admission = AdmissionCheck(service: self)
         if let problem = try await admission.problem(trainee, in: ref, site: site, allowDraft: allowDraft) {
             throw Refusal("enrolment of \(trainee) in \(ref) refused", reasons: [problem])
         }
         let entry = LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site)
+        let today = try await today()
         return try await checkedWrite { end in
             // Whatever the date: an enrolment dated before the one in force is a second enrolment too.
             if let active = EnrolmentState.activeEnrolment(in: try await store.entries(for: trainee), trainee: trainee, code: ref.code) {
                 throw EnrolmentState.alreadyEnrolled(trainee, in: ref, active: active)
             }
-            if let future = EvidenceCheck.futureDate(date, of: .enrolment) {
+            if let future = EvidenceCheck.futureDate(date, of: .enrolment, today: today) {
                 throw Refusal("enrolment of \(trainee) refused", reasons: [future])
             }
             return try await appendOne(entry, after: end)
@@ -92,6 +92,7 @@ public struct ProgressService: Sendable {
     /// Withdraws a trainee from a curriculum; of racing withdrawals from one enrolment, one is stored.
     public func withdraw(_ trainee: TraineeID, from ref: CurriculumRef, on date: CalendarDate, reason: String) async throws -> LedgerEntry {
         let trainee = try TraineeID(validating: trainee.rawValue, field: "trainee")
+        try await requireNotAfterToday(date, for: "a withdrawal")
         return try await checkedWrite { end in
             guard try await enrolment(of: trainee, in: ref, asOf: date).isActive else {
                 throw Refusal("trainee \(trainee) is not enrolled in \(ref)")
@@ -110,9 +111,10 @@ public struct ProgressService: Sendable {
         let assessor = try await entry.assessor.asyncMap { try await store.assessor($0) } ?? nil
         var admission = AdmissionCheck(service: self)
         let siteProblem = try await admission.siteProblem(entry.trainee, site: entry.site)
+        let today = try await today()
         return try await checkedWrite { end in
             let enrolled = try await enrolment(of: entry.trainee, in: entry.curriculum, asOf: entry.date).isActive
-            var problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            var problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled, today: today)
             if let siteProblem { problems.append(siteProblem) }
             problems += try await authorisationProblems(entry, assessor: assessor)
             guard problems.isEmpty else { throw Refusal("evidence refused", reasons: problems) }
@@ -133,10 +135,11 @@ public struct ProgressService: Sendable {
         let curriculum = try await curriculum(ref)
         let assessor = try await store.assessor(assessorID)
         let draft = LedgerEntry(kind: .signOff, trainee: trainee, curriculum: ref, date: date, unit: unit, note: note, assessor: assessorID)
+        let today = try await today()
         return try await checkedWrite { end in
             let entries = try await store.entries(for: trainee)
             let enrolled = EnrolmentState(entries, trainee: trainee, ref: ref, asOf: date).isActive
-            var problems = EvidenceCheck.problems(with: draft, curriculum: curriculum, assessor: assessor, enrolled: enrolled)
+            var problems = EvidenceCheck.problems(with: draft, curriculum: curriculum, assessor: assessor, enrolled: enrolled, today: today)
             problems += try await authorisationProblems(draft, assessor: assessor)
             if let assessor, (try? PublicSigningKey(assessor.publicKey)) != key.publicKey {
                 problems.append("the key given is not the one registered for assessor \(assessorID)")
@@ -161,6 +164,7 @@ public struct ProgressService: Sendable {
     /// trainee has enrolled again in that curriculum (checked inside the write).
     public func correct(_ sequence: Int64, reason: String, on date: CalendarDate) async throws -> LedgerEntry {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a correction must say why") }
+        try await requireNotAfterToday(date, for: "a correction")
         // Stored entries never change: what the target is, is checked once.
         let rows = try await store.entries(from: sequence, through: sequence)
         guard case .success(let target)? = rows.first(where: { (try? $0.get().sequence) == sequence }) else {

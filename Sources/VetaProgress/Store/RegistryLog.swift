@@ -44,7 +44,19 @@ package enum RegistryLog {
         return state
     }
 
-    /// The date part of a `recordedAt` time.
+    /// The date of the instant `recordedAt` on the site's calendar (``SiteClock``): the store's time
+    /// zone setting in `db`, else the system's. Registry entries (registrations, publications,
+    /// amendments, supersessions) are dated by it, as every "today" is.
+    ///
+    /// - Throws: ``SettingError`` when the stored zone is unknown here or the date is past year 9999.
+    package static func day(_ recordedAt: String, in db: Database) throws -> CalendarDate {
+        guard let instant = Instant.parse(recordedAt) else { return day(recordedAt) }
+        let zone = try SQLiteProgressStore.setting(.timeZone, in: db).map { try SiteClock.timeZone(named: $0) } ?? SiteClock.systemTimeZone
+        return try CalendarDate(localDateOf: instant, in: zone)
+    }
+
+    /// The date part of a `recordedAt` time (the UTC date: for entries written before the site's
+    /// calendar dated registry entries).
     package static func day(_ recordedAt: String) -> CalendarDate {
         CalendarDate(String(recordedAt.prefix(10))) ?? CalendarDate(unchecked: 1970, 1, 1)
     }

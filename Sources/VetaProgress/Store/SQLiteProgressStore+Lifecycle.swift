@@ -45,7 +45,7 @@ enum LifecycleLog {
         let state = try RegistryLog.state(db, kinds: [.publication, .lifecycle])
         guard state.curricula[older.description] != nil, state.lifecycle[older.description] == nil, older != ref else { return }
         try move(
-            older.description, to: .superseded, successor: ref.description, on: RegistryLog.day(recordedAt),
+            older.description, to: .superseded, successor: ref.description, on: try RegistryLog.day(recordedAt, in: db),
             reason: "superseded by \(ref) (declared in its <supersedes>)", in: db, recordedAt: recordedAt)
     }
 }

@@ -78,7 +78,7 @@ public final class SQLiteProgressStore: ProgressStore {
                     curriculum.ref.code.rawValue, curriculum.ref.version.description, curriculum.sha256, Data(curriculum.xml), now,
                 ])
             try RegistryLog.append(
-                [.registry(.publication, subject: curriculum.ref.description, date: RegistryLog.day(now), sha256: curriculum.sha256)],
+                [.registry(.publication, subject: curriculum.ref.description, date: try RegistryLog.day(now, in: db), sha256: curriculum.sha256)],
                 in: db, recordedAt: now)
             if let older = curriculum.supersedes { try LifecycleLog.supersede(older, by: curriculum.ref, in: db, recordedAt: now) }
             return .published
@@ -137,7 +137,7 @@ public final class SQLiteProgressStore: ProgressStore {
             try RegistryLog.append(
                 [
                     .registry(
-                        .organisation, subject: organisation.rfc.rawValue, fields: organisation.registryFields, date: RegistryLog.day(now))
+                        .organisation, subject: organisation.rfc.rawValue, fields: organisation.registryFields, date: try RegistryLog.day(now, in: db))
                 ],
                 in: db, recordedAt: now)
         }
@@ -167,7 +167,7 @@ public final class SQLiteProgressStore: ProgressStore {
         try await write { db in
             for trainee in trainees { try Self.insert(trainee, db) }
             try RegistryLog.append(
-                trainees.map { .registry(.trainee, subject: $0.id.rawValue, fields: $0.registryFields, date: RegistryLog.day(now)) },
+                trainees.map { .registry(.trainee, subject: $0.id.rawValue, fields: $0.registryFields, date: try RegistryLog.day(now, in: db)) },
                 in: db,
                 recordedAt: now)
         }
@@ -240,7 +240,7 @@ public final class SQLiteProgressStore: ProgressStore {
                     sql: "INSERT INTO assessor_unit (assessor_id, unit_code) VALUES (?, ?)",
                     arguments: [assessor.id.rawValue, unit.rawValue])
             }
-            let day = RegistryLog.day(now)
+            let day = try RegistryLog.day(now, in: db)
             try RegistryLog.append(
                 [.registry(.assessor, subject: assessor.id.rawValue, fields: assessor.registryFields, date: day)]
                     + assessor.units.sorted().map { .registry(.authorisation, subject: assessor.id.rawValue, date: day, unit: $0) },

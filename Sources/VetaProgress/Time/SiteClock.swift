@@ -24,7 +24,11 @@ public struct SiteClock: Sendable {
     }
 
     /// Today on the site's calendar.
-    public var today: CalendarDate { CalendarDate(localDateOf: now, in: timeZone) }
+    ///
+    /// - Throws: ``SettingError`` when that date is not one Veta writes (past year 9999).
+    public var today: CalendarDate {
+        get throws { try CalendarDate(localDateOf: now, in: timeZone) }
+    }
 
     /// The current instant: `VETA_NOW` when set, else the system clock.
     ///
@@ -59,11 +63,21 @@ public struct SiteClock: Sendable {
 
 extension CalendarDate {
     /// The date on the calendar of `zone` at the instant `instant`.
-    public init(localDateOf instant: Date, in zone: TimeZone) {
+    ///
+    /// - Throws: ``SettingError`` when that date is outside the years 1–9999 (an instant at the end
+    ///   of 9999 UTC is already in 10000 east of Greenwich): refused, never replaced by another date.
+    public init(localDateOf instant: Date, in zone: TimeZone) throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        self = CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(unchecked: 1970, 1, 1)
+        let parts = calendar.dateComponents([.era, .year, .month, .day], from: instant)
+        guard parts.era == 1, let year = parts.year, let month = parts.month, let day = parts.day,
+            let date = CalendarDate(year: year, month: month, day: day)
+        else {
+            throw SettingError(
+                "the instant \(Instant.utcText(instant)) falls outside the years 0001–9999 in the time zone \(zone.identifier)",
+                fix: "dates have four-digit years: set \(SiteClock.environmentVariable) (or the clock) to an instant in the years 0001–9999")
+        }
+        self = date
     }
 }
 

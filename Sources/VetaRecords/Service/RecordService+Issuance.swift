@@ -22,6 +22,7 @@ extension RecordService {
     @discardableResult
     public func revokeIssuance(_ serial: String, reason: String, on date: CalendarDate) async throws -> [String] {
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw Refusal("a revocation must say why") }
+        try await progress.requireNotAfterToday(date, for: "a revocation")
         guard let record = try await records.record(serial) else { throw Refusal("no record \(serial)") }
         var todo: [String] = []
         for part in try await issuance(of: record) {

@@ -10,7 +10,7 @@ struct TestWorld {
     static let examplePath = packageRoot.appendingPathComponent("Examples/valid-working-safely.xml").path
     static let employer = "MFR110315AB1"
     static let curps = ["GALA900101MZSRPN05", "PERL850607HZSRRS04", "MOHJ921212HZSNRN00"]
-    static func day(_ text: String) -> CalendarDate { CalendarDate(text) ?? CalendarDate.today() }
+    static func day(_ text: String) -> CalendarDate { CalendarDate(text) ?? .earliest }
 
     let folder: String
     let storePath: String

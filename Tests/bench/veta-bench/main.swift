@@ -19,7 +19,7 @@ if arguments.count == 4, arguments[1] == "sign", let count = Int(arguments[3]) {
         id: TraineeID("T"), paternalSurname: "A", maternalSurname: "B", givenNames: "C", curp: try CURP("GALA900101MZSRPN05"),
         employer: try RFC("MFR110315AB1"), occupation: "O", jobTitle: "J")
     let signer = try await VCJWT.Signer(key)
-    let from = CalendarDate(year: 2026, month: 11, day: 12) ?? CalendarDate.today()
+    let from = CalendarDate(year: 2026, month: 11, day: 12) ?? .earliest
     let start = DispatchTime.now().uptimeNanoseconds
     var bytes = 0
     for index in 0..<count {

@@ -123,6 +123,7 @@ struct AuthorisationOptions: ParsableArguments {
     func append(granted: Bool) async throws -> CalendarDate {
         let service = try store.openService(create: true)
         let day = try await date.orToday(service)
+        try await service.requireNotAfterToday(day, for: granted ? "an authorisation" : "a withdrawal of an authorisation")
         try await service.store.authorise(AssessorID(id.description), for: unit.code, on: day, granted: granted)
         return day
     }

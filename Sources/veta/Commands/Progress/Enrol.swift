@@ -25,7 +25,7 @@ struct Enrol: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let service = try store.openService(create: true)
-            let ref = try await service.resolve(curriculum)
+            let ref = try await service.resolveForEnrolment(curriculum.description, allowDraft: allowDraft)
             let entry = try await service.enrol(
                 TraineeID(trainee.description), in: ref, on: try await date.orToday(service), site: site, allowDraft: allowDraft)
             Terminal.out("entry \(entry.sequence): enrolled \(trainee) in \(ref)\n")

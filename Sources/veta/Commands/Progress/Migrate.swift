@@ -25,6 +25,7 @@ struct Migrate: AsyncParsableCommand {
     @Flag(help: "Show the plan; write nothing.") var dryRun = false
     @Flag(help: "Move trainees who completed the old version too (default: only those still in training).")
     var includeCompleted = false
+    @Flag(help: "Move trainees into a version published as a draft.") var allowDraft = false
     @Option(help: ArgumentHelp("Date of the migration, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var date: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
@@ -40,7 +41,7 @@ struct Migrate: AsyncParsableCommand {
             let day = try await date.orToday(service)
             let plan = try await service.migrate(
                 from: try await service.resolve(from), to: try await service.resolve(to), on: day, dryRun: dryRun,
-                includeCompleted: includeCompleted)
+                includeCompleted: includeCompleted, allowDraft: allowDraft)
             if format == .json { return try printJSON(plan) }
             Terminal.out(
                 "\(dryRun ? "plan (dry run, nothing written)" : "migrated"): \(plan.from) → \(plan.to), \(plan.trainees.count) trainees\n")

@@ -27,8 +27,10 @@ struct Publish: AsyncParsableCommand {
                 switch outcome {
                 case .published?:
                     Terminal.out("published \(result.code?.rawValue ?? "")@\(result.version?.description ?? "") from \(file)\n")
-                    if let older = result.curriculum?.supersedes {
-                        Terminal.out("  \(older.code)@\(older.version) is superseded by it (lifecycle entry in the log)\n")
+                    if let older = result.curriculum?.supersedes, let code = result.code, let version = result.version {
+                        let note = try await service.supersessionNote(
+                            older: CurriculumRef(code: older.code, version: older.version), newer: CurriculumRef(code: code, version: version))
+                        Terminal.out("  \(note)\n")
                     }
                 case .alreadyPublished?:
                     Terminal.out("unchanged \(result.code?.rawValue ?? "")@\(result.version?.description ?? ""): already published\n")

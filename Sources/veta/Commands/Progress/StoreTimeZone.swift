@@ -66,7 +66,7 @@ extension StoreCommand {
                 let clock = try await service.clock()
                 let report = Report(
                     timeZone: setting ?? clock.timeZone.identifier, source: setting == nil ? "system" : "store",
-                    today: clock.today.description,
+                    today: try clock.today.description,
                     now: Instant.utcText(clock.now))
                 if format == .json { return try printJSON(report) }
                 Terminal.out("\(report.timeZone) (\(report.source == "store" ? "store setting" : "the system's: no store setting"))\n")

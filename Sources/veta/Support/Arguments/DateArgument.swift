@@ -24,12 +24,6 @@ struct DateArgument: ExpressibleByArgument, Sendable {
 }
 
 extension Optional where Wrapped == DateArgument {
-    /// The date given, or today on the system's calendar (at `VETA_NOW` when set) when the option was
-    /// left out; commands with a store use ``orToday(_:)``, which takes the store's time zone.
-    var orToday: CalendarDate {
-        self?.date ?? CalendarDate(localDateOf: (try? SiteClock.currentInstant()) ?? Date(), in: SiteClock.systemTimeZone)
-    }
-
     /// The date given, or today on the site's calendar (the store's time zone setting, else the
     /// system's; at `VETA_NOW` when set) when the option was left out.
     func orToday(_ service: ProgressService) async throws -> CalendarDate {
