@@ -14,7 +14,9 @@ import VetaCurricula
     /// A copy of the example as `version`, published as a draft (no `<supersedes>`).
     static func draft(_ version: String, in world: TestWorld) throws -> String {
         let text = try String(contentsOfFile: TestWorld.examplePath, encoding: .utf8)
-            .replacingOccurrences(of: "version=\"1.1.0\" level=\"operator\" status=\"current\"", with: "version=\"\(version)\" level=\"operator\" status=\"draft\"")
+            .replacingOccurrences(
+                of: "version=\"1.1.0\" level=\"operator\" status=\"current\"",
+                with: "version=\"\(version)\" level=\"operator\" status=\"draft\"")
         let path = world.folder + "/draft-\(version).xml"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path

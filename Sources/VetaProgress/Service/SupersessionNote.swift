@@ -21,7 +21,8 @@ public enum SupersessionNote {
         case .superseded where state.successor == newer.description:
             return "\(older) is superseded by it since \(state.since) (lifecycle entry in the log)"
         case .superseded:
-            return "\(older) stays superseded by \(state.successor ?? "another version") (since \(state.since)): no lifecycle entry was written"
+            return
+                "\(older) stays superseded by \(state.successor ?? "another version") (since \(state.since)): no lifecycle entry was written"
         }
     }
 }

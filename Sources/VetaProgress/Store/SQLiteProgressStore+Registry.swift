@@ -130,7 +130,8 @@ extension SQLiteProgressStore {
             try RegistryLog.append(
                 [
                     .registry(
-                        .amendment, subject: subject, fields: fields.merging(["of": of]) { $1 }, date: try RegistryLog.day(now, in: db), note: reason)
+                        .amendment, subject: subject, fields: fields.merging(["of": of]) { $1 }, date: try RegistryLog.day(now, in: db),
+                        note: reason)
                 ],
                 in: db, recordedAt: now)
         }

@@ -78,7 +78,11 @@ public final class SQLiteProgressStore: ProgressStore {
                     curriculum.ref.code.rawValue, curriculum.ref.version.description, curriculum.sha256, Data(curriculum.xml), now,
                 ])
             try RegistryLog.append(
-                [.registry(.publication, subject: curriculum.ref.description, date: try RegistryLog.day(now, in: db), sha256: curriculum.sha256)],
+                [
+                    .registry(
+                        .publication, subject: curriculum.ref.description, date: try RegistryLog.day(now, in: db), sha256: curriculum.sha256
+                    )
+                ],
                 in: db, recordedAt: now)
             if let older = curriculum.supersedes { try LifecycleLog.supersede(older, by: curriculum.ref, in: db, recordedAt: now) }
             return .published
@@ -137,7 +141,8 @@ public final class SQLiteProgressStore: ProgressStore {
             try RegistryLog.append(
                 [
                     .registry(
-                        .organisation, subject: organisation.rfc.rawValue, fields: organisation.registryFields, date: try RegistryLog.day(now, in: db))
+                        .organisation, subject: organisation.rfc.rawValue, fields: organisation.registryFields,
+                        date: try RegistryLog.day(now, in: db))
                 ],
                 in: db, recordedAt: now)
         }
@@ -167,7 +172,9 @@ public final class SQLiteProgressStore: ProgressStore {
         try await write { db in
             for trainee in trainees { try Self.insert(trainee, db) }
             try RegistryLog.append(
-                trainees.map { .registry(.trainee, subject: $0.id.rawValue, fields: $0.registryFields, date: try RegistryLog.day(now, in: db)) },
+                trainees.map {
+                    .registry(.trainee, subject: $0.id.rawValue, fields: $0.registryFields, date: try RegistryLog.day(now, in: db))
+                },
                 in: db,
                 recordedAt: now)
         }

@@ -75,7 +75,8 @@ extension CalendarDate {
         else {
             throw SettingError(
                 "the instant \(Instant.utcText(instant)) falls outside the years 0001–9999 in the time zone \(zone.identifier)",
-                fix: "dates have four-digit years: set \(SiteClock.environmentVariable) (or the clock) to an instant in the years 0001–9999")
+                fix: "dates have four-digit years: set \(SiteClock.environmentVariable) (or the clock) to an instant in the years 0001–9999"
+            )
         }
         self = date
     }

@@ -36,7 +36,8 @@ public final class RecordStore: Sendable {
                 sql: "INSERT INTO issuer (id, name, rfc, stps_registration, public_key) VALUES (?, ?, ?, ?, ?)",
                 arguments: [issuer.id, issuer.name, issuer.rfc.rawValue, issuer.stpsRegistration, issuer.publicKey])
             try RegistryLog.append(
-                [.registry(.issuer, subject: issuer.id, fields: issuer.registryFields, date: try RegistryLog.day(now, in: db))], in: db, recordedAt: now
+                [.registry(.issuer, subject: issuer.id, fields: issuer.registryFields, date: try RegistryLog.day(now, in: db))], in: db,
+                recordedAt: now
             )
         }
     }

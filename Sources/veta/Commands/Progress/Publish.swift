@@ -29,7 +29,8 @@ struct Publish: AsyncParsableCommand {
                     Terminal.out("published \(result.code?.rawValue ?? "")@\(result.version?.description ?? "") from \(file)\n")
                     if let older = result.curriculum?.supersedes, let code = result.code, let version = result.version {
                         let note = try await service.supersessionNote(
-                            older: CurriculumRef(code: older.code, version: older.version), newer: CurriculumRef(code: code, version: version))
+                            older: CurriculumRef(code: older.code, version: older.version),
+                            newer: CurriculumRef(code: code, version: version))
                         Terminal.out("  \(note)\n")
                     }
                 case .alreadyPublished?:
