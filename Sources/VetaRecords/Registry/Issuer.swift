@@ -24,6 +24,19 @@ public struct Issuer: Hashable, Sendable, Codable {
 }
 
 extension Issuer {
+    /// The issuer's `did:web`, derived from its URL (``DIDWeb/did(issuerURL:)``); the URL itself
+    /// when it names none (the issuing service refuses such an issuer before signing).
+    public var did: String { (try? DIDWeb.did(issuerURL: id)) ?? id }
+
+    /// The issuer's keys, oldest first: the DID document's `key-1`, `key-2`, … (a key rotation
+    /// appends; old keys stay so credentials signed with them still verify).
+    public var keys: [PublicSigningKey] { (try? PublicSigningKey(publicKey)).map { [$0] } ?? [] }
+
+    /// The `kid` of credentials signed with `key`: `DID#key-N`, or nil when `key` is none of the issuer's.
+    public func keyID(for key: PublicSigningKey) -> String? {
+        keys.firstIndex(of: key).map { DIDWeb.keyID(did: did, n: $0 + 1) }
+    }
+
     /// The issuer as a registry entry's fields (``RegistryDetails``).
     public var registryFields: [String: String] {
         var fields = ["name": name, "rfc": rfc.rawValue, "publicKey": publicKey]
