@@ -61,7 +61,7 @@ import VetaProgress
 
     /// The index follows from the serial: distinct serials, distinct indexes.
     @Test func statusIndexesFollowFromSerials() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 2000...2999), Gen.int(in: 0...999_999), Gen.int(in: 2000...2999), Gen.int(in: 0...999_999)) {
+        await propertyCheck(count: 300, input: Gen.int(in: 2000...2999), Gen.int(in: 0...199_999), Gen.int(in: 2000...2999), Gen.int(in: 0...199_999)) {
             y1, n1, y2, n2 in
             let a = try StatusListIndex.of(serial: "VETA-\(y1)-" + String(format: "%06d", n1))
             let b = try StatusListIndex.of(serial: "VETA-\(y2)-" + String(format: "%06d", n2))
@@ -82,7 +82,7 @@ import VetaProgress
         #expect(credential.issuer.url == issuer.id)
         let status = try #require(credential.credentialStatus)
         #expect(status.type == "BitstringStatusListEntry" && status.statusPurpose == "revocation")
-        #expect(status.statusListIndex == String(26 * 1_000_000 + 42))
+        #expect(status.statusListIndex == String(26 * 200_000 + 42))
         #expect(status.statusListCredential == "https://capacitacion.example.mx/status/revocation-1.jwt")
         let token = try await VCJWT.sign(credential, with: key, kid: issuer.keyID(for: key.publicKey))
         let document = DIDWeb.document(did: issuer.did, keys: issuer.keys)
@@ -100,7 +100,7 @@ import VetaProgress
     @Test func aRevokedIndexIsSetInTheSignedStatusList() throws {
         let (_, _, issuer, key) = try CredentialTests.fixture()
         var list = BitstringStatusList()
-        list.set(26_000_042)
+        list.set(5_200_042)
         let url = StatusListIndex.listURL(issuerURL: issuer.id)
         let kid = try #require(issuer.keyID(for: key.publicKey))
         let token = try StatusListCredential(url: url, issuerDID: issuer.did, list: list, validFrom: try #require(CalendarDate("2026-11-30")))
@@ -109,7 +109,7 @@ import VetaProgress
         let decoded = try JSONDecoder().decode(StatusListCredential.self, from: Data(payload))
         #expect(decoded.type == ["VerifiableCredential", "BitstringStatusListCredential"])
         let bits = try BitstringStatusList.decode(decoded.credentialSubject.encodedList)
-        #expect(bits.isSet(26_000_042) && !bits.isSet(26_000_041) && !bits.isSet(26_000_043))
+        #expect(bits.isSet(5_200_042) && !bits.isSet(5_200_041) && !bits.isSet(5_200_043))
         #expect(throws: RecordError.self) { try CompactJWS.verify(token, with: SigningKey().publicKey) }
     }
 

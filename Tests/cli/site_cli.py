@@ -124,7 +124,7 @@ status = claims.get("credentialStatus", {})
 index = int(status.get("statusListIndex", "-1"))
 check("it carries a BitstringStatusListEntry for revocation at the serial's index",
       status.get("type") == "BitstringStatusListEntry" and status.get("statusPurpose") == "revocation"
-      and index == 26 * 1_000_000 + 1 and status.get("statusListCredential") == ISSUER + "/status/revocation-1.jwt", json.dumps(status))
+      and index == 26 * 200_000 + 1 and status.get("statusListCredential") == ISSUER + "/status/revocation-1.jwt", json.dumps(status))
 
 build = ["site", "build", "--key", os.path.join(keys, "issuer.private.jwk")]
 r = run(*build, "--out", site)
@@ -207,6 +207,34 @@ r = run("verify", jwt, "--embedded-key", "--as-of", "2026-11-30", store_arg=Fals
 check("--embedded-key on a did:web credential says it embeds no key (exit 1)", r.returncode == 1 and "embeds no key" in r.stdout, r.stdout)
 r = run("verify", jwt, "--as-of", "2026-11-30")
 check("verify with the store still finds the issuer by its did:web", r.returncode == 0 and "VALID" in r.stdout, r.stdout + r.stderr)
+
+# --- key rotation: the old key stays in did.json, so the old credential still verifies ---------------
+subprocess.run([veta, "keys", "generate", "--name", "issuer-2027", "--out", keys], check=True, capture_output=True)
+r = run("issuer", "rotate-key", "--url", ISSUER, "--public-key", os.path.join(keys, "issuer-2027.public.jwk"), "--reason", "key renewed")
+check("issuer rotate-key names the new key key-2", r.returncode == 0 and DID + "#key-2" in r.stdout, r.stdout + r.stderr)
+r = run("issuer", "rotate-key", "--url", ISSUER, "--public-key", os.path.join(keys, "issuer.public.jwk"), "--reason", "back")
+check("rotating back to a key the issuer had is refused (exit 1)", r.returncode == 1 and "had this key" in r.stderr, r.stderr)
+r = run("issue", "--issuer", ISSUER, "--key", os.path.join(keys, "issuer.private.jwk"), "--out", out, "--as-of", "2026-11-30",
+        "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "ob3")
+check("the rotated-out key no longer issues (exit 1)", r.returncode == 1, r.stdout + r.stderr)
+must("issue", "--issuer", ISSUER, "--key", os.path.join(keys, "issuer-2027.private.jwk"), "--out", out, "--as-of", "2026-11-30",
+     "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "ob3")
+new_jwt = os.path.join(out, "VETA-2026-000003.jwt")
+build = ["site", "build", "--key", os.path.join(keys, "issuer-2027.private.jwk")]
+r = run(*build, "--out", site)
+did = json.load(open(os.path.join(site, ".well-known/did.json")))
+check("after a rotation did.json lists key-1 and key-2 and the new credential's kid is key-2",
+      r.returncode == 0 and [m["id"] for m in did["verificationMethod"]] == [DID + "#key-1", DID + "#key-2"]
+      and jwt_parts(new_jwt)[0]["kid"] == DID + "#key-2", json.dumps(did))
+both = [run("verify", p, "--did-document", site, "--as-of", "2026-11-30", store_arg=False) for p in (jwt, new_jwt)]
+both += [run("verify", p, "--as-of", "2026-11-30") for p in (jwt, new_jwt)]
+check("credentials signed before and after the rotation verify, with the site and with the store",
+      all(x.returncode == 0 for x in both), "\n".join(x.stdout + x.stderr for x in both))
+r = run("ledger", "verify")
+check("the log still verifies after the rotation (old issue entries with the old key)", r.returncode == 0, r.stdout + r.stderr)
+r = run("store", "rebuild")
+r2 = run("verify", jwt, "--as-of", "2026-11-30")
+check("store rebuild keeps the issuer's keys (the old credential still verifies)", r.returncode == 0 and r2.returncode == 0, r.stderr + r2.stdout)
 
 must("revoke", "VETA-2026-000001", "--reason", "evidence found to be fabricated", "--date", "2026-11-30")
 r = run(*build, "--out", site)

@@ -34,9 +34,15 @@ public struct BitstringStatusList: Hashable, Sendable {
 
     /// Sets bit `index`, growing the list when it is beyond the end.
     public mutating func set(_ index: Int) {
+        cover(index)
+        bytes[index / 8] |= 0x80 >> UInt8(index % 8)
+    }
+
+    /// Grows the list (in steps of ``minimumBits``) until it holds bit `index`: a verifier refuses
+    /// a credential whose index lies beyond its list.
+    public mutating func cover(_ index: Int) {
         precondition(index >= 0, "a status list index is never negative")
         if index >= count { bytes += [UInt8](repeating: 0, count: BitstringStatusList(bits: index + 1).bytes.count - bytes.count) }
-        bytes[index / 8] |= 0x80 >> UInt8(index % 8)
     }
 
     /// `u` + base64url (no padding) of the GZIP-compressed bitstring (deterministic: no file name, time 0).

@@ -1,5 +1,6 @@
 import Foundation
 public import VetaProgress
+import VetaCurricula
 
 /// The files of an issuer's static site (`veta site build`), by path relative to the site's root.
 ///
@@ -74,7 +75,8 @@ extension RecordService {
             let events = try await issuanceEvents(record)
             listDate = max(listDate, record.validFrom, events.map(\.date).max() ?? record.validFrom)
             let state: RecordPageContent.State =
-                events.contains { $0.kind == .revoked } ? .revoked : events.contains { $0.kind == .superseded && $0.serial == record.serial } ? .superseded : .valid
+                events.contains(where: { $0.kind == .revoked })
+                ? .revoked : events.contains(where: { $0.kind == .superseded && $0.serial == record.serial }) ? .superseded : .valid
             // The credential of the issuance: this record, or the one issued with a DC-3.
             let credentialRecord = batch.first { $0.format == .ob3 }
             var token: String?
@@ -85,12 +87,16 @@ extension RecordService {
             }
             if record.format == .ob3, let token {
                 site.files["records/\(record.serial)/credential.jwt"] = Array(token.utf8)
-                if state == .revoked, let status = claims?.credentialStatus, status.type == "BitstringStatusListEntry",
+                if let status = claims?.credentialStatus, status.type == "BitstringStatusListEntry",
                     status.statusListCredential == StatusListIndex.listURL(issuerURL: issuer.id),
-                    let index = status.statusListIndex.flatMap(Int.init)
+                    let index = status.statusListIndex.flatMap(Int.init), index >= 0
                 {
-                    list.set(index)
-                    site.revokedIndexes.append(index)
+                    // The list covers every index it has a credential for, revoked or not.
+                    list.cover(index)
+                    if state == .revoked {
+                        list.set(index)
+                        site.revokedIndexes.append(index)
+                    }
                 }
             }
             let trainee = try await progress.store.trainee(record.trainee)

@@ -12,6 +12,8 @@ public struct Issuer: Hashable, Sendable, Codable {
     public let stpsRegistration: String?
     /// The Ed25519 public key its records are signed with, base64url.
     public let publicKey: String
+    /// Every key it has had, oldest first, the current one last (base64url); empty means only `publicKey`.
+    public var keyHistory: [String] = []
 
     /// Creates an issuer.
     public init(id: String, name: String, rfc: RFC, stpsRegistration: String?, publicKey: String) {
@@ -30,7 +32,9 @@ extension Issuer {
 
     /// The issuer's keys, oldest first: the DID document's `key-1`, `key-2`, … (a key rotation
     /// appends; old keys stay so credentials signed with them still verify).
-    public var keys: [PublicSigningKey] { (try? PublicSigningKey(publicKey)).map { [$0] } ?? [] }
+    public var keys: [PublicSigningKey] {
+        (keyHistory.isEmpty ? [publicKey] : keyHistory).compactMap { try? PublicSigningKey($0) }
+    }
 
     /// The `kid` of credentials signed with `key`: `DID#key-N`, or nil when `key` is none of the issuer's.
     public func keyID(for key: PublicSigningKey) -> String? {

@@ -45,6 +45,10 @@ struct Site: AsyncParsableCommand {
             let revokedIndexes: [Int]
         }
 
+        func validate() throws {
+            guard !out.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--out needs a folder") }
+        }
+
         func run() async throws {
             try await runReporting(json: format == .json) {
                 let service = try store.openRecords(create: false)
