@@ -27,7 +27,7 @@ extension IssuerCommand {
         func run() async throws {
             try await runReporting {
                 let key = try publicKeyArgument(publicKey)
-                let records = try store.openRecords(create: false).records
+                let records = try store.openExistingRecords().records
                 try await records.rotateKey(of: url, to: key, reason: reason)
                 let issuer = try await records.issuer(url)
                 Terminal.out("rotated issuer \(url)'s key to \(key.multibase) (\(issuer.flatMap { $0.keyID(for: key) } ?? "new key"))\n")
