@@ -30,7 +30,9 @@ import VetaProgress
     }
 
     @Test func aURLThatNamesNoDIDWebIsRefused() {
-        for url in ["ftp://example.mx", "https://", "not a url", "https://example.mx/a/../b", "https://example.mx/?q=1", "https://example.mx//a"] {
+        for url in [
+            "ftp://example.mx", "https://", "not a url", "https://example.mx/a/../b", "https://example.mx/?q=1", "https://example.mx//a",
+        ] {
             #expect(throws: RecordError.self, "\(url)") { try DIDWeb.did(issuerURL: url) }
         }
     }
@@ -64,7 +66,9 @@ import VetaProgress
 
     /// The index follows from the serial: distinct serials, distinct indexes.
     @Test func statusIndexesFollowFromSerials() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 2000...2999), Gen.int(in: 0...199_999), Gen.int(in: 2000...2999), Gen.int(in: 0...199_999)) {
+        await propertyCheck(
+            count: 300, input: Gen.int(in: 2000...2999), Gen.int(in: 0...199_999), Gen.int(in: 2000...2999), Gen.int(in: 0...199_999)
+        ) {
             y1, n1, y2, n2 in
             let a = try? StatusListIndex.of(serial: "VETA-\(y1)-" + String(format: "%06d", n1))
             let b = try? StatusListIndex.of(serial: "VETA-\(y2)-" + String(format: "%06d", n2))
@@ -108,8 +112,10 @@ import VetaProgress
         list.set(5_200_042)
         let url = StatusListIndex.listURL(issuerURL: issuer.id)
         let kid = try #require(issuer.keyID(for: key.publicKey))
-        let token = try StatusListCredential(url: url, issuerDID: issuer.did, list: list, validFrom: try #require(CalendarDate("2026-11-30")))
-            .signed(with: key, kid: kid)
+        let token = try StatusListCredential(
+            url: url, issuerDID: issuer.did, list: list, validFrom: try #require(CalendarDate("2026-11-30"))
+        )
+        .signed(with: key, kid: kid)
         let payload = try CompactJWS.verify(token, with: key.publicKey)
         let decoded = try JSONDecoder().decode(StatusListCredential.self, from: Data(payload))
         #expect(decoded.type == ["VerifiableCredential", "BitstringStatusListCredential"])

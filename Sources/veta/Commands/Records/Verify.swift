@@ -51,7 +51,9 @@ struct Verify: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw StoreError(.storage, "cannot read \(file)") }
             let report: VerificationReport
             if let source = try offlineSource() {
-                report = await OfflineVerifier.verify(Array(data), source: source, asOf: try asOf?.date ?? SiteClock(now: SiteClock.currentInstant(), timeZone: .current).today)
+                report = await OfflineVerifier.verify(
+                    Array(data), source: source,
+                    asOf: try asOf?.date ?? SiteClock(now: SiteClock.currentInstant(), timeZone: .current).today)
             } else {
                 let service = try store.openRecords(create: false)
                 report = try await service.verify(Array(data), asOf: try await asOf.orToday(service.progress))
