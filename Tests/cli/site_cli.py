@@ -279,4 +279,15 @@ check("a non-empty folder that is not a site is refused (exit 1, one JSON docume
 r = run("site", "build", "--out", os.path.join(work, "site3"), "--key", os.path.join(keys, "A01.private.jwk"))
 check("a key that is not the issuer's is refused (exit 1) and writes nothing", r.returncode == 1 and not os.path.exists(os.path.join(work, "site3")),
       r.stderr)
+# --- credentials issued before did:web (did:key kid, the URL as issuer) still verify --------------------
+legacy = os.path.join(root, "Tests/fixtures/legacy-store")
+legacy_jwt = os.path.join(legacy, "records/VETA-2026-000001.jwt")
+r = run("verify", legacy_jwt, "--embedded-key", "--as-of", "2026-11-30", store_arg=False)
+check("an old did:key credential verifies with --embedded-key, naming what it proves and what it did not check",
+      r.returncode == 0 and "did:key in the credential's kid" in r.stdout and "--   registry" in r.stdout, r.stdout + r.stderr)
+legacy_store = os.path.join(work, "legacy.sqlite")
+shutil.copy(os.path.join(legacy, "store.sqlite"), legacy_store)
+subprocess.run([veta, "store", "upgrade", "--store", legacy_store], capture_output=True)
+r = subprocess.run([veta, "verify", legacy_jwt, "--store", legacy_store, "--as-of", "2026-11-30"], capture_output=True, text=True)
+check("an old did:key credential still verifies against its (upgraded) store", r.returncode == 0 and "VALID" in r.stdout, r.stdout + r.stderr)
 finish("site")
