@@ -60,10 +60,8 @@ extension AssessorCommand {
         func run() async throws {
             try await runReporting(json: format == .json) {
                 let assessors = AssessorCommand.listed(try await store.openService(create: false).store.registry())
-                if format == .json { return try printJSON(assessors) }
-                if assessors.isEmpty { Terminal.out("no assessors registered (veta assessor add)\n") }
-                for a in assessors {
-                    Terminal.out("\(a.id)\t\(a.name)\t\(a.accreditation)\t\(a.units.joined(separator: " "))\n")
+                try printListing(assessors, format: format, none: "no assessors registered (veta assessor add)") { a in
+                    "\(a.id)\t\(a.name)\t\(a.accreditation)\t\(a.units.joined(separator: " "))"
                 }
             }
         }
@@ -95,14 +93,13 @@ extension AssessorCommand {
                             unit: unit, from: period.from.description, until: period.until?.description, reachesBack: index == 0)
                     }
                 }
-                let entries = try await service.store.entries(ofKinds: [.assessor, .amendment])
-                shown.history = RegistryHistory(of: shown.id, registeredBy: .assessor, amendedAs: "assessor", in: entries)
+                shown.history = try await .read(shown.id, registeredBy: .assessor, amendedAs: "assessor", from: service.store)
                 if format == .json { return try printJSON(shown) }
                 Terminal.out("\(shown.id)  \(shown.name)\n  accreditation: \(shown.accreditation)\n  key: \(shown.publicKey)\n")
                 for a in shown.authorisations ?? [] {
                     Terminal.out("  \(a.text)\n")
                 }
-                for line in shown.history?.lines ?? [] { Terminal.out(line + "\n") }
+                shown.history?.print()
             }
         }
     }
