@@ -13,12 +13,12 @@ Usage: record_rules_cli.py VETA WORKDIR
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 
 from checks import check, finish
-from stores import curp
+import stores
+from stores import curp, must_on, run_on
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -32,24 +32,19 @@ HEADER = "trainee,curriculum,unit,target,method,outcome,date,hours,site,note,ass
 
 
 def run(*args):
-    return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300)
+    return run_on(veta, store, *args)
 
 
 def must(*args):
-    result = run(*args)
-    if result.returncode != 0:
-        print(f"FAIL setup: veta {' '.join(args[:4])}: {result.stdout.strip()} {result.stderr.strip()}")
-        sys.exit(1)
-    return result
+    return must_on(veta, store, *args)
 
 
 def sql(query, *params):
-    with sqlite3.connect(store) as db:
-        return db.execute(query, params).fetchall()
+    return stores.sql(store, query, *params)
 
 
 def last_sequence():
-    return sql("SELECT MAX(sequence) FROM ledger_entry")[0][0]
+    return stores.last_sequence(store)
 
 
 def entries(trainee):
