@@ -17,8 +17,7 @@ import subprocess
 import sys
 
 from checks import check, finish
-import stores
-from stores import curp, must_on, run_on
+from stores import curp, on_store
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -31,20 +30,7 @@ RESCUE = ["RIIERR302E", "RIIERR403D"]  # RIIERR403D requires RIIERR302E
 HEADER = "trainee,curriculum,unit,target,method,outcome,date,hours,site,note,assessor\n"
 
 
-def run(*args):
-    return run_on(veta, store, *args)
-
-
-def must(*args):
-    return must_on(veta, store, *args)
-
-
-def sql(query, *params):
-    return stores.sql(store, query, *params)
-
-
-def last_sequence():
-    return stores.last_sequence(store)
+run, must, sql, last_sequence = on_store(veta, store)
 
 
 def entries(trainee):

@@ -2,6 +2,7 @@
 digit, one SQL statement on a store file, a consistent copy of a store, running veta on a store
 (a command, or a set-up step that must succeed), and a store with a competent trainee."""
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -75,3 +76,17 @@ def competent_store(veta, store, keys, root, units, issuer):
         must_on(veta, store, "signoff", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", unit, "--assessor", "A01",
                 "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-11-12")
     return store
+
+
+def on_store(veta, store):
+    """run, must, sql and last_sequence bound to one store, for scripts that work on one store."""
+    return (lambda *args: run_on(veta, store, *args), lambda *args: must_on(veta, store, *args),
+            lambda query, *params: sql(store, query, *params), lambda: last_sequence(store))
+
+
+def workplace(argv):
+    """(veta, work, root) from a script's arguments `VETA WORKDIR`: WORKDIR emptied and made, root the repository."""
+    veta, work = os.path.abspath(argv[1]), argv[2]
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    return veta, work, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
