@@ -17,17 +17,13 @@ import base64
 import datetime
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 from checks import check, finish
-from stores import backup, competent_store, last_sequence, sql
+from stores import backup, competent_store, last_sequence, sql, workplace
 
-veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
-shutil.rmtree(work, ignore_errors=True)
-os.makedirs(work)
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+veta, work, root = workplace(sys.argv)
 keys = os.path.join(work, "keys")
 ISSUER = "https://capacitacion.example.mx"
 UNITS = ["RIIWHS201E", "RIIMPO338E", "RIIERR302E"]
