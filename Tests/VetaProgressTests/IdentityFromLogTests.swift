@@ -73,7 +73,7 @@ import VetaCurricula
                 let knownAt = Date(timeIntervalSince1970: (first + (end - first) * Double(cut) / 100).rounded())
                 let limit = Instant.utcText(knownAt)
                 func last(_ whose: Int, upTo limit: String?, or original: String) -> String {
-                    amended.last { $0.whose == whose && limit.map { limit in $0.at <= limit } ?? true }?.name ?? original
+                    amended.last { step in step.whose == whose && (limit.map { step.at <= $0 } ?? true) }?.name ?? original
                 }
                 let view = KnownAtStore(store, knownAt: knownAt)
                 #expect(
