@@ -28,7 +28,7 @@ import VetaCurricula
             let today = TestWorld.day("2026-11-30").adding(days: start)
             let date = today.adding(days: offset)
             for kind in [LedgerEntry.Kind.evidence, .signOff, .enrolment] {
-                #expect((EvidenceCheck.futureDate(date, of: kind, today: today) != nil) == (offset > 0))
+                #expect((NotAfterToday.problem(date, of: kind, today: today) != nil) == (offset > 0))
             }
             #expect((NotAfterToday.problem(date, what: "a correction", today: today) != nil) == (offset > 0))
         }

@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 from checks import check, finish
-from stores import curp, sql, backup
+from stores import backup, curp, must_on, run_on, sql
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -27,15 +27,11 @@ ORG, OTHER = "CMP961028AB1", "MFR110315AB1"
 
 
 def run(store, *args):
-    return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300)
+    return run_on(veta, store, *args)
 
 
 def must(store, *args):
-    result = run(store, *args)
-    if result.returncode != 0:
-        print(f"FAIL setup: veta {' '.join(args[:4])}: {result.stderr.strip()}")
-        sys.exit(1)
-    return result
+    return must_on(veta, store, *args)
 
 
 def entries(store):

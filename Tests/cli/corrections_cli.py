@@ -14,12 +14,11 @@ import datetime
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 
 from checks import check, finish
-from stores import curp
+from stores import curp, on_store
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -33,25 +32,7 @@ ISSUER = "https://capacitacion.example.mx"
 UNITS = ["RIIWHS201E", "RIIERR302D"]
 
 
-def run(*args):
-    return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300)
-
-
-def must(*args):
-    result = run(*args)
-    if result.returncode != 0:
-        print(f"FAIL setup: veta {' '.join(args[:4])}: {result.stdout.strip()} {result.stderr.strip()}")
-        sys.exit(1)
-    return result
-
-
-def sql(query, *params):
-    with sqlite3.connect(store) as db:
-        return db.execute(query, params).fetchall()
-
-
-def last_sequence():
-    return sql("SELECT MAX(sequence) FROM ledger_entry")[0][0]
+run, must, sql, last_sequence = on_store(veta, store)
 
 
 def status(trainee, version):

@@ -13,12 +13,11 @@ Usage: record_rules_cli.py VETA WORKDIR
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 
 from checks import check, finish
-from stores import curp
+from stores import curp, on_store
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -31,25 +30,7 @@ RESCUE = ["RIIERR302E", "RIIERR403D"]  # RIIERR403D requires RIIERR302E
 HEADER = "trainee,curriculum,unit,target,method,outcome,date,hours,site,note,assessor\n"
 
 
-def run(*args):
-    return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300)
-
-
-def must(*args):
-    result = run(*args)
-    if result.returncode != 0:
-        print(f"FAIL setup: veta {' '.join(args[:4])}: {result.stdout.strip()} {result.stderr.strip()}")
-        sys.exit(1)
-    return result
-
-
-def sql(query, *params):
-    with sqlite3.connect(store) as db:
-        return db.execute(query, params).fetchall()
-
-
-def last_sequence():
-    return sql("SELECT MAX(sequence) FROM ledger_entry")[0][0]
+run, must, sql, last_sequence = on_store(veta, store)
 
 
 def entries(trainee):

@@ -15,13 +15,12 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
 
 from checks import check, finish
-from stores import curp, sql, backup
+from stores import backup, competent_store, must_on, run_on, sql
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 kill_runs = int(sys.argv[3]) if len(sys.argv) > 3 else 100
@@ -34,15 +33,11 @@ UNITS = ["RIIWHS201E", "RIIMPO338E", "RIIERR302E"]
 
 
 def run(store, *args):
-    return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300)
+    return run_on(veta, store, *args)
 
 
 def must(store, *args):
-    result = run(store, *args)
-    if result.returncode != 0:
-        print(f"FAIL setup: veta {' '.join(args[:3])}: {result.stderr.strip()}")
-        sys.exit(1)
-    return result
+    return must_on(veta, store, *args)
 
 
 def canonical(entry):
@@ -65,20 +60,7 @@ store = os.path.join(work, "veta.sqlite")
 out = os.path.join(work, "records")
 subprocess.run([veta, "keys", "generate", "--name", "A01", "--out", keys], check=True, capture_output=True)
 subprocess.run([veta, "keys", "generate", "--name", "issuer", "--out", keys], check=True, capture_output=True)
-must(store, "publish", os.path.join(root, "Curricula"))
-must(store, "org", "add", "--rfc", "CMP961028AB1", "--name", "Compañía Minera", "--site", "Unidad Tizapa")
-must(store, "trainee", "add", "--id", "T100", "--paternal", "Núñez", "--given", "José", "--curp", curp("NUPJ880214HZSXXS0"),
-     "--employer", "CMP961028AB1", "--occupation", "Operador", "--job-title", "Operador")
-must(store, "assessor", "add", "--id", "A01", "--name", "Luis Pérez", "--accreditation", "EV-1", *sum([["--unit", u] for u in UNITS], []),
-     "--public-key", os.path.join(keys, "A01.public.jwk"))
-must(store, "issuer", "add", "--url", ISSUER, "--name", "Capacitación Minera", "--rfc", "CMN150101AB1",
-     "--public-key", os.path.join(keys, "issuer.public.jwk"))
-must(store, "enrol", "T100", "VTOPHT", "--date", "2026-10-01")
-for unit in UNITS:
-    must(store, "record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", unit, "--target", "unit", "--method", "rpl",
-         "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-11-10")
-    must(store, "signoff", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", unit, "--assessor", "A01",
-         "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-11-12")
+competent_store(veta, store, keys, root, UNITS, ISSUER)
 
 r = issue(store, out, "--format", "all")
 check("issue registers a credential and a DC-3", r.returncode == 0 and r.stdout.count("issued ") == 2, r.stdout + r.stderr)

@@ -11,12 +11,11 @@ Usage: registry_log_cli.py VETA WORKDIR
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 
 from checks import check, finish
-from stores import curp, sql, backup
+from stores import backup, competent_store, curp, must_on, run_on, sql
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -31,15 +30,11 @@ REGISTRY_TABLES = {"organisation": "rfc", "site": "organisation_rfc, name", "tra
 
 
 def run(store, *args):
-    return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300)
+    return run_on(veta, store, *args)
 
 
 def must(store, *args):
-    result = run(store, *args)
-    if result.returncode != 0:
-        print(f"FAIL setup: veta {' '.join(args[:3])}: {result.stderr.strip()}")
-        sys.exit(1)
-    return result
+    return must_on(veta, store, *args)
 
 
 def copy(store, name):
@@ -64,20 +59,7 @@ def issue(store, issuer, key, out):
 store = os.path.join(work, "veta.sqlite")
 for name in ("A01", "issuer", "rogue"):
     subprocess.run([veta, "keys", "generate", "--name", name, "--out", keys], check=True, capture_output=True)
-must(store, "publish", os.path.join(root, "Curricula"))
-must(store, "org", "add", "--rfc", "CMP961028AB1", "--name", "Compañía Minera", "--site", "Unidad Tizapa")
-must(store, "trainee", "add", "--id", "T100", "--paternal", "Núñez", "--given", "José", "--curp", curp("NUPJ880214HZSXXS0"),
-     "--employer", "CMP961028AB1", "--occupation", "Operador", "--job-title", "Operador")
-must(store, "assessor", "add", "--id", "A01", "--name", "Luis Pérez", "--accreditation", "EV-1", *sum([["--unit", u] for u in UNITS], []),
-     "--public-key", os.path.join(keys, "A01.public.jwk"))
-must(store, "issuer", "add", "--url", ISSUER, "--name", "Capacitación Minera", "--rfc", "CMN150101AB1",
-     "--public-key", os.path.join(keys, "issuer.public.jwk"))
-must(store, "enrol", "T100", "VTOPHT", "--date", "2026-10-01")
-for unit in UNITS:
-    must(store, "record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", unit, "--target", "unit", "--method", "rpl",
-         "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-11-10")
-    must(store, "signoff", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", unit, "--assessor", "A01",
-         "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-11-12")
+competent_store(veta, store, keys, root, UNITS, ISSUER)
 kinds = [k for (k,) in sql(store, "SELECT kind FROM ledger_entry WHERE registry IS NOT NULL ORDER BY sequence")]
 check("publish, org add, trainee add, assessor add and issuer add each append registry entries to the log",
       kinds.count("publication") == 3 and kinds[3:] == ["organisation", "trainee", "assessor"] + ["authorisation"] * 3 + ["issuer"],

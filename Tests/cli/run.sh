@@ -185,6 +185,8 @@ suite "publishing" site_cli.py "$VETA" "$WORK/site"
 suite "outside fixes B" outside_fixes_b.py "$VETA" "$WORK/outside-b"
 # Outside tester, first half: the site's today everywhere, no future-dated write, admission rules, sign-offs.
 suite "outside fixes (a)" outside_fixes_a.py "$VETA" "$WORK/outside-a"
+# What a record means, the remaining faults: validity by the site's day, identity from the log, --known-at names, no future-dated issue.
+suite "record meaning" record_meaning_cli.py "$VETA" "$WORK/record-meaning"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

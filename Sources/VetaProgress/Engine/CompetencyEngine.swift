@@ -53,13 +53,8 @@ public enum CompetencyEngine {
         guard let unit = curriculum.unit(code) else {
             return ["unit \(code) is not in curriculum \(ref)"]
         }
-        // Every correction counts, whatever its date (a voided entry blocks nothing): corrections are
-        // read as made at the start of time, so voiding, along provenance and prerequisites, is whole.
-        let corrected = entries.map { entry in
-            var entry = entry
-            if entry.kind == .correction { entry.date = .earliest }
-            return entry
-        }
+        // Every correction counts, whatever its date (a voided entry blocks nothing).
+        let corrected = everyCorrectionApplied(entries)
         let ledger = EnrolmentLedger(trainee: trainee, ref: ref, entries: corrected, asOf: date, curriculum: curriculum)
         return alreadySignedOff(code, in: curriculum, ledger: ledger, on: date).map { [$0] }
             ?? UnitCoverage(unit, evidence: ledger.evidence[code]).missing

@@ -121,7 +121,7 @@ extension ProgressService {
                     repeats.append(row.line)
                     continue
                 }
-                if let future = EvidenceCheck.futureDate(date, of: .enrolment, today: today) { throw Refusal(future) }
+                if let future = NotAfterToday.problem(date, of: .enrolment, today: today) { throw Refusal(future) }
                 let site = value["site"].flatMap { $0.isEmpty ? nil : $0 }
                 if let problem = try await admission.problem(trainee, in: ref, site: site, allowDraft: false) { throw Refusal(problem) }
                 entries.append(LedgerEntry(kind: .enrolment, trainee: trainee, curriculum: ref, date: date, site: site))

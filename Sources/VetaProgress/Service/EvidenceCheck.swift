@@ -14,7 +14,7 @@ public enum EvidenceCheck {
         with entry: LedgerEntry, curriculum: Curriculum, assessor: Assessor?, enrolled: Bool, today: CalendarDate
     ) -> [String] {
         var problems: [String] = []
-        if let future = futureDate(entry.date, of: entry.kind, today: today) { problems.append(future) }
+        if let future = NotAfterToday.problem(entry.date, of: entry.kind, today: today) { problems.append(future) }
         if !enrolled { problems.append("trainee \(entry.trainee) is not enrolled in \(entry.curriculum)") }
         guard let code = entry.unit else { return problems + ["no unit given"] }
         guard let unit = curriculum.unit(code) else {
@@ -61,14 +61,6 @@ public enum EvidenceCheck {
         guard let earlier, let unit = entry.unit else { return nil }
         return "\(unit) is already signed off for \(entry.trainee) on \(earlier.date) by entry \(earlier.sequence); "
             + "a renewal is dated after the sign-off it renews"
-    }
-
-    /// Why an entry of `kind` may not be dated `date`: it is after today. Evidence, sign-offs and
-    /// enrolments record what happened; nothing has happened after today yet (``NotAfterToday``).
-    /// `today` is the site's (``ProgressService/today(at:)``), never the machine's UTC date.
-    public static func futureDate(_ date: CalendarDate, of kind: LedgerEntry.Kind, today: CalendarDate) -> String? {
-        let what = kind == .signOff ? "a sign-off" : kind == .enrolment ? "an enrolment" : "evidence"
-        return NotAfterToday.problem(date, what: what, today: today)
     }
 
     static func targetProblem(_ target: EvidenceTarget, unit: Unit) -> String? {

@@ -82,7 +82,7 @@ public struct ProgressService: Sendable {
             if let active = EnrolmentState.activeEnrolment(in: try await store.entries(for: trainee), trainee: trainee, code: ref.code) {
                 throw EnrolmentState.alreadyEnrolled(trainee, in: ref, active: active)
             }
-            if let future = EvidenceCheck.futureDate(date, of: .enrolment, today: today) {
+            if let future = NotAfterToday.problem(date, of: .enrolment, today: today) {
                 throw Refusal("enrolment of \(trainee) refused", reasons: [future])
             }
             return try await appendOne(entry, after: end)

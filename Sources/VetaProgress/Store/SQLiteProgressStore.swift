@@ -148,18 +148,10 @@ public final class SQLiteProgressStore: ProgressStore {
         }
     }
 
+    /// The organisation as the log registers it (``RegistryState/organisation(_:)``), never the
+    /// `organisation` and `site` tables, which anyone who can write the file could change.
     public func organisation(_ rfc: RFC) async throws -> Organisation? {
-        try await read { db in
-            guard let name = try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE rfc = ?", arguments: [rfc.rawValue])
-            else { return nil }
-            let sites = try String.fetchAll(
-                db, sql: "SELECT name FROM site WHERE organisation_rfc = ? ORDER BY name", arguments: [rfc.rawValue])
-            // The DC-3 signatories have no column: they are read from the log's entries about the organisation.
-            let logged = try RegistryLog.state(db, kinds: [.organisation, .amendment], subject: rfc.rawValue).organisations[rfc.rawValue]
-            return Organisation(
-                rfc: rfc, name: name, sites: sites, legalRepresentative: logged?["legalRepresentative"],
-                workersRepresentative: logged?["workersRepresentative"], workers: logged?["workers"].flatMap { Int($0) })
-        }
+        try await read { db in try RegistryLog.state(db, kinds: [.organisation, .amendment], subject: rfc.rawValue).organisation(rfc) }
     }
 
     public func add(_ trainee: Trainee) async throws {
@@ -200,35 +192,15 @@ public final class SQLiteProgressStore: ProgressStore {
             ])
     }
 
+    /// The trainee as the log registers it (``RegistryState/trainee(_:)``), never the `trainee`
+    /// table, which anyone who can write the file could change.
     public func trainee(_ id: TraineeID) async throws -> Trainee? {
-        try await read { db in
-            var trainee = try Row.fetchOne(db, sql: "SELECT * FROM trainee WHERE id = ?", arguments: [id.rawValue]).flatMap(Self.trainee)
-            // The occupation's catalogue key has no column: it is read from the log's entries about the trainee.
-            if trainee != nil {
-                trainee?.occupationKey = try RegistryLog.state(db, kinds: [.trainee, .amendment], subject: id.rawValue)
-                    .trainees[id.rawValue]?["occupationKey"]
-            }
-            return trainee
-        }
+        try await read { db in try RegistryLog.state(db, kinds: [.trainee, .amendment], subject: id.rawValue).trainee(id) }
     }
 
+    /// Every trainee as the log registers them, by id (``RegistryState/allTrainees()``).
     public func trainees() async throws -> [Trainee] {
-        try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM trainee ORDER BY id").compactMap(Self.trainee)
-        }
-    }
-
-    private static func trainee(_ row: Row) -> Trainee? {
-        // A row with a column that is not TEXT is damaged (ledger verify names it): never read with a default.
-        guard let id = row.exactText("id"), let paternal = row.exactText("paternal_surname"),
-            let maternal = row.exactText("maternal_surname"), let given = row.exactText("given_names"),
-            let curp = row.exactText("curp").flatMap({ try? CURP($0) }),
-            let employer = row.exactText("employer_rfc").flatMap({ try? RFC($0) }),
-            let occupation = row.exactText("occupation"), let jobTitle = row.exactText("job_title")
-        else { return nil }
-        return Trainee(
-            id: TraineeID(id), paternalSurname: paternal, maternalSurname: maternal, givenNames: given, curp: curp, employer: employer,
-            occupation: occupation, jobTitle: jobTitle)
+        try await read { db in try RegistryLog.state(db, kinds: [.trainee, .amendment]).allTrainees() }
     }
 
     public func add(_ assessor: Assessor) async throws {
@@ -256,14 +228,10 @@ public final class SQLiteProgressStore: ProgressStore {
     }
 
     /// The assessor as the log registers it (its latest data and the units it is authorised for
-    /// now), never the `assessor` table, which anyone who can write the file could change.
+    /// now, ``RegistryState/assessor(_:)``), never the `assessor` table, which anyone who can write the file could change.
     public func assessor(_ id: AssessorID) async throws -> Assessor? {
         try await read { db in
-            let state = try RegistryLog.state(db, kinds: [.assessor, .authorisation, .deauthorisation, .amendment], subject: id.rawValue)
-            guard let fields = state.assessors[id.rawValue] else { return nil }
-            return Assessor(
-                id: id, name: fields["name"] ?? "", accreditation: fields["accreditation"] ?? "",
-                units: Set(state.currentUnits(of: id.rawValue).map(UnitCode.init)), publicKey: fields["publicKey"] ?? "")
+            try RegistryLog.state(db, kinds: [.assessor, .authorisation, .deauthorisation, .amendment], subject: id.rawValue).assessor(id)
         }
     }
 

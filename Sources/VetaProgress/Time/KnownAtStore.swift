@@ -5,9 +5,11 @@ public import VetaCurricula
 /// (their `recordedAt` is at or before it), so a report over it answers "what did the store know at
 /// T" (`--known-at T`); `--as-of D` then answers "what was true on D" by the entries' own dates.
 ///
-/// It reads only: every write is refused. Registrations and published curricula are read as the
-/// tables hold them now (a name as amended since, a curriculum published since), but no entry
-/// recorded after `knownAt` (an enrolment, evidence, a sign-off, a correction, a record) is seen.
+/// It reads only: every write is refused. No entry recorded after `knownAt` (an enrolment,
+/// evidence, a sign-off, a correction, a record, a registration or an amendment) is seen: a
+/// trainee's, an organisation's or an assessor's name and CURP are those the store knew then
+/// (``RegistryState/trainee(_:)``), not as amended since. Published curricula are read as the
+/// store holds them now (a version's bytes never change once published).
 public struct KnownAtStore: ProgressStore {
     /// The store underneath.
     public let base: any ProgressStore
@@ -52,13 +54,19 @@ public struct KnownAtStore: ProgressStore {
         _ ref: CurriculumRef, to status: CurriculumLifecycle.Status, successor: CurriculumRef?, on date: CalendarDate, reason: String?
     ) async throws { throw refuse() }
     public func add(_ organisation: Organisation) async throws { throw refuse() }
-    public func organisation(_ rfc: RFC) async throws -> Organisation? { try await base.organisation(rfc) }
+    public func organisation(_ rfc: RFC) async throws -> Organisation? {
+        try await known([.organisation, .amendment], about: rfc.rawValue).organisation(rfc)
+    }
     public func add(_ trainee: Trainee) async throws { throw refuse() }
     public func add(_ trainees: [Trainee]) async throws { throw refuse() }
-    public func trainee(_ id: TraineeID) async throws -> Trainee? { try await base.trainee(id) }
-    public func trainees() async throws -> [Trainee] { try await base.trainees() }
+    public func trainee(_ id: TraineeID) async throws -> Trainee? {
+        try await known([.trainee, .amendment], about: id.rawValue).trainee(id)
+    }
+    public func trainees() async throws -> [Trainee] {
+        RegistryState(try await entries(ofKinds: [.trainee, .amendment])).allTrainees()
+    }
     public func add(_ assessor: Assessor) async throws { throw refuse() }
-    public func assessor(_ id: AssessorID) async throws -> Assessor? { try await base.assessor(id) }
+    public func assessor(_ id: AssessorID) async throws -> Assessor? { try await registry(about: id).assessor(id) }
     public func amend(_ trainee: Trainee, reason: String) async throws { throw refuse() }
     public func amend(_ organisation: Organisation, reason: String) async throws { throw refuse() }
     public func amend(_ assessor: Assessor, reason: String) async throws { throw refuse() }
@@ -73,6 +81,10 @@ public struct KnownAtStore: ProgressStore {
     /// The registry the entries known at ``knownAt`` build.
     public func registry() async throws -> RegistryState {
         RegistryState(try await entries(ofKinds: Set(LedgerEntry.Kind.allCases.filter(\.isRegistry))))
+    }
+    /// The registry the known entries of `kinds` about `subject` build.
+    private func known(_ kinds: Set<LedgerEntry.Kind>, about subject: String) async throws -> RegistryState {
+        RegistryState(try await entries(ofKinds: kinds).filter { $0.registry?.subject == subject })
     }
     public func registry(about assessor: AssessorID) async throws -> RegistryState {
         RegistryState(

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 public import VetaCurricula
 public import VetaProgress
 
@@ -17,9 +17,13 @@ public enum CredentialBuilder {
     ///   - achieved: For a curriculum, the units the trainee achieved (``AchievedHours/units(_:in:unit:)``):
     ///     `creditsAvailable` is their hours and the criteria list them; nil lists every unit and
     ///     states the curriculum's volume.
+    ///   - timeZone: The site's time zone (``ProgressService/timeZone()``): `validFrom` is the first
+    ///     instant of that local day and `validUntil` the first instant of the local day the record
+    ///     is no longer valid (``VetaProgress/CalendarDate/firstInstant(in:)``), both written in UTC,
+    ///     so the credential expires when `veta verify` on the site's calendar says it does.
     public static func credential(
         serial: String, curriculum: Curriculum, unit: VetaCurricula.Unit?, trainee: Trainee, issuer: Issuer, validFrom: CalendarDate,
-        validUntil: CalendarDate?, salt: String, achieved: [VetaCurricula.Unit]? = nil
+        validUntil: CalendarDate?, salt: String, achieved: [VetaCurricula.Unit]? = nil, timeZone: TimeZone = .gmt
     ) -> AchievementCredential {
         let identityHash = "sha256$" + SHA256Hex.of(Array((trainee.curp.rawValue + salt).utf8))
         let achievement = achievement(curriculum: curriculum, unit: unit, issuer: issuer, achieved: achieved)
@@ -30,7 +34,8 @@ public enum CredentialBuilder {
         return AchievementCredential(
             id: "urn:veta:record:\(serial)",
             issuer: AchievementCredential.Profile(id: issuer.did, name: issuer.name, url: issuer.id, otherIdentifier: otherIdentifiers),
-            validFrom: RFC3339.string(validFrom), validUntil: validUntil.map(RFC3339.string), name: achievement.name,
+            validFrom: RFC3339.string(validFrom, in: timeZone), validUntil: validUntil.map { RFC3339.string($0, in: timeZone) },
+            name: achievement.name,
             description: "Constancia de competencias emitida por \(issuer.name). Completion record issued by \(issuer.name).",
             credentialSubject: AchievementCredential.AchievementSubject(
                 id: "urn:veta:subject:" + identityHash.dropFirst("sha256$".count),

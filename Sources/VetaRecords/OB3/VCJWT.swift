@@ -154,6 +154,9 @@ enum RFC3339 {
     }
 
     static func string(_ date: CalendarDate) -> String { "\(date)T00:00:00Z" }
+
+    /// The first instant of `date` on the calendar of `zone`, written in UTC (``VetaProgress/CalendarDate/firstInstant(in:)``).
+    static func string(_ date: CalendarDate, in zone: TimeZone) -> String { Instant.utcText(date.firstInstant(in: zone)) }
 }
 
 /// A record that cannot be issued or does not verify; the message says which check failed.

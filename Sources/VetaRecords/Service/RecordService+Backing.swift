@@ -37,12 +37,8 @@ extension RecordService {
         let all = try await store.entries(for: record.trainee)
         let issuedOn = CalendarDate(String(record.issuedAt.prefix(10))) ?? record.validFrom
         let voiding = Voiding(all, asOf: .latest)
-        // Every correction applied, whenever it was made: dated at the start of time for the re-run.
-        let entries = all.map { entry in
-            var entry = entry
-            if entry.kind == .correction { entry.date = .earliest }
-            return entry
-        }
+        // Every correction applied, whenever it was made.
+        let entries = CompetencyEngine.everyCorrectionApplied(all)
         let status = CompetencyEngine.status(of: record.trainee, in: curriculum, ref: record.curriculum, entries: entries, asOf: issuedOn)
         var missing: [String]
         if let unit = record.unit {

@@ -178,6 +178,7 @@ extension RecordService {
     /// transaction that registers the new ones.
     public func reissue(_ serial: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate) async throws -> [Issued] {
         guard let old = try await records.record(serial) else { throw Refusal("no record \(serial)") }
+        try await progress.requireNotAfterToday(date, for: "a re-issue")
         let batch = try await issuance(of: old)
         // A revoked record is not re-issued: the trainee is issued anew once competent again.
         for record in batch {
@@ -236,6 +237,8 @@ extension RecordService {
         _ ref: CurriculumRef, dc3: Bool, issuer: String, key: SigningKey, outputFolder: String, asOf date: CalendarDate,
         progress report: (@Sendable (Int, Int) -> Void)? = nil
     ) async throws -> CohortIssue {
+        // A date after today refuses the whole cohort, not each trainee in turn.
+        try await progress.requireNotAfterToday(date, for: "an issue")
         let curriculum = try await progress.curriculum(ref)
         let statuses = try await progress.statuses(in: ref, curriculum: curriculum, asOf: date).filter {
             $0.packagingSatisfied && !$0.isWithdrawn

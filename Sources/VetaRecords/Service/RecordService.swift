@@ -48,6 +48,8 @@ public struct RecordService: Sendable {
         trainee id: TraineeID, curriculum ref: CurriculumRef, unit: UnitCode?, dc3: Bool, issuer issuerID: String, key: SigningKey,
         outputFolder: String, asOf date: CalendarDate, supersedes: String?, superseding: [IssuedRecord], onlyIfNoneStanding: Bool = false
     ) async throws -> [Issued] {
+        // An issue is a write dated `date`, like any other: nothing is dated after the site's today.
+        try await progress.requireNotAfterToday(date, for: "an issue")
         guard let issuer = try await records.issuer(issuerID) else {
             throw Refusal("issuer \(issuerID) is not registered (veta issuer add)")
         }
@@ -81,7 +83,8 @@ public struct RecordService: Sendable {
         // Outside any transaction: sign the credential, render the constancia.
         var credential = CredentialBuilder.credential(
             serial: serials[0], curriculum: curriculum, unit: completion.unit, trainee: trainee, issuer: issuer, validFrom: completion.from,
-            validUntil: completion.until, salt: salt, achieved: achieved)
+            validUntil: completion.until, salt: salt, achieved: achieved,
+            timeZone: try await progress.timeZone())
         credential.evidence = [CredentialBuilder.checkpointEvidence(size: checkpoint.size, hash: checkpoint.hash)]
         let tokenBytes = Array(try await VCJWT.sign(credential, with: key, kid: issuer.keyID(for: key.publicKey)).utf8)
         let tokenHash = SHA256Hex.of(tokenBytes)

@@ -88,27 +88,39 @@ struct AssessorCommand: AsyncParsableCommand {
                   veta assessor amend --id A01 --public-key keys/A01-2027.public.jwk --reason "key renewed"
                 """)
 
-        @Option(help: "The assessor's id.") var id: IdentifierArgument
+        @OptionGroup var amendment: AssessorAmendmentOptions
         @Option(help: "Full name.") var name: String?
         @Option(help: "Accreditation or registration.") var accreditation: String?
         @Option(help: "Public key: a file (JWK) or the key itself (multibase z6Mk… or base64url).") var publicKey: String?
-        @Option(help: "Why the data changes.") var reason: String
-        @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await runReporting {
-                let service = try store.openService(create: true)
-                let assessorID = AssessorID(id.description)
-                guard let current = try await service.store.assessor(assessorID) else { throw Refusal("assessor \(id) is not registered") }
-                let key = try publicKey.map { try publicKeyArgument($0).base64URL } ?? current.publicKey
-                try await service.store.amend(
+                try await amendment.amend { current in
                     Assessor(
-                        id: assessorID, name: name ?? current.name, accreditation: accreditation ?? current.accreditation,
-                        units: current.units,
-                        publicKey: key), reason: reason)
-                Terminal.out("amended assessor \(id)\n")
+                        id: current.id, name: name ?? current.name, accreditation: accreditation ?? current.accreditation,
+                        units: current.units, publicKey: try publicKey.map { try publicKeyArgument($0).base64URL } ?? current.publicKey)
+                }
+                Terminal.out("amended assessor \(amendment.id)\n")
             }
         }
+    }
+}
+
+/// What `assessor amend` and `assessor rotate-key` both take: the assessor, the reason, the store.
+struct AssessorAmendmentOptions: ParsableArguments {
+    @Option(help: "The assessor's id.") var id: IdentifierArgument
+    @Option(help: "Why the data (or the key) changes.") var reason: String
+    @OptionGroup var store: StoreOptions
+
+    /// Amends the registered assessor with what `change` makes of its current data (an amendment entry of the log).
+    ///
+    /// - Throws: ``Refusal`` when the assessor is not registered, or what `change` throws.
+    func amend(_ change: (Assessor) throws -> Assessor) async throws {
+        let service = try store.openService(create: true)
+        guard let current = try await service.store.assessor(AssessorID(id.description)) else {
+            throw Refusal("assessor \(id) is not registered")
+        }
+        try await service.store.amend(try change(current), reason: reason)
     }
 }
 

@@ -60,10 +60,8 @@ extension AssessorCommand {
         func run() async throws {
             try await runReporting(json: format == .json) {
                 let assessors = AssessorCommand.listed(try await store.openService(create: false).store.registry())
-                if format == .json { return try printJSON(assessors) }
-                if assessors.isEmpty { Terminal.out("no assessors registered (veta assessor add)\n") }
-                for a in assessors {
-                    Terminal.out("\(a.id)\t\(a.name)\t\(a.accreditation)\t\(a.units.joined(separator: " "))\n")
+                try printListing(assessors, format: format, none: "no assessors registered (veta assessor add)") { a in
+                    "\(a.id)\t\(a.name)\t\(a.accreditation)\t\(a.units.joined(separator: " "))"
                 }
             }
         }
@@ -95,14 +93,13 @@ extension AssessorCommand {
                             unit: unit, from: period.from.description, until: period.until?.description, reachesBack: index == 0)
                     }
                 }
-                let entries = try await service.store.entries(ofKinds: [.assessor, .amendment])
-                shown.history = RegistryHistory(of: shown.id, registeredBy: .assessor, amendedAs: "assessor", in: entries)
+                shown.history = try await .read(shown.id, registeredBy: .assessor, amendedAs: "assessor", from: service.store)
                 if format == .json { return try printJSON(shown) }
                 Terminal.out("\(shown.id)  \(shown.name)\n  accreditation: \(shown.accreditation)\n  key: \(shown.publicKey)\n")
                 for a in shown.authorisations ?? [] {
                     Terminal.out("  \(a.text)\n")
                 }
-                for line in shown.history?.lines ?? [] { Terminal.out(line + "\n") }
+                shown.history?.print()
             }
         }
     }
@@ -120,24 +117,21 @@ extension AssessorCommand {
                   veta keys generate --name A01-2027 --out keys
                   veta assessor rotate-key --id A01 --public-key keys/A01-2027.public.jwk --reason "key renewed for 2027"
                 """)
-        @Option(help: "The assessor's id.") var id: IdentifierArgument
+        @OptionGroup var amendment: AssessorAmendmentOptions
         @Option(help: "The new public key: a file (JWK) or the key itself (multibase z6Mk… or base64url).") var publicKey: String
-        @Option(help: "Why the key changes.") var reason: String
-        @OptionGroup var store: StoreOptions
 
         func run() async throws {
             try await runReporting {
-                let service = try store.openService(create: true)
-                let assessorID = AssessorID(id.description)
-                guard let current = try await service.store.assessor(assessorID) else { throw Refusal("assessor \(id) is not registered") }
                 let key = try publicKeyArgument(publicKey)
-                guard key.base64URL != current.publicKey else { throw Refusal("assessor \(id) already has this key: nothing to rotate") }
-                try await service.store.amend(
-                    Assessor(
-                        id: assessorID, name: current.name, accreditation: current.accreditation, units: current.units,
-                        publicKey: key.base64URL),
-                    reason: reason)
-                Terminal.out("rotated assessor \(id)'s key to \(key.multibase)\n")
+                try await amendment.amend { current in
+                    guard key.base64URL != current.publicKey else {
+                        throw Refusal("assessor \(amendment.id) already has this key: nothing to rotate")
+                    }
+                    return Assessor(
+                        id: current.id, name: current.name, accreditation: current.accreditation, units: current.units,
+                        publicKey: key.base64URL)
+                }
+                Terminal.out("rotated assessor \(amendment.id)'s key to \(key.multibase)\n")
             }
         }
     }

@@ -38,10 +38,8 @@ extension Org {
         func run() async throws {
             try await runReporting(json: format == .json) {
                 let organisations = try await Org.listed(try store.openService(create: false).store)
-                if format == .json { return try printJSON(organisations) }
-                if organisations.isEmpty { Terminal.out("no organisations registered (veta org add)\n") }
-                for o in organisations {
-                    Terminal.out("\(o.rfc)\t\(o.name)\t\(o.sites.count) sites\t\(o.trainees) trainees\n")
+                try printListing(organisations, format: format, none: "no organisations registered (veta org add)") { o in
+                    "\(o.rfc)\t\(o.name)\t\(o.sites.count) sites\t\(o.trainees) trainees"
                 }
             }
         }
@@ -69,13 +67,12 @@ extension Org {
                 guard var shown = try await Org.listed(service.store).first(where: { $0.rfc == rfc.rawValue }) else {
                     throw Refusal("organisation \(rfc) is not registered (veta org list)")
                 }
-                let entries = try await service.store.entries(ofKinds: [.organisation, .amendment])
-                shown.history = RegistryHistory(of: rfc.rawValue, registeredBy: .organisation, amendedAs: "organisation", in: entries)
+                shown.history = try await .read(rfc.rawValue, registeredBy: .organisation, amendedAs: "organisation", from: service.store)
                 if format == .json { return try printJSON(shown) }
                 Terminal.out("\(shown.rfc)  \(shown.name)\n")
                 Terminal.out("  sites: \(shown.sites.isEmpty ? "(none)" : shown.sites.joined(separator: ", "))\n")
                 Terminal.out("  trainees: \(shown.trainees)\n")
-                for line in shown.history?.lines ?? [] { Terminal.out(line + "\n") }
+                shown.history?.print()
             }
         }
     }

@@ -34,10 +34,8 @@ extension IssuerCommand {
                         url: url, name: fields["name"] ?? "", rfc: fields["rfc"] ?? "", stpsRegistration: fields["stpsRegistration"],
                         publicKey: (try? PublicSigningKey(key).multibase) ?? key)
                 }
-                if format == .json { return try printJSON(issuers) }
-                if issuers.isEmpty { Terminal.out("no issuers registered (veta issuer add)\n") }
-                for i in issuers {
-                    Terminal.out("\(i.url)\t\(i.name)\t\(i.rfc)\t\(i.stpsRegistration ?? "-")\t\(i.publicKey)\n")
+                try printListing(issuers, format: format, none: "no issuers registered (veta issuer add)") { i in
+                    "\(i.url)\t\(i.name)\t\(i.rfc)\t\(i.stpsRegistration ?? "-")\t\(i.publicKey)"
                 }
             }
         }
