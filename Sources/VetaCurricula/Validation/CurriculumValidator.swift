@@ -32,8 +32,13 @@ public final class CurriculumValidator: Sendable {
 
     /// Validates XML bytes. `path` is the file name reported in each ``SourceLocation``.
     ///
-    /// - Parameter keepingModel: Whether the result keeps the ``Curriculum``; its code and version are kept either way.
-    public func validate(_ bytes: [UInt8], path: String, keepingModel: Bool = true) -> ValidationResult {
+    /// - Parameters:
+    ///   - keepingModel: Whether the result keeps the ``Curriculum``; its code and version are kept either way.
+    ///   - freeingDocument: Whether libxml2's tree of the file is freed when validation ends. Pass
+    ///     `false` only in a process that exits soon after (the command line validating one file):
+    ///     the tree is then left for the system to take back with the process, which saves freeing
+    ///     it node by node. Nothing else changes.
+    public func validate(_ bytes: [UInt8], path: String, keepingModel: Bool = true, freeingDocument: Bool = true) -> ValidationResult {
         let parsed: ParsedDocument
         switch SecureXMLParser(limits: limits, dates: schema.dateWhitespace).parse(bytes, path: path) {
         case .failure(let list):
@@ -41,6 +46,7 @@ public final class CurriculumValidator: Sendable {
         case .success(let document):
             parsed = document
         }
+        if !freeingDocument { parsed.document.leaveAllocated() }
         let schemaFindings = schema.validate(parsed)
         guard schemaFindings.isEmpty else {
             return ValidationResult(path: path, curriculum: nil, diagnostics: schemaFindings)
@@ -58,10 +64,13 @@ public final class CurriculumValidator: Sendable {
     ///
     /// - Throws: ``CurriculumIOError`` when the file cannot be read. A file over the size limit is
     ///   not read; it gets a diagnostic instead.
-    public func validate(fileAt path: String, keepingModel: Bool = true) throws(CurriculumIOError) -> ValidationResult {
+    /// - Parameter freeingDocument: See ``validate(_:path:keepingModel:freeingDocument:)``.
+    public func validate(fileAt path: String, keepingModel: Bool = true, freeingDocument: Bool = true) throws(CurriculumIOError)
+        -> ValidationResult
+    {
         switch try FileReader.read(path, limit: limits.maximumFileSize) {
         case .bytes(let bytes):
-            return validate(bytes, path: path, keepingModel: keepingModel)
+            return validate(bytes, path: path, keepingModel: keepingModel, freeingDocument: freeingDocument)
         case .tooLarge(let size):
             return ValidationResult(
                 path: path, curriculum: nil,
@@ -86,13 +95,19 @@ public final class CurriculumValidator: Sendable {
 
     /// Validates these files (not folders), using every core; results come back in the same order.
     ///
+    /// - Parameter freeingDocuments: See ``validate(_:path:keepingModel:freeingDocument:)``; `false`
+    ///   only for a few files in a process about to exit.
     /// - Throws: ``CurriculumIOError`` for the first file that cannot be read.
     public func validate(
-        files: [String], keepingModels: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil
+        files: [String], keepingModels: Bool = true, freeingDocuments: Bool = true, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(CurriculumIOError) -> [ValidationResult] {
         let results = ConcurrentResults(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, Result { () throws(CurriculumIOError) in try validate(fileAt: files[index], keepingModel: keepingModels) })
+            results.set(
+                index,
+                Result { () throws(CurriculumIOError) in
+                    try validate(fileAt: files[index], keepingModel: keepingModels, freeingDocument: freeingDocuments)
+                })
             progress?(results.completed, files.count)
         }
         return try results.values()

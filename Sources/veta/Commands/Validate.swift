@@ -39,7 +39,10 @@ struct Validate: ParsableCommand {
             let validator = try reading.makeValidator()
             let files = try CurriculumFiles.expand(paths)
             let bar = ProgressBar(label: "validating", total: files.count)
-            results = try validator.validate(files: files, keepingModels: false) { done, total in bar.update(done, of: total) }
+            // One file: the process exits once it is reported, so its tree is left to the system.
+            results = try validator.validate(files: files, keepingModels: false, freeingDocuments: files.count > 1) { done, total in
+                bar.update(done, of: total)
+            }
             switch format {
             case .text: output = TextReport.render(results, verbose: verbose)
             case .json: output = try JSONReport(results).encoded()
