@@ -97,7 +97,9 @@ enum LedgerDetail {
     }
 
     /// Indexes and the SQLite store's append-only triggers (``CompactLedgerRow/indexes()``, with the
-    /// serial and attachment indexes on `ledger_detail`).
+    /// serial and attachment indexes on `ledger_detail`). An index ends with the rowid, the
+    /// sequence, already: `(kind)` and `(serial)` keep the order `(kind, sequence)` and
+    /// `(serial, sequence)` had without storing the sequence twice.
     static func indexes() -> String {
         let issue = LedgerCodes.code(.issue)
         let revocation = LedgerCodes.code(.revocation)
@@ -113,8 +115,8 @@ enum LedgerDetail {
             }
         return """
             CREATE INDEX ledger_by_trainee ON ledger(trainee);
-            CREATE INDEX ledger_by_kind ON ledger(kind, sequence) WHERE kind <> \(LedgerCodes.code(.evidence));
-            CREATE INDEX ledger_by_serial ON ledger_detail(serial, sequence) WHERE serial IS NOT NULL;
+            CREATE INDEX ledger_by_kind ON ledger(kind) WHERE kind <> \(LedgerCodes.code(.evidence));
+            CREATE INDEX ledger_by_serial ON ledger_detail(serial) WHERE serial IS NOT NULL;
             CREATE INDEX ledger_by_attachment ON ledger_detail(attachment_sha256) WHERE attachment_sha256 IS NOT NULL;
             CREATE UNIQUE INDEX ledger_one_issue ON ledger_detail(serial) WHERE kind = \(issue);
             CREATE UNIQUE INDEX ledger_one_revocation ON ledger_detail(serial) WHERE kind = \(revocation);
