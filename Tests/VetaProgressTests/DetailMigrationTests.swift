@@ -75,7 +75,9 @@ import VetaCurricula
         let path = world.folder + "/v7.sqlite"
         try Self.makeV7(path, entries: entries, tablesFrom: world.storePath)
         let sequence = try #require(entries.first { $0.kind == .evidence }?.sequence)
-        try await DatabaseQueue(path: path).write { db in
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false  // as an attacker's SQLite: version 7's ids are foreign keys
+        try await DatabaseQueue(path: path, configuration: configuration).write { db in
             try db.execute(sql: "DROP TRIGGER ledger_append_only_update")
             try db.execute(sql: "UPDATE ledger SET unit = 99999 WHERE sequence = ?", arguments: [sequence])
         }
