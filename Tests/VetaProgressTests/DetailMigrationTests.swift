@@ -52,7 +52,8 @@ import VetaCurricula
         let (details, kindsAgree, misnumbered, columns) = try await queue.read { db in
             (
                 try Int64.fetchAll(db, sql: "SELECT sequence FROM ledger_detail ORDER BY sequence"),
-                try Bool.fetchOne(db, sql: "SELECT COUNT(*) = 0 FROM ledger_detail d JOIN ledger l USING (sequence) WHERE d.kind <> l.kind"),
+                try Bool.fetchOne(
+                    db, sql: "SELECT COUNT(*) = 0 FROM ledger_detail d JOIN ledger l USING (sequence) WHERE d.kind <> l.kind"),
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM ledger_name WHERE id % 16 <> role"),
                 try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('ledger') ORDER BY cid")
             )

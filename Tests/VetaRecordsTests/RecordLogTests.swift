@@ -164,7 +164,8 @@ import VetaProgress
         // The whole entry: its row in `ledger` and its record columns in the side table `ledger_detail`.
         try site.tamper(
             "DROP TRIGGER ledger_append_only_delete; DROP TRIGGER ledger_detail_append_only_delete; "
-                + "DELETE FROM ledger_detail WHERE sequence = \(revocation.sequence); DELETE FROM ledger WHERE sequence = \(revocation.sequence)")
+                + "DELETE FROM ledger_detail WHERE sequence = \(revocation.sequence); DELETE FROM ledger WHERE sequence = \(revocation.sequence)"
+        )
         let service = try site.open()
         let ledger = try await service.verifyLedger()
         #expect(!ledger.isIntact && ledger.problems.first?.sequence == revocation.sequence + 1)
