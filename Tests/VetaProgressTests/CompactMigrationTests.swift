@@ -114,7 +114,7 @@ import VetaCurricula
             )
         }
         #expect(blobs == entries.count)
-        #expect(tablesLeft == ["ledger", "ledger_name"])
+        #expect(tablesLeft == ["ledger", "ledger_detail", "ledger_name"])
 
         // `veta store rebuild`: the tables emptied behind Veta's back come back from the log alone.
         var configuration = Configuration()

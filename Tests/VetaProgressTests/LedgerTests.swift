@@ -87,12 +87,16 @@ import VetaCurricula
         try await world.completeSafetyUnit()
         _ = try await world.service.signOff(
             world.trainee, unit: UnitCode("RIIWHS201E"), in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-05"), key: world.key)
-        let queue = try DatabaseQueue(path: world.storePath)
+        // An attacker's SQLite does not enforce foreign keys (the side table ledger_detail points at entries).
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: world.storePath, configuration: configuration)
         let forged = Base64URL.encode(try SigningKey().signature(for: [1, 2, 3]))
         try await queue.write { db in
             try db.execute(sql: "DROP TRIGGER ledger_append_only_update")
             try db.execute(sql: "DROP TRIGGER ledger_append_only_delete")
-            try db.execute(sql: "UPDATE ledger SET signature = ? WHERE kind = 4", arguments: [forged])
+            try db.execute(sql: "DROP TRIGGER ledger_detail_append_only_update")  // the signature is in the side table
+            try db.execute(sql: "UPDATE ledger_detail SET signature = ? WHERE kind = 4", arguments: [forged])
             try db.execute(sql: "DELETE FROM ledger WHERE sequence = 2")
         }
         let report = try await world.service.verifyLedger()

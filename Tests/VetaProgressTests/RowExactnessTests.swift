@@ -71,7 +71,15 @@ import VetaCurricula
         ("UPDATE ledger SET hash = substr(hash, 1, 31) WHERE sequence = 2", "hash is 31 bytes long, not 32"),
         ("UPDATE ledger SET hash = zeroblob(33) WHERE sequence = 2", "hash is 33 bytes long, not 32"),
         ("UPDATE ledger SET hash = lower(hex(hash)) WHERE sequence = 2", "hash is 64 bytes long, not 32"),
-        ("UPDATE ledger SET attachment_sha256 = X'0102' WHERE sequence = 2", "attachment_sha256 is 2 bytes long, not 32"),
+        // The attachment is in the side table `ledger_detail`, keyed by the sequence, with the kind again.
+        (
+            "INSERT INTO ledger_detail (sequence, kind, attachment_sha256) SELECT sequence, kind, X'0102' FROM ledger WHERE sequence = 2",
+            "attachment_sha256 is 2 bytes long, not 32"
+        ),
+        (
+            "INSERT INTO ledger_detail (sequence, kind) SELECT sequence, kind + 1 FROM ledger WHERE sequence = 2",
+            "ledger_detail gives kind"
+        ),
         (RowExactnessTests.renamed("recorded_at", 8, "replace(value, 'T', ' ')"), "recorded_at"),
         ("UPDATE ledger SET recorded_at = 99999 WHERE sequence = 2", "recorded_at holds id 99999"),
     ])

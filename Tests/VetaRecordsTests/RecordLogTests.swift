@@ -161,8 +161,11 @@ import VetaProgress
         try await site.service.revoke(issued[0].record.serial, reason: "error", on: Self.asOf)
         let revocation = try #require(try await site.service.records.entry(.revocation, issued[0].record.serial))
         _ = try await site.issueUnit("RIIMPO338E")  // the revocation is no longer the newest entry
+        // The whole entry: its row in `ledger` and its record columns in the side table `ledger_detail`.
         try site.tamper(
-            "DROP TRIGGER ledger_append_only_delete; DELETE FROM ledger WHERE sequence = \(revocation.sequence)")
+            "DROP TRIGGER ledger_append_only_delete; DROP TRIGGER ledger_detail_append_only_delete; "
+                + "DELETE FROM ledger_detail WHERE sequence = \(revocation.sequence); DELETE FROM ledger WHERE sequence = \(revocation.sequence)"
+        )
         let service = try site.open()
         let ledger = try await service.verifyLedger()
         #expect(!ledger.isIntact && ledger.problems.first?.sequence == revocation.sequence + 1)

@@ -153,9 +153,12 @@ name = "(SELECT id FROM ledger_name WHERE role = {} AND value = ?)"
 db.execute("INSERT INTO ledger_name (role, value) VALUES (8, '2026-03-05T00:00:00Z')")
 db.execute("INSERT OR IGNORE INTO ledger_name (role, value) VALUES (9, '2026-03-05')")
 db.execute(f"""INSERT INTO ledger (sequence, kind, trainee, curriculum_code, curriculum_version, unit, date, recorded_at,
-    hash, serial, superseded_by) VALUES (?, 8, {name.format(1)}, {name.format(2)}, {name.format(3)}, {name.format(4)}, {name.format(9)},
-    {name.format(8)}, ?, 'VETA-2026-000001', 'VETA-2026-999999')""",
+    hash) VALUES (?, 8, {name.format(1)}, {name.format(2)}, {name.format(3)}, {name.format(4)}, {name.format(9)},
+    {name.format(8)}, ?)""",
     (last + 1, trainee, code, version, unit, '2026-03-05', '2026-03-05T00:00:00Z', __import__("hashlib").sha256(canonical.encode()).digest()))
+# The record columns are in the side table ledger_detail, keyed by the sequence, with the kind again.
+db.execute("INSERT INTO ledger_detail (sequence, kind, serial, superseded_by) VALUES (?, 8, 'VETA-2026-000001', 'VETA-2026-999999')",
+           (last + 1,))
 db.commit()
 rc, found = audit()
 check("VETA-B005 a record superseded by a serial that does not exist", "VETA-B005" in found, str(found))

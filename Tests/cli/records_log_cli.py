@@ -109,8 +109,8 @@ check("veta issue refuses to act on a log that does not verify", r.returncode ==
 # --- a record column stored with another type: named, never a crash ------------------------------------------
 for value, kind in (("seven", "TEXT"), (b"\x07", "BLOB")):
     retyped = copy(store, "retyped-" + kind)
-    sql(retyped, "DROP TRIGGER ledger_append_only_update")
-    sql(retyped, "UPDATE ledger SET checkpoint_size = ? WHERE serial = 'VETA-2026-000003' AND kind = 6", value)  # 6: issue
+    sql(retyped, "DROP TRIGGER ledger_detail_append_only_update")  # the record columns are in the side table ledger_detail
+    sql(retyped, "UPDATE ledger_detail SET checkpoint_size = ? WHERE serial = 'VETA-2026-000003' AND kind = 6", value)  # 6: issue
     r = run(retyped, "ledger", "verify")
     check(f"a checkpoint_size stored as {kind} is named by ledger verify (exit 1)",
           r.returncode == 1 and f"checkpoint_size is stored as {kind}" in r.stdout, r.stdout + r.stderr)
@@ -128,15 +128,18 @@ entry = {"kind": "issue", "trainee": "T100", "curriculum": "VTOPHT@1.0.0", "date
          "format": "dc3", "issuer": ISSUER, "validFrom": "2026-11-12", "checkpointSize": last_sequence, "checkpointHash": last_hash,
          "sequence": last_sequence + 1, "recordedAt": "2026-11-30T12:00:00Z", "previousHash": last_hash, "v": 2}
 forged_hash = hashlib.sha256(canonical(entry)).hexdigest()
-# Into the compact table: kind 6 is issue; trainee, curriculum, recording time and date are ids of ledger_name (roles 1, 2, 3, 8, 9).
+# Into the compact table: kind 6 is issue; trainee, curriculum, recording time and date are ids of ledger_name (roles 1, 2, 3, 8, 9);
+# the attachment, signature and record columns go to the side table ledger_detail, keyed by the sequence.
 sql(forged_store, "INSERT INTO ledger_name (role, value) VALUES (8, '2026-11-30T12:00:00Z')")
 sql(forged_store, "INSERT OR IGNORE INTO ledger_name (role, value) VALUES (9, '2026-11-30')")
-sql(forged_store, """INSERT INTO ledger (sequence, kind, trainee, curriculum_code, curriculum_version, date, attachment_sha256,
-    recorded_at, hash, signature, serial, record_format, issuer_id, valid_from, checkpoint_size, checkpoint_hash)
+sql(forged_store, """INSERT INTO ledger (sequence, kind, trainee, curriculum_code, curriculum_version, date, recorded_at, hash)
     VALUES (?, 6, (SELECT id FROM ledger_name WHERE role = 1 AND value = 'T100'),
     (SELECT id FROM ledger_name WHERE role = 2 AND value = 'VTOPHT'), (SELECT id FROM ledger_name WHERE role = 3 AND value = '1.0.0'),
-    (SELECT id FROM ledger_name WHERE role = 9 AND value = '2026-11-30'), ?, (SELECT id FROM ledger_name WHERE role = 8 AND value = '2026-11-30T12:00:00Z'), ?, 'AAAA', 'VETA-2026-000900', 'dc3', ?, '2026-11-12', ?, ?)""",
-    last_sequence + 1, bytes.fromhex(entry["attachmentSHA256"]), bytes.fromhex(forged_hash), ISSUER, last_sequence, last_hash)
+    (SELECT id FROM ledger_name WHERE role = 9 AND value = '2026-11-30'), (SELECT id FROM ledger_name WHERE role = 8 AND value = '2026-11-30T12:00:00Z'), ?)""",
+    last_sequence + 1, bytes.fromhex(forged_hash))
+sql(forged_store, """INSERT INTO ledger_detail (sequence, kind, attachment_sha256, signature, serial, record_format, issuer_id, valid_from,
+    checkpoint_size, checkpoint_hash) VALUES (?, 6, ?, 'AAAA', 'VETA-2026-000900', 'dc3', ?, '2026-11-12', ?, ?)""",
+    last_sequence + 1, bytes.fromhex(entry["attachmentSHA256"]), ISSUER, last_sequence, last_hash)
 r = run(forged_store, "ledger", "verify")
 check("a forged record entry, hashes recomputed, is named by ledger verify (no issuer signature)", r.returncode == 1
       and f"first bad entry is {last_sequence + 1}" in r.stdout and "signature" in r.stdout, r.stdout + r.stderr)

@@ -85,8 +85,9 @@ enum CompactLedgerRow {
     /// The view `ledger_entry`: every entry in ``LedgerRow/columns`` (names for codes and ids, hex
     /// for hashes), plus `problem`, which names a stored value the view cannot read back (an unknown
     /// code, an id `ledger_name` does not have, a hash that is not 32 bytes), and `kind_code`, the
-    /// stored kind, for conditions that use its index.
-    static func view() -> String {
+    /// stored kind, for conditions that use its index. With `detail` (schema version 8 on), the
+    /// columns only some kinds use are read from the side table `ledger_detail` (``LedgerDetail``).
+    static func view(detail: Bool = false) -> String {
         let genesis = "'" + LedgerEntry.genesisHash + "'"
         let joins = LedgerCodes.Role.allCases.map { role in
             "LEFT JOIN ledger_name n_\(role.column) ON n_\(role.column).id = l.\(role.column) AND n_\(role.column).role = \(role.rawValue)"
@@ -103,25 +104,33 @@ enum CompactLedgerRow {
             "WHEN l.\(role.column) IS NOT NULL AND n_\(role.column).id IS NULL THEN '\(role.column) holds id ' || l.\(role.column) "
                 + "|| ', which ledger_name does not have as a \(role.column.replacingOccurrences(of: "_", with: " "))'"
         }
+        // The side table of version 8 (`d`) or the columns of `ledger` itself (`l`).
+        let d = detail ? "d" : "l"
         problems += [
             "WHEN l.hash IS NULL OR length(l.hash) <> 32 THEN 'hash is ' || COALESCE(length(l.hash), 0) || ' bytes long, not 32'",
-            "WHEN length(l.attachment_sha256) <> 32 THEN 'attachment_sha256 is ' || length(l.attachment_sha256) || ' bytes long, not 32'",
+            "WHEN length(\(d).attachment_sha256) <> 32 THEN 'attachment_sha256 is ' || length(\(d).attachment_sha256) || ' bytes long, not 32'",
         ]
+        if detail {
+            problems.append(
+                "WHEN d.sequence IS NOT NULL AND (d.kind IS NULL OR d.kind <> l.kind) THEN 'ledger_detail gives kind ' "
+                    + "|| COALESCE(d.kind, 'NULL') || ' where ledger has ' || l.kind")
+        }
         return """
             CREATE VIEW ledger_entry AS SELECT
                 l.sequence AS sequence, \(kind) AS kind, n_trainee.value AS trainee_id, n_curriculum_code.value AS curriculum_code,
                 n_curriculum_version.value AS curriculum_version, n_unit.value AS unit_code, n_target.value AS target,
                 \(method) AS method, \(outcome) AS outcome, n_date.value AS date, n_site.value AS site, l.minutes AS minutes, l.note AS note,
-                CASE WHEN l.attachment_sha256 IS NULL THEN NULL ELSE lower(hex(l.attachment_sha256)) END AS attachment_sha256,
-                n_assessor.value AS assessor_id, l.corrects AS corrects, n_recorded_at.value AS recorded_at,
+                CASE WHEN \(d).attachment_sha256 IS NULL THEN NULL ELSE lower(hex(\(d).attachment_sha256)) END AS attachment_sha256,
+                n_assessor.value AS assessor_id, \(d).corrects AS corrects, n_recorded_at.value AS recorded_at,
                 COALESCE((SELECT lower(hex(p.hash)) FROM ledger p WHERE p.sequence = l.sequence - 1), \(genesis)) AS previous_hash,
-                lower(hex(l.hash)) AS hash, l.signature AS signature, l.derived_from AS derived_from, l.serial AS serial,
-                l.record_format AS record_format, l.issuer_id AS issuer_id, l.valid_from AS valid_from, l.valid_until AS valid_until,
-                l.supersedes AS supersedes, l.superseded_by AS superseded_by, l.checkpoint_size AS checkpoint_size,
-                l.checkpoint_hash AS checkpoint_hash, l.issued_at AS issued_at, l.registry AS registry,
+                lower(hex(l.hash)) AS hash, \(d).signature AS signature, \(d).derived_from AS derived_from, \(d).serial AS serial,
+                \(d).record_format AS record_format, \(d).issuer_id AS issuer_id, \(d).valid_from AS valid_from, \(d).valid_until AS valid_until,
+                \(d).supersedes AS supersedes, \(d).superseded_by AS superseded_by, \(d).checkpoint_size AS checkpoint_size,
+                \(d).checkpoint_hash AS checkpoint_hash, \(d).issued_at AS issued_at, \(d).registry AS registry,
                 CASE \(problems.joined(separator: " ")) END AS problem,
                 l.kind AS kind_code
             FROM ledger l
+            \(detail ? "LEFT JOIN ledger_detail d ON d.sequence = l.sequence" : "")
             \(joins.joined(separator: "\n"))
             """
     }

@@ -1,21 +1,28 @@
 import Foundation
 import GRDB
 
-/// Inserts ledger entries as rows, in the layout the store has: the compact `ledger` table (schema
-/// version 5 on) or, inside the migrations before it, the text table `ledger_entry` of version 4.
+/// Inserts ledger entries as rows, in the layout the store has: `ledger` and its side table
+/// `ledger_detail` (schema version 8 on, ``LedgerDetail``), or, inside the migrations before it,
+/// the compact `ledger` table of version 5 or the text table `ledger_entry` of version 4.
 ///
-/// One writer serves one write transaction: it prepares its insert once, binds each entry's values
-/// directly, and keeps the `ledger_name` ids it has looked up or added.
+/// One writer serves one write transaction: it prepares its inserts once, binds each entry's values
+/// directly, and keeps the `ledger_name` ids it has looked up or added (a new name of role `r`
+/// takes the next id `16 × n + r`).
 struct LedgerWriter {
     private let db: Database
     private let compact: Bool
     private let insert: Statement
+    private let insertDetail: Statement?
     private var ids: [LedgerCodes.Role: [String: Int64]] = [:]
+    private var nextIDs: [LedgerCodes.Role: Int64] = [:]
 
     init(_ db: Database) throws {
         self.db = db
         compact = try db.tableExists("ledger")
-        insert = try db.cachedStatement(sql: compact ? CompactLedgerRow.insertSQL : LedgerRow.insertSQL)
+        let detail = try compact && db.tableExists("ledger_detail")
+        insert = try db.cachedStatement(
+            sql: detail ? LedgerDetail.insertSQL : compact ? CompactLedgerRow.insertSQL : LedgerRow.insertSQL)
+        insertDetail = try detail ? db.cachedStatement(sql: LedgerDetail.insertDetailSQL) : nil
     }
 
     /// Inserts `entry` (sequence, hashes and all already set).
@@ -43,7 +50,20 @@ struct LedgerWriter {
             entry.note, attachment, assessor, entry.corrects, recordedAt, hash, entry.signature, entry.derivedFrom,
         ]
         let registryColumn: StatementArguments = [registry ? entry.registry.map(LedgerCanonicalEncoding.registryColumn) ?? "" : nil]
-        try insert.execute(arguments: arguments + RecordColumns.arguments(entry) + registryColumn)
+        guard let insertDetail else { return try insert.execute(arguments: arguments + RecordColumns.arguments(entry) + registryColumn) }
+        let row: StatementArguments = [
+            entry.sequence, LedgerCodes.code(entry.kind), trainee, code, version, unit, target,
+            entry.method.map { LedgerCodes.code($0) }, entry.outcome.map { LedgerCodes.code($0) }, date, site,
+            entry.minutes, entry.note, assessor, recordedAt, hash,
+        ]
+        try insert.execute(arguments: row)
+        let record = entry.kind.isRecord ? entry.record : nil
+        guard attachment != nil || entry.corrects != nil || entry.signature != nil || entry.derivedFrom != nil || record != nil || registry
+        else { return }
+        let detail: StatementArguments = [
+            entry.sequence, LedgerCodes.code(entry.kind), attachment, entry.corrects, entry.signature, entry.derivedFrom,
+        ]
+        try insertDetail.execute(arguments: detail + RecordColumns.arguments(entry) + registryColumn)
     }
 
     /// The id of `value` in `ledger_name` for `role`, added when it has none.
@@ -55,11 +75,19 @@ struct LedgerWriter {
         if let found {
             id = found
         } else {
-            try db.execute(sql: "INSERT INTO ledger_name (role, value) VALUES (?, ?)", arguments: [role.rawValue, value])
-            id = db.lastInsertedRowID
+            id = try nextID(role)
+            try db.execute(sql: "INSERT INTO ledger_name (id, role, value) VALUES (?, ?, ?)", arguments: [id, role.rawValue, value])
+            nextIDs[role] = id + 16
         }
         ids[role, default: [:]][value] = id
         return id
+    }
+
+    /// The id of the next name of `role`: `16 × n + role`, above every id the role has.
+    private func nextID(_ role: LedgerCodes.Role) throws -> Int64 {
+        if let next = nextIDs[role] { return next }
+        let highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM ledger_name WHERE role = ?", arguments: [role.rawValue]) ?? 0
+        return (max(highest, 0) / 16 + 1) * 16 + Int64(role.rawValue)
     }
 
     /// The 32 bytes written as `hex`.

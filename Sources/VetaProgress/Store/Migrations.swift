@@ -93,6 +93,7 @@ enum Migrations {
         CompactMigrations.register(in: &migrator)
         LifecycleMigrations.register(in: &migrator)
         ImportMarkMigrations.register(in: &migrator)
+        DetailMigrations.register(in: &migrator)
         return migrator
     }
 }

@@ -229,8 +229,8 @@ static int import_rows(const char *path, const char *csv, int compact) {
               compact ? "INSERT INTO entry (sequence, kind, trainee, curriculum, unit, target, method, outcome, date, site, minutes,"
                         " note, assessor, recorded_at, hash) VALUES (?, 2, ?, 1, ?, ?, ?, ?, ?, 1, ?, ?, 1, 0, ?)"
                       : "INSERT INTO ledger (sequence, kind, trainee, curriculum_code, curriculum_version, unit, target,"
-                        " method, outcome, date, site, minutes, note, attachment_sha256, assessor, recorded_at, hash)"
-                        " VALUES (?, 3, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        " method, outcome, date, site, minutes, note, assessor, recorded_at, hash)"
+                        " VALUES (?, 3, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
               -1, &insert, 0),
         db, "prepare insert");
     sqlite3_stmt *find = 0, *add = 0;
@@ -277,11 +277,11 @@ static int import_rows(const char *path, const char *csv, int compact) {
             sqlite3_bind_int64(insert, i++, name_id(db, find, add, 7, f[TARGET]));
             sqlite3_bind_int(insert, i++, code(f[METHOD], METHODS));
             sqlite3_bind_int(insert, i++, code(f[OUTCOME], OUTCOMES));
-            sqlite3_bind_text(insert, i++, f[DATE], -1, SQLITE_STATIC);
+            sqlite3_bind_int64(insert, i++, name_id(db, find, add, 9, f[DATE]));
             sqlite3_bind_int64(insert, i++, name_id(db, find, add, 5, f[SITE]));
             sqlite3_bind_int64(insert, i++, minutes);
             sqlite3_bind_text(insert, i++, f[NOTE], -1, SQLITE_STATIC);
-            sqlite3_bind_null(insert, i++); /* the benchmark's CSV has no attachments */
+            /* schema version 8: no attachment (the benchmark's CSV has none), so no ledger_detail row */
             sqlite3_bind_int64(insert, i++, name_id(db, find, add, 6, f[ASSESSOR]));
             sqlite3_bind_int64(insert, i++, name_id(db, find, add, 8, RECORDED_AT));
             sqlite3_bind_blob(insert, i++, digest, 32, SQLITE_STATIC);
