@@ -36,6 +36,8 @@ struct CurriculumOutline {
             )
             var details =
                 "      \(unit.elements.count) elements, \(criteria) criteria, \(unit.knowledgeEvidence.count) knowledge items, evidence on \(unit.performanceEvidence.occasions) occasion(s)"
+            let points = unit.knowledgeEvidence.reduce(0) { $0 + $1.points.count }
+            if points > 0 { details = details.replacingOccurrences(of: " knowledge items,", with: " knowledge items (\(points) points),") }
             if !unit.prerequisites.isEmpty { details += "; requires " + unit.prerequisites.map(\.code.rawValue).joined(separator: ", ") }
             lines.append(details)
             if let skills = unit.foundationSkills {
