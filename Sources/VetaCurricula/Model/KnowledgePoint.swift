@@ -28,11 +28,15 @@ extension Unit {
     /// of an item with points (the heading alone is not a separate requirement). `item` is the id
     /// of the item the leaf belongs to; evidence naming it covers the leaf too.
     public var knowledgeLeaves: [(id: String, item: String, text: LocalizedText)] {
-        knowledgeEvidence.flatMap { item in
-            item.points.isEmpty
-                ? [(id: item.id, item: item.id, text: item.text)]
-                : item.points.map { (id: $0.id, item: item.id, text: $0.text) }
+        var leaves: [(id: String, item: String, text: LocalizedText)] = []
+        for item in knowledgeEvidence {
+            if item.points.isEmpty {
+                leaves.append((id: item.id, item: item.id, text: item.text))
+            } else {
+                for point in item.points { leaves.append((id: point.id, item: item.id, text: point.text)) }
+            }
         }
+        return leaves
     }
 
     /// The text of the item or point with this id, or nil when the unit has none.

@@ -8,8 +8,10 @@ struct DuplicateKnowledgeItemRule: CurriculumRule {
     func check(_ curriculum: Curriculum) -> [Diagnostic] {
         curriculum.units.flatMap { unit in
             // Items and their points in document order.
-            let ids: [(id: String, what: String, location: SourceLocation)] = unit.knowledgeEvidence.flatMap { item in
-                [(item.id, "knowledge item", item.location)] + item.points.map { ($0.id, "knowledge point", $0.location) }
+            var ids: [(id: String, what: String, location: SourceLocation)] = []
+            for item in unit.knowledgeEvidence {
+                ids.append((id: item.id, what: "knowledge item", location: item.location))
+                for point in item.points { ids.append((id: point.id, what: "knowledge point", location: point.location)) }
             }
             // A unit usually lists a handful of items, where looking back is cheaper than hashing
             // every id; a long list is hashed so that the rule stays linear.
