@@ -57,7 +57,7 @@ def knowledge_points(decoded, package):
                     problems.append(f"knowledge point {name}: no CFItem (or no item {code} {item['@id']})")
                     continue
                 es, en = text(point)
-                if (found["fullStatement"], found.get("notes"), found["itemType"]) != (es, en, "Knowledge evidence point"):
+                if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != (es, en, "Knowledge evidence point"):
                     problems.append(f"knowledge point {name}: statement, notes or type differ from the XML")
                 if package.parents.get(found["identifier"]) != (parent["identifier"], position + 1):
                     problems.append(f"knowledge point {name}: not the child of {code} {item['@id']} at {position + 1}")
