@@ -109,7 +109,10 @@ import Testing
         let item = try #require(package.items.first { $0.humanCodingScheme == "RIIWHS201E K2" })
         let points = package.items.filter { $0.itemType == "Knowledge evidence point" }
         #expect(points.map(\.humanCodingScheme) == ["RIIWHS201E K2a", "RIIWHS201E K2b", "RIIWHS201E K2c"])
-        #expect(points.map(\.notes) == ["hazard and incident reporting", "emergency and evacuation procedures", "use of personal protective equipment"])
+        #expect(
+            points.map(\.notes) == [
+                "hazard and incident reporting", "emergency and evacuation procedures", "use of personal protective equipment",
+            ])
         for (index, point) in points.enumerated() {
             let association = try #require(
                 package.associations.first { $0.associationType == "isChildOf" && $0.originNodeURI.identifier == point.identifier })

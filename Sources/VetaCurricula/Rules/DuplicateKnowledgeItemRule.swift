@@ -2,7 +2,8 @@
 struct DuplicateKnowledgeItemRule: CurriculumRule {
     let descriptor = RuleDescriptor(
         id: "VETA-R015", name: "duplicate-knowledge-item", severity: .error,
-        summary: "Knowledge evidence item and point ids are unique within their unit (points share the items' ids), so evidence can name one item or point.",
+        summary:
+            "Knowledge evidence item and point ids are unique within their unit (points share the items' ids), so evidence can name one item or point.",
         fix: "give each <item> and <point> in the unit a unique id (K1, K2, K2a ...).")
 
     func check(_ curriculum: Curriculum) -> [Diagnostic] {
