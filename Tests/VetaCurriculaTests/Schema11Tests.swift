@@ -84,3 +84,70 @@ import Testing
         #expect(sequences == sequences.sorted())
     }
 }
+
+/// Schema 1.1 knowledge points: read into the model, named by evidence, exported to CASE, diffed.
+@Suite struct KnowledgePointTests {
+    private func curriculum(_ path: String) throws -> Curriculum {
+        let result = sharedValidator.validate(try Repository.read(path), path: path)
+        return try #require(result.curriculum, "\(path): \(result.codes)")
+    }
+
+    @Test func pointsAreReadUnderTheirItem() throws {
+        let unit = try #require(try curriculum("Examples/valid-knowledge-points.xml").unit(UnitCode("RIIWHS201E")))
+        let item = try #require(unit.knowledgeEvidence.first { $0.id == "K2" })
+        #expect(item.text.en == "Key WHS policies and procedures, including:")
+        #expect(item.points.map(\.id) == ["K2a", "K2b", "K2c"])
+        #expect(item.points.first?.text.en == "hazard and incident reporting")
+        #expect(unit.knowledgeIDs == ["K1", "K2", "K2a", "K2b", "K2c"])
+        #expect(unit.knowledgeLeaves.map(\.id) == ["K1", "K2a", "K2b", "K2c"])
+        #expect(unit.knowledgeText("K2b")?.en == "emergency and evacuation procedures")
+        #expect(unit.knowledgeText("K9") == nil)
+    }
+
+    @Test func pointsAreExportedAsChildrenOfTheirItem() throws {
+        let package = try CASEExport.package(for: try curriculum("Examples/valid-knowledge-points.xml"))
+        let item = try #require(package.items.first { $0.humanCodingScheme == "RIIWHS201E K2" })
+        let points = package.items.filter { $0.itemType == "Knowledge evidence point" }
+        #expect(points.map(\.humanCodingScheme) == ["RIIWHS201E K2a", "RIIWHS201E K2b", "RIIWHS201E K2c"])
+        #expect(
+            points.map(\.notes) == [
+                "hazard and incident reporting", "emergency and evacuation procedures", "use of personal protective equipment",
+            ])
+        for (index, point) in points.enumerated() {
+            let association = try #require(
+                package.associations.first { $0.associationType == "isChildOf" && $0.originNodeURI.identifier == point.identifier })
+            #expect(association.destinationNodeURI.identifier == item.identifier)
+            #expect(association.sequenceNumber == index + 1)
+        }
+    }
+
+    @Test func aDuplicatePointIdIsR015() throws {
+        let path = "Examples/VETA-R015-duplicate-knowledge-point.xml"
+        let result = sharedValidator.validate(try Repository.read(path), path: path)
+        #expect(result.codes == ["VETA-R015"])
+    }
+
+    @Test func aFileWithoutPointsEncodesItsItemsAsBefore() throws {
+        let curriculum = try curriculum("Examples/valid-working-safely.xml")
+        #expect(curriculum.units.allSatisfy { $0.knowledgeEvidence.allSatisfy(\.points.isEmpty) })
+        let model = try JSONOutput.encode(curriculum)
+        let package = try CASEExport.json(CASEExport.package(for: curriculum))
+        #expect(!model.contains("\"points\""))
+        #expect(!package.contains("Knowledge evidence point"))
+    }
+
+    @Test func diffReportsPointsAddedRemovedAndChanged() throws {
+        let old = try curriculum("Examples/valid-knowledge-points.xml")
+        let text = String(decoding: try Repository.read("Examples/valid-knowledge-points.xml"), as: UTF8.self)
+            .replacingOccurrences(of: "<en>hazard and incident reporting</en>", with: "<en>hazard reporting</en>")
+            .replacingOccurrences(
+                of: "<point id=\"K2c\"><es>uso del equipo de protección personal</es><en>use of personal protective equipment</en></point>",
+                with: "<point id=\"K2d\"><es>permisos de trabajo</es><en>work permits</en></point>")
+        let result = sharedValidator.validate(Array(text.utf8), path: "new.xml")
+        let new = try #require(result.curriculum, "\(result.codes)")
+        let changes = CurriculumDiff.between(old, new).changes
+        #expect(changes.contains { $0.kind == .removed && $0.subject == .knowledge && $0.path == "RIIWHS201E/K2/K2c" && $0.bump == .major })
+        #expect(changes.contains { $0.kind == .added && $0.subject == .knowledge && $0.path == "RIIWHS201E/K2/K2d" && $0.bump == .minor })
+        #expect(changes.contains { $0.kind == .changed && $0.path == "RIIWHS201E/K2/K2a" && $0.bump == .major })
+    }
+}

@@ -167,6 +167,8 @@ suite "issuance rules" issuance_cli.py "$VETA" "$WORK/issuance"
 suite "curriculum versions" versions_cli.py "$VETA" "$WORK/versions"
 # The CASE export validates against the CASE 1.0 schema.
 suite "CASE export" case_check.py "$VETA"
+# Schema 1.1 constructs survive XML -> model -> CASE, each checked against xmlschema's decoding.
+suite "CASE round trip per construct" case_roundtrip.py "$VETA"
 # Typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component.
 suite "typed values" xsd_values.py "$VETA" "$WORK/values"
 # Audits: catalogue rules on fixtures, records rules on a store, report determinism.

@@ -18,8 +18,8 @@ enum UnitComparison {
                 return "criterion \(p.number) reads \"\(p.text.en.prefix(60))\" vs \"\(q.text.en.prefix(60))\""
             }
         }
-        let aKnowledge = a.knowledgeEvidence.map(\.id)
-        let bKnowledge = b.knowledgeEvidence.map(\.id)
+        let aKnowledge = a.knowledgeIDs
+        let bKnowledge = b.knowledgeIDs
         if aKnowledge != bKnowledge { return "knowledge items \(aKnowledge) vs \(bKnowledge)" }
         if Set(a.prerequisites.map(\.code)) != Set(b.prerequisites.map(\.code)) { return "prerequisites differ" }
         return nil

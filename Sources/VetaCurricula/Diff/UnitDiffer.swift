@@ -28,6 +28,14 @@ enum UnitDiffer {
             removed: .major, added: .minor,
             both: { log, before, after in
                 log.text(before.text, after.text, .knowledge, path: "\(unit)/\(after.id)", aspect: "text", englishBump: .major)
+                // Schema 1.1: the item's points, matched by id, under the item's path.
+                let item = "\(unit)/\(after.id)"
+                log.match(
+                    before.points, after.points, key: \.id, subject: .knowledge, path: { "\(item)/\($0)" },
+                    removed: .major, added: .minor,
+                    both: { log, before, after in
+                        log.text(before.text, after.text, .knowledge, path: "\(item)/\(after.id)", aspect: "text", englishBump: .major)
+                    })
             })
         log.text(
             old.assessmentConditions, new.assessmentConditions, .unit, path: unit, aspect: "assessmentConditions",

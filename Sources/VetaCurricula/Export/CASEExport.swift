@@ -2,7 +2,8 @@
 ///
 /// The output depends only on the curriculum: identifiers are name-based UUIDs (version 5) of
 /// `CODE@VERSION`, `CODE@VERSION/UNIT`, `CODE@VERSION/UNIT/2`, `CODE@VERSION/UNIT/2/2.3`,
-/// `CODE@VERSION/UNIT/knowledge/K1`, `CODE@VERSION/UNIT/foundation/1` and `CODE@VERSION/UNIT/range/1`
+/// `CODE@VERSION/UNIT/knowledge/K1`, `CODE@VERSION/UNIT/knowledge/K2/K2a` (schema 1.1: a knowledge item's
+/// point, type `Knowledge evidence point`, coded `UNIT K2a`, a child of its item), `CODE@VERSION/UNIT/foundation/1` and `CODE@VERSION/UNIT/range/1`
 /// (schema 1.1: a unit's foundation skills and range-of-conditions variables, children of the unit
 /// after its knowledge items, coded `UNIT FS1` and `UNIT RC1`, the Spanish name in `abbreviatedStatement`, the text in
 /// `fullStatement`), and every `lastChangeDateTime` is the publication date at
@@ -86,6 +87,12 @@ private struct CASEPackageBuilder {
                     name: "\(name)/knowledge/\(knowledge.id)", text: knowledge.text, code: "\(unit.code.rawValue) \(knowledge.id)",
                     type: "Knowledge evidence", enumeration: knowledge.id)
                 addChild(knowledgeLink, of: unitLink, at: unit.elements.count + position + 1)
+                for (order, point) in knowledge.points.enumerated() {
+                    let pointLink = addItem(
+                        name: "\(name)/knowledge/\(knowledge.id)/\(point.id)", text: point.text,
+                        code: "\(unit.code.rawValue) \(point.id)", type: "Knowledge evidence point", enumeration: point.id)
+                    addChild(pointLink, of: knowledgeLink, at: order + 1)
+                }
             }
             var sequence = unit.elements.count + unit.knowledgeEvidence.count
             for (position, skill) in (unit.foundationSkills ?? []).enumerated() {

@@ -72,8 +72,38 @@ public struct PerformanceEvidence: Hashable, Sendable, Codable {
 public struct KnowledgeItem: Hashable, Sendable, Codable {
     /// The item's id, unique within its unit, e.g. `K3`.
     public let id: String
-    /// What must be known.
+    /// What must be known; for an item with points, their heading ("key policies ..., including:").
     public let text: LocalizedText
+    /// The points under the heading (schema 1.1), each assessable; empty for a plain item.
+    public let points: [KnowledgePoint]
     /// Where the `<item>` is.
     public let location: SourceLocation
+
+    /// An item; `points` are the sub-items under its heading (schema 1.1).
+    public init(id: String, text: LocalizedText, points: [KnowledgePoint] = [], location: SourceLocation) {
+        self.id = id
+        self.text = text
+        self.points = points
+        self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, text, points, location }
+
+    /// Decodes an item; a missing `points` is an item without points.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        text = try container.decode(LocalizedText.self, forKey: .text)
+        points = try container.decodeIfPresent([KnowledgePoint].self, forKey: .points) ?? []
+        location = try container.decode(SourceLocation.self, forKey: .location)
+    }
+
+    /// Encodes an item; `points` only when it has some, so a 1.0 item encodes as it always did.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(text, forKey: .text)
+        if !points.isEmpty { try container.encode(points, forKey: .points) }
+        try container.encode(location, forKey: .location)
+    }
 }

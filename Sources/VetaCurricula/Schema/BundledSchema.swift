@@ -7,7 +7,7 @@ enum BundledSchema {
 <!--
   Veta curriculum format, version 1.1 (same namespace as 1.0: every 1.0 document is a 1.1
   document; 1.1 adds only optional elements: <dc3>, a unit's <foundationSkills> and
-  <rangeOfConditions>).
+  <rangeOfConditions>, a knowledge item's <point>s).
   XSD 1.0 (libxml2 implements XSD 1.0; no 1.1 assertions). Cross-field rules that XSD 1.0
   cannot express (unique codes across units, prerequisite cycles, numbering, packaging
   satisfiability, hours) are Veta's semantic rules: see Schemas/RULES.md.
@@ -507,17 +507,38 @@ enum BundledSchema {
     <xs:sequence>
       <xs:element name="item" maxOccurs="unbounded">
         <xs:annotation>
-          <xs:documentation>One thing the candidate must know, with an id unique in its unit (K1, K2 ...).</xs:documentation>
+          <xs:documentation>
+            One thing the candidate must know, with an id unique in its unit (K1, K2 ...). (1.1) An
+            item may be a heading ("key policies and procedures, including:") followed by its points,
+            each with its own id, unique in the unit like the items' (K2a, K2b ...).
+          </xs:documentation>
         </xs:annotation>
         <xs:complexType>
           <xs:complexContent>
             <xs:extension base="LocalizedText">
+              <xs:sequence>
+                <xs:element name="point" type="KnowledgePoint" minOccurs="0" maxOccurs="unbounded"/>
+              </xs:sequence>
               <xs:attribute name="id" type="Identifier" use="required"/>
             </xs:extension>
           </xs:complexContent>
         </xs:complexType>
       </xs:element>
     </xs:sequence>
+  </xs:complexType>
+
+  <xs:complexType name="KnowledgePoint">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) One point under a knowledge item's heading, assessable on its own: evidence names it by
+        its id; evidence naming the item covers all of its points.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="LocalizedText">
+        <xs:attribute name="id" type="Identifier" use="required"/>
+      </xs:extension>
+    </xs:complexContent>
   </xs:complexType>
 
   <!-- ===================================================================== packaging -->

@@ -138,7 +138,12 @@ struct CurriculumReader {
                 text: text(evidence),
                 location: evidence.map { location($0, attribute: "occasions") } ?? location(node)),
             knowledgeEvidence: (values.child(node, "knowledgeEvidence")?.children ?? []).map {
-                KnowledgeItem(id: values.string($0, "id", .identifier), text: text($0), location: location($0, attribute: "id"))
+                KnowledgeItem(
+                    id: values.string($0, "id", .identifier), text: text($0),
+                    points: $0.children("point").map {
+                        KnowledgePoint(id: values.string($0, "id", .identifier), text: text($0), location: location($0, attribute: "id"))
+                    },
+                    location: location($0, attribute: "id"))
             },
             assessmentConditions: text(values.child(node, "assessmentConditions")),
             location: location(node, attribute: "code"))

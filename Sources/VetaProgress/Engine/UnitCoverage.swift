@@ -24,12 +24,14 @@ struct UnitCoverage {
                 }
             }
         }
-        for item in unit.knowledgeEvidence {
+        // One requirement per leaf: a plain item, or each point of an item with points (schema 1.1),
+        // covered by evidence naming the point or its item.
+        for leaf in unit.knowledgeLeaves {
             knowledgeTotal += 1
-            if evidence.wholeUnit || evidence.knowledge.contains(item.id) {
+            if evidence.wholeUnit || evidence.knowledge.contains(leaf.id) || evidence.knowledge.contains(leaf.item) {
                 knowledgeCovered += 1
             } else {
-                missing.append("knowledge item \(item.id)")
+                missing.append("knowledge item \(leaf.id)")
             }
         }
         // Never negative, so `occasionsRequired - occasions` below cannot overflow.

@@ -73,7 +73,7 @@ public enum EvidenceCheck {
             return unit.elements.contains { $0.criteria.contains { $0.number == number } }
                 ? nil : "unit \(unit.code) has no performance criterion \(number)"
         case .knowledge(let id):
-            return unit.knowledgeEvidence.contains { $0.id == id } ? nil : "unit \(unit.code) has no knowledge item \(id)"
+            return unit.knowledgeText(id) != nil ? nil : "unit \(unit.code) has no knowledge item \(id)"
         }
     }
 }

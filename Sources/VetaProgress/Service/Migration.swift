@@ -140,14 +140,25 @@ enum CarryOver {
             guard let x, let y else { return false }
             return x.criteria.map { [$0.number, $0.text.en] } == y.criteria.map { [$0.number, $0.text.en] }
         case .knowledge(let id):
-            let x = a.knowledgeEvidence.first { $0.id == id }?.text.en
-            return x != nil && x == b.knowledgeEvidence.first { $0.id == id }?.text.en
+            let x = knowledge(id, in: a)
+            return x != nil && x == knowledge(id, in: b)
         case .unit:
             return a.elements.map { $0.criteria.map { [$0.number, $0.text.en] } }
                 == b.elements.map { $0.criteria.map { [$0.number, $0.text.en] } }
-                && a.knowledgeEvidence.map { [$0.id, $0.text.en] } == b.knowledgeEvidence.map { [$0.id, $0.text.en] }
+                && a.knowledgeEvidence.map(meaning) == b.knowledgeEvidence.map(meaning)
                 && a.performanceEvidence.occasions == b.performanceEvidence.occasions
         }
+    }
+
+    /// What evidence against a knowledge item or point shows: an item's id and English text with its
+    /// points' (schema 1.1), or a point's id and English text.
+    static func knowledge(_ id: String, in unit: VetaCurricula.Unit) -> [String]? {
+        if let item = unit.knowledgeEvidence.first(where: { $0.id == id }) { return meaning(item) }
+        return unit.knowledgeText(id).map { [id, $0.en] }
+    }
+
+    private static func meaning(_ item: KnowledgeItem) -> [String] {
+        [item.id, item.text.en] + item.points.flatMap { [$0.id, $0.text.en] }
     }
 
     static func criterion(_ number: String, in unit: VetaCurricula.Unit) -> String? {

@@ -34,8 +34,10 @@ struct CurriculumOutline {
             lines.append(
                 "  \(unit.code.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(unit.hours).leftPadded(4)) h  \(role[unit.code] ?? "-")\(flag)  \(title(unit.title))"
             )
+            let points = unit.knowledgeEvidence.reduce(0) { $0 + $1.points.count }
+            let knowledge = "\(unit.knowledgeEvidence.count) knowledge items" + (points > 0 ? " (\(points) points)" : "")
             var details =
-                "      \(unit.elements.count) elements, \(criteria) criteria, \(unit.knowledgeEvidence.count) knowledge items, evidence on \(unit.performanceEvidence.occasions) occasion(s)"
+                "      \(unit.elements.count) elements, \(criteria) criteria, \(knowledge), evidence on \(unit.performanceEvidence.occasions) occasion(s)"
             if !unit.prerequisites.isEmpty { details += "; requires " + unit.prerequisites.map(\.code.rawValue).joined(separator: ", ") }
             lines.append(details)
             if let skills = unit.foundationSkills {

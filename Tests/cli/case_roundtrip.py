@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""A round trip XML -> model -> CASE keeps every schema 1.1 construct, checked per construct.
+
+Each curriculum in Curricula/ and each valid example (Examples/valid-*.xml) is decoded by Python
+xmlschema (independently of Veta's reader) and exported with `VETA export case FILE`; for every
+construct the file uses, the package must hold it as the README's CASE section says:
+
+- knowledge points: each <point> of a knowledge <item> is a CFItem coded `UNIT ID`, type
+  `Knowledge evidence point`, its Spanish text in fullStatement and its English in notes, a child
+  (isChildOf) of its item's CFItem (coded `UNIT ITEMID`) at its position (1, 2 ...).
+
+Usage: python3 Tests/cli/case_roundtrip.py VETA   (exit 0 when every check passes, 1 otherwise)
+"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import xmlschema
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = ROOT / "Schemas" / "curriculum.xsd"
+
+
+def as_list(value):
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def text(localized):
+    return localized["es"], localized["en"]
+
+
+class Package:
+    def __init__(self, package):
+        self.items = {item["humanCodingScheme"]: item for item in package.get("CFItems", [])}
+        self.parents = {}
+        for association in package.get("CFAssociations", []):
+            if association["associationType"] == "isChildOf":
+                child = association["originNodeURI"]["identifier"]
+                self.parents[child] = (association["destinationNodeURI"]["identifier"], association.get("sequenceNumber"))
+
+
+def knowledge_points(decoded, package):
+    """Problems with the knowledge points of every unit, and how many points were checked."""
+    problems, checked = [], 0
+    for unit in as_list(decoded["units"]["unit"]):
+        code = unit["@code"]
+        for item in as_list(unit["knowledgeEvidence"]["item"]):
+            parent = package.items.get(f"{code} {item['@id']}")
+            for position, point in enumerate(as_list(item.get("point"))):
+                checked += 1
+                name = f"{code} {point['@id']}"
+                found = package.items.get(name)
+                if found is None or parent is None:
+                    problems.append(f"knowledge point {name}: no CFItem (or no item {code} {item['@id']})")
+                    continue
+                es, en = text(point)
+                if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != (es, en, "Knowledge evidence point"):
+                    problems.append(f"knowledge point {name}: statement, notes or type differ from the XML")
+                if package.parents.get(found["identifier"]) != (parent["identifier"], position + 1):
+                    problems.append(f"knowledge point {name}: not the child of {code} {item['@id']} at {position + 1}")
+    return problems, checked
+
+
+CONSTRUCTS = [("knowledge points", knowledge_points)]
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__.strip(), file=sys.stderr)
+        return 64
+    veta = argv[1]
+    schema = xmlschema.XMLSchema(str(SCHEMA))
+    files = sorted((ROOT / "Curricula").glob("*.xml")) + sorted((ROOT / "Examples").glob("valid-*.xml"))
+    failed = 0
+    seen = {name: 0 for name, _ in CONSTRUCTS}
+    for path in files:
+        name = path.relative_to(ROOT)
+        decoded = schema.to_dict(str(path))
+        run = subprocess.run([veta, "export", "case", str(path)], capture_output=True, text=True)
+        if run.returncode != 0:
+            failed += 1
+            print(f"FAIL {name}: export exit {run.returncode}: {(run.stderr or run.stdout).strip()[:300]}")
+            continue
+        package = Package(json.loads(run.stdout))
+        for construct, check in CONSTRUCTS:
+            problems, checked = check(decoded, package)
+            seen[construct] += checked
+            if problems:
+                failed += 1
+                print(f"FAIL {name} {construct}")
+                for problem in problems[:10]:
+                    print(f"  {problem}")
+    for construct, count in seen.items():
+        # Every construct must be exercised by at least one file, or the check proves nothing.
+        if count == 0:
+            failed += 1
+            print(f"FAIL {construct}: no file uses it")
+        else:
+            print(f"ok   {construct}: {count} checked")
+    return 0 if failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
