@@ -73,7 +73,7 @@ public struct RecordService: Sendable {
             serial: serials[0], curriculum: curriculum, unit: completion.unit, trainee: trainee, issuer: issuer, validFrom: completion.from,
             validUntil: completion.until, salt: salt, achieved: achieved)
         credential.evidence = [CredentialBuilder.checkpointEvidence(size: checkpoint.size, hash: checkpoint.hash)]
-        let tokenBytes = Array(try await VCJWT.sign(credential, with: key).utf8)
+        let tokenBytes = try CredentialSigner(key).token(credential)
         let tokenHash = SHA256Hex.of(tokenBytes)
         func record(_ serial: String, _ format: IssuedRecord.Format, _ bytes: [UInt8], supersedes: String?) -> IssuedRecord {
             IssuedRecord(
