@@ -109,7 +109,9 @@ public struct CredentialTemplate: Sendable {
     /// The claims (JSON) of the credential with `values`: byte for byte what the credential built
     /// in full encodes to. Throws ``RecordError`` as ``VCJWT`` does for a date it cannot write.
     public func claims(_ values: Values) throws -> [UInt8] {
-        precondition(values.shape == shape, "credential values of another shape than the template's")
+        guard values.shape == shape else {
+            throw RecordError("the credential's values have another shape (validUntil, checkpoint) than its template's")
+        }
         let subjectHash = SHA256Hex.of(Array((values.curp.rawValue + values.salt).utf8))
         let from = RFC3339.string(values.validFrom)
         let until = values.validUntil.map(RFC3339.string)
