@@ -30,20 +30,28 @@ import VetaProgress
 
         mutating func text(_ alphabet: String, _ lengths: ClosedRange<Int>) -> String {
             let characters = Array(alphabet)
-            return String((0..<Int.random(in: lengths, using: &self)).map { _ in characters.randomElement(using: &self)! })
+            return String(
+                (0..<Int.random(in: lengths, using: &self)).map { _ in characters[Int.random(in: 0..<characters.count, using: &self)] })
         }
 
         /// A valid CURP: random letters, birth date and consonants, and the check digit that fits.
         mutating func curp() -> CURP {
             for _ in 0..<50 {
                 let head =
-                    text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 4...4) + String(format: "%02d%02d%02d", Int.random(in: 0...99, using: &self),
+                    text("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 4...4)
+                    + String(
+                        format: "%02d%02d%02d", Int.random(in: 0...99, using: &self),
                         Int.random(in: 1...12, using: &self), Int.random(in: 1...28, using: &self))
                     + text("HM", 1...1) + "ZS" + text("BCDFGHJKLMNPQRSTVWXYZ", 3...3) + text("0123456789", 1...1)
                 for digit in 0...9 { if let curp = try? CURP(head + String(digit)) { return curp } }
             }
-            return try! CURP("GALA900101MZSRPN05")
+            return Self.fallback
         }
+
+        static let fallback: CURP = {
+            guard let curp = try? CURP("GALA900101MZSRPN05") else { fatalError("the fixture CURP is valid") }
+            return curp
+        }()
 
         /// Text with what JSON must escape: quotes, backslashes, control characters, accents.
         mutating func awkward() -> String {
@@ -51,15 +59,17 @@ import VetaProgress
         }
 
         mutating func date() -> CalendarDate {
-            CalendarDate(year: Int.random(in: 2000...2040, using: &self), month: Int.random(in: 1...12, using: &self), day: Int.random(in: 1...28, using: &self))
+            CalendarDate(
+                year: Int.random(in: 2000...2040, using: &self), month: Int.random(in: 1...12, using: &self),
+                day: Int.random(in: 1...28, using: &self))
                 ?? .earliest
         }
     }
 
-    static func item(_ random: inout Random, curriculum: Curriculum, unit: VetaCurricula.Unit?) -> CredentialFactory.Item {
+    static func item(_ random: inout Random, curriculum: Curriculum, unit: VetaCurricula.Unit?) throws -> CredentialFactory.Item {
         let trainee = Trainee(
             id: TraineeID(random.text("T0123456789", 2...8)), paternalSurname: random.awkward(), maternalSurname: random.awkward(),
-            givenNames: random.awkward(), curp: random.curp(), employer: try! RFC("MFR110315AB1"), occupation: random.awkward(),
+            givenNames: random.awkward(), curp: random.curp(), employer: try RFC("MFR110315AB1"), occupation: random.awkward(),
             jobTitle: random.awkward())
         let from = random.date()
         let until = Bool.random(using: &random) ? from.adding(months: Int.random(in: 1...60, using: &random)) : nil
@@ -83,10 +93,11 @@ import VetaProgress
             let key = SigningKey()
             let issuer = Issuer(
                 id: "https://" + random.text("abcdefghij", 3...12) + ".example" + (Bool.random(using: &random) ? "/" : ""),
-                name: random.awkward(), rfc: try RFC("CMN150101AB1"), stpsRegistration: Bool.random(using: &random) ? random.awkward() : nil,
+                name: random.awkward(), rfc: try RFC("CMN150101AB1"),
+                stpsRegistration: Bool.random(using: &random) ? random.awkward() : nil,
                 publicKey: key.publicKey.base64URL)
             let factory = try CredentialFactory(curriculum: curriculum, unit: unit, issuer: issuer, key: key)
-            let items = (0..<25).map { _ in Self.item(&random, curriculum: curriculum, unit: unit) }
+            let items = try (0..<25).map { _ in try Self.item(&random, curriculum: curriculum, unit: unit) }
             let templates = factory.templates(for: items)
             for item in items {
                 let full = try factory.fullClaims(item)
@@ -108,7 +119,7 @@ import VetaProgress
             id: "https://capacitacion.example.mx", name: "Capacitación \"Norte\"", rfc: try RFC("CMN150101AB1"), stpsRegistration: "CAP-1",
             publicKey: key.publicKey.base64URL)
         let factory = try CredentialFactory(curriculum: curriculum, unit: nil, issuer: issuer, key: key)
-        let items = (0..<40).map { _ in Self.item(&random, curriculum: curriculum, unit: nil) }
+        let items = try (0..<40).map { _ in try Self.item(&random, curriculum: curriculum, unit: nil) }
         let tokens = await factory.tokens(items, tasks: 3)
         #expect(tokens.count == items.count)
         for (item, result) in zip(items, tokens) {
@@ -128,7 +139,7 @@ import VetaProgress
             id: "https://issuer.example", name: "Issuer", rfc: try RFC("CMN150101AB1"), stpsRegistration: nil,
             publicKey: key.publicKey.base64URL)
         let factory = try CredentialFactory(curriculum: curriculum, unit: nil, issuer: issuer, key: key)
-        let credential = factory.credential(Self.item(&random, curriculum: curriculum, unit: nil))
+        let credential = factory.credential(try Self.item(&random, curriculum: curriculum, unit: nil))
         let direct = String(decoding: try factory.signer.token(credential), as: UTF8.self).split(separator: ".")
         let kit = try await VCJWT.sign(credential, with: key).split(separator: ".")
         #expect(direct[1] == kit[1])

@@ -86,8 +86,10 @@ func signBench(curriculumPath: String, count: Int, mode: String) async throws ->
     let sample = try factory.token(items[0])
     _ = try await VCJWT.verify(String(decoding: sample, as: UTF8.self), with: key.publicKey)
     func rates(_ name: String, _ time: (wall: Double, cpu: Double)) {
-        result[name] = ["wallSeconds": time.wall, "cpuSeconds": time.cpu, "perSecondWall": Double(count) / time.wall,
-            "perSecondCPU": Double(count) / max(time.cpu, 1e-9)]
+        result[name] = [
+            "wallSeconds": time.wall, "cpuSeconds": time.cpu, "perSecondWall": Double(count) / time.wall,
+            "perSecondCPU": Double(count) / max(time.cpu, 1e-9),
+        ]
     }
     rates("before", before)
     rates("fastOneTask", fastOne)
