@@ -1,39 +1,74 @@
-"""`make bench`, records part: OB3 credentials built and signed per second (library calls through
-jwt-kit's EdDSA), next to raw Ed25519 signing by `openssl speed ed25519`, in the same run.
+"""`make bench`, records part: OB3 credentials built and signed per second (library calls), next to raw
+swift-crypto Ed25519 signing of the same signing inputs in the same run (the floor), as CPU and wall time;
+and, where valgrind is installed, the instructions per credential against per raw signature (callgrind),
+which the load of a shared machine does not move.
 
-Usage: bench_records.py --veta-bench PATH [--count 10000] [--out FILE]
+Usage: bench_records.py --veta-bench PATH [--count 10000] [--callgrind-count 400] [--out FILE]
 """
 import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def callgrind(bench, curriculum, count, mode):
+    """Instructions of one `veta-bench sign CURRICULUM COUNT MODE` run under callgrind."""
+    run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", bench, "sign", curriculum, str(count), mode],
+                         capture_output=True, text=True, check=True)
+    return int(re.search(r"Collected : (\d+)", run.stderr).group(1))
+
+
+def per_item(bench, curriculum, count, mode):
+    """Instructions per credential: the difference of runs of 2×COUNT and COUNT, over COUNT (start-up cancels)."""
+    return (callgrind(bench, curriculum, 2 * count, mode) - callgrind(bench, curriculum, count, mode)) / count
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--veta-bench", required=True)
     parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--callgrind-count", type=int, default=400)
     parser.add_argument("--out")
     args = parser.parse_args()
+    bench = os.path.abspath(args.veta_bench)
     curriculum = os.path.join(ROOT, "Curricula", "operator-haul-truck.xml")
-    veta = json.loads(subprocess.run([os.path.abspath(args.veta_bench), "sign", curriculum, str(args.count)],
-                                     capture_output=True, text=True, check=True).stdout)
-    speed = subprocess.run(["openssl", "speed", "-seconds", "3", "ed25519"], capture_output=True, text=True).stdout
-    match = re.search(r"253 bits EdDSA \(Ed25519\)\s+[\d.]+s\s+[\d.]+s\s+([\d.]+)\s+([\d.]+)", speed)
-    openssl_sign = float(match.group(1)) if match else float("nan")
+    command = [bench, "sign", curriculum, str(args.count)]
+    r = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    raw1, raw2 = r["rawOneTask"], r["rawAllCores"]
+
+    def row(name, m, floor):
+        return (f"| {name} | {m['perSecondCPU']:,.0f} | {m['perSecondWall']:,.0f} | "
+                f"{floor['perSecondCPU'] / m['perSecondCPU']:.2f}× | {floor['perSecondWall'] / m['perSecondWall']:.2f}× |")
+
     lines = [
-        f"## Completion records: {args.count:,} OB3 credentials", "",
-        "Commands: `veta-bench sign` (build the AchievementCredential from the curriculum, encode the claims, sign as a VC-JWT with "
-        "jwt-kit's EdDSA; library calls) and `openssl speed -seconds 3 ed25519` (raw signing), in the same run.", "",
-        "| measure | per second | ratio to raw Ed25519 |",
-        "| --- | ---: | ---: |",
-        f"| credentials built and signed (mean {veta['meanBytes']:,} bytes each) | {veta['perSecond']:,.0f} | {veta['perSecond'] / openssl_sign:.2f} |",
-        f"| raw Ed25519 signatures (openssl speed) | {openssl_sign:,.0f} | 1.00 |", "",
-        "Target (issue 5): ≥ 20k credentials/s.", "",
+        f"## Completion records: {args.count:,} OB3 credentials built and signed (issue 13)", "",
+        f"Command: `make bench` runs `{os.path.relpath(command[0], ROOT)} sign Curricula/operator-haul-truck.xml {args.count}` "
+        f"(Tests/bench/veta-bench/SignBench.swift; library calls, release build, {r['cores']} cores): each credential "
+        f"{r['meanBytes']:,} bytes as a VC-JWT (signing input {r['signingInputBytes']:,} bytes), with the log-checkpoint evidence. "
+        "The floor is swift-crypto's `Curve25519.Signing` signing the same signing inputs in the same run. "
+        "Per second of CPU time (user + system, every thread, getrusage) and of wall time; the ratio is time per credential "
+        "over time per raw signature (1.00× is the floor).", "",
+        "| path | per CPU second | per wall second | CPU ratio to raw | wall ratio to raw |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        row("before: builder + jwt-kit signer (1 task)", r["before"], raw1),
+        row("CredentialFactory, 1 task", r["fastOneTask"], raw1),
+        row(f"CredentialFactory, {r['cores']} tasks", r["fastAllCores"], raw2),
+        row("raw Ed25519, 1 task (floor)", raw1, raw1),
+        row(f"raw Ed25519, {r['cores']} tasks (floor)", raw2, raw2), "",
     ]
+    if shutil.which("valgrind"):
+        fast = per_item(bench, curriculum, args.callgrind_count, "fast")
+        raw = per_item(bench, curriculum, args.callgrind_count, "raw")
+        lines += [
+            f"Instructions (valgrind callgrind, `veta-bench sign … N fast|raw` at N = {args.callgrind_count} and "
+            f"{2 * args.callgrind_count}, the difference over {args.callgrind_count}): {fast:,.0f} per credential built and signed, "
+            f"{raw:,.0f} per raw signature: **{fast / raw:.2f}×** the floor.", "",
+        ]
+    lines += ["Target (issue 13): ≥ 20k credentials/s.", ""]
     text = "\n".join(lines)
     print(text)
     if args.out:

@@ -73,10 +73,9 @@ public enum CredentialBuilder {
             genre: "LogCheckpoint")
     }
 
-    /// Random salt, 16 bytes as hex.
+    /// Random salt, 16 bytes as hex, from one read of the system's random source (``Salts``).
     public static func salt() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return SHA256Hex.of((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }).prefix(32).description
+        Salts.make(1)[0]
     }
 
     static func narrative(curriculum: Curriculum, unit: VetaCurricula.Unit?, achieved: [VetaCurricula.Unit]? = nil) -> String {

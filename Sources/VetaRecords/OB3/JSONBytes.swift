@@ -38,9 +38,15 @@ struct JSONBytes {
 
     mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        Self.appendEscaped(text, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The contents of a JSON string for `text`, without the quotes. The escape is byte by byte,
+    /// so escaping the parts of a text one after another gives the escape of the whole.
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             bytes.append(contentsOf: text.utf8)
-            bytes.append(UInt8(ascii: "\""))
             return
         }
         for byte in text.utf8 {
@@ -58,7 +64,6 @@ struct JSONBytes {
             default: bytes.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes the fields of one object, with commas between them.

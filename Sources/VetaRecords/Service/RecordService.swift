@@ -86,7 +86,7 @@ public struct RecordService: Sendable {
             validUntil: completion.until, salt: salt, achieved: achieved,
             timeZone: try await progress.timeZone())
         credential.evidence = [CredentialBuilder.checkpointEvidence(size: checkpoint.size, hash: checkpoint.hash)]
-        let tokenBytes = Array(try await VCJWT.sign(credential, with: key, kid: issuer.keyID(for: key.publicKey)).utf8)
+        let tokenBytes = try CredentialSigner(key, kid: issuer.keyID(for: key.publicKey)).token(credential)
         let tokenHash = SHA256Hex.of(tokenBytes)
         func record(_ serial: String, _ format: IssuedRecord.Format, _ bytes: [UInt8], supersedes: String?) -> IssuedRecord {
             IssuedRecord(

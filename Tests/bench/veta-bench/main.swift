@@ -1,6 +1,6 @@
 // veta-bench: library-call timings for `make bench` (not a test; it asserts nothing).
 // Usage: veta-bench STORE CURRICULUM SAMPLES AS-OF    status latency percentiles over SAMPLES random trainees
-//        veta-bench sign CURRICULUM-FILE COUNT         build and sign COUNT OB3 credentials (VC-JWT, EdDSA)
+//        veta-bench sign CURRICULUM-FILE COUNT [MODE]  build and sign COUNT OB3 credentials (VC-JWT, EdDSA; SignBench.swift)
 // Prints one JSON object.
 import Foundation
 import VetaCurricula
@@ -8,30 +8,8 @@ import VetaProgress
 import VetaRecords
 
 let arguments = CommandLine.arguments
-if arguments.count == 4, arguments[1] == "sign", let count = Int(arguments[3]) {
-    let curriculum = try CurriculumValidator().validate(fileAt: arguments[2]).curriculum
-    guard let curriculum else { exit(2) }
-    let key = SigningKey()
-    let issuer = Issuer(
-        id: "https://issuer.example", name: "Bench", rfc: try RFC("CMN150101AB1"), stpsRegistration: nil, publicKey: key.publicKey.base64URL
-    )
-    let trainee = Trainee(
-        id: TraineeID("T"), paternalSurname: "A", maternalSurname: "B", givenNames: "C", curp: try CURP("GALA900101MZSRPN05"),
-        employer: try RFC("MFR110315AB1"), occupation: "O", jobTitle: "J")
-    let signer = try await VCJWT.Signer(key)
-    let from = CalendarDate(year: 2026, month: 11, day: 12) ?? .earliest
-    let start = DispatchTime.now().uptimeNanoseconds
-    var bytes = 0
-    for index in 0..<count {
-        let credential = CredentialBuilder.credential(
-            serial: "VETA-2026-\(index)", curriculum: curriculum, unit: nil, trainee: trainee, issuer: issuer, validFrom: from,
-            validUntil: from.adding(months: 12), salt: CredentialBuilder.salt())
-        bytes += try await signer.sign(credential).utf8.count
-    }
-    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    let result: [String: Any] = [
-        "count": count, "seconds": seconds, "perSecond": Double(count) / seconds, "meanBytes": bytes / max(count, 1),
-    ]
+if (4...5).contains(arguments.count), arguments[1] == "sign", let count = Int(arguments[3]) {
+    let result = try await signBench(curriculumPath: arguments[2], count: count, mode: arguments.count == 5 ? arguments[4] : "all")
     print(String(decoding: try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys]), as: UTF8.self))
     exit(0)
 }
