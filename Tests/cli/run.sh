@@ -183,6 +183,8 @@ suite "record rules" record_rules_cli.py "$VETA" "$WORK/record-rules"
 suite "outside fixes B" outside_fixes_b.py "$VETA" "$WORK/outside-b"
 # Outside tester, first half: the site's today everywhere, no future-dated write, admission rules, sign-offs.
 suite "outside fixes (a)" outside_fixes_a.py "$VETA" "$WORK/outside-a"
+# Authoring: the skeleton, show --detail, editors' schema locations, one-language drafts.
+suite "authoring" authoring_cli.py "$VETA" "$WORK/authoring"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
