@@ -5,7 +5,9 @@ extension CurriculumSkeleton {
         let c = comment
         let languageNote =
             languages == .both
-            ? "" : c(2, "Borrador en un solo idioma: veta validate lista los textos que aún necesitan traducción (VETA-R021).",
+            ? ""
+            : c(
+                2, "Borrador en un solo idioma: veta validate lista los textos que aún necesitan traducción (VETA-R021).",
                 "A draft in one language: veta validate lists the texts that still need a translation (VETA-R021).")
         return """
             <?xml version="1.0" encoding="UTF-8"?>

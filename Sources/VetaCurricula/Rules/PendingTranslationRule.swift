@@ -10,7 +10,8 @@ struct PendingTranslationRule: CurriculumRule {
         return curriculum.untranslatedTexts.map {
             let written: UntranslatedText.Language = $0.missing == .es ? .en : .es
             return finding(
-                $0.location, "<\($0.element)> is in \(written.name) only: it still needs its \($0.missing.name) translation (<\($0.missing.rawValue)>)")
+                $0.location,
+                "<\($0.element)> is in \(written.name) only: it still needs its \($0.missing.name) translation (<\($0.missing.rawValue)>)")
         }
     }
 }

@@ -122,7 +122,9 @@ enum SchemaExplainer {
             // the document has later is the element that belongs before this one.
             return Explanation(
                 "<\(site.element)> is out of order\(container): expected \(choices) here; <\(later.name)> (line \(later.line)) must come before it",
-                fix: "move <\(later.name)> from line \(later.line) to just before <\(site.element)>; Schemas/curriculum.xsd gives the order of the elements.")
+                fix:
+                    "move <\(later.name)> from line \(later.line) to just before <\(site.element)>; Schemas/curriculum.xsd gives the order of the elements."
+            )
         }
         if let near = expected.first(where: { isNearMiss(site.localName, $0) }) {
             return Explanation(

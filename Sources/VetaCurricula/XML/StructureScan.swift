@@ -92,7 +92,8 @@ final class StructureScan {
             case .schemaLocation(let name):
                 return DocumentCheck.schemaLocation.diagnostic(
                     at: location(node, in: source),
-                    "<\(node.qualifiedName)> names a schema with xsi:\(name); schema locations are never fetched, and only a relative, local one on the root is accepted (as a hint for editors)")
+                    "<\(node.qualifiedName)> names a schema with xsi:\(name); schema locations are never fetched, and only a relative, local one on the root is accepted (as a hint for editors)"
+                )
             }
         }
     }

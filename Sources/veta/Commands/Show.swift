@@ -28,7 +28,10 @@ struct Show: ParsableCommand {
     @Option(help: "Language of titles in the text outline: es, en or both.")
     var lang: Language = .both
 
-    @Flag(help: "Also print every unit's texts: elements and criteria, foundation skills, range of conditions, evidence, assessment conditions.")
+    @Flag(
+        help:
+            "Also print every unit's texts: elements and criteria, foundation skills, range of conditions, evidence, assessment conditions."
+    )
     var detail = false
 
     @OptionGroup var reading: ReadingOptions

@@ -81,7 +81,8 @@ struct CurriculumOutline {
         switch language {
         case .es: text.es.isEmpty ? "[en] \(text.en)" : text.es
         case .en: text.en.isEmpty ? "[es] \(text.es)" : text.en
-        case .both: text.es.isEmpty || text.en.isEmpty ? (text.es.isEmpty ? "[en] \(text.en)" : "[es] \(text.es)") : "\(text.es) / \(text.en)"
+        case .both:
+            text.es.isEmpty || text.en.isEmpty ? (text.es.isEmpty ? "[en] \(text.en)" : "[es] \(text.es)") : "\(text.es) / \(text.en)"
         }
     }
 }
