@@ -24,7 +24,8 @@ struct Veta: AsyncParsableCommand {
             """,
         version: version,
         subcommands: [
-            Validate.self, Show.self, Rules.self, Publish.self, Retire.self, Org.self, TraineeCommand.self, AssessorCommand.self, Keys.self,
+            Validate.self, Show.self, New.self, Rules.self, Publish.self, Retire.self, Org.self, TraineeCommand.self, AssessorCommand.self,
+            Keys.self,
             Enrol.self, Record.self, SignOff.self, Correct.self, Entries.self, Withdraw.self, Status.self, Cohort.self, Due.self,
             Import.self,
             Export.self, Ledger.self, IssuerCommand.self, Issue.self, Verify.self, Revoke.self, Reissue.self, Reexport.self, DC4.self,

@@ -115,9 +115,9 @@ jwt, pdf = files.get(("T100", "ob3"), ""), files.get(("T100", "dc3"), "")
 dc4 = list(csv.DictReader(io.StringIO(run("dc4", "--employer", RFC, "--year", "2026").stdout)))
 pdf_text = text_of(pdf) if pdf else ""
 check("hours on the DC-3, in the DC-4 list and in creditsAvailable are the 124 h of the units achieved (core 20 + 80, elective 24), "
-      "not the curriculum's 154 h with the elective not taken",
+      "not the curriculum's 130 h (core plus the dearer elective)",
       r.returncode == 0 and claims(jwt)["credentialSubject"]["achievement"]["creditsAvailable"] == 124
-      and re.search(r"Duración en horas.*?\n124\n", pdf_text, re.S) is not None and "154" not in pdf_text and [row["horas"] for row in dc4] == ["124"],
+      and re.search(r"Duración en horas.*?\n124\n", pdf_text, re.S) is not None and "130" not in pdf_text and [row["horas"] for row in dc4] == ["124"],
       f"{r.stdout}{r.stderr} dc4={dc4} pdf={pdf_text[:600]}")
 
 # --- 2. the cohort issues the rest and lists each failure with its fix ---------------------------------------

@@ -107,7 +107,7 @@ subject = claims["credentialSubject"]
 check("the credential carries a salted CURP hash, never the CURP", worker["curp"] not in json.dumps(claims)
       and subject["identifier"][0]["identityHash"].startswith("sha256$"))
 check("achievementType is Certification for a curriculum, humanCode its code, creditsAvailable the hours of the units achieved "
-      "(20 + 80 + 24, not the curriculum's 154 with the elective not taken)",
+      "(20 + 80 + 24, not the curriculum's 130 declared for the dearer elective)",
       subject["achievement"]["achievementType"] == "Certification" and subject["achievement"]["humanCode"] == "VTOPHT"
       and subject["achievement"]["creditsAvailable"] == 124)
 check("validUntil is the recertification expiry", claims.get("validUntil", "").startswith("2027-11-12") and claims["exp"] > claims["nbf"])

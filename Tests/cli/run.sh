@@ -189,6 +189,8 @@ suite "outside fixes B" outside_fixes_b.py "$VETA" "$WORK/outside-b"
 suite "outside fixes (a)" outside_fixes_a.py "$VETA" "$WORK/outside-a"
 # What a record means, the remaining faults: validity by the site's day, identity from the log, --known-at names, no future-dated issue.
 suite "record meaning" record_meaning_cli.py "$VETA" "$WORK/record-meaning"
+# Authoring: the skeleton, show --detail, editors' schema locations, one-language drafts.
+suite "authoring" authoring_cli.py "$VETA" "$WORK/authoring"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -52,8 +52,10 @@ public enum DocumentCheck: CaseIterable, Sendable {
             RuleDescriptor(
                 id: "VETA-S005", name: "schema-location-refused", severity: .error,
                 summary:
-                    "The file names no schema location (xsi:schemaLocation): Veta validates against its own schema and never fetches one.",
-                fix: "remove the xsi:schemaLocation attribute; use --schema to choose a schema.")
+                    "The file names no schema location (xsi:schemaLocation) other than a relative, local hint for editors on the root (urn:veta:curriculum:1 ../Schemas/curriculum.xsd): Veta validates against its own schema and never fetches or reads one.",
+                fix:
+                    "remove the attribute, or write xsi:schemaLocation=\"urn:veta:curriculum:1 ../Schemas/curriculum.xsd\" (a relative path); use --schema to choose a schema."
+            )
         case .emptyFile:
             RuleDescriptor(
                 id: "VETA-S006", name: "empty-file", severity: .error,

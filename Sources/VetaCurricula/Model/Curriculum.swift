@@ -40,6 +40,8 @@ public struct Curriculum: Hashable, Sendable, Codable {
     public let packaging: PackagingRules
     /// The DC-3 programme fields (schema 1.1), if the file has a `<dc3>` block.
     public let dc3: DC3Details?
+    /// The bilingual texts written in one language only (schema 1.1), in document order.
+    public let untranslatedTexts: [UntranslatedText]
     /// Where the root element is.
     public let location: SourceLocation
 }

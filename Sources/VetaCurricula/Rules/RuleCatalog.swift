@@ -6,6 +6,7 @@ public enum RuleCatalog {
         LevelHoursRule(), SupervisorSafetyUnitRule(), PerformanceOccasionsRule(), SupersededVersionRule(),
         PackagingDuplicateRule(), UnpackagedUnitRule(), DuplicateKnowledgeItemRule(), ReferenceFormatRule(),
         FrameworkLevelRangeRule(), FrameworkLevelMappingRule(), ImplausibleOccasionsRule(),
+        BilingualCurrentRule(), PendingTranslationRule(),
     ]
 
     /// The document checks (syntax, encoding, schema, security) and then the semantic rules.

@@ -7,7 +7,8 @@ enum BundledSchema {
 <!--
   Veta curriculum format, version 1.1 (same namespace as 1.0: every 1.0 document is a 1.1
   document; 1.1 adds only optional elements: <dc3>, a unit's <foundationSkills> and
-  <rangeOfConditions>, a knowledge item's <point>s).
+  <rangeOfConditions>, a knowledge item's <point>s, and lets a bilingual text leave out one
+  language, which Veta's rules allow only in a draft).
   XSD 1.0 (libxml2 implements XSD 1.0; no 1.1 assertions). Cross-field rules that XSD 1.0
   cannot express (unique codes across units, prerequisite cycles, numbering, packaging
   satisfiability, hours) are Veta's semantic rules: see Schemas/RULES.md.
@@ -155,22 +156,35 @@ enum BundledSchema {
 
   <xs:complexType name="LocalizedText">
     <xs:annotation>
-      <xs:documentation>Text in Spanish (es) and English (en); both are required.</xs:documentation>
+      <xs:documentation>
+        Text in Spanish (es) and English (en), in that order. (1.1) One of the two may be missing:
+        a draft may be written in one language; Veta's rule VETA-R020 requires both in a current
+        or superseded curriculum, and VETA-R021 lists a draft's texts that still need a translation.
+      </xs:documentation>
     </xs:annotation>
-    <xs:sequence>
-      <xs:element name="es" type="NonEmptyText"/>
+    <xs:choice>
+      <xs:sequence>
+        <xs:element name="es" type="NonEmptyText"/>
+        <xs:element name="en" type="NonEmptyText" minOccurs="0"/>
+      </xs:sequence>
       <xs:element name="en" type="NonEmptyText"/>
-    </xs:sequence>
+    </xs:choice>
   </xs:complexType>
 
   <xs:complexType name="LocalizedTitle">
     <xs:annotation>
-      <xs:documentation>A title in Spanish (es) and English (en), at most 200 characters each.</xs:documentation>
+      <xs:documentation>
+        A title in Spanish (es) and English (en), at most 200 characters each; (1.1) like
+        LocalizedText, one of the two may be missing in a draft.
+      </xs:documentation>
     </xs:annotation>
-    <xs:sequence>
-      <xs:element name="es" type="Title"/>
+    <xs:choice>
+      <xs:sequence>
+        <xs:element name="es" type="Title"/>
+        <xs:element name="en" type="Title" minOccurs="0"/>
+      </xs:sequence>
       <xs:element name="en" type="Title"/>
-    </xs:sequence>
+    </xs:choice>
   </xs:complexType>
 
   <!-- ===================================================================== curriculum -->

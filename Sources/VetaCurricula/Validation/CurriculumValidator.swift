@@ -49,7 +49,7 @@ public final class CurriculumValidator: Sendable {
         if !freeingDocument { parsed.document.leaveAllocated() }
         let schemaFindings = schema.validate(parsed)
         guard schemaFindings.isEmpty else {
-            return ValidationResult(path: path, curriculum: nil, diagnostics: schemaFindings)
+            return ValidationResult(path: path, curriculum: nil, diagnostics: schemaFindings + Self.rulesDespiteSchema(parsed))
         }
         let curriculum: Curriculum
         switch CurriculumReader(parsed: parsed, readingTexts: keepingModel).read() {
@@ -58,6 +58,18 @@ public final class CurriculumValidator: Sendable {
         }
         return ValidationResult(
             path: path, curriculum: curriculum, diagnostics: RuleCatalog.check(curriculum), keepingModel: keepingModel)
+    }
+
+    /// The semantic findings of a document the schema refused, so that one run lists every
+    /// finding (in line order) instead of the schema's first and the rules' on the next run.
+    ///
+    /// The rules run only when every value they read is there and of its type (the reader, which
+    /// never falls back to a default, returns a curriculum): a schema finding about an element out
+    /// of order, an unknown element or a bad text leaves the model whole. When a value is missing
+    /// or unreadable the schema's findings stand alone (the reader's would repeat them).
+    private static func rulesDespiteSchema(_ parsed: ParsedDocument) -> [Diagnostic] {
+        guard case .success(let curriculum) = CurriculumReader(parsed: parsed, readingTexts: false).read() else { return [] }
+        return RuleCatalog.check(curriculum)
     }
 
     /// Reads and validates one file.

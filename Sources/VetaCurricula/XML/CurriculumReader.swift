@@ -77,6 +77,8 @@ struct CurriculumReader {
             units: (values.child(root, "units")?.children("unit") ?? []).map(unit),
             packaging: packaging(values.child(root, "packaging"), fallback: root),
             dc3: root.child("dc3").map(dc3),
+            // Evaluated after every text above has been read (Swift evaluates arguments left to right).
+            untranslatedTexts: values.untranslated,
             location: location(root)
         )
     }
@@ -195,7 +197,7 @@ struct CurriculumReader {
 
     private func text(_ node: XMLNode?) -> LocalizedText {
         guard let node else { return LocalizedText(es: "", en: "") }
-        let (es, en) = values.children(node, "es", "en")
+        let (es, en) = values.bilingual(node)
         guard readingTexts else { return LocalizedText(es: "", en: "") }
         return LocalizedText(es: es?.collapsedText ?? "", en: en?.collapsedText ?? "")
     }

@@ -118,9 +118,13 @@ enum SchemaExplainer {
         }
         let isDeclared = facts.elementNames.contains(site.localName)
         if isDeclared, let later = site.following.first(where: { expected.contains($0.name) }) {
+            // libxml2 names what the content model expected at this place; the first of those that
+            // the document has later is the element that belongs before this one.
             return Explanation(
-                "<\(site.element)> is out of order\(container): <\(later.name)> (line \(later.line)) must come before it",
-                fix: "move <\(later.name)> before <\(site.element)>; Schemas/curriculum.xsd gives the order of the elements.")
+                "<\(site.element)> is out of order\(container): expected \(choices) here; <\(later.name)> (line \(later.line)) must come before it",
+                fix:
+                    "move <\(later.name)> from line \(later.line) to just before <\(site.element)>; Schemas/curriculum.xsd gives the order of the elements."
+            )
         }
         if let near = expected.first(where: { isNearMiss(site.localName, $0) }) {
             return Explanation(

@@ -61,7 +61,8 @@ final class StructureScan {
             if let namespace = current.pointee.ns?.pointee.href,
                 xmlStrEqual(namespace, SecureXMLParser.schemaInstanceNamespace) != 0,
                 let name = current.pointee.name,
-                xmlStrEqual(name, "schemaLocation") != 0 || xmlStrEqual(name, "noNamespaceSchemaLocation") != 0
+                xmlStrEqual(name, "schemaLocation") != 0 || xmlStrEqual(name, "noNamespaceSchemaLocation") != 0,
+                !(depth == 1 && xmlStrEqual(name, "schemaLocation") != 0 && Self.isEditorHint(current))
             {
                 found.append((pointer, .schemaLocation(attribute: String(cString: name))))
             }
@@ -91,9 +92,17 @@ final class StructureScan {
             case .schemaLocation(let name):
                 return DocumentCheck.schemaLocation.diagnostic(
                     at: location(node, in: source),
-                    "<\(node.qualifiedName)> names a schema with xsi:\(name); schema locations are never fetched")
+                    "<\(node.qualifiedName)> names a schema with xsi:\(name); schema locations are never fetched, and only a relative, local one on the root is accepted (as a hint for editors)"
+                )
             }
         }
+    }
+
+    /// Whether the attribute's value is a relative, local hint for editors (``SchemaLocationHint``).
+    private static func isEditorHint(_ attribute: xmlAttrPtr) -> Bool {
+        guard let text = xmlNodeListGetString(attribute.pointee.doc, attribute.pointee.children, 1) else { return false }
+        defer { veta_xml_free(text) }
+        return SchemaLocationHint.isLocalEditorHint(String(cString: text))
     }
 
     private static func isXInclude(_ namespace: UnsafePointer<xmlChar>) -> Bool {

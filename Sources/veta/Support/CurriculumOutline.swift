@@ -4,6 +4,8 @@ import VetaCurricula
 struct CurriculumOutline {
     let curriculum: Curriculum
     let language: Show.Language
+    /// Whether each unit's texts follow its summary (`--detail`).
+    var detail = false
 
     func render() -> String {
         var lines: [String] = []
@@ -46,6 +48,7 @@ struct CurriculumOutline {
             if let range = unit.rangeOfConditions {
                 lines.append("      range of conditions: " + range.map { title($0.name) }.joined(separator: "; "))
             }
+            if detail { lines += self.detail(of: unit) }
         }
         lines.append("")
         lines.append("  Packaging: \(c.packaging.totalUnits) units = \(c.packaging.core.count) core + electives")
@@ -74,11 +77,14 @@ struct CurriculumOutline {
         return roles
     }
 
-    private func title(_ text: LocalizedText) -> String {
+    /// The text in the chosen language; a draft's text missing in that language shows the other
+    /// one marked with its language, e.g. `[es] Peligros`.
+    func title(_ text: LocalizedText) -> String {
         switch language {
-        case .es: text.es
-        case .en: text.en
-        case .both: "\(text.es) / \(text.en)"
+        case .es: text.es.isEmpty ? "[en] \(text.en)" : text.es
+        case .en: text.en.isEmpty ? "[es] \(text.es)" : text.en
+        case .both:
+            text.es.isEmpty || text.en.isEmpty ? (text.es.isEmpty ? "[en] \(text.en)" : "[es] \(text.es)") : "\(text.es) / \(text.en)"
         }
     }
 }

@@ -26,6 +26,8 @@ struct EngineCurriculumXML {
     var core: [String]?
     var groups: [GroupSpec] = []
     var recertification: (months: Int, refresherHours: Int?)?
+    /// The declared volume of learning; the units' sum when nil (VETA-R008 needs it within the packaging's range).
+    var volume: Int?
 
     var text: String {
         var x = """
@@ -44,7 +46,7 @@ struct EngineCurriculumXML {
             let refresher = recertification.refresherHours.map { " refresherHours=\"\($0)\"" } ?? ""
             x += "  <recertification validityMonths=\"\(recertification.months)\"\(refresher)/>\n"
         }
-        x += "  <volumeOfLearning hours=\"\(units.reduce(0) { $0 + $1.hours })\"/>\n  <units>\n"
+        x += "  <volumeOfLearning hours=\"\(volume ?? units.reduce(0) { $0 + $1.hours })\"/>\n  <units>\n"
         for unit in units {
             x += "    <unit code=\"\(unit.code)\" hours=\"\(unit.hours)\" safetyCritical=\"true\">\n"
             x += "      <title><es>Unidad \(unit.code)</es><en>Unit \(unit.code)</en></title>\n"

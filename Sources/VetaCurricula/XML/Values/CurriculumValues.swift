@@ -8,6 +8,8 @@ internal import CLibXML2
 /// whole curriculum, so a placeholder never reaches a caller.
 final class CurriculumValues {
     private(set) var diagnostics: [Diagnostic] = []
+    /// The bilingual texts found with one language only, in reading order.
+    private(set) var untranslated: [UntranslatedText] = []
     private let locate: (XMLNode, String?) -> SourceLocation
 
     init(locate: @escaping (XMLNode, String?) -> SourceLocation) {
@@ -55,6 +57,19 @@ final class CurriculumValues {
         let found = node.children(first, second)
         if found.0 == nil { report(node, nil, "<\(node.name)> has no <\(first)> element; the schema requires one") }
         if found.1 == nil { report(node, nil, "<\(node.name)> has no <\(second)> element; the schema requires one") }
+        return found
+    }
+
+    /// A bilingual text's `<es>` and `<en>` (schema 1.1: one may be missing, which is noted in
+    /// ``untranslated``); a diagnostic when both are missing.
+    func bilingual(_ node: XMLNode) -> (XMLNode?, XMLNode?) {
+        let found = node.children("es", "en")
+        switch found {
+        case (nil, nil): report(node, nil, "<\(node.name)> has neither <es> nor <en>; the schema requires one of them")
+        case (nil, _): untranslated.append(UntranslatedText(element: node.name, missing: .es, location: locate(node, nil)))
+        case (_, nil): untranslated.append(UntranslatedText(element: node.name, missing: .en, location: locate(node, nil)))
+        default: break
+        }
         return found
     }
 
