@@ -28,7 +28,7 @@ struct Veta: AsyncParsableCommand {
             Enrol.self, Record.self, SignOff.self, Correct.self, Entries.self, Withdraw.self, Status.self, Cohort.self, Due.self,
             Import.self,
             Export.self, Ledger.self, IssuerCommand.self, Issue.self, Verify.self, Revoke.self, Reissue.self, Reexport.self, DC4.self,
-            Audit.self, Migrate.self, StoreCommand.self, Diff.self,
+            Audit.self, Migrate.self, StoreCommand.self, Diff.self, Badge.self, Serve.self,
         ]
     )
 

@@ -183,6 +183,10 @@ suite "record rules" record_rules_cli.py "$VETA" "$WORK/record-rules"
 suite "outside fixes B" outside_fixes_b.py "$VETA" "$WORK/outside-b"
 # Outside tester, first half: the site's today everywhere, no future-dated write, admission rules, sign-offs.
 suite "outside fixes (a)" outside_fixes_a.py "$VETA" "$WORK/outside-a"
+# Badges: baked SVG and PNG read by independent readers and verified; the DC-3's QR code (zbar) is the record page URL.
+suite "badges" badge_cli.py "$VETA" "$WORK/badges"
+# veta serve: content types, index.html, traversal refused, 404, TLS with a test CA, SIGTERM and SIGINT.
+suite "serve" serve_cli.py "$VETA" "$WORK/serve"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

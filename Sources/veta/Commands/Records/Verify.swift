@@ -8,7 +8,7 @@ struct Verify: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Check an issued record offline: signature, issuer, registry, the log, revocation, validity.",
         discussion: """
-            FILE is a credential (.jwt) or a DC-3 constancia (.pdf). Exit 0 when it verifies, 1 when
+            FILE is a credential (.jwt), a badge with a credential baked in (.png, .svg) or a DC-3 constancia (.pdf). Exit 0 when it verifies, 1 when
             it does not (the failing check says why: tampered, unknown key, revoked on date, expired on date).
             A credential and the DC-3 issued with it are one issuance: a revocation of either is
             reported by both. A record a re-issue replaced is NOT VALID, SUPERSEDED by its successor.
@@ -30,7 +30,9 @@ struct Verify: AsyncParsableCommand {
         try await runReporting(json: format == .json) {
             guard let data = FileManager.default.contents(atPath: file) else { throw StoreError(.storage, "cannot read \(file)") }
             let service = try store.openRecords(create: false)
-            let report = try await service.verify(Array(data), asOf: try await asOf.orToday(service.progress))
+            // A baked badge (PNG or SVG) is verified as the credential it carries.
+            let credential = try BadgeBaker.credential(fromBadge: data).map { Data($0.utf8) } ?? data
+            let report = try await service.verify(Array(credential), asOf: try await asOf.orToday(service.progress))
             if format == .json {
                 try printJSON(report)
             } else {
