@@ -21,10 +21,10 @@ public struct ServeError: Error, Hashable, Sendable, CustomStringConvertible {
         "error[\(code)]: \(message)" + (fix.map { " Fix: \($0)" } ?? "")
     }
 
-    /// The site folder does not exist or is not a folder.
+    /// The site folder does not exist, is not a folder, or holds neither `index.html` nor `.well-known/did.json`.
     static func noSite(_ path: String) -> ServeError {
         ServeError(
-            code: "VETA-SERVE-001", message: "\(path) is not a folder.",
+            code: "VETA-SERVE-001", message: "\(path) is not a built site (no folder with index.html or .well-known/did.json).",
             fix: "build the site first (veta site build --out \(path)) and serve that folder.")
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How `veta serve` maps a request path onto the files of a built site.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import Hummingbird
 import HummingbirdTLS
 import Logging
@@ -36,13 +36,17 @@ public struct SiteServer: Sendable {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw ServeError.noSite(root.path)
         }
+        // A built site has a home page or an issuer document: anything else (a typo, the home folder) is not served.
+        guard ["index.html", ".well-known/did.json"].contains(where: { SiteFiles.file(forRequestPath: "/" + $0, root: root) != nil })
+        else { throw ServeError.noSite(root.path) }
         let server = try serverBuilder()
         let scheme = tls == nil ? "http" : "https"
         let host = self.host
+        let root = self.root
         var logger = Logger(label: "veta-serve")
         logger.logLevel = .warning
         let app = Application(
-            responder: CallbackResponder { request, _ in Self.respond(to: request, root: root) },
+            responder: CallbackResponder<BasicRequestContext> { request, _ in Self.respond(to: request, root: root) },
             server: server,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "veta"),
             onServerRunning: { channel in
@@ -90,7 +94,6 @@ public struct SiteServer: Sendable {
             guard let data = FileManager.default.contents(atPath: url.path) else { return notFound() }
             let headers: HTTPFields = [
                 .contentType: SiteFiles.contentType(for: url.lastPathComponent), .contentLength: String(data.count),
-                .init("X-Content-Type-Options")!: "nosniff",
             ]
             if request.method == .head { return Response(status: .ok, headers: headers) }
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))

@@ -113,7 +113,8 @@ import Testing
     }
 
     @Test func anSVGWithTheCredentialAsTextIsReadToo() throws {
-        let svg = #"<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/ob/v3p0"><ob:credential> a.b.c </ob:credential></svg>"#
+        let svg =
+            #"<svg xmlns="http://www.w3.org/2000/svg" xmlns:ob="https://purl.imsglobal.org/ob/v3p0"><ob:credential> a.b.c </ob:credential></svg>"#
         #expect(try BadgeBaker.credential(fromSVG: Data(svg.utf8)) == "a.b.c")
     }
 
@@ -128,7 +129,9 @@ import Testing
     }
 
     @Test func theRecordPageURLHasOneLayout() {
-        #expect(DC3Mapping.recordPageURL(issuer: "https://a.example", recordID: "VETA-2026-000001") == "https://a.example/records/VETA-2026-000001/")
+        #expect(
+            DC3Mapping.recordPageURL(issuer: "https://a.example", recordID: "VETA-2026-000001")
+                == "https://a.example/records/VETA-2026-000001/")
         #expect(DC3Mapping.recordPageURL(issuer: "https://a.example//", recordID: "S") == "https://a.example/records/S/")
         #expect(DC3Mapping.recordPageURL(issuer: "https://localhost:8443/veta", recordID: "S") == "https://localhost:8443/veta/records/S/")
     }

@@ -25,7 +25,7 @@ import Testing
 
     @Test func anyDotDotSegmentHoweverEncodedIsRefused() async {
         // Each of `.`, `.` spelled plainly or percent-encoded in either case.
-        let dot = Gen.int(in: 0...2).map { ["." , "%2e", "%2E"][$0] }
+        let dot = Gen.int(in: 0...2).map { [".", "%2e", "%2E"][$0] }
         let name = Gen.int(in: 0...2).map { ["a", "records", "VETA-1"][$0] }
         await propertyCheck(count: 300, input: name.array(of: 0...3), dot, dot, name.array(of: 0...3)) { before, d1, d2, after in
             let path = "/" + (before + [d1 + d2] + after).joined(separator: "/")

@@ -11,9 +11,9 @@ enum BadgeSVG {
                 + #"width="320" height="320" viewBox="0 0 320 320" role="img" aria-labelledby="badge-title">"#,
             #"<openbadges:credential verify="\#(escape(credential))"/>"#,
             #"<title id="badge-title">\#(escape(face.code)) — \#(escape(face.titleES)) / \#(escape(face.titleEN))</title>"#,
-            #"<circle cx="160" cy="160" r="150" fill="#1F3A5F"/>"#,
-            #"<circle cx="160" cy="160" r="145" fill="none" stroke="#E0A526" stroke-width="10"/>"#,
-            #"<g font-family="sans-serif" text-anchor="middle" fill="#FFFFFF">"#,
+            ##"<circle cx="160" cy="160" r="150" fill="#1F3A5F"/>"##,
+            ##"<circle cx="160" cy="160" r="145" fill="none" stroke="#E0A526" stroke-width="10"/>"##,
+            ##"<g font-family="sans-serif" text-anchor="middle" fill="#FFFFFF">"##,
             #"<text x="160" y="98" font-size="32" font-weight="bold">\#(escape(face.code))</text>"#,
         ]
         for (index, line) in title.enumerated() {
@@ -23,7 +23,7 @@ enum BadgeSVG {
             lines.append(#"<text x="160" y="\#(192 + index * 15)" font-size="12" font-style="italic">\#(escape(line))</text>"#)
         }
         lines += [
-            #"<text x="160" y="240" font-size="14" fill="#E0A526">Nivel \#(escape(face.levelES)) · Level \#(escape(face.levelEN))</text>"#,
+            ##"<text x="160" y="240" font-size="14" fill="#E0A526">Nivel \##(escape(face.levelES)) · Level \##(escape(face.levelEN))</text>"##,
             #"<text x="160" y="262" font-size="12">\#(escape(face.curriculum))</text>"#,
             "</g>",
             "</svg>",

@@ -9,7 +9,7 @@ enum BitmapFont {
 
     /// The glyph rows for `character`, top first; bit 4 is the leftmost column.
     static func glyph(_ character: Character) -> [UInt8] {
-        glyphs[character] ?? glyphs["?"]!
+        glyphs[character] ?? unknown
     }
 
     /// `text` as the font can print it: accents folded, capitals.
@@ -17,6 +17,9 @@ enum BitmapFont {
         String(
             text.folding(options: .diacriticInsensitive, locale: nil).uppercased().map { glyphs[$0] == nil ? "?" : $0 })
     }
+
+    /// The `?` glyph, for characters the font does not have.
+    private static let unknown: [UInt8] = [0x0E, 0x11, 0x01, 0x02, 0x04, 0x00, 0x04]
 
     private static let glyphs: [Character: [UInt8]] = {
         var table: [Character: [UInt8]] = [:]

@@ -29,6 +29,7 @@ struct Serve: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535 (got \(port))") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+        guard !folder.isEmpty else { throw ValidationError("the site folder must not be empty") }
     }
 
     func run() async throws {
