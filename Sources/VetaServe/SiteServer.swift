@@ -1,5 +1,6 @@
 public import Foundation
 import Hummingbird
+import HummingbirdCore
 import HummingbirdTLS
 import Logging
 import NIOCore
@@ -42,11 +43,11 @@ public struct SiteServer: Sendable {
         let server = try serverBuilder()
         let scheme = tls == nil ? "http" : "https"
         let host = self.host
-        let root = self.root
+        let siteRoot = root
         var logger = Logger(label: "veta-serve")
         logger.logLevel = .warning
         let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in Self.respond(to: request, root: root) },
+            responder: CallbackResponder<BasicRequestContext> { request, _ in Self.respond(to: request, root: siteRoot) },
             server: server,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "veta"),
             onServerRunning: { channel in

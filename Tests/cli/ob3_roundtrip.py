@@ -92,7 +92,7 @@ must("issue", "--issuer", ISSUER, "--key", os.path.join(keys, "issuer.private.jw
      "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "ob3")
 credential = os.path.join(out, "VETA-2026-000001.jwt")
 
-r = run("site", "build", "--out", site)
+r = run("site", "build", "--out", site, "--key", os.path.join(keys, "issuer.private.jwk"))
 check("veta site build writes the site", r.returncode == 0 and os.path.isfile(os.path.join(site, ".well-known", "did.json")),
       r.stdout + r.stderr)
 
@@ -105,7 +105,7 @@ try:
           code == 0 and output.startswith("VALID did:web:localhost"), output)
 
     must("revoke", "VETA-2026-000001", "--reason", "evidencia falsificada", "--date", "2026-11-20")
-    r = run("site", "build", "--out", site)
+    r = run("site", "build", "--out", site, "--key", os.path.join(keys, "issuer.private.jwk"))
     check("site build after the revocation", r.returncode == 0, r.stdout + r.stderr)
     code, output = independent(credential, ca)
     check("openbadgeslib reports the credential revoked after veta revoke and site build", code == 1 and "revoked" in output.lower(),
