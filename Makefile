@@ -146,6 +146,12 @@ demo-progress: build
 	@set -x; export VETA_STORE=$(DEMO)/veta.sqlite; \
 	$(VETA) audit catalogue Curricula --policy Schemas/audit-policy.xml; \
 	$(VETA) audit records --as-of 2026-11-20
+	@echo "== publishing: the issuer's static site (did:web, status list, verification pages)"
+	@set -e; export VETA_STORE=$(DEMO)/veta.sqlite; \
+	$(VETA) site build --out $(DEMO)/site --key $(DEMO)/keys/issuer.private.jwk | tee $(DEMO)/site-build.txt; \
+	$(VETA) verify $(DEMO)/site/records/VETA-2026-000001/credential.jwt --did-document $(DEMO)/site --as-of 2026-11-20 \
+	  || echo "(revoked above, so the site's status list says REVOKED: exit $$?)"; \
+	echo "record page: $$(grep -m1 -o 'https://[^ ]*/records/VETA-2026-000001/' $(DEMO)/site-build.txt)"
 
 lint:
 	$(SWIFT) format lint --strict --configuration .swift-format $(LINT_PATHS)

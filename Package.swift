@@ -58,6 +58,11 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"]), .brew(["qrencode"])]
         ),
+        // zlib, for the GZIP-compressed bitstring of a status list.
+        .systemLibrary(
+            name: "CZlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         // Layer 3: completion records: Open Badges 3.0 credentials, DC-3 constancias, verification.
         .target(
             name: "VetaRecords",
@@ -66,6 +71,7 @@ let package = Package(
                 "VetaProgress",
                 "CLibHaru",
                 "CQREncode",
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),

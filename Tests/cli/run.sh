@@ -179,6 +179,8 @@ suite "dates and time" dates_cli.py "$VETA" "$WORK/dates"
 suite "everyday administration" admin_cli.py "$VETA" "$WORK/admin"
 # What a record means, the last gaps: import resolves a bare code per trainee, voiding along prerequisites, batch corrections follow the single rule.
 suite "record rules" record_rules_cli.py "$VETA" "$WORK/record-rules"
+# Publication: veta site build (did:web, status list, pages) and verification without the store.
+suite "publishing" site_cli.py "$VETA" "$WORK/site"
 # Outside fixes B: the audit at issue by log position, entries and import --undo by the engine's voiding, what is missing, authorisations.
 suite "outside fixes B" outside_fixes_b.py "$VETA" "$WORK/outside-b"
 # Outside tester, first half: the site's today everywhere, no future-dated write, admission rules, sign-offs.

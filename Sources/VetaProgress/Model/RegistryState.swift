@@ -23,6 +23,9 @@ public struct RegistryState: Hashable, Sendable {
     public private(set) var assessors: [String: [String: String]] = [:]
     /// Issuers by id.
     public private(set) var issuers: [String: [String: String]] = [:]
+    /// Every public key each issuer has had, oldest first (a key rotation is an amendment that
+    /// changes `publicKey`): the keys of its DID document, so old credentials still verify.
+    public private(set) var issuerKeys: [String: [String]] = [:]
     /// Each assessor's authorisations, by unit, in the order they were granted.
     public private(set) var authorisations: [String: [String: [Period]]] = [:]
     /// Store settings (``LedgerEntry/Kind/setting``) by name, as the newest setting entry left them.
@@ -61,7 +64,9 @@ public struct RegistryState: Hashable, Sendable {
         case .organisation: register(&organisations, "organisation")
         case .trainee: register(&trainees, "trainee")
         case .assessor: register(&assessors, "assessor")
-        case .issuer: register(&issuers, "issuer")
+        case .issuer:
+            register(&issuers, "issuer")
+            if let key = fields["publicKey"], issuerKeys[subject] == nil { issuerKeys[subject] = [key] }
         case .publication:
             if curricula[subject] != nil { return problem("curriculum \(subject) is published a second time") }
             curricula[subject] = entry.attachmentSHA256 ?? ""
@@ -72,6 +77,9 @@ public struct RegistryState: Hashable, Sendable {
             case "organisation" where organisations[subject] != nil: organisations[subject] = fields
             case "trainee" where trainees[subject] != nil: trainees[subject] = fields
             case "assessor" where assessors[subject] != nil: assessors[subject] = fields
+            case "issuer" where issuers[subject] != nil:
+                issuers[subject] = fields
+                if let key = fields["publicKey"], issuerKeys[subject]?.contains(key) == false { issuerKeys[subject, default: []].append(key) }
             default: problem("an amendment of \(of ?? "nothing") \(subject), which no earlier entry registers")
             }
         case .setting:

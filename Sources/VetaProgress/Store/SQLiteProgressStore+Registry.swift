@@ -108,6 +108,21 @@ extension SQLiteProgressStore {
         }
     }
 
+    /// Amends an issuer registered in the log (its new `fields`, as ``RegistryDetails`` names them:
+    /// `name`, `rfc`, `publicKey`, `stpsRegistration`), saying why: a key rotation. The issuer's
+    /// earlier keys stay in the log (``RegistryState/issuerKeys``). A key another issuer has had is refused.
+    public func amendIssuer(_ id: String, fields: [String: String], reason: String) async throws {
+        try await amend("issuer", id, fields, reason: reason) { db in
+            let state = try RegistryLog.state(db, kinds: [.issuer, .amendment])
+            if let key = fields["publicKey"], let other = state.issuerKeys.first(where: { $0.key != id && $0.value.contains(key) })?.key {
+                throw Refusal("issuer \(other) has (or had) this key; every issuer signs with keys of its own")
+            }
+            try db.execute(
+                sql: "UPDATE issuer SET name = ?, rfc = ?, stps_registration = ?, public_key = ? WHERE id = ?",
+                arguments: [fields["name"] ?? "", fields["rfc"] ?? "", fields["stpsRegistration"], fields["publicKey"] ?? "", id])
+        }
+    }
+
     /// Appends an amendment of `subject` (registered as `of`) with its new fields, after `update`
     /// changed its table row, in one write transaction.
     private func amend(
@@ -122,6 +137,7 @@ extension SQLiteProgressStore {
                 switch of {
                 case "trainee": state.trainees
                 case "organisation": state.organisations
+                case "issuer": state.issuers
                 default: state.assessors
                 }
             guard let current = known[subject] else { throw StoreError(.notFound, "\(of) \(subject) is not registered") }

@@ -137,11 +137,30 @@ public struct AchievementCredential: Codable, Hashable, Sendable {
         public var genre: String
     }
 
-    /// Where the credential's revocation is published.
+    /// Where the credential's revocation is published: a W3C Bitstring Status List entry
+    /// (`BitstringStatusListEntry`), or in credentials issued before it, `1EdTechRevocationList`.
     public struct CredentialStatus: Codable, Hashable, Sendable {
-        /// The status list entry.
+        /// The status list entry: `<statusListCredential>#<statusListIndex>`.
         public var id: String
-        /// `1EdTechRevocationList`.
+        /// `BitstringStatusListEntry` (older credentials: `1EdTechRevocationList`).
         public var type = "1EdTechRevocationList"
+        /// `revocation`.
+        public var statusPurpose: String?
+        /// The bit's index, as a decimal string (``StatusListIndex``).
+        public var statusListIndex: String?
+        /// The URL of the status list credential.
+        public var statusListCredential: String?
+
+        /// An entry of the older kind, naming only where revocation is published.
+        public init(id: String) { self.id = id }
+
+        /// A `BitstringStatusListEntry` for the revocation bit `index` of the list at `list`.
+        public init(revocationIndex index: Int, list: String) {
+            id = "\(list)#\(index)"
+            type = "BitstringStatusListEntry"
+            statusPurpose = "revocation"
+            statusListIndex = String(index)
+            statusListCredential = list
+        }
     }
 }

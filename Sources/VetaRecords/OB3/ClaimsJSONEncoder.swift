@@ -49,6 +49,9 @@ extension VCJWT.Claims {
                     json.object {
                         $0.field("id") { $0.string(status.id) }
                         $0.field("type") { $0.string(status.type) }
+                        if let purpose = status.statusPurpose { $0.field("statusPurpose") { $0.string(purpose) } }
+                        if let index = status.statusListIndex { $0.field("statusListIndex") { $0.string(index) } }
+                        if let list = status.statusListCredential { $0.field("statusListCredential") { $0.string(list) } }
                     }
                 }
             }

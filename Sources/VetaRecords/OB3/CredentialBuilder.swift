@@ -7,6 +7,11 @@ public import VetaProgress
 public enum CredentialBuilder {
     /// The credential for `trainee`'s completion of `curriculum` (or of one of its units).
     ///
+    /// The issuer is named by its `did:web` (``Issuer/did``), the achievement by its URL on the
+    /// issuer's site (``SiteURL``), and the revocation bit by a `BitstringStatusListEntry` at the
+    /// serial's ``StatusListIndex``. The issuing service refuses an issuer URL that names no
+    /// did:web, or a serial with no index, before building.
+    ///
     /// - Parameters:
     ///   - salt: Random hex; the subject is identified by sha256(CURP + salt), never the raw CURP.
     ///   - achieved: For a curriculum, the units the trainee achieved (``AchievedHours/units(_:in:unit:)``):
@@ -17,29 +22,40 @@ public enum CredentialBuilder {
         validUntil: CalendarDate?, salt: String, achieved: [VetaCurricula.Unit]? = nil
     ) -> AchievementCredential {
         let identityHash = "sha256$" + SHA256Hex.of(Array((trainee.curp.rawValue + salt).utf8))
-        let code = unit.map { "\(curriculum.code):\(curriculum.version):\($0.code)" } ?? "\(curriculum.code):\(curriculum.version)"
-        let title = unit?.title ?? curriculum.title
-        let achievement = AchievementCredential.Achievement(
-            id: "urn:veta:achievement:\(code)", achievementType: unit == nil ? "Certification" : "Competency",
-            name: "\(title.es) / \(title.en)",
-            description: unit.map { "\($0.title.es). \($0.title.en)." } ?? "\(curriculum.description.es)\n\n\(curriculum.description.en)",
-            criteria: AchievementCredential.Criteria(narrative: narrative(curriculum: curriculum, unit: unit, achieved: achieved)),
-            humanCode: unit?.code.rawValue ?? curriculum.code.rawValue,
-            creditsAvailable: Double(unit?.hours ?? achieved.map(AchievedHours.hours(of:)) ?? curriculum.volumeOfLearningHours),
-            alignment: alignments(curriculum).isEmpty ? nil : alignments(curriculum))
+        let achievement = achievement(curriculum: curriculum, unit: unit, issuer: issuer, achieved: achieved)
         var otherIdentifiers = [AchievementCredential.IdentifierEntry(identifier: issuer.rfc.rawValue, identifierType: "ext:RFC")]
         if let stps = issuer.stpsRegistration {
             otherIdentifiers.append(AchievementCredential.IdentifierEntry(identifier: stps, identifierType: "ext:STPSAgentRegistration"))
         }
         return AchievementCredential(
             id: "urn:veta:record:\(serial)",
-            issuer: AchievementCredential.Profile(id: issuer.id, name: issuer.name, url: issuer.id, otherIdentifier: otherIdentifiers),
+            issuer: AchievementCredential.Profile(id: issuer.did, name: issuer.name, url: issuer.id, otherIdentifier: otherIdentifiers),
             validFrom: RFC3339.string(validFrom), validUntil: validUntil.map(RFC3339.string), name: achievement.name,
             description: "Constancia de competencias emitida por \(issuer.name). Completion record issued by \(issuer.name).",
             credentialSubject: AchievementCredential.AchievementSubject(
                 id: "urn:veta:subject:" + identityHash.dropFirst("sha256$".count),
                 identifier: [AchievementCredential.IdentityObject(identityHash: identityHash, salt: salt)], achievement: achievement),
-            credentialStatus: AchievementCredential.CredentialStatus(id: "\(issuer.id.trimmedSlash)/status/\(serial)"))
+            credentialStatus: (try? StatusListIndex.of(serial: serial)).map {
+                AchievementCredential.CredentialStatus(revocationIndex: $0, list: StatusListIndex.listURL(issuerURL: issuer.id))
+            })
+    }
+
+    /// The achievement of `curriculum` (or of one of its units) as ``credential(serial:curriculum:unit:trainee:issuer:validFrom:validUntil:salt:achieved:)``
+    /// states it, with its id on the issuer's site; `achieved` nil states every unit (the published JSON-LD).
+    public static func achievement(
+        curriculum: Curriculum, unit: VetaCurricula.Unit?, issuer: Issuer, achieved: [VetaCurricula.Unit]? = nil
+    ) -> AchievementCredential.Achievement {
+        let title = unit?.title ?? curriculum.title
+        return AchievementCredential.Achievement(
+            id: SiteURL.achievement(
+                issuerURL: issuer.id, code: curriculum.code.rawValue, version: curriculum.version.description, unit: unit?.code.rawValue),
+            achievementType: unit == nil ? "Certification" : "Competency",
+            name: "\(title.es) / \(title.en)",
+            description: unit.map { "\($0.title.es). \($0.title.en)." } ?? "\(curriculum.description.es)\n\n\(curriculum.description.en)",
+            criteria: AchievementCredential.Criteria(narrative: narrative(curriculum: curriculum, unit: unit, achieved: achieved)),
+            humanCode: unit?.code.rawValue ?? curriculum.code.rawValue,
+            creditsAvailable: Double(unit?.hours ?? achieved.map(AchievedHours.hours(of:)) ?? curriculum.volumeOfLearningHours),
+            alignment: alignments(curriculum).isEmpty ? nil : alignments(curriculum))
     }
 
     /// The evidence naming the checkpoint of the issuer's log a credential was issued at: the log's
@@ -86,6 +102,3 @@ public enum CredentialBuilder {
     }
 }
 
-extension String {
-    fileprivate var trimmedSlash: String { hasSuffix("/") ? String(dropLast()) : self }
-}

@@ -6,11 +6,12 @@ public import VetaProgress
 ///
 /// The credential is the claims set; `iss` = `issuer.id`, `sub` = `credentialSubject.id`,
 /// `jti` = `id`, `nbf` = `validFrom`, `exp` = `validUntil`. The header carries `alg: EdDSA`,
-/// `typ: JWT` and `kid`: the issuer key as a `did:key`, so the signature can be checked offline.
+/// `typ: JWT` and `kid`: the issuer's key in its DID document (`did:web:…#key-N`); credentials
+/// issued before did:web carry the key itself as a `did:key`, so their signature can be checked offline.
 public enum VCJWT {
     /// The compact JWS of `credential`, signed with the issuer's key.
-    public static func sign(_ credential: AchievementCredential, with key: SigningKey) async throws -> String {
-        try await Signer(key).sign(credential)
+    public static func sign(_ credential: AchievementCredential, with key: SigningKey, kid: String? = nil) async throws -> String {
+        try await Signer(key, kid: kid).sign(credential)
     }
 
     /// Signs many credentials with one key, setting jwt-kit's key collection up once.
@@ -18,10 +19,11 @@ public enum VCJWT {
         private let keys: JWTKeyCollection
         private let kid: String
 
-        /// A signer for `key`.
-        public init(_ key: SigningKey) async throws {
+        /// A signer for `key`; the header's `kid` is `kid`, by default the key as a `did:key`.
+        public init(_ key: SigningKey, kid: String? = nil) async throws {
             keys = JWTKeyCollection()
-            kid = VCJWT.didKey(key.publicKey)
+            let kid = kid ?? VCJWT.didKey(key.publicKey)
+            self.kid = kid
             await keys.add(
                 eddsa: try EdDSA.PrivateKey(d: key.seedBase64URL, curve: .ed25519), kid: JWKIdentifier(string: kid),
                 serializer: DefaultJWTSerializer(jsonEncoder: ClaimsJSONEncoder()))

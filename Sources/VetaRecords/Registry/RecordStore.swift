@@ -46,22 +46,40 @@ public final class RecordStore: Sendable {
     /// can write the file could change).
     public func issuer(_ id: String) async throws -> Issuer? {
         try await read { db in
-            Self.issuer(id, try RegistryLog.state(db, kinds: [.issuer], subject: id).issuers[id])
+            let state = try RegistryLog.state(db, kinds: [.issuer, .amendment], subject: id)
+            return Self.issuer(id, state.issuers[id], keys: state.issuerKeys[id])
         }
     }
 
     /// Every issuer the log registers.
     public func issuers() async throws -> [Issuer] {
         try await read { db in
-            try RegistryLog.state(db, kinds: [.issuer]).issuers.sorted { $0.key < $1.key }.compactMap { Self.issuer($0.key, $0.value) }
+            let state = try RegistryLog.state(db, kinds: [.issuer, .amendment])
+            return state.issuers.sorted { $0.key < $1.key }.compactMap { Self.issuer($0.key, $0.value, keys: state.issuerKeys[$0.key]) }
         }
     }
 
-    private static func issuer(_ id: String, _ fields: [String: String]?) -> Issuer? {
+    private static func issuer(_ id: String, _ fields: [String: String]?, keys: [String]?) -> Issuer? {
         guard let fields, let rfc = try? RFC(fields["rfc"] ?? "") else { return nil }
-        return Issuer(
+        var issuer = Issuer(
             id: id, name: fields["name"] ?? "", rfc: rfc, stpsRegistration: fields["stpsRegistration"], publicKey: fields["publicKey"] ?? ""
         )
+        issuer.keyHistory = keys ?? []
+        return issuer
+    }
+
+    /// Rotates an issuer's key: an amendment entry of the log with the new key, saying why. The
+    /// old keys stay the issuer's (its DID document lists them), so what they signed still verifies.
+    public func rotateKey(of id: String, to key: PublicSigningKey, reason: String) async throws {
+        guard let issuer = try await issuer(id) else { throw Refusal("issuer \(id) is not registered (veta issuer add)") }
+        guard !issuer.keys.contains(key) else {
+            throw Refusal(
+                issuer.publicKey == key.base64URL
+                    ? "issuer \(id) already has this key: nothing to rotate" : "issuer \(id) had this key before: rotate to a new key")
+        }
+        var fields = issuer.registryFields
+        fields["publicKey"] = key.base64URL
+        try await store.amendIssuer(id, fields: fields, reason: reason)
     }
 
     // MARK: issuing

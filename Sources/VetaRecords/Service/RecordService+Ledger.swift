@@ -32,7 +32,7 @@ extension RecordService {
         let entries = try await records.recordEntries()
         let hashes = try await records.hashes(at: Set(entries.compactMap(\.record?.checkpointSize)))
         var problems: [LedgerVerifier.Problem] = []
-        var keys: [String: PublicSigningKey] = [:]
+        var keys: [String: [PublicSigningKey]] = [:]
         var issued: [String: LedgerEntry] = [:]
         var firstSigned: Int64?
         var signatures = 0
@@ -69,10 +69,11 @@ extension RecordService {
             firstSigned = firstSigned ?? entry.sequence
             signatures += 1
             if keys[issuerID] == nil, let issuer = try await records.issuer(issuerID) {
-                keys[issuerID] = try? PublicSigningKey(issuer.publicKey)
+                keys[issuerID] = issuer.keys
             }
-            if let key = keys[issuerID] {
-                if !entry.isSigned(by: key) {
+            // Any key the issuer has had: a record signed before a key rotation still verifies.
+            if let issuerKeys = keys[issuerID], !issuerKeys.isEmpty {
+                if !issuerKeys.contains(where: { entry.isSigned(by: $0) }) {
                     problem("the issuer's signature over \(record.serial) does not verify with issuer \(issuerID)'s public key")
                 }
             } else {

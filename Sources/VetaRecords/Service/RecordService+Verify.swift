@@ -17,14 +17,18 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     public let serial: String?
     /// Every check, in order; verification stops at the first that fails.
     public let checks: [Check]
+    /// The checks that could not be made and why (verification without the issuer's store:
+    /// the registry, or the status list without a site); nil when every check could be made.
+    public let unchecked: [Check]?
     /// The verdict in one word: `VALID` only when every check passed; `REVOKED` (the record or the
     /// one issued with it was revoked), `SUPERSEDED` (a re-issue replaced it), else `NOT VALID`.
     public let verdict: String
 
     /// Creates a report; the verdict follows from the checks.
-    public init(serial: String?, checks: [Check]) {
+    public init(serial: String?, checks: [Check], unchecked: [Check]? = nil) {
         self.serial = serial
         self.checks = checks
+        self.unchecked = unchecked
         let failed = checks.first { !$0.passed }
         switch failed?.name {
         case nil: verdict = checks.isEmpty ? "NOT VALID" : "VALID"
@@ -68,9 +72,10 @@ extension RecordService {
             return fail("format", "\(error)")
         }
         let serial = claimed.credential.id.replacingOccurrences(of: "urn:veta:record:", with: "")
-        guard let issuer = try await records.issuer(claimed.credential.issuer.id),
-            let key = try? PublicSigningKey(issuer.publicKey)
-        else { return fail("issuer", "issuer \(claimed.credential.issuer.id) is not a known issuer", serial: serial) }
+        let claimedIssuer = claimed.credential.issuer.id
+        let named = try await records.issuer(claimedIssuer)
+        let byDID = claimedIssuer.hasPrefix("did:web:") ? try await records.issuers().first { $0.did == claimedIssuer } : nil
+        guard let issuer = named ?? byDID, let key = Self.key(of: issuer, kid: claimed.kid) else { return fail("issuer", "issuer \(claimed.credential.issuer.id) is not a known issuer", serial: serial) }
         checks.append(.init(name: "issuer", passed: true, detail: "\(issuer.name) (\(issuer.id))"))
         do {
             _ = try await VCJWT.verify(token, with: key)
@@ -264,5 +269,23 @@ extension RecordService {
             return nil
         }
         return String(serial[...dash]) + String(format: "%06d", number + offset)
+    }
+}
+
+extension RecordService {
+    /// The issuer's key a credential's `kid` names: `DID#key-N` (its Nth key), a `did:key` that
+    /// is one of its keys, or else its current key (credentials whose kid names none of them then
+    /// fail the signature check).
+    static func key(of issuer: Issuer, kid: String?) -> PublicSigningKey? {
+        let keys = issuer.keys
+        if let kid, kid.hasPrefix(issuer.did + "#key-"), let n = Int(kid.dropFirst((issuer.did + "#key-").count)), keys.indices.contains(n - 1) {
+            return keys[n - 1]
+        }
+        if let kid, kid.hasPrefix("did:key:"), let hash = kid.firstIndex(of: "#"),
+            let embedded = try? PublicSigningKey(String(kid[kid.index(kid.startIndex, offsetBy: 8)..<hash])), keys.contains(embedded)
+        {
+            return embedded
+        }
+        return try? PublicSigningKey(issuer.publicKey)
     }
 }

@@ -54,6 +54,11 @@ public struct RecordService: Sendable {
         guard (try? PublicSigningKey(issuer.publicKey)) == key.publicKey else {
             throw Refusal("the key given is not the one registered for issuer \(issuerID)")
         }
+        do {
+            _ = try DIDWeb.did(issuerURL: issuer.id)
+        } catch {
+            throw Refusal("issuer \(issuerID): \(error); credentials name their issuer by did:web")
+        }
         guard let trainee = try await progress.store.trainee(id) else { throw Refusal("no trainee \(id)") }
         let curriculum = try await progress.curriculum(ref)
         let status = try require(
@@ -68,12 +73,17 @@ public struct RecordService: Sendable {
 
         let checkpoint = try await records.checkpoint()
         let serials = try await records.reserveSerials(count: dc3 ? 2 : 1, year: completion.from.year)
+        do {
+            _ = try StatusListIndex.of(serial: serials[0])
+        } catch {
+            throw Refusal("\(error)")
+        }
         // Outside any transaction: sign the credential, render the constancia.
         var credential = CredentialBuilder.credential(
             serial: serials[0], curriculum: curriculum, unit: completion.unit, trainee: trainee, issuer: issuer, validFrom: completion.from,
             validUntil: completion.until, salt: salt, achieved: achieved)
         credential.evidence = [CredentialBuilder.checkpointEvidence(size: checkpoint.size, hash: checkpoint.hash)]
-        let tokenBytes = Array(try await VCJWT.sign(credential, with: key).utf8)
+        let tokenBytes = Array(try await VCJWT.sign(credential, with: key, kid: issuer.keyID(for: key.publicKey)).utf8)
         let tokenHash = SHA256Hex.of(tokenBytes)
         func record(_ serial: String, _ format: IssuedRecord.Format, _ bytes: [UInt8], supersedes: String?) -> IssuedRecord {
             IssuedRecord(

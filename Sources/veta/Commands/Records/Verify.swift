@@ -18,21 +18,48 @@ struct Verify: AsyncParsableCommand {
             Examples:
               veta verify records/VETA-2026-000001.jwt
               veta verify records/VETA-2026-000002.pdf --as-of 2027-12-01
+
+            Without the issuer's store, give the key another way; the report lists the checks it
+            could not make (the registry; the status list unless a site folder is given):
+              veta verify credential.jwt --did-document site        # site folder: DID document + status list
+              veta verify credential.jwt --did-document did.json
+              veta verify credential.jwt --trusted-key issuer.public.jwk
+              veta verify old.jwt --embedded-key                    # did:key of credentials before did:web
             """)
 
     @Argument(help: "The issued file.") var file: String
     @Option(help: ArgumentHelp("Verify as of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
+    @Option(
+        help: ArgumentHelp(
+            "Verify without the store, with the issuer's DID document: a did.json file or a site folder (then its status list too).",
+            valueName: "file|site-dir"))
+    var didDocument: String?
+    @Option(help: "Verify without the store, with this public key (JWK file, multibase z6Mk… or base64url).") var trustedKey: String?
+    @Flag(help: "Verify without the store, with the did:key a credential issued before did:web carries in its kid.")
+    var embeddedKey = false
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        let sources = [didDocument != nil, trustedKey != nil, embeddedKey].filter { $0 }.count
+        guard sources <= 1 else { throw ValidationError("give one of --did-document, --trusted-key and --embedded-key") }
+    }
 
     func run() async throws {
         try await runReporting(json: format == .json) {
             guard let data = FileManager.default.contents(atPath: file) else { throw StoreError(.storage, "cannot read \(file)") }
-            let service = try store.openRecords(create: false)
             // A baked badge (PNG or SVG) is verified as the credential it carries.
-            let credential = try BadgeBaker.credential(fromBadge: data).map { Data($0.utf8) } ?? data
-            let report = try await service.verify(Array(credential), asOf: try await asOf.orToday(service.progress))
+            let credential = Array(try BadgeBaker.credential(fromBadge: data).map { Data($0.utf8) } ?? data)
+            let report: VerificationReport
+            if let source = try offlineSource() {
+                report = await OfflineVerifier.verify(
+                    credential, source: source, asOf: try asOf?.date ?? SiteClock(now: SiteClock.currentInstant(), timeZone: .current).today
+                )
+            } else {
+                let service = try store.openRecords(create: false)
+                report = try await service.verify(credential, asOf: try await asOf.orToday(service.progress))
+            }
             if format == .json {
                 try printJSON(report)
             } else {
@@ -40,8 +67,15 @@ struct Verify: AsyncParsableCommand {
                     "\(file): \(report.verdict == "REVOKED" || report.verdict == "SUPERSEDED" ? "NOT VALID, \(report.verdict)" : report.verdict)"
                         + (report.serial.map { " (\($0))" } ?? "") + "\n")
                 for check in report.checks { Terminal.out("  \(check.passed ? "ok  " : "FAIL") \(check.name): \(check.detail)\n") }
+                for check in report.unchecked ?? [] { Terminal.out("  --   \(check.name): \(check.detail)\n") }
             }
             if !report.isValid { throw ExitCode(1) }
         }
+    }
+
+    private func offlineSource() throws -> OfflineVerifier.KeySource? {
+        if let didDocument { return try OfflineVerifier.source(didDocument: didDocument) }
+        if let trustedKey { return .trustedKey(try publicKeyArgument(trustedKey)) }
+        return embeddedKey ? .embeddedDIDKey : nil
     }
 }
