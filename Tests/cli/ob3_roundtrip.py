@@ -41,7 +41,11 @@ from openbadgeslib.ob3.verifier import OB3Verifier, OB3VerificationError
 from openbadgeslib.util import download_file
 import jwt as pyjwt
 
-token = open(sys.argv[1]).read().strip()
+path = sys.argv[1]
+if path.endswith(".png"):  # a baked badge: openbadgeslib reads the credential out of it
+    token = OB3Verifier.extract_token_from_png(open(path, "rb").read())
+else:
+    token = open(path).read().strip()
 issuer = pyjwt.decode(token, options={"verify_signature": False})["issuer"]
 issuer = issuer["id"] if isinstance(issuer, dict) else issuer
 fetch = lambda url: download_file(url, allow_private=True)  # the test server is on localhost
@@ -103,6 +107,18 @@ try:
     code, output = independent(credential, ca)
     check("openbadgeslib verifies the fresh credential: did:web resolved over TLS (test CA), status list checked -> valid",
           code == 0 and output.startswith("VALID did:web:localhost"), output)
+
+    import ssl
+    import urllib.request
+
+    badge = os.path.join(work, "served-badge.png")
+    context = ssl.create_default_context(cafile=ca)
+    with urllib.request.urlopen(f"https://localhost:{port}/records/VETA-2026-000001/badge.png", context=context) as response:
+        open(badge, "wb").write(response.read())
+        badge_type = response.headers.get("Content-Type")
+    code, output = independent(badge, ca)
+    check("the baked PNG badge the site serves (image/png) carries the credential and openbadgeslib verifies it",
+          badge_type == "image/png" and code == 0 and output.startswith("VALID"), f"{badge_type}: {output}")
 
     must("revoke", "VETA-2026-000001", "--reason", "evidencia falsificada", "--date", "2026-11-20")
     r = run("site", "build", "--out", site, "--key", os.path.join(keys, "issuer.private.jwk"))
