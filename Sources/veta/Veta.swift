@@ -27,9 +27,9 @@ struct Veta: AsyncParsableCommand {
             Validate.self, Show.self, Rules.self, Publish.self, Retire.self, Org.self, TraineeCommand.self, AssessorCommand.self, Keys.self,
             Enrol.self, Record.self, SignOff.self, Correct.self, Entries.self, Withdraw.self, Status.self, Cohort.self, Due.self,
             Import.self,
-            Export.self, Ledger.self, IssuerCommand.self, Issue.self, Verify.self, Site.self, Revoke.self, Reissue.self, Reexport.self,
-            DC4.self,
-            Audit.self, Migrate.self, StoreCommand.self, Diff.self, Badge.self, Serve.self,
+            Export.self, Ledger.self, IssuerCommand.self, Issue.self, Verify.self, Revoke.self, Reissue.self, Reexport.self, DC4.self,
+            Audit.self, Migrate.self, StoreCommand.self, Diff.self,
+            Site.self, Badge.self, Serve.self,
         ]
     )
 

@@ -24,13 +24,15 @@ import VetaProgress
                 "https://\(host.uppercased())" + (hasPort ? ":\(port)" : "") + path.map { "/" + $0 }.joined()
                 + (trailing == 1 ? "/" : "")
             let expected = "did:web:\(host)" + (hasPort ? "%3A\(port)" : "") + path.map { ":" + $0 }.joined()
-            #expect(try DIDWeb.did(issuerURL: url) == expected)
+            #expect((try? DIDWeb.did(issuerURL: url)) == expected)
             #expect(DIDWeb.url(did: expected) == "https://\(host)" + (hasPort ? ":\(port)" : "") + path.map { "/" + $0 }.joined())
         }
     }
 
     @Test func aURLThatNamesNoDIDWebIsRefused() {
-        for url in ["ftp://example.mx", "https://", "not a url", "https://example.mx/a/../b", "https://example.mx/?q=1", "https://example.mx//a"] {
+        for url in [
+            "ftp://example.mx", "https://", "not a url", "https://example.mx/a/../b", "https://example.mx/?q=1", "https://example.mx//a",
+        ] {
             #expect(throws: RecordError.self, "\(url)") { try DIDWeb.did(issuerURL: url) }
         }
     }
@@ -42,7 +44,10 @@ import VetaProgress
             for index in indexes { list.set(index) }
             #expect(list.count % BitstringStatusList.minimumBits == 0 && list.count >= BitstringStatusList.minimumBits)
             #expect(list.encodedList.hasPrefix("u"))
-            let decoded = try BitstringStatusList.decode(list.encodedList)
+            guard let decoded = try? BitstringStatusList.decode(list.encodedList) else {
+                Issue.record("the encoded list does not decode")
+                return
+            }
             #expect(decoded == list)
             let set = Set(indexes)
             for index in set { #expect(decoded.isSet(index)) }
@@ -61,10 +66,13 @@ import VetaProgress
 
     /// The index follows from the serial: distinct serials, distinct indexes.
     @Test func statusIndexesFollowFromSerials() async {
-        await propertyCheck(count: 300, input: Gen.int(in: 2000...2999), Gen.int(in: 0...199_999), Gen.int(in: 2000...2999), Gen.int(in: 0...199_999)) {
+        await propertyCheck(
+            count: 300, input: Gen.int(in: 2000...2999), Gen.int(in: 0...199_999), Gen.int(in: 2000...2999), Gen.int(in: 0...199_999)
+        ) {
             y1, n1, y2, n2 in
-            let a = try StatusListIndex.of(serial: "VETA-\(y1)-" + String(format: "%06d", n1))
-            let b = try StatusListIndex.of(serial: "VETA-\(y2)-" + String(format: "%06d", n2))
+            let a = try? StatusListIndex.of(serial: "VETA-\(y1)-" + String(format: "%06d", n1))
+            let b = try? StatusListIndex.of(serial: "VETA-\(y2)-" + String(format: "%06d", n2))
+            #expect(a != nil && b != nil)
             #expect((a == b) == (y1 == y2 && n1 == n2))
         }
         #expect(throws: RecordError.self) { try StatusListIndex.of(serial: "VETA-1999-000001") }
@@ -88,7 +96,8 @@ import VetaProgress
         let document = DIDWeb.document(did: issuer.did, keys: issuer.keys)
         let (kid, _) = try VCJWT.unverifiedCredential(token)
         #expect(kid == "did:web:capacitacion.example.mx#key-1")
-        let resolved = try #require(document.key(try #require(kid)))
+        let named = try #require(kid)
+        let resolved = try #require(document.key(named))
         #expect(try await VCJWT.verify(token, with: resolved) == credential)
         let source = OfflineVerifier.KeySource.didDocument(document, site: nil)
         let report = await OfflineVerifier.verify(Array(token.utf8), source: source, asOf: try #require(CalendarDate("2026-12-01")))
@@ -103,8 +112,10 @@ import VetaProgress
         list.set(5_200_042)
         let url = StatusListIndex.listURL(issuerURL: issuer.id)
         let kid = try #require(issuer.keyID(for: key.publicKey))
-        let token = try StatusListCredential(url: url, issuerDID: issuer.did, list: list, validFrom: try #require(CalendarDate("2026-11-30")))
-            .signed(with: key, kid: kid)
+        let token = try StatusListCredential(
+            url: url, issuerDID: issuer.did, list: list, validFrom: try #require(CalendarDate("2026-11-30"))
+        )
+        .signed(with: key, kid: kid)
         let payload = try CompactJWS.verify(token, with: key.publicKey)
         let decoded = try JSONDecoder().decode(StatusListCredential.self, from: Data(payload))
         #expect(decoded.type == ["VerifiableCredential", "BitstringStatusListCredential"])

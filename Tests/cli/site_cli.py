@@ -3,7 +3,8 @@
 A credential is issued, the site is built twice (byte for byte the same), every HTML page parses
 (Python's html.parser, with tags balanced) and carries no CURP and no script, the JSON-LD
 documents have the Open Badges 3.0 shape, the did.json key verifies the credential JWT
-(Python `cryptography`), the status list decodes (gzip, base64url) with the credential's bit
+(Python `cryptography`), openbadgeslib (PyPI) resolves the did:web from the site's files and
+checks the credential and its status list, the status list decodes (gzip, base64url) with the credential's bit
 clear, then set after `veta revoke` and a rebuild; `veta verify` works with --did-document (a
 file or the site), --trusted-key and --embedded-key, and says what it could not check; a
 non-empty folder that is not a site is refused and left as it was.
@@ -75,6 +76,25 @@ def status_bit(site_dir, index):
     assert encoded.startswith("u")
     bits = gzip.decompress(b64(encoded[1:]))
     return len(bits) * 8, bool(bits[index // 8] & (0x80 >> (index % 8)))
+
+
+def openbadgeslib_verdict(site_dir, token_path):
+    """openbadgeslib (PyPI) resolving the issuer's did:web from the site folder (its download hook
+    reads the site's files for the issuer's URLs) and checking the status list: 'VALID' or the error."""
+    from openbadgeslib.ob3.verifier import OB3Verifier
+
+    def download(url):
+        host = "https://capacitacion.example.mx:8443/veta"
+        if not url.startswith(host):
+            raise ValueError(f"not the issuer's site: {url}")
+        return open(site_dir + url[len(host):], "rb").read()
+
+    try:
+        verifier = OB3Verifier.for_issuer_did(DID, download=download)
+        verifier.verify(open(token_path).read().strip(), check_status=True, download=download)
+        return "VALID"
+    except Exception as error:  # noqa: BLE001
+        return f"{type(error).__name__}: {error}"
 
 
 class Balanced(html.parser.HTMLParser):
@@ -190,6 +210,9 @@ check("the status list is a BitstringStatusListCredential signed by the issuer's
 size, bit = status_bit(site, index)
 check("the status list holds at least 131072 bits and the credential's bit is clear", size >= 131072 and size % 131072 == 0 and not bit)
 
+verdict = openbadgeslib_verdict(site, jwt)
+check("openbadgeslib resolves the did:web (did.json under the path), verifies the credential and its status list: VALID",
+      verdict == "VALID", verdict)
 r = run("verify", os.path.join(site, "records/VETA-2026-000001/credential.jwt"), "--did-document", site, "--as-of", "2026-11-30",
         "--format", "json", store_arg=False)
 report = json.loads(r.stdout or "{}")
@@ -223,8 +246,8 @@ new_jwt = os.path.join(out, "VETA-2026-000003.jwt")
 build = ["site", "build", "--key", os.path.join(keys, "issuer-2027.private.jwk")]
 r = run(*build, "--out", site)
 did = json.load(open(os.path.join(site, ".well-known/did.json")))
-check("after a rotation did.json lists key-1 and key-2 and the new credential's kid is key-2",
-      r.returncode == 0 and [m["id"] for m in did["verificationMethod"]] == [DID + "#key-1", DID + "#key-2"]
+check("after a rotation did.json lists key-2 (current, first) and key-1, and the new credential's kid is key-2",
+      r.returncode == 0 and [m["id"] for m in did["verificationMethod"]] == [DID + "#key-2", DID + "#key-1"]
       and jwt_parts(new_jwt)[0]["kid"] == DID + "#key-2", json.dumps(did))
 both = [run("verify", p, "--did-document", site, "--as-of", "2026-11-30", store_arg=False) for p in (jwt, new_jwt)]
 both += [run("verify", p, "--as-of", "2026-11-30") for p in (jwt, new_jwt)]
@@ -242,6 +265,8 @@ size, bit = status_bit(site, index)
 check("revoke then site build sets the credential's bit (and only a rebuild replaces the site)", r.returncode == 0 and bit, r.stderr)
 check("the pages then say REVOKED", "REVOCADA / REVOKED" in open(os.path.join(site, "records/VETA-2026-000001/index.html")).read()
       and "REVOCADA / REVOKED" in open(os.path.join(site, "records/VETA-2026-000002/index.html")).read())
+verdict = openbadgeslib_verdict(site, jwt)
+check("openbadgeslib then reports it revoked from the status list", "is set at index" in verdict, verdict)
 r = run("verify", jwt, "--did-document", site, "--as-of", "2026-11-30", store_arg=False)
 check("verify --did-document SITE reports it revoked (exit 1)", r.returncode == 1 and "REVOKED" in r.stdout, r.stdout + r.stderr)
 
@@ -254,4 +279,15 @@ check("a non-empty folder that is not a site is refused (exit 1, one JSON docume
 r = run("site", "build", "--out", os.path.join(work, "site3"), "--key", os.path.join(keys, "A01.private.jwk"))
 check("a key that is not the issuer's is refused (exit 1) and writes nothing", r.returncode == 1 and not os.path.exists(os.path.join(work, "site3")),
       r.stderr)
+# --- credentials issued before did:web (did:key kid, the URL as issuer) still verify --------------------
+legacy = os.path.join(root, "Tests/fixtures/legacy-store")
+legacy_jwt = os.path.join(legacy, "records/VETA-2026-000001.jwt")
+r = run("verify", legacy_jwt, "--embedded-key", "--as-of", "2026-11-30", store_arg=False)
+check("an old did:key credential verifies with --embedded-key, naming what it proves and what it did not check",
+      r.returncode == 0 and "did:key in the credential's kid" in r.stdout and "--   registry" in r.stdout, r.stdout + r.stderr)
+legacy_store = os.path.join(work, "legacy.sqlite")
+shutil.copy(os.path.join(legacy, "store.sqlite"), legacy_store)
+subprocess.run([veta, "store", "upgrade", "--store", legacy_store], capture_output=True)
+r = subprocess.run([veta, "verify", legacy_jwt, "--store", legacy_store, "--as-of", "2026-11-30"], capture_output=True, text=True)
+check("an old did:key credential still verifies against its (upgraded) store", r.returncode == 0 and "VALID" in r.stdout, r.stdout + r.stderr)
 finish("site")

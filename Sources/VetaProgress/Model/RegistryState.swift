@@ -79,7 +79,9 @@ public struct RegistryState: Hashable, Sendable {
             case "assessor" where assessors[subject] != nil: assessors[subject] = fields
             case "issuer" where issuers[subject] != nil:
                 issuers[subject] = fields
-                if let key = fields["publicKey"], issuerKeys[subject]?.contains(key) == false { issuerKeys[subject, default: []].append(key) }
+                if let key = fields["publicKey"], issuerKeys[subject]?.contains(key) == false {
+                    issuerKeys[subject, default: []].append(key)
+                }
             default: problem("an amendment of \(of ?? "nothing") \(subject), which no earlier entry registers")
             }
         case .setting:

@@ -101,4 +101,3 @@ public enum CredentialBuilder {
         }
     }
 }
-

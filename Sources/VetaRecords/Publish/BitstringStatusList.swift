@@ -76,7 +76,8 @@ enum Gzip {
     static func compress(_ input: [UInt8]) -> [UInt8] {
         var stream = z_stream()
         // windowBits 15 + 16: a gzip wrapper with zlib's default header (no name, mtime 0).
-        guard deflateInit2_(&stream, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+        guard
+            deflateInit2_(&stream, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
         else { fatalError("zlib could not start a deflate stream") }
         defer { deflateEnd(&stream) }
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)

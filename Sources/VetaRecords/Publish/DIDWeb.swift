@@ -41,10 +41,13 @@ public enum DIDWeb {
     /// them): `DID#key-n`. It is the `kid` of the credentials signed with that key.
     public static func keyID(did: String, n: Int) -> String { "\(did)#key-\(n)" }
 
-    /// The DID document listing `keys` (oldest first) as Ed25519 `JsonWebKey2020` verification
-    /// methods, every one an assertion method, so credentials signed with a rotated-out key still verify.
+    /// The DID document listing `keys` (given oldest first, `key-1` the oldest) as Ed25519
+    /// `JsonWebKey2020` verification methods, every one an assertion method, so credentials signed
+    /// with a rotated-out key still verify. The current key is listed first: verifiers that take a
+    /// document's first key for a JWT without a usable `kid` (openbadgeslib checks a status list
+    /// that way) find the key the site's documents are signed with.
     public static func document(did: String, keys: [PublicSigningKey]) -> DIDDocument {
-        let methods = keys.enumerated().map { index, key in
+        let methods = keys.enumerated().reversed().map { index, key in
             DIDDocument.VerificationMethod(
                 id: keyID(did: did, n: index + 1), controller: did, publicKeyJwk: .init(x: key.base64URL))
         }

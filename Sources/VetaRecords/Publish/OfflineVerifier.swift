@@ -48,7 +48,8 @@ public enum OfflineVerifier {
         if bytes.starts(with: Array("%PDF".utf8)) {
             return fail(
                 "format",
-                "a DC-3 constancia carries no signature of its own: it is verified against the issuer's store (--store), or verify the credential issued with it")
+                "a DC-3 constancia carries no signature of its own: it is verified against the issuer's store (--store), or verify the credential issued with it"
+            )
         }
         let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let claimed: (kid: String?, credential: AchievementCredential)

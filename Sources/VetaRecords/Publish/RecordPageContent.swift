@@ -56,7 +56,10 @@ struct RecordPageContent {
             ("Programa / Curriculum", Self.escape("\(curriculum.code) \(curriculum.version) — \(title)")),
             ("Fecha de emisión / Issue date", Self.escape(issued)),
             ("Vigencia / Validity", Self.escape(validity)),
-            ("Emisor / Issuer", "\(Self.escape(issuer.name)) (RFC \(Self.escape(issuer.rfc.rawValue)))<br><a href=\"\(Self.escape(issuer.id))\">\(Self.escape(issuer.id))</a><br><code>\(Self.escape(did))</code>"),
+            (
+                "Emisor / Issuer",
+                "\(Self.escape(issuer.name)) (RFC \(Self.escape(issuer.rfc.rawValue)))<br><a href=\"\(Self.escape(issuer.id))\">\(Self.escape(issuer.id))</a><br><code>\(Self.escape(did))</code>"
+            ),
             ("Documento / Document", Self.escape(kind) + " — " + Self.escape(record.serial)),
         ]
         if !notes.isEmpty { rows.append(("Historial / History", notes.map(Self.escape).joined(separator: "<br>"))) }
@@ -66,11 +69,15 @@ struct RecordPageContent {
         if hasCredential {
             credentialLink = "<a href=\"credential.jwt\">credential.jwt</a>"
         } else if let credentialSerial {
-            credentialLink = "<a href=\"../\(Self.escape(credentialSerial))/credential.jwt\">\(Self.escape(credentialSerial))/credential.jwt</a>"
+            credentialLink =
+                "<a href=\"../\(Self.escape(credentialSerial))/credential.jwt\">\(Self.escape(credentialSerial))/credential.jwt</a>"
         } else {
             credentialLink = "—"
         }
-        let status = statusIndex.map { " Su bit de revocación es el índice \($0) de / Its revocation bit is index \($0) of <a href=\"../../status/revocation-1.jwt\">status/revocation-1.jwt</a>." } ?? ""
+        let status =
+            statusIndex.map {
+                " Su bit de revocación es el índice \($0) de / Its revocation bit is index \($0) of <a href=\"../../status/revocation-1.jwt\">status/revocation-1.jwt</a>."
+            } ?? ""
         return """
             <!DOCTYPE html>
             <html lang="es">

@@ -1,6 +1,6 @@
 import Foundation
-public import VetaProgress
 import VetaCurricula
+public import VetaProgress
 
 /// The files of an issuer's static site (`veta site build`), by path relative to the site's root.
 ///
@@ -53,7 +53,8 @@ extension RecordService {
         site.files["issuer.json"] = try SiteJSON.encode(IssuerProfileDocument(issuer: issuer, did: did))
 
         var list = BitstringStatusList()
-        var listDate = CalendarDate(year: 2000, month: 1, day: 1)!
+        // The list is as of the newest date it reflects (an issue or an event), never the build's clock.
+        guard var listDate = CalendarDate(year: 2000, month: 1, day: 1) else { throw RecordError("no calendar date 2000-01-01") }
         let mine = try await records.records().filter { $0.issuer == issuer.id }.sorted { $0.serial < $1.serial }
         var curricula: [CurriculumRef: Curriculum] = [:]
         for record in mine {
@@ -136,7 +137,10 @@ enum SiteJSON {
 
 /// The issuer's Profile as a JSON-LD document (Open Badges 3.0 `Profile`).
 struct IssuerProfileDocument: Encodable {
-    enum CodingKeys: String, CodingKey { case context = "@context", id, type, name, url, otherIdentifier }
+    enum CodingKeys: String, CodingKey {
+        case context = "@context"
+        case id, type, name, url, otherIdentifier
+    }
     let context = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
     let id: String
     let type = ["Profile"]

@@ -21,7 +21,8 @@ public enum SiteWriter {
             let entries = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
             guard entries.isEmpty || entries.contains(marker) else {
                 throw Refusal(
-                    "\(folder) is not empty and is not a site veta built (no \(marker) in it): it was left as it was; give --out a new or empty folder")
+                    "\(folder) is not empty and is not a site veta built (no \(marker) in it): it was left as it was; give --out a new or empty folder"
+                )
             }
         }
         let url = URL(fileURLWithPath: folder).standardizedFileURL

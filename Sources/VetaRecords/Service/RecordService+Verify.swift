@@ -75,7 +75,9 @@ extension RecordService {
         let claimedIssuer = claimed.credential.issuer.id
         let named = try await records.issuer(claimedIssuer)
         let byDID = claimedIssuer.hasPrefix("did:web:") ? try await records.issuers().first { $0.did == claimedIssuer } : nil
-        guard let issuer = named ?? byDID, let key = Self.key(of: issuer, kid: claimed.kid) else { return fail("issuer", "issuer \(claimed.credential.issuer.id) is not a known issuer", serial: serial) }
+        guard let issuer = named ?? byDID, let key = Self.key(of: issuer, kid: claimed.kid) else {
+            return fail("issuer", "issuer \(claimed.credential.issuer.id) is not a known issuer", serial: serial)
+        }
         checks.append(.init(name: "issuer", passed: true, detail: "\(issuer.name) (\(issuer.id))"))
         do {
             _ = try await VCJWT.verify(token, with: key)
@@ -278,7 +280,9 @@ extension RecordService {
     /// fail the signature check).
     static func key(of issuer: Issuer, kid: String?) -> PublicSigningKey? {
         let keys = issuer.keys
-        if let kid, kid.hasPrefix(issuer.did + "#key-"), let n = Int(kid.dropFirst((issuer.did + "#key-").count)), keys.indices.contains(n - 1) {
+        if let kid, kid.hasPrefix(issuer.did + "#key-"), let n = Int(kid.dropFirst((issuer.did + "#key-").count)),
+            keys.indices.contains(n - 1)
+        {
             return keys[n - 1]
         }
         if let kid, kid.hasPrefix("did:key:"), let hash = kid.firstIndex(of: "#"),

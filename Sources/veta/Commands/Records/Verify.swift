@@ -54,8 +54,8 @@ struct Verify: AsyncParsableCommand {
             let report: VerificationReport
             if let source = try offlineSource() {
                 report = await OfflineVerifier.verify(
-                    credential, source: source, asOf: try asOf?.date ?? SiteClock(now: SiteClock.currentInstant(), timeZone: .current).today
-                )
+                    credential, source: source,
+                    asOf: try asOf?.date ?? SiteClock(now: SiteClock.currentInstant(), timeZone: .current).today)
             } else {
                 let service = try store.openRecords(create: false)
                 report = try await service.verify(credential, asOf: try await asOf.orToday(service.progress))
