@@ -4,7 +4,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_FLAGS ?=
 VETA = .build/debug/veta
-APT_PACKAGES = libxml2-dev zlib1g-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl faketime python3-venv libssl-dev
+APT_PACKAGES = libxml2-dev zlib1g-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl faketime python3-venv libssl-dev zbar-tools
 # The independent checkers the tests compare against, from PyPI, pinned, in a virtual environment of
 # their own (.build-py) so nothing is installed into the system's Python.
 PY_PACKAGES = xmlschema==4.3.2 jsonschema==4.26.0 openbadgeslib==4.6.3

@@ -22,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // Layer 0: the C library, wrapped only by VetaCurricula.
@@ -82,6 +84,17 @@ let package = Package(
             dependencies: ["VetaCurricula", "VetaProgress", "VetaRecords"],
             swiftSettings: swiftSettings
         ),
+        // `veta serve`: a built site over HTTP(S) with Hummingbird, kept out of the library targets.
+        .target(
+            name: "VetaServe",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // glibc heap settings for the command-line process (see HeapSettings).
         .systemLibrary(name: "CHeap"),
         // Layer top: the thin command-line interface.
@@ -93,6 +106,7 @@ let package = Package(
                 "VetaProgress",
                 "VetaRecords",
                 "VetaAudit",
+                "VetaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -113,13 +127,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "VetaServeTests",
+            dependencies: [
+                "VetaServe",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "VetaAuditTests",
             dependencies: ["VetaAudit", "VetaCurricula", "VetaProgress"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "VetaRecordsTests",
-            dependencies: ["VetaRecords", "VetaProgress", "VetaCurricula", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "VetaRecords", "VetaProgress", "VetaCurricula", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

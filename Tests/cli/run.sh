@@ -191,6 +191,12 @@ suite "outside fixes (a)" outside_fixes_a.py "$VETA" "$WORK/outside-a"
 suite "record meaning" record_meaning_cli.py "$VETA" "$WORK/record-meaning"
 # Authoring: the skeleton, show --detail, editors' schema locations, one-language drafts.
 suite "authoring" authoring_cli.py "$VETA" "$WORK/authoring"
+# Badges: baked SVG and PNG read by independent readers and verified; the DC-3's QR code (zbar) is the record page URL.
+suite "badges" badge_cli.py "$VETA" "$WORK/badges"
+# veta serve: content types, index.html, traversal refused, 404, TLS with a test CA, SIGTERM and SIGINT.
+suite "serve" serve_cli.py "$VETA" "$WORK/serve"
+# The independent round trip: openbadgeslib resolves did:web over TLS from `veta serve` (test CA) and checks the status list.
+suite "ob3 round trip" ob3_roundtrip.py "$VETA" "$WORK/ob3-roundtrip"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

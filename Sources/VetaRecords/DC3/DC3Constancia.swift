@@ -122,9 +122,10 @@ public struct DC3Constancia: Hashable, Sendable, Codable {
 
     /// What ties the paper to the signed credential.
     public struct Verification: Hashable, Sendable, Codable {
-        /// Short hash of the signed credential (e.g. the first 16 hex digits of its sha256).
+        /// The code printed beside the QR code: the record's verification page URL.
         public var code: String
-        /// The text encoded in the QR code (e.g. `urn:veta:record:SERIAL:SHA256`).
+        /// The text encoded in the QR code: the record's verification page URL
+        /// (`https://issuer.example/records/VETA-2026-000001/`).
         public var payload: String
 
         /// Creates the verification section.

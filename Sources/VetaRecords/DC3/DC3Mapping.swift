@@ -52,8 +52,18 @@ public enum DC3Mapping {
                 // An employer that registered no signatory gets a blank line, to be filled in by hand.
                 employerRepresentative: organisation?.legalRepresentative ?? "",
                 workersRepresentative: organisation?.hasMixedCommission == true ? organisation?.workersRepresentative ?? "" : nil),
+            // The printed code and the QR code both lead to the credential's verification page.
             verification: DC3Constancia.Verification(
-                code: "\(credentialSerial) · \(credentialHash.prefix(16))", payload: "urn:veta:record:\(credentialSerial):\(credentialHash)"
-            ))
+                code: recordPageURL(issuer: issuer.id, recordID: credentialSerial),
+                payload: recordPageURL(issuer: issuer.id, recordID: credentialSerial)))
+    }
+
+    /// The verification page of a record on the issuer's site: `<issuerURL>/records/<RECORD-ID>/`
+    /// (the issuer URL without trailing slashes; the record id is the credential's serial). The
+    /// same layout as the published site's record pages.
+    public static func recordPageURL(issuer issuerURL: String, recordID: String) -> String {
+        var base = issuerURL
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/records/\(recordID)/"
     }
 }

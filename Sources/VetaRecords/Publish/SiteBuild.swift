@@ -7,7 +7,7 @@ public import VetaProgress
 /// Layout: `.well-known/did.json` and `did.json` (the DID document), `issuer.json` (the issuer's
 /// Profile), `achievements/<CODE>-<VERSION>[-<UNIT>].json`, `status/revocation-1.jwt` (the
 /// revocation list), `records/<SERIAL>/index.html` (the verification page) and, for a credential,
-/// `records/<SERIAL>/credential.jwt`. Everything follows from the log: two builds of the same
+/// `records/<SERIAL>/credential.jwt` (with `badge.svg` and `badge.png`, the credential baked in). Everything follows from the log: two builds of the same
 /// log give the same bytes.
 public struct SiteBuild: Sendable {
     /// The issuer published.
@@ -88,6 +88,12 @@ extension RecordService {
             }
             if record.format == .ob3, let token {
                 site.files["records/\(record.serial)/credential.jwt"] = Array(token.utf8)
+                // The credential baked into badge images (Open Badges 3.0 §5.3) for backpacks and wallets.
+                let compact = token.trimmingCharacters(in: .whitespacesAndNewlines)
+                site.files["records/\(record.serial)/badge.svg"] = Array(
+                    try BadgeBaker.svg(credentialJWT: compact, curriculum: curriculum, unit: unit))
+                site.files["records/\(record.serial)/badge.png"] = Array(
+                    try BadgeBaker.png(credentialJWT: compact, curriculum: curriculum, unit: unit))
                 if let status = claims?.credentialStatus, status.type == "BitstringStatusListEntry",
                     status.statusListCredential == StatusListIndex.listURL(issuerURL: issuer.id),
                     let index = status.statusListIndex.flatMap(Int.init), index >= 0

@@ -30,6 +30,8 @@ func runReporting(json: Bool = false, _ body: () async throws -> Void) async thr
         throw refuse("key", error.description, exit: 1)
     } catch let error as RecordError {
         throw refuse("record", error.description, exit: 1)
+    } catch let error as BadgeError {
+        throw refuse(error.code, error.description, exit: 1)
     } catch let error as PDFError where error.isAboutTheData {
         // A name too long for its box, a character the form cannot print: the data, not the machine.
         throw refuse(error.code, error.description, exit: 1)

@@ -8,7 +8,7 @@ struct Verify: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Check an issued record offline: signature, issuer, registry, the log, revocation, validity.",
         discussion: """
-            FILE is a credential (.jwt) or a DC-3 constancia (.pdf). Exit 0 when it verifies, 1 when
+            FILE is a credential (.jwt), a badge with a credential baked in (.png, .svg) or a DC-3 constancia (.pdf). Exit 0 when it verifies, 1 when
             it does not (the failing check says why: tampered, unknown key, revoked on date, expired on date).
             A credential and the DC-3 issued with it are one issuance: a revocation of either is
             reported by both. A record a re-issue replaced is NOT VALID, SUPERSEDED by its successor.
@@ -49,14 +49,16 @@ struct Verify: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             guard let data = FileManager.default.contents(atPath: file) else { throw StoreError(.storage, "cannot read \(file)") }
+            // A baked badge (PNG or SVG) is verified as the credential it carries.
+            let credential = Array(try BadgeBaker.credential(fromBadge: data).map { Data($0.utf8) } ?? data)
             let report: VerificationReport
             if let source = try offlineSource() {
                 report = await OfflineVerifier.verify(
-                    Array(data), source: source,
+                    credential, source: source,
                     asOf: try asOf?.date ?? SiteClock(now: SiteClock.currentInstant(), timeZone: .current).today)
             } else {
                 let service = try store.openRecords(create: false)
-                report = try await service.verify(Array(data), asOf: try await asOf.orToday(service.progress))
+                report = try await service.verify(credential, asOf: try await asOf.orToday(service.progress))
             }
             if format == .json {
                 try printJSON(report)

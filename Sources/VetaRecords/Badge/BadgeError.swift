@@ -1,0 +1,49 @@
+/// A failure baking a credential into a badge image or reading one back out.
+///
+/// Each error has a stable ``code``, a message naming what is wrong, and a fix.
+public struct BadgeError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A stable identifier, such as `"VETA-BADGE-001"`.
+    public var code: String
+    /// What went wrong.
+    public var message: String
+    /// How to fix it.
+    public var fix: String?
+
+    /// Creates an error.
+    public init(code: String, message: String, fix: String? = nil) {
+        self.code = code
+        self.message = message
+        self.fix = fix
+    }
+
+    /// The code, the message and the fix on one line.
+    public var description: String {
+        "error[\(code)]: \(message)" + (fix.map { " Fix: \($0)" } ?? "")
+    }
+
+    /// The text to bake is not a compact JWT (three base64url parts).
+    static func notJWT() -> BadgeError {
+        BadgeError(
+            code: "VETA-BADGE-001", message: "the credential to bake is not a compact JWT (three base64url parts separated by dots).",
+            fix: "bake the .jwt file veta issue wrote for the credential.")
+    }
+
+    /// The file is not a PNG or SVG badge Veta can read.
+    static func notABadge(_ detail: String) -> BadgeError {
+        BadgeError(
+            code: "VETA-BADGE-002", message: "not a baked badge: \(detail).",
+            fix: "give a PNG with an iTXt chunk 'openbadgecredential' or an SVG with an <openbadges:credential> element.")
+    }
+
+    /// The badge image is damaged (a bad chunk, a CRC that does not match, XML that does not parse).
+    static func damaged(_ detail: String) -> BadgeError {
+        BadgeError(code: "VETA-BADGE-003", message: "the badge image is damaged: \(detail).", fix: "bake the badge again (veta badge).")
+    }
+
+    /// The record asked for is not a credential (a DC-3 constancia has no badge).
+    static func notACredential(_ serial: String) -> BadgeError {
+        BadgeError(
+            code: "VETA-BADGE-004", message: "\(serial) is a DC-3 constancia, not an Open Badges credential.",
+            fix: "give the serial of the credential issued with it (veta issue prints both).")
+    }
+}

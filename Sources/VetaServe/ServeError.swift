@@ -1,0 +1,44 @@
+/// A failure of `veta serve`: a site folder, a certificate or key, or an address it cannot use.
+///
+/// Each error has a stable ``code`` and, where one exists, a fix.
+public struct ServeError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A stable identifier, such as `"VETA-SERVE-001"`.
+    public var code: String
+    /// What went wrong, naming the offending value.
+    public var message: String
+    /// How to fix it.
+    public var fix: String?
+
+    /// Creates an error.
+    public init(code: String, message: String, fix: String? = nil) {
+        self.code = code
+        self.message = message
+        self.fix = fix
+    }
+
+    /// The code, the message and the fix on one line.
+    public var description: String {
+        "error[\(code)]: \(message)" + (fix.map { " Fix: \($0)" } ?? "")
+    }
+
+    /// The site folder does not exist, is not a folder, or holds neither `index.html` nor `.well-known/did.json`.
+    static func noSite(_ path: String) -> ServeError {
+        ServeError(
+            code: "VETA-SERVE-001", message: "\(path) is not a built site (no folder with index.html or .well-known/did.json).",
+            fix: "build the site first (veta site build --out \(path)) and serve that folder.")
+    }
+
+    /// The TLS certificate or key cannot be read or does not parse as PEM.
+    static func tls(_ what: String, _ path: String, _ detail: String) -> ServeError {
+        ServeError(
+            code: "VETA-SERVE-002", message: "cannot use the TLS \(what) \(path): \(detail).",
+            fix: "give a PEM \(what) file (--tls-cert and --tls-key go together).")
+    }
+
+    /// The server could not bind or stopped with an error.
+    static func server(_ detail: String) -> ServeError {
+        ServeError(
+            code: "VETA-SERVE-003", message: "the server failed: \(detail).",
+            fix: "choose another --port or --host, or stop the program already listening there.")
+    }
+}

@@ -1,0 +1,112 @@
+public import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+
+/// Serves a built site folder over HTTP, or HTTPS when given a certificate and key.
+///
+/// `GET` and `HEAD` only; the content type follows the file's extension (``SiteFiles``); a folder
+/// serves its `index.html`; a path that leaves the folder is refused and anything missing is 404.
+/// The server stops cleanly on SIGINT and SIGTERM.
+public struct SiteServer: Sendable {
+    /// The site folder.
+    public let root: URL
+    /// The address to listen on (default 127.0.0.1).
+    public let host: String
+    /// The port (0 picks a free one; the URL printed names it).
+    public let port: Int
+    /// The PEM certificate chain and private key for TLS, both or neither.
+    public let tls: (certificate: String, key: String)?
+
+    /// Creates a server for `root`; nothing is opened until ``run(announce:)``.
+    public init(root: String, host: String = "127.0.0.1", port: Int = 8080, tls: (certificate: String, key: String)? = nil) {
+        self.root = URL(fileURLWithPath: root)
+        self.host = host
+        self.port = port
+        self.tls = tls
+    }
+
+    /// Serves until SIGINT or SIGTERM; `announce` receives the URL once the server listens.
+    ///
+    /// - Throws: ``ServeError`` for a missing folder, an unreadable certificate or key, or a port that cannot be bound.
+    public func run(announce: @escaping @Sendable (String) -> Void) async throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ServeError.noSite(root.path)
+        }
+        // A built site has a home page or an issuer document: anything else (a typo, the home folder) is not served.
+        guard ["index.html", ".well-known/did.json"].contains(where: { SiteFiles.file(forRequestPath: "/" + $0, root: root) != nil })
+        else { throw ServeError.noSite(root.path) }
+        let server = try serverBuilder()
+        let scheme = tls == nil ? "http" : "https"
+        let host = self.host
+        let siteRoot = root
+        var logger = Logger(label: "veta-serve")
+        logger.logLevel = .warning
+        let app = Application(
+            responder: CallbackResponder<BasicRequestContext> { request, _ in Self.respond(to: request, root: siteRoot) },
+            server: server,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "veta"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? 0
+                let shown = host.contains(":") ? "[\(host)]" : host
+                announce("\(scheme)://\(shown):\(bound)/")
+            },
+            logger: logger)
+        do {
+            try await app.runService()
+        } catch {
+            throw ServeError.server("\(error)")
+        }
+    }
+
+    private func serverBuilder() throws -> HTTPServerBuilder {
+        guard let tls else { return .http1() }
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(tls.certificate)
+        } catch {
+            throw ServeError.tls("certificate", tls.certificate, "\(error)")
+        }
+        guard !chain.isEmpty else { throw ServeError.tls("certificate", tls.certificate, "no certificate in the file") }
+        let key: NIOSSLPrivateKey
+        do {
+            key = try NIOSSLPrivateKey(file: tls.key, format: .pem)
+        } catch {
+            throw ServeError.tls("key", tls.key, "\(error)")
+        }
+        let configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        return try .tls(.http1(), tlsConfiguration: configuration)
+    }
+
+    /// One response: the file, a redirect to a folder's `/`, 404, or 405 for methods other than GET and HEAD.
+    static func respond(to request: Request, root: URL) -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
+        }
+        switch SiteFiles.target(forRequestPath: request.uri.string, root: root) {
+        case .folder(let location):
+            return Response(status: .movedPermanently, headers: [.location: location])
+        case .file(let url):
+            guard let data = FileManager.default.contents(atPath: url.path) else { return notFound() }
+            let headers: HTTPFields = [
+                .contentType: SiteFiles.contentType(for: url.lastPathComponent), .contentLength: String(data.count),
+            ]
+            if request.method == .head { return Response(status: .ok, headers: headers) }
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        case nil:
+            return notFound()
+        }
+    }
+
+    private static func notFound() -> Response {
+        let text = "404 not found / no encontrado\n"
+        return Response(
+            status: .notFound, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import VetaRecords
+
+struct Badge: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "badge",
+        abstract: "Write a credential baked into an SVG or PNG badge image (Open Badges 3.0 §5.3).",
+        discussion: """
+            The image shows the code, title and level of the unit or curriculum; the signed
+            credential travels inside it (SVG: <openbadges:credential verify="JWT"> in the
+            namespace https://purl.imsglobal.org/ob/v3p0; PNG: an uncompressed iTXt chunk
+            'openbadgecredential'), so backpacks and wallets that take images accept it, and
+            `veta verify` reads it back. The format follows the extension of --out (.svg or .png).
+            The credential is the one registered in the log; a DC-3 serial is refused (exit 1).
+
+            Examples:
+              veta badge --record VETA-2026-000001 --out badges/VETA-2026-000001.svg
+              veta badge --record VETA-2026-000001 --out badges/VETA-2026-000001.png
+            """)
+
+    @Option(help: "The credential's serial.") var record: String
+    @Option(help: ArgumentHelp("The image file to write, .svg or .png.", valueName: "file")) var out: String
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        guard format != nil else { throw ValidationError("--out must end in .svg or .png (got \(out))") }
+    }
+
+    private var format: RecordService.BadgeFormat? {
+        RecordService.BadgeFormat(rawValue: (out as NSString).pathExtension.lowercased())
+    }
+
+    func run() async throws {
+        try await runReporting {
+            guard let format else { throw ValidationError("--out must end in .svg or .png") }
+            let image = try await store.openRecords(create: false).badge(record, format: format)
+            let folder = (out as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try image.write(to: URL(fileURLWithPath: out), options: .atomic)
+            Terminal.out("baked \(record) into \(out) (\(format.rawValue), \(image.count) bytes)\n")
+        }
+    }
+}
