@@ -103,7 +103,9 @@ public struct CredentialFactory: Sendable {
 
     /// The claims of `item` from its template, or built in full when there is none.
     public func claims(_ item: Item, templates: [TemplateKey: CredentialTemplate?]) throws -> [UInt8] {
-        if case .some(.some(let template)) = templates[TemplateKey(item)] { return try template.claims(item.values) }
+        if case .some(.some(let template)) = templates[TemplateKey(item)], template.fits(item.values) {
+            return try template.claims(item.values)
+        }
         return try fullClaims(item)
     }
 

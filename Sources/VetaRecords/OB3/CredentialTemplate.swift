@@ -18,7 +18,7 @@ public import VetaProgress
 public struct CredentialTemplate: Sendable {
     /// A value that differs per credential.
     enum Hole: CaseIterable, Sendable {
-        case serial, validFrom, validUntil, notBefore, expires, subjectHash, salt, checkpointSize, checkpointHash
+        case serial, statusIndex, validFrom, validUntil, notBefore, expires, subjectHash, salt, checkpointSize, checkpointHash
     }
 
     /// Which optional parts the credentials of a template have.
@@ -106,12 +106,20 @@ public struct CredentialTemplate: Sendable {
         return template
     }
 
+    /// Whether the credential with `values` has the parts this template holds: its shape, and a
+    /// serial with a status list index (``StatusListIndex``), as every template's credential has.
+    public func fits(_ values: Values) -> Bool {
+        values.shape == shape && (try? StatusListIndex.of(serial: values.serial)) != nil
+    }
+
     /// The claims (JSON) of the credential with `values`: byte for byte what the credential built
-    /// in full encodes to. Throws ``RecordError`` as ``VCJWT`` does for a date it cannot write.
+    /// in full encodes to. Throws ``RecordError`` as ``VCJWT`` does for a date it cannot write, and
+    /// when the values do not fit the template (``fits(_:)``).
     public func claims(_ values: Values) throws -> [UInt8] {
         guard values.shape == shape else {
             throw RecordError("the credential's values have another shape (validUntil, checkpoint) than its template's")
         }
+        let statusIndex = try StatusListIndex.of(serial: values.serial)
         let subjectHash = SHA256Hex.of(Array((values.curp.rawValue + values.salt).utf8))
         let from = RFC3339.string(values.validFrom)
         let until = values.validUntil.map(RFC3339.string)
@@ -123,6 +131,7 @@ public struct CredentialTemplate: Sendable {
         return fill { hole in
             switch hole {
             case .serial: values.serial
+            case .statusIndex: String(statusIndex)
             case .validFrom: from
             case .validUntil: until ?? ""
             case .notBefore: String(Int(notBefore.timeIntervalSince1970))
@@ -156,7 +165,9 @@ public struct CredentialTemplate: Sendable {
         var credential = CredentialBuilder.credential(
             serial: standIn.text(.serial), curriculum: curriculum, unit: unit, trainee: trainee, issuer: issuer, validFrom: day,
             validUntil: shape.validUntil ? day : nil, salt: standIn.text(.salt), achieved: achieved)
-        // The values the builder derives from the trainee and the dates, replaced by stand-ins.
+        // The values the builder derives from the serial, the trainee and the dates, replaced by stand-ins.
+        credential.credentialStatus = AchievementCredential.CredentialStatus(
+            revocationIndex: standIn.number(.statusIndex), list: StatusListIndex.listURL(issuerURL: issuer.id))
         let hash = standIn.text(.subjectHash)
         credential.validFrom = standIn.text(.validFrom)
         if shape.validUntil { credential.validUntil = standIn.text(.validUntil) }
@@ -187,6 +198,7 @@ public struct CredentialTemplate: Sendable {
             case .notBefore: String(number(.notBefore))
             case .expires: String(number(.expires))
             case .checkpointSize: String(number(.checkpointSize))
+            case .statusIndex: String(number(.statusIndex))
             default: "vetaHole\(tag)\(hole)End"
             }
         }
@@ -196,6 +208,7 @@ public struct CredentialTemplate: Sendable {
             return switch hole {
             case .notBefore: base + 11
             case .expires: base + 22
+            case .statusIndex: base + 44
             default: base + 33
             }
         }
