@@ -40,7 +40,10 @@ def independent(*credentials):
     verdicts = [r.returncode]
     output = r.stdout + r.stderr
     if has_oracle:
-        o = subprocess.run([oracle_python, os.path.join(oracle_dir, "ob3-verify"), "--now", NOW, *credentials], capture_output=True, text=True)
+        # The oracle resolves no did:web offline: it is given the issuer's key, as a verifier
+        # that fetched the issuer's DID document would hold it.
+        o = subprocess.run([oracle_python, os.path.join(oracle_dir, "ob3-verify"), "--now", NOW,
+                            "--public-key", os.path.join(keys, "issuer.public.jwk"), *credentials], capture_output=True, text=True)
         verdicts.append(o.returncode)
         output += o.stdout + o.stderr
     return verdicts, output
