@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Layer 0: the C library, wrapped only by VetaCurricula.
@@ -43,6 +44,17 @@ let package = Package(
                 "VetaCurricula",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Layer 2, beside VetaProgress: the same store on a PostgreSQL server (the libraries stay free of the driver).
+        .target(
+            name: "VetaPostgres",
+            dependencies: [
+                "VetaProgress",
+                "VetaCurricula",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -93,6 +105,7 @@ let package = Package(
                 "VetaProgress",
                 "VetaRecords",
                 "VetaAudit",
+                "VetaPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
