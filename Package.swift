@@ -147,6 +147,7 @@ let package = Package(
             name: "VetaProgressTests",
             dependencies: [
                 "VetaProgress",
+                "VetaPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
