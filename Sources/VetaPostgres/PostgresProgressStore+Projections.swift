@@ -1,5 +1,5 @@
 import Foundation
-public import VetaProgress
+import VetaProgress
 import PostgresNIO
 
 extension PostgresProgressStore {

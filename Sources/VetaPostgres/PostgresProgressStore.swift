@@ -1,5 +1,5 @@
 public import Foundation
-public import VetaCurricula
+import VetaCurricula
 public import VetaProgress
 import PostgresNIO
 

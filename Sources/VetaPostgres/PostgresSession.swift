@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import NIOCore
 import PostgresNIO
 import VetaProgress
@@ -13,7 +12,12 @@ actor PostgresSession {
     private var ready = false
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
-    static let logger = Logger(label: "veta.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// The driver's logger: quiet (a command prints its own messages, and `--format json` exactly one document).
+    static let logger: Logger = {
+        var logger = Logger(label: "veta.postgres")
+        logger.logLevel = .critical
+        return logger
+    }()
 
     init(address: PostgresAddress, create: Bool) {
         self.address = address
@@ -74,7 +78,7 @@ actor PostgresSession {
 
     /// Checks that the database holds a Veta store this veta can read; creates one (under the
     /// append lock, so two processes never both create it) when there is none and `create` is set.
-    private func prepare(_ connection: PostgresConnection) async throws {
+    private nonisolated func prepare(_ connection: PostgresConnection) async throws {
         if let version = try await Self.schemaVersion(connection) { return try check(version) }
         guard create else {
             throw StoreError(

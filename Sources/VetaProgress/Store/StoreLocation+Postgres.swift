@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Where a PostgreSQL store lives, read from a `postgresql://` (or `postgres://`) connection string
 /// in the form libpq reads: `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE`, with the query

@@ -58,7 +58,7 @@ struct StoreOptions: ParsableArguments {
     /// the progress store's connection pool (one per store file).
     func openRecords(create: Bool) throws -> RecordService {
         try refuseRecordsOnPostgres()
-        let store = try openStore(create: create)
+        let store = try openSQLite(create: create)
         return RecordService(
             progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
     }
@@ -82,18 +82,25 @@ struct StoreOptions: ParsableArguments {
     }
 
     private func openStore(create: Bool) throws -> any ProgressStore {
-        // `VETA_NOW` (tests) fixes the instant entries are recorded at, as it fixes "today".
-        var fixed: Date?
-        if ProcessInfo.processInfo.environment[SiteClock.environmentVariable] != nil { fixed = try SiteClock.currentInstant() }
-        let instant = fixed
         if let address = try postgresAddress() {
             if create, let folder = ProcessInfo.processInfo.environment["VETA_CHECKPOINTS"], !folder.isEmpty {
                 throw Refusal(
                     "VETA_CHECKPOINTS is set, but checkpoints after each command are not yet written for a PostgreSQL store; "
                         + "unset it and write them with veta ledger checkpoint; nothing was written")
             }
+            let instant = try fixedInstant()
             return try PostgresProgressStore(address: address, create: create, clock: { instant ?? Date() })
         }
+        return try openSQLite(create: create)
+    }
+
+    /// `VETA_NOW` (tests) fixes the instant entries are recorded at, as it fixes "today".
+    private func fixedInstant() throws -> Date? {
+        ProcessInfo.processInfo.environment[SiteClock.environmentVariable] != nil ? try SiteClock.currentInstant() : nil
+    }
+
+    private func openSQLite(create: Bool) throws -> SQLiteProgressStore {
+        let instant = try fixedInstant()
         let path = try checkedPath()
         if create { try AutoCheckpoint.prepare(storePath: path) }
         return try SQLiteProgressStore(path: path, create: create, readOnly: !create, clock: { instant ?? Date() })
