@@ -156,7 +156,7 @@ check("`veta ledger verify` on PostgreSQL: intact", verify.returncode == 0 and "
 listed = run("trainee", "list")
 check("`veta trainee list` on PostgreSQL lists the 8 trainees", listed.returncode == 0 and all(t in listed.stdout for t in trainees),
       listed.stderr)
-records = run("issuer", "list")
+records = run("revoke", "VETA-2026-000001", "--reason", "prueba")
 check("record commands are refused on PostgreSQL for now: exit 1, named", records.returncode == 1 and "PostgreSQL store" in records.stderr,
       f"exit {records.returncode}: {records.stderr.strip()}")
 
