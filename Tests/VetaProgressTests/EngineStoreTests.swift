@@ -29,8 +29,9 @@ import VetaProgress
 
     /// The same history, with the same clock, gives the same entries and the same hashes on both engines.
     @Test(arguments: Engine.all.filter { $0 != .sqlite }) func theSameHistoryHashesAlikeOnSQLite(engine: Engine) async throws {
-        let other = try await TestWorld.make(engine: engine)
-        let sqlite = try await TestWorld.make(engine: .sqlite)
+        let key = SigningKey()
+        let other = try await TestWorld.make(engine: engine, key: key)
+        let sqlite = try await TestWorld.make(engine: .sqlite, key: key)
         for world in [sqlite, other] { try await world.completeSafetyUnit() }
         let expected = try await sqlite.service.store.allEntries().map { try $0.get() }
         let actual = try await other.service.store.allEntries().map { try $0.get() }

@@ -22,7 +22,7 @@ struct TestWorld {
 
     /// Builds the world; `enrol` false leaves the trainee registered but not enrolled. On `engine`
     /// PostgreSQL, `storePath` is the URL of a database of the world's own.
-    static func make(enrol: Bool = true, engine: Engine = .sqlite) async throws -> TestWorld {
+    static func make(enrol: Bool = true, engine: Engine = .sqlite, key: SigningKey = SigningKey()) async throws -> TestWorld {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("veta-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let (store, storePath) = try await engine.makeStore(folder: folder, clock: { Date(timeIntervalSince1970: 1_795_000_000) })
@@ -37,7 +37,6 @@ struct TestWorld {
             Trainee(
                 id: TraineeID("T001"), paternalSurname: "García", maternalSurname: "López", givenNames: "Ana María",
                 curp: try CURP(curps[0]), employer: try RFC(employer), occupation: "Operadora", jobTitle: "Operadora"))
-        let key = SigningKey()
         try await service.store.add(
             Assessor(
                 id: AssessorID("A01"), name: "Luis Pérez", accreditation: "EV-1", units: [UnitCode("RIIWHS201E"), UnitCode("RIIERR302D")],
