@@ -1,6 +1,6 @@
+import PostgresNIO
 public import VetaCurricula
 public import VetaProgress
-import PostgresNIO
 
 extension PostgresProgressStore {
     public func amend(_ trainee: Trainee, reason: String) async throws {
@@ -10,7 +10,8 @@ extension PostgresProgressStore {
                 "SELECT id FROM trainee WHERE curp = $1 AND id <> $2", Binds.of(trainee.curp.rawValue, trainee.id.rawValue)
             ).first {
                 throw StoreError(
-                    .conflict, "trainee \(try holder.decode(String.self)) already has the CURP \(trainee.curp), given for trainee \(trainee.id)")
+                    .conflict,
+                    "trainee \(try holder.decode(String.self)) already has the CURP \(trainee.curp), given for trainee \(trainee.id)")
             }
             guard try await self.exists("SELECT 1 FROM organisation WHERE rfc = $1", trainee.employer.rawValue, in: connection) else {
                 throw StoreError(.notFound, "employer \(trainee.employer) of trainee \(trainee.id) is not registered (veta org add)")

@@ -1,6 +1,6 @@
 import Foundation
-import VetaProgress
 import PostgresNIO
+import VetaProgress
 
 extension PostgresProgressStore {
     public func projectionProblems() async throws -> [String] {

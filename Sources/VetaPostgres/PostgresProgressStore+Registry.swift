@@ -1,7 +1,7 @@
 import Foundation
+import PostgresNIO
 import VetaCurricula
 public import VetaProgress
-import PostgresNIO
 
 extension PostgresProgressStore {
     // MARK: the log's registry
@@ -81,7 +81,11 @@ extension PostgresProgressStore {
             try await connection.run(
                 "INSERT INTO curriculum (code, version, sha256, xml, published_at) VALUES ($1, $2, $3, $4, $5)", binds.bindings)
             try await self.appendRegistry(
-                [.registry(.publication, subject: curriculum.ref.description, date: try await self.day(now, connection), sha256: curriculum.sha256)],
+                [
+                    .registry(
+                        .publication, subject: curriculum.ref.description, date: try await self.day(now, connection),
+                        sha256: curriculum.sha256)
+                ],
                 connection, recordedAt: now)
             return .published
         }
@@ -91,7 +95,8 @@ extension PostgresProgressStore {
         try await read { connection in
             guard
                 let row = try await connection.rows(
-                    "SELECT xml, sha256 FROM curriculum WHERE code = $1 AND version = $2", Binds.of(ref.code.rawValue, ref.version.description)
+                    "SELECT xml, sha256 FROM curriculum WHERE code = $1 AND version = $2",
+                    Binds.of(ref.code.rawValue, ref.version.description)
                 ).first
             else { return nil }
             let (xml, sha256) = try row.decode((Data, String).self)
@@ -174,7 +179,8 @@ extension PostgresProgressStore {
                 }
                 if let holder = try await connection.rows("SELECT id FROM trainee WHERE curp = $1", Binds.of(trainee.curp.rawValue)).first {
                     throw StoreError(
-                        .conflict, "trainee \(try holder.decode(String.self)) already has the CURP \(trainee.curp), given for trainee \(trainee.id)")
+                        .conflict,
+                        "trainee \(try holder.decode(String.self)) already has the CURP \(trainee.curp), given for trainee \(trainee.id)")
                 }
                 guard try await self.exists("SELECT 1 FROM organisation WHERE rfc = $1", trainee.employer.rawValue, in: connection) else {
                     throw StoreError(.notFound, "employer \(trainee.employer) of trainee \(trainee.id) is not registered (veta org add)")
@@ -209,7 +215,8 @@ extension PostgresProgressStore {
     public func trainee(_ id: TraineeID) async throws -> Trainee? {
         try await read { connection in
             guard
-                let row = try await connection.rows("SELECT \(Self.traineeColumns) FROM trainee WHERE id = $1", Binds.of(id.rawValue)).first,
+                let row = try await connection.rows("SELECT \(Self.traineeColumns) FROM trainee WHERE id = $1", Binds.of(id.rawValue))
+                    .first,
                 var trainee = try Self.trainee(row)
             else { return nil }
             trainee.occupationKey = try await self.state(connection, kinds: [.trainee, .amendment], subject: id.rawValue)

@@ -1,7 +1,7 @@
 public import Foundation
+import PostgresNIO
 import VetaCurricula
 public import VetaProgress
-import PostgresNIO
 
 /// The central store on a PostgreSQL server: the same log, canonical encoding, hashes, tables and
 /// compact layout as ``SQLiteProgressStore`` (``PostgresSchema``), through postgres-nio.

@@ -60,7 +60,8 @@ actor PostgresSession {
                 database: address.database)
         } else {
             guard !address.requireTLS else {
-                throw StoreError(.storage, "\(address.redacted): sslmode=require is not supported yet; connect over a Unix socket or a trusted network")
+                throw StoreError(
+                    .storage, "\(address.redacted): sslmode=require is not supported yet; connect over a Unix socket or a trusted network")
             }
             configuration = .init(
                 host: address.host, port: address.port, username: address.user, password: address.password, database: address.database,
@@ -88,7 +89,8 @@ actor PostgresSession {
         try await connection.writeTransaction {
             if let version = try await Self.schemaVersion(connection) { return try self.check(version) }
             let existing = try await connection.rows(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('ledger', 'trainee', 'curriculum')")
+                "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('ledger', 'trainee', 'curriculum')"
+            )
             guard existing.isEmpty else {
                 throw StoreError(
                     .storage,
@@ -102,7 +104,8 @@ actor PostgresSession {
         guard version <= PostgresSchema.version else {
             throw StoreError(
                 .storage,
-                "\(address.redacted) is a Veta store of schema version \(version), newer than this veta's (\(PostgresSchema.version)): use a newer veta")
+                "\(address.redacted) is a Veta store of schema version \(version), newer than this veta's (\(PostgresSchema.version)): use a newer veta"
+            )
         }
     }
 
@@ -118,7 +121,9 @@ actor PostgresSession {
         if let message = error.serverInfo?[.message] {
             let detail = error.serverInfo?[.detail].map { " (\($0))" } ?? ""
             let code = error.serverInfo?[.sqlState].map { " [SQLSTATE \($0)]" } ?? ""
-            let what = connecting ? "cannot connect to the PostgreSQL store at \(address.redacted)" : "the PostgreSQL store \(address.redacted) refused"
+            let what =
+                connecting
+                ? "cannot connect to the PostgreSQL store at \(address.redacted)" : "the PostgreSQL store \(address.redacted) refused"
             return StoreError(.storage, "\(what): \(message)\(detail)\(code)")
         }
         let cause = error.underlying.map { "\($0)" } ?? "\(error.code)"

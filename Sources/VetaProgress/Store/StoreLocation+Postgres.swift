@@ -52,7 +52,9 @@ public struct PostgresAddress: Hashable, Sendable {
                 guard value.hasPrefix("/") else { throw StoreLocationError(text, "host= takes the folder of a Unix socket (/path)") }
                 address.socketFolder = value
             case "port":
-                guard let port = Int(value), (1...65535).contains(port) else { throw StoreLocationError(text, "port=\(value) is not a port") }
+                guard let port = Int(value), (1...65535).contains(port) else {
+                    throw StoreLocationError(text, "port=\(value) is not a port")
+                }
                 address.port = port
             case "user": address.user = value
             case "dbname": address.database = value
