@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VetaCurricula
 import VetaProgress
@@ -164,5 +165,31 @@ import VetaProgress
         #expect(accepted == 1)
         #expect(try await world.service.store.entries(for: newcomer.id).filter { $0.kind == .enrolment }.count == 1)
         #expect(try await world.service.verifyLedger().isIntact)
+    }
+}
+
+/// The PostgreSQL schema is the SQLite store's, table for table and column for column (in order):
+/// tables, the compact ledger and the view `ledger_entry`.
+@Suite struct PostgresSchemaTests {
+    @Test(arguments: Engine.all.filter { $0 == .postgresql }) func everyTableAndColumnIsTheSQLiteStores(engine: Engine) async throws {
+        let pg = try await TestWorld.make(engine: engine)
+        let sqlite = try await TestWorld.make(engine: .sqlite)
+        let expected = try await DatabaseQueue(path: sqlite.storePath).read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT m.name || '.' || p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                    WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'grdb_migrations'
+                    ORDER BY m.name, p.cid
+                    """)
+        }
+        let actual = try Engine.psql(
+            pg.storePath,
+            """
+            SELECT table_name || '.' || column_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name <> 'veta_schema' ORDER BY table_name, ordinal_position
+            """
+        ).split(separator: "\n").map(String.init)
+        #expect(actual == expected)
     }
 }
