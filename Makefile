@@ -4,7 +4,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BUILD_FLAGS ?=
 VETA = .build/debug/veta
-APT_PACKAGES = libxml2-dev zlib1g-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl faketime python3-venv libssl-dev zbar-tools
+APT_PACKAGES = libxml2-dev zlib1g-dev libxml2-utils libsqlite3-dev sqlite3 libhpdf-dev libqrencode-dev fonts-dejavu-core poppler-utils pkg-config strace time openssl faketime python3-venv libssl-dev zbar-tools postgresql-15
 # The independent checkers the tests compare against, from PyPI, pinned, in a virtual environment of
 # their own (.build-py) so nothing is installed into the system's Python.
 PY_PACKAGES = xmlschema==4.3.2 jsonschema==4.26.0 openbadgeslib==4.6.3
@@ -161,9 +161,9 @@ lint:
 ## test: unit tests, golden diagnostics, cross-checks and CLI end-to-end checks
 test: deps py-deps oracle-deps lint
 	$(SWIFT) build $(BUILD_FLAGS)
-	$(SWIFT) test $(BUILD_FLAGS)
+	bash Tests/pg/with-cluster.sh $(SWIFT) test $(BUILD_FLAGS)
 	$(MAKE) --no-print-directory fuzz-smoke
-	PYTHON=$(abspath $(PY)) ORACLE_PYTHON=$(abspath $(ORACLE_PY)) OB3_ORACLE=$(OB3_ORACLE) bash Tests/cli/run.sh $(VETA)
+	PYTHON=$(abspath $(PY)) ORACLE_PYTHON=$(abspath $(ORACLE_PY)) OB3_ORACLE=$(OB3_ORACLE) bash Tests/pg/with-cluster.sh bash Tests/cli/run.sh $(VETA)
 
 ## bench: validation against xmllint and Python xmlschema, then trainee progress at scale; writes BENCHMARKS.md
 BENCH_TRAINEES ?= 100000

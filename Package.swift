@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.8.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Layer 0: the C library, wrapped only by VetaCurricula.
@@ -45,6 +46,17 @@ let package = Package(
                 "VetaCurricula",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Layer 2, beside VetaProgress: the same store on a PostgreSQL server (the libraries stay free of the driver).
+        .target(
+            name: "VetaPostgres",
+            dependencies: [
+                "VetaProgress",
+                "VetaCurricula",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -107,6 +119,7 @@ let package = Package(
                 "VetaRecords",
                 "VetaAudit",
                 "VetaServe",
+                "VetaPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -159,6 +172,7 @@ let package = Package(
             name: "VetaProgressTests",
             dependencies: [
                 "VetaProgress",
+                "VetaPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

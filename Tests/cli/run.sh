@@ -145,6 +145,8 @@ suite "hostile arguments" hostile_args.py "$VETA" "$WORK/hostile-args"
 suite "progress commands" progress_cli.py "$VETA" "$WORK/progress"
 # Racing processes: every check holds inside the write; store versions and read-only opening.
 suite "races and store versions" race_cli.py "$VETA" "$WORK/race"
+# The central store on PostgreSQL (VETA_TEST_POSTGRES, set by Tests/pg/with-cluster.sh under make test).
+suite "PostgreSQL store" pg_cli.py "$VETA" "$WORK/pg"
 # The ledger against tampering: signed checkpoints (truncation, an older copy, rewrites with hashes
 # recomputed), values re-encoded without changing them, status and issue refusing a damaged log.
 suite "ledger tampering" ledger_tamper.py "$VETA" "$WORK/tamper"

@@ -136,7 +136,7 @@ public enum LedgerCanonicalEncoding {
 
     /// The canonical JSON text of registry details as a row stores them: `subject` and the fields,
     /// keys in ascending byte order.
-    static func registryColumn(_ details: RegistryDetails) -> String {
+    package static func registryColumn(_ details: RegistryDetails) -> String {
         var writer = CanonicalJSONWriter()
         var pairs = details.fields.map { ($0.key, $0.value) }
         pairs.append(("subject", details.subject))

@@ -54,7 +54,7 @@ extension EnrolmentState {
     }
 
     /// The refusal of an enrolment in `ref` while ``activeEnrolment(in:trainee:code:)`` found one.
-    static func alreadyEnrolled(_ trainee: TraineeID, in ref: CurriculumRef, active: (ref: CurriculumRef, enrolledOn: CalendarDate))
+    package static func alreadyEnrolled(_ trainee: TraineeID, in ref: CurriculumRef, active: (ref: CurriculumRef, enrolledOn: CalendarDate))
         -> Refusal
     {
         Refusal(

@@ -4,13 +4,22 @@ import GRDB
 /// assessors hold would let one sign as the other. Checked against the log (every key each
 /// assessor was ever registered with, rotated keys included, since old sign-offs still verify
 /// against them) inside the write transaction that registers or amends the assessor.
-enum AssessorKeyCheck {
+package enum AssessorKeyCheck {
     /// Throws a conflict when `key` (base64url) is or was registered for an assessor other than `assessor`.
     static func check(_ key: String, for assessor: String, in db: Database) throws {
         let rows = try Row.fetchCursor(
             db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE kind IN ('assessor', 'amendment') ORDER BY sequence")
+        var entries: [LedgerEntry] = []
         while let row = try rows.next() {
-            guard case .success(let entry) = LedgerRow.entry(row), let details = entry.registry,
+            if case .success(let entry) = LedgerRow.entry(row) { entries.append(entry) }
+        }
+        try check(key, for: assessor, against: entries)
+    }
+
+    /// The check of ``check(_:for:in:)`` against the assessor and amendment entries of any store.
+    package static func check(_ key: String, for assessor: String, against entries: [LedgerEntry]) throws {
+        for entry in entries {
+            guard let details = entry.registry,
                 entry.kind == .assessor || details.fields["of"] == "assessor", details.subject != assessor,
                 details.fields["publicKey"] == key
             else { continue }

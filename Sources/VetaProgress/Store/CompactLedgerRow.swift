@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 
 /// The compact ledger of schema version 5: the table `ledger` (integer keys, enum codes, 32-byte
 /// BLOB hashes, no previous-hash column: an entry's previous hash is the hash of the entry before
@@ -8,7 +8,7 @@ import Foundation
 /// Plain INTEGER, TEXT and BLOB columns, primary, foreign and partial unique keys, and a view of
 /// joins and `CASE`s: a PostgreSQL store creates the same (`encode(hash, 'hex')` for SQLite's
 /// `lower(hex(hash))`, BYTEA for BLOB). The append-only triggers are the SQLite store's own.
-enum CompactLedgerRow {
+package enum CompactLedgerRow {
     static let tables = """
         CREATE TABLE ledger_name (
             id INTEGER PRIMARY KEY,
@@ -77,7 +77,7 @@ enum CompactLedgerRow {
             """
     }
 
-    static let insertSQL =
+    package static let insertSQL =
         "INSERT INTO ledger (sequence, kind, trainee, curriculum_code, curriculum_version, unit, target, method, outcome, date, site, "
         + "minutes, note, attachment_sha256, assessor, corrects, recorded_at, hash, signature, derived_from, " + RecordColumns.names
         + ", registry) VALUES (" + Array(repeating: "?", count: 21 + RecordColumns.count).joined(separator: ", ") + ")"
@@ -87,7 +87,7 @@ enum CompactLedgerRow {
     /// code, an id `ledger_name` does not have, a hash that is not 32 bytes), and `kind_code`, the
     /// stored kind, for conditions that use its index. With `detail` (schema version 8 on), the
     /// columns only some kinds use are read from the side table `ledger_detail` (``LedgerDetail``).
-    static func view(detail: Bool = false) -> String {
+    package static func view(detail: Bool = false) -> String {
         let genesis = "'" + LedgerEntry.genesisHash + "'"
         let joins = LedgerCodes.Role.allCases.map { role in
             "LEFT JOIN ledger_name n_\(role.column) ON n_\(role.column).id = l.\(role.column) AND n_\(role.column).role = \(role.rawValue)"
@@ -136,7 +136,7 @@ enum CompactLedgerRow {
     }
 
     /// The 32 bytes written as `hex` (64 lowercase hex digits), or nil.
-    static func bytes(_ hex: String) -> Data? {
+    package static func bytes(_ hex: String) -> Data? {
         let digits = Array(hex.utf8)
         guard digits.count == 64 else { return nil }
         func value(_ digit: UInt8) -> UInt8? {

@@ -5,7 +5,7 @@ import GRDB
 /// Services check before writing too, with better messages; this check is the one that holds when
 /// two processes enrol the same trainee at once, and it covers every way of writing an enrolment
 /// (`veta enrol`, `veta import`), since both append through ``SQLiteProgressStore/append(_:seal:)``.
-enum EnrolmentGuard {
+package enum EnrolmentGuard {
     /// Throws a ``Refusal`` when an enrolment in `batch` names a curriculum (any version) the trainee
     /// is enrolled in and has not withdrawn from, in the store or earlier in the batch.
     static func check(_ batch: [LedgerEntry], in db: Database) throws {
@@ -24,7 +24,14 @@ enum EnrolmentGuard {
             if case .success(let entry) = LedgerRow.entry(row) { byTrainee[entry.trainee, default: []].append(entry) }
         }
         // The batch's entries get the sequences the store will give them, so they order after the stored ones.
-        var sequence = try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM ledger_entry") ?? 0
+        try check(batch, stored: byTrainee, end: try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM ledger_entry") ?? 0)
+    }
+
+    /// The check of ``check(_:in:)`` against `stored`, the enrolments, withdrawals and corrections
+    /// of the batch's trainees read from any store whose ledger ends at `end`.
+    package static func check(_ batch: [LedgerEntry], stored: [TraineeID: [LedgerEntry]], end: Int64) throws {
+        var byTrainee = stored
+        var sequence = end
         for var entry in batch {
             sequence += 1
             guard [.enrolment, .withdrawal, .correction].contains(entry.kind) else { continue }

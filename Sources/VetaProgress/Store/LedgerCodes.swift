@@ -27,7 +27,7 @@ package enum LedgerCodes {
     static let outcomes: [(Outcome, Int)] = [(.satisfactory, 1), (.notYet, 2)]
 
     /// What a `ledger_name` row names; its `role` column.
-    enum Role: Int, CaseIterable {
+    package enum Role: Int, CaseIterable {
         case trainee = 1
         case curriculumCode
         case curriculumVersion
@@ -39,7 +39,7 @@ package enum LedgerCodes {
         case date
 
         /// The `ledger` column that holds ids of this role.
-        var column: String {
+        package var column: String {
             switch self {
             case .trainee: "trainee"
             case .curriculumCode: "curriculum_code"
@@ -60,8 +60,8 @@ package enum LedgerCodes {
 
     /// The code of `kind`.
     package static func code(_ kind: LedgerEntry.Kind) -> Int { kindCodes[kind] ?? 0 }
-    static func code(_ method: EvidenceMethod) -> Int { methodCodes[method] ?? 0 }
-    static func code(_ outcome: Outcome) -> Int { outcomeCodes[outcome] ?? 0 }
+    package static func code(_ method: EvidenceMethod) -> Int { methodCodes[method] ?? 0 }
+    package static func code(_ outcome: Outcome) -> Int { outcomeCodes[outcome] ?? 0 }
 
     /// A condition on the `ledger_entry` view that holds for the entries of `kinds`, through the
     /// index on the stored code (`kind_code`), e.g. `kind_code IN (6, 7) AND kind_code <> 3`. The

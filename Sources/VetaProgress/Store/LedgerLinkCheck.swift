@@ -6,7 +6,7 @@ import GRDB
 /// names its hash. Neighbours outside the set read are fetched by sequence and their own hash
 /// recomputed from their content, so an entry moved to another trainee (its columns changed, its
 /// stored hash kept) is caught by the readers of both trainees.
-enum LedgerLinkCheck {
+package enum LedgerLinkCheck {
     /// Throws a ``Refusal`` naming the first entry of `entries` (in sequence order) that does not verify.
     ///
     /// An entry's neighbours among `entries` are the ones next to it in the array (nothing is
@@ -32,6 +32,13 @@ enum LedgerLinkCheck {
             fetched = (sequence, entry)
             return entry
         }
+        try check(entries, end: end, neighbour: neighbour)
+    }
+
+    /// The check of ``check(_:in:)`` on entries read from any store: `end` is the ledger's last
+    /// sequence, and `neighbour` gives the entry at a sequence outside `entries` (its hash already
+    /// recomputed, a ``Refusal`` when it does not match), or nil when there is none.
+    package static func check(_ entries: [LedgerEntry], end: Int64, neighbour: (Int64) throws -> LedgerEntry?) throws {
         for (index, entry) in entries.enumerated() {
             func refuse(_ reason: String) -> Refusal {
                 Refusal(

@@ -3,16 +3,18 @@ import GRDB
 /// The registry's tables as stored (`organisation`, `site`, `trainee`, `assessor`,
 /// `assessor_unit`, `issuer`, `curriculum`), read as registry fields so they can be compared with
 /// what the log registers (``RegistryState``), and written back from it by ``rebuild(from:in:)``.
-struct RegistryTables: Sendable {
-    var organisations: [String: [String: String]] = [:]
-    var trainees: [String: [String: String]] = [:]
-    var assessors: [String: [String: String]] = [:]
-    var units: [String: Set<String>] = [:]
-    var issuers: [String: [String: String]] = [:]
+package struct RegistryTables: Sendable {
+    package var organisations: [String: [String: String]] = [:]
+    package var trainees: [String: [String: String]] = [:]
+    package var assessors: [String: [String: String]] = [:]
+    package var units: [String: Set<String>] = [:]
+    package var issuers: [String: [String: String]] = [:]
     /// Each curriculum's sha256 column, and whether its stored bytes still have that sha256.
-    var curricula: [String: (sha256: String, bytesMatch: Bool)] = [:]
+    package var curricula: [String: (sha256: String, bytesMatch: Bool)] = [:]
+
+    package init() {}
     /// `curriculum_lifecycle`, by `CODE@x.y.z` (``LifecycleTable``).
-    var lifecycle: [String: [String: String]] = [:]
+    package var lifecycle: [String: [String: String]] = [:]
 
     /// The tables in `db`.
     static func read(_ db: Database) throws -> RegistryTables {
@@ -69,7 +71,7 @@ struct RegistryTables: Sendable {
     }
 
     /// Where the tables differ from what `state` registers, as findings naming the table and key.
-    func problems(against state: RegistryState) -> [String] {
+    package func problems(against state: RegistryState) -> [String] {
         var problems: [String] = []
         func compare(_ table: String, _ stored: [String: [String: String]], _ logged: [String: [String: String]]) {
             for key in Set(stored.keys).union(logged.keys).sorted() {

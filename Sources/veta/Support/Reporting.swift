@@ -22,6 +22,8 @@ func runReporting(json: Bool = false, _ body: () async throws -> Void) async thr
     } catch let error as StoreError {
         let storage = error.kind == .storage
         throw refuse(storage ? "storage" : "refused", error.message, exit: storage ? 2 : 1, label: storage ? "error" : "refused")
+    } catch let error as StoreLocationError {
+        throw refuse("usage", error.description, exit: 64, label: "error")
     } catch let error as SettingError {
         throw refuse("setting", error.description, exit: 1)
     } catch let error as IdentityError {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VetaCurricula
+import VetaPostgres
 import VetaProgress
 import VetaRecords
 
@@ -8,10 +9,15 @@ import VetaRecords
 struct StoreOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The store (SQLite file). Default: $VETA_STORE, else $XDG_DATA_HOME/veta/veta.sqlite.", valueName: "path"))
+            "The store: a SQLite file, or a PostgreSQL database as postgresql://USER@HOST:PORT/DATABASE. Default: $VETA_STORE, else $XDG_DATA_HOME/veta/veta.sqlite.",
+            valueName: "path"))
     var store: String?
 
     func validate() throws {
+        if let store, StoreLocation.isPostgres(store) {
+            do { _ = try PostgresAddress.parse(store) } catch { throw ValidationError(error.description) }
+            return
+        }
         if let store {
             guard !store.isEmpty, !store.hasSuffix("/") else { throw ValidationError("--store takes the path of a SQLite file") }
             guard !store.contains(where: \.isNewline) else { throw ValidationError("--store must not contain a line break") }
@@ -28,6 +34,9 @@ struct StoreOptions: ParsableArguments {
     /// The store's path, once $VETA_STORE got the check --store gets when it is parsed (before "./"
     /// makes it look like a file).
     func checkedPath() throws -> String {
+        if let address = try postgresAddress() {
+            throw Refusal("this command works on a SQLite store file, and \(address.redacted) is a PostgreSQL store; nothing was done")
+        }
         let given = store ?? StoreLocation.defaultPath()
         if let reason = StoreFile.notAFilePath(given) { throw StoreError(.storage, "\(given) is not a store file path: \(reason)") }
         return path
@@ -36,6 +45,11 @@ struct StoreOptions: ParsableArguments {
     /// Opens the store; `create` is true only for commands that write, which may create a missing
     /// store and bring an older one up to date. Commands that only read open it read-only: they refuse
     /// a missing store (exit 2) rather than create an empty one, and an older one rather than upgrade it.
+    /// The PostgreSQL store `--store` or `$VETA_STORE` names, or nil when it names a file.
+    func postgresAddress() throws -> PostgresAddress? {
+        try PostgresAddress.parse(store ?? StoreLocation.defaultPath())
+    }
+
     func openService(create: Bool) throws -> ProgressService {
         ProgressService(store: try openStore(create: create), validator: try CurriculumValidator())
     }
@@ -43,7 +57,8 @@ struct StoreOptions: ParsableArguments {
     /// The record service over the store; `create` as in ``openService(create:)``. The records share
     /// the progress store's connection pool (one per store file).
     func openRecords(create: Bool) throws -> RecordService {
-        let store = try openStore(create: create)
+        try refuseRecordsOnPostgres()
+        let store = try openSQLite(create: create)
         return RecordService(
             progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
     }
@@ -51,18 +66,43 @@ struct StoreOptions: ParsableArguments {
     /// The record service over an existing store opened for writing (never created): for commands
     /// that repair a store, such as `veta store rebuild`.
     func openExistingRecords() throws -> RecordService {
+        try refuseRecordsOnPostgres()
         let store = try SQLiteProgressStore(path: try checkedPath(), create: false, readOnly: false)
         return RecordService(
             progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
     }
 
-    private func openStore(create: Bool) throws -> SQLiteProgressStore {
+    /// The record registry (issue, revoke, issuers, sites, `store rebuild`) runs on the SQLite store only, for now.
+    private func refuseRecordsOnPostgres() throws {
+        if let address = try postgresAddress() {
+            throw Refusal(
+                "this command is not yet available on a PostgreSQL store (\(address.redacted)): records, issuers and "
+                    + "`store rebuild` run on a SQLite store for now; nothing was done")
+        }
+    }
+
+    private func openStore(create: Bool) throws -> any ProgressStore {
+        if let address = try postgresAddress() {
+            if create, let folder = ProcessInfo.processInfo.environment["VETA_CHECKPOINTS"], !folder.isEmpty {
+                throw Refusal(
+                    "VETA_CHECKPOINTS is set, but checkpoints after each command are not yet written for a PostgreSQL store; "
+                        + "unset it and write them with veta ledger checkpoint; nothing was written")
+            }
+            let instant = try fixedInstant()
+            return try PostgresProgressStore(address: address, create: create, clock: { instant ?? Date() })
+        }
+        return try openSQLite(create: create)
+    }
+
+    /// `VETA_NOW` (tests) fixes the instant entries are recorded at, as it fixes "today".
+    private func fixedInstant() throws -> Date? {
+        ProcessInfo.processInfo.environment[SiteClock.environmentVariable] != nil ? try SiteClock.currentInstant() : nil
+    }
+
+    private func openSQLite(create: Bool) throws -> SQLiteProgressStore {
+        let instant = try fixedInstant()
         let path = try checkedPath()
         if create { try AutoCheckpoint.prepare(storePath: path) }
-        // `VETA_NOW` (tests) fixes the instant entries are recorded at, as it fixes "today".
-        var fixed: Date?
-        if ProcessInfo.processInfo.environment[SiteClock.environmentVariable] != nil { fixed = try SiteClock.currentInstant() }
-        let instant = fixed
         return try SQLiteProgressStore(path: path, create: create, readOnly: !create, clock: { instant ?? Date() })
     }
 }

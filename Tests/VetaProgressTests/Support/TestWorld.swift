@@ -20,14 +20,13 @@ struct TestWorld {
     let trainee = TraineeID("T001")
     let assessor = AssessorID("A01")
 
-    /// Builds the world; `enrol` false leaves the trainee registered but not enrolled.
-    static func make(enrol: Bool = true) async throws -> TestWorld {
+    /// Builds the world; `enrol` false leaves the trainee registered but not enrolled. On `engine`
+    /// PostgreSQL, `storePath` is the URL of a database of the world's own.
+    static func make(enrol: Bool = true, engine: Engine = .sqlite, key: SigningKey = SigningKey()) async throws -> TestWorld {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("veta-test-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let storePath = folder + "/store.sqlite"
-        let service = ProgressService(
-            store: try SQLiteProgressStore(path: storePath, clock: { Date(timeIntervalSince1970: 1_795_000_000) }),
-            validator: try CurriculumValidator())
+        let (store, storePath) = try await engine.makeStore(folder: folder, clock: { Date(timeIntervalSince1970: 1_795_000_000) })
+        let service = ProgressService(store: store, validator: try CurriculumValidator())
         let (result, _) = try await service.publish(fileAt: examplePath)
         let curriculum = try result.curriculum.unwrap("the example curriculum is valid")
         let ref = CurriculumRef(code: curriculum.code, version: curriculum.version)
@@ -38,7 +37,6 @@ struct TestWorld {
             Trainee(
                 id: TraineeID("T001"), paternalSurname: "García", maternalSurname: "López", givenNames: "Ana María",
                 curp: try CURP(curps[0]), employer: try RFC(employer), occupation: "Operadora", jobTitle: "Operadora"))
-        let key = SigningKey()
         try await service.store.add(
             Assessor(
                 id: AssessorID("A01"), name: "Luis Pérez", accreditation: "EV-1", units: [UnitCode("RIIWHS201E"), UnitCode("RIIERR302D")],
