@@ -19,11 +19,11 @@ extension RecordService {
 
     /// Issues the curriculum records of `todo` (in that order) as one batch: each trainee's inputs
     /// are checked; the serials of all are reserved (per year, a credential and its DC-3 consecutive,
-    /// in cohort order); every credential is built and signed outside any transaction by a
-    /// ``CredentialFactory`` over every core, and the DC-3s rendered; the issue entries are committed
-    /// (up to ``cohortChunk`` trainees per transaction, each trainee alone when a transaction is
-    /// refused, so one trainee's refusal never costs the others); only then are the files written,
-    /// each atomically. A trainee that fails at any step is added to `result.failures` with why;
+    /// in cohort order); then, ``cohortChunk`` trainees at a time, the credentials are built and
+    /// signed outside any transaction by a ``CredentialFactory`` over every core and the DC-3s
+    /// rendered, the issue entries are committed in one transaction (each trainee alone when it is
+    /// refused, so one trainee's refusal never costs the others), and only then are the files
+    /// written, each atomically. A trainee that fails at any step is added to `result.failures` with why;
     /// one that another issue gave a credential meanwhile is skipped, never issued twice.
     func issueCohortBatch(
         _ todo: [TraineeID], ref: CurriculumRef, dc3: Bool, issuer issuerID: String, key: SigningKey, outputFolder: String,
@@ -87,51 +87,55 @@ extension RecordService {
                 fail([item], Refusal("\(error)"))
             }
         }
-        // 3. Outside any transaction: build and sign every credential (in order, over the cores), render the DC-3s.
-        let salts = Salts.make(valid.count)
-        let requests = zip(valid, salts).map { item, salt in
-            CredentialFactory.Item(
-                trainee: item.inputs.trainee, serial: item.serials[0], validFrom: item.inputs.completion.from,
-                validUntil: item.inputs.completion.until, salt: salt, checkpoint: checkpoint, achieved: item.inputs.achieved)
-        }
-        let tokens = await factory.tokens(requests)
-        var signed: [CohortItem] = []
-        for (index, token) in tokens.enumerated() {
-            var item = valid[index]
-            do {
-                let bytes = try token.get()
-                item.artifacts = [(Self.issuedRecord(item.inputs, serial: item.serials[0], format: .ob3, bytes: bytes), checkpoint, bytes)]
-                if dc3 {
-                    let pdf = try Self.constanciaPDF(item.inputs, serial: item.serials[1], credentialSerial: item.serials[0], token: bytes)
-                    item.artifacts.append((Self.issuedRecord(item.inputs, serial: item.serials[1], format: .dc3, bytes: pdf), checkpoint, pdf))
-                }
-                signed.append(item)
-            } catch {
-                fail([item], error)
-            }
-        }
-        // 4. Commit the log entries, in chunks; a refused chunk is committed trainee by trainee.
-        var done = todo.count - signed.count
+        // Chunk by chunk (memory stays bounded for any cohort):
+        var done = todo.count - valid.count
         var start = 0
-        while start < signed.count {
-            let chunk = Array(signed[start..<min(start + Self.cohortChunk, signed.count)])
+        while start < valid.count {
+            let chunk = Array(valid[start..<min(start + Self.cohortChunk, valid.count)])
             start += chunk.count
+            // 3. Outside any transaction: build and sign the credentials (in order, over the cores), render the DC-3s.
+            let requests = zip(chunk, Salts.make(chunk.count)).map { item, salt in
+                CredentialFactory.Item(
+                    trainee: item.inputs.trainee, serial: item.serials[0], validFrom: item.inputs.completion.from,
+                    validUntil: item.inputs.completion.until, salt: salt, checkpoint: checkpoint, achieved: item.inputs.achieved)
+            }
+            let tokens = await factory.tokens(requests)
+            var signed: [CohortItem] = []
+            for (index, token) in tokens.enumerated() {
+                var item = chunk[index]
+                do {
+                    let bytes = try token.get()
+                    item.artifacts = [(Self.issuedRecord(item.inputs, serial: item.serials[0], format: .ob3, bytes: bytes), checkpoint, bytes)]
+                    if dc3 {
+                        let pdf = try Self.constanciaPDF(item.inputs, serial: item.serials[1], credentialSerial: item.serials[0], token: bytes)
+                        item.artifacts.append((Self.issuedRecord(item.inputs, serial: item.serials[1], format: .dc3, bytes: pdf), checkpoint, pdf))
+                    }
+                    signed.append(item)
+                } catch {
+                    fail([item], error)
+                    done += 1
+                }
+            }
+            guard !signed.isEmpty else { continue }
+            // 4. Commit the log entries in one transaction; when it is refused, trainee by trainee.
             var committed: [(CohortItem, [IssuedRecord])] = []
             do {
-                let registered = try await records.register(chunk.flatMap(\.artifacts), key: key, on: date, onlyIfNoneStanding: true)
+                let registered = try await records.register(signed.flatMap(\.artifacts), key: key, on: date, onlyIfNoneStanding: true)
                 var offset = 0
-                for item in chunk {
+                for item in signed {
                     committed.append((item, Array(registered[offset..<offset + item.artifacts.count])))
                     offset += item.artifacts.count
                 }
             } catch {
-                for item in chunk {
+                for item in signed {
                     do {
                         committed.append((item, try await records.register(item.artifacts, key: key, on: date, onlyIfNoneStanding: true)))
                     } catch is AlreadyIssued {
                         // Another issue, running at the same time, gave this trainee a credential first: not issued twice.
+                        done += 1
                     } catch {
                         fail([item], error)
+                        done += 1
                     }
                 }
             }
