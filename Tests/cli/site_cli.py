@@ -2,7 +2,8 @@
 
 A credential is issued, the site is built twice (byte for byte the same), every HTML page parses
 (Python's html.parser, with tags balanced) and carries no CURP and no script, the JSON-LD
-documents have the Open Badges 3.0 shape, the did.json key verifies the credential JWT
+documents have the Open Badges 3.0 shape and validate against the official 1EdTech OB 3.0 JSON
+Schemas (issuer profile, achievements, credential claims; Tests/fixtures/ob3-schema), the did.json key verifies the credential JWT
 (Python `cryptography`), openbadgeslib (PyPI) resolves the did:web from the site's files and
 checks the credential and its status list, the status list decodes (gzip, base64url) with the credential's bit
 clear, then set after `veta revoke` and a rebuild; `veta verify` works with --did-document (a
@@ -25,6 +26,7 @@ import sys
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from checks import check, finish
+from ob3_schema import problems as ob3_problems
 from stores import curp
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
@@ -198,6 +200,14 @@ check("the achievement JSON-LD is an OB 3.0 Achievement at the id the credential
       achievement["id"] == claims["credentialSubject"]["achievement"]["id"] == ISSUER + "/achievements/VTOPHT-1.0.0.json"
       and "Achievement" in achievement["type"] and achievement["criteria"]["narrative"] and "@context" in achievement)
 
+schema_problems = [f"issuer.json {p}" for p in ob3_problems("profile", issuer_doc)]
+for path in sorted(p for p in tree(site) if p.startswith("achievements/") and p.endswith(".json")):
+    schema_problems += [f"{path} {p}" for p in ob3_problems("achievement", json.load(open(os.path.join(site, path))))]
+for path in sorted(p for p in tree(site) if p.endswith("credential.jwt")):
+    schema_problems += [f"{path} {p}" for p in ob3_problems("credential", jwt_parts(os.path.join(site, path))[1])]
+check("issuer.json, every achievement and every published credential's claims validate against the "
+      "1EdTech Open Badges 3.0 JSON Schemas (Tests/fixtures/ob3-schema, Python jsonschema)",
+      not schema_problems and any(p.startswith("achievements/") for p in tree(site)), "\n".join(schema_problems[:20]))
 _, list_claims, list_signed, list_signature = jwt_parts(os.path.join(site, "status/revocation-1.jwt"))
 try:
     Ed25519PublicKey.from_public_bytes(b64(method["publicKeyJwk"]["x"])).verify(list_signature, list_signed)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import VetaCurricula
 public import VetaProgress
 
@@ -55,20 +55,26 @@ public struct CredentialFactory: Sendable {
     public let issuer: Issuer
     /// The signer.
     public let signer: CredentialSigner
+    /// The site's time zone the dates are local days of (``CredentialBuilder``); nil: UTC days.
+    public let timeZone: TimeZone?
 
-    /// A factory for credentials of `curriculum` (or `unit` of it) signed by `issuer` with `key`.
-    public init(curriculum: Curriculum, unit: VetaCurricula.Unit?, issuer: Issuer, key: SigningKey) throws {
+    /// A factory for credentials of `curriculum` (or `unit` of it) signed by `issuer` with `key`;
+    /// the tokens' `kid` is `kid` (``CredentialSigner``) and their dates are days in `timeZone`.
+    public init(
+        curriculum: Curriculum, unit: VetaCurricula.Unit?, issuer: Issuer, key: SigningKey, kid: String? = nil, timeZone: TimeZone? = nil
+    ) throws {
         self.curriculum = curriculum
         self.unit = unit
         self.issuer = issuer
-        signer = try CredentialSigner(key)
+        self.timeZone = timeZone
+        signer = try CredentialSigner(key, kid: kid)
     }
 
     /// The credential of `item` as ``CredentialBuilder`` builds it in full.
     public func credential(_ item: Item) -> AchievementCredential {
         var credential = CredentialBuilder.credential(
             serial: item.serial, curriculum: curriculum, unit: unit, trainee: item.trainee, issuer: issuer, validFrom: item.validFrom,
-            validUntil: item.validUntil, salt: item.salt, achieved: item.achieved)
+            validUntil: item.validUntil, salt: item.salt, achieved: item.achieved, timeZone: timeZone ?? .gmt)
         if let checkpoint = item.checkpoint {
             credential.evidence = [CredentialBuilder.checkpointEvidence(size: checkpoint.size, hash: checkpoint.hash)]
         }
@@ -104,7 +110,9 @@ public struct CredentialFactory: Sendable {
     /// The claims of `item` from its template, or built in full when there is none.
     public func claims(_ item: Item, templates: [TemplateKey: CredentialTemplate?]) throws -> [UInt8] {
         if case .some(.some(let template)) = templates[TemplateKey(item)], template.fits(item.values) {
-            return try template.claims(item.values)
+            var values = item.values
+            values.timeZone = timeZone
+            return try template.claims(values)
         }
         return try fullClaims(item)
     }

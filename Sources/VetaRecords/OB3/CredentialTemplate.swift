@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 import JWTKit
 public import VetaCurricula
 public import VetaProgress
@@ -49,6 +49,9 @@ public struct CredentialTemplate: Sendable {
         public var salt: String
         /// The checkpoint of the issuer's log the credential is issued at, if any.
         public var checkpoint: (size: Int64, hash: String)?
+        /// The site's time zone the dates are local days of (as ``CredentialBuilder`` takes it);
+        /// nil: UTC days.
+        public var timeZone: TimeZone? = nil
 
         /// Creates the values of one credential.
         public init(
@@ -121,8 +124,9 @@ public struct CredentialTemplate: Sendable {
         }
         let statusIndex = try StatusListIndex.of(serial: values.serial)
         let subjectHash = SHA256Hex.of(Array((values.curp.rawValue + values.salt).utf8))
-        let from = RFC3339.string(values.validFrom)
-        let until = values.validUntil.map(RFC3339.string)
+        func text(_ date: CalendarDate) -> String { values.timeZone.map { RFC3339.string(date, in: $0) } ?? RFC3339.string(date) }
+        let from = text(values.validFrom)
+        let until = values.validUntil.map(text)
         guard let notBefore = RFC3339.date(from) else { throw RecordError("validFrom is not RFC 3339") }
         let expires = try until.map {
             guard let date = RFC3339.date($0) else { throw RecordError("validUntil is not RFC 3339") }

@@ -251,18 +251,10 @@ extension RecordService {
         var result = CohortIssue()
         let todo = statuses.filter { !standing.contains($0.trainee) }
         if !todo.isEmpty { try await requireIntactLog() }
-        for (index, status) in todo.enumerated() {
-            do {
-                result.issued += try await issueOnLog(
-                    trainee: status.trainee, curriculum: ref, unit: nil, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder,
-                    asOf: date, supersedes: nil, superseding: [], onlyIfNoneStanding: true)
-            } catch is AlreadyIssued {
-                // Another issue, running at the same time, gave this trainee a credential first: not issued twice.
-            } catch {
-                result.failures.append(CohortIssue.failure(status.trainee, error, cohort: ref))
-            }
-            report?(index + 1, todo.count)
-        }
+        // Serials reserved together, every credential signed over the cores outside any transaction.
+        await issueCohortBatch(
+            todo.map(\.trainee), ref: ref, dc3: dc3, issuer: issuer, key: key, outputFolder: outputFolder, asOf: date, into: &result,
+            progress: report)
         return result
     }
 }

@@ -50,26 +50,9 @@ public struct RecordService: Sendable {
     ) async throws -> [Issued] {
         // An issue is a write dated `date`, like any other: nothing is dated after the site's today.
         try await progress.requireNotAfterToday(date, for: "an issue")
-        guard let issuer = try await records.issuer(issuerID) else {
-            throw Refusal("issuer \(issuerID) is not registered (veta issuer add)")
-        }
-        guard (try? PublicSigningKey(issuer.publicKey)) == key.publicKey else {
-            throw Refusal("the key given is not the one registered for issuer \(issuerID)")
-        }
-        do {
-            _ = try DIDWeb.did(issuerURL: issuer.id)
-        } catch {
-            throw Refusal("issuer \(issuerID): \(error); credentials name their issuer by did:web")
-        }
-        guard let trainee = try await progress.store.trainee(id) else { throw Refusal("no trainee \(id)") }
-        let curriculum = try await progress.curriculum(ref)
-        let status = try require(
-            try await progress.status(of: id, asOf: date).first { $0.curriculum == ref }, Refusal("trainee \(id) is not enrolled in \(ref)")
-        )
-        let completion = try Self.completion(status, unit: unit, curriculum: curriculum)
-        let achieved = AchievedHours.units(status, in: curriculum, unit: unit)
-        let organisation = try await progress.store.organisation(trainee.employer)
-        let assessorNames = try await signingAssessors(id, ref: ref, unit: unit, in: curriculum, asOf: date)
+        let inputs = try await issueInputs(trainee: id, curriculum: ref, unit: unit, issuer: issuerID, key: key, asOf: date)
+        let (issuer, trainee, curriculum, status) = (inputs.issuer, inputs.trainee, inputs.curriculum, inputs.status)
+        let (completion, achieved, organisation, assessorNames) = (inputs.completion, inputs.achieved, inputs.organisation, inputs.assessorNames)
         let salt = CredentialBuilder.salt()
         try ArtifactFile.createFolder(outputFolder)
 
