@@ -51,10 +51,13 @@ struct Reissue: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let service = try store.openRecords(create: true)
+            // Each new file supersedes the old record of its own format (the DC-3 its DC-3, the credential its credential).
+            let old = try await service.records.record(serial)
+            let oldBatch = try await old.map { try await service.issuance(of: $0) } ?? []
             let issued = try await service.reissue(
                 serial, key: try readPrivateKey(key), outputFolder: out, asOf: try await asOf.orToday(service.progress))
             for item in issued {
-                Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(serial): \(item.path)\n")
+                Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(oldBatch.first { $0.format == item.record.format }?.serial ?? serial): \(item.path)\n")
             }
         }
     }
