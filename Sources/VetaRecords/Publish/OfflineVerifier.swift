@@ -115,6 +115,12 @@ public enum OfflineVerifier {
                     name: "status", passed: false,
                     detail: "not checked: give the site folder (--did-document SITE-DIR) to check the status list"))
         }
+        // The site must publish the credential (a valid key can sign what the issuer never issued), and says whether it was superseded.
+        if case .didDocument(_, let site?) = source {
+            let published = PublishedRecordStatus.check(token: token, serial: serial, site: site)
+            checks.append(published)
+            if !published.passed { return done(serial) }
+        }
         if let instant {
             checks.append(ValidityWindow(token: token, credential: credential).check(at: instant))
         } else if let from = CalendarDate(String(credential.validFrom.prefix(10))), from > date {
