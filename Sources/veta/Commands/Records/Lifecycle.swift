@@ -52,12 +52,13 @@ struct Reissue: AsyncParsableCommand {
         try await runReporting {
             let service = try store.openRecords(create: true)
             // Each new file supersedes the old record of its own format (the DC-3 its DC-3, the credential its credential).
-            let old = try await service.records.record(serial)
-            let oldBatch = try await old.map { try await service.issuance(of: $0) } ?? []
+            var oldBatch: [IssuedRecord] = []
+            if let old = try await service.records.record(serial) { oldBatch = try await service.issuance(of: old) }
             let issued = try await service.reissue(
                 serial, key: try readPrivateKey(key), outputFolder: out, asOf: try await asOf.orToday(service.progress))
             for item in issued {
-                Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(oldBatch.first { $0.format == item.record.format }?.serial ?? serial): \(item.path)\n")
+                let superseded = oldBatch.first { $0.format == item.record.format }?.serial ?? serial
+                Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(superseded): \(item.path)\n")
             }
         }
     }

@@ -81,7 +81,9 @@ struct Verify: AsyncParsableCommand {
 
     private func offlineSource() throws -> OfflineVerifier.KeySource? {
         if let didDocument {
-            guard FileManager.default.fileExists(atPath: didDocument) else { throw StoreError(.storage, "cannot read \(didDocument): no such file or folder") }
+            guard FileManager.default.fileExists(atPath: didDocument) else {
+                throw StoreError(.storage, "cannot read \(didDocument): no such file or folder")
+            }
             return try OfflineVerifier.source(didDocument: didDocument)
         }
         if let trustedKey { return .trustedKey(try publicKeyArgument(trustedKey)) }
