@@ -25,7 +25,9 @@ import VetaProgress
             let url = breakers[which] + (breakers[which].hasPrefix("https://h.mx") && !breakers[which].contains("#") ? tail : "")
             #expect(throws: RecordError.self, "\(url)") { try DIDWeb.did(issuerURL: url) }
         }
-        #expect(throws: RecordError.self) { try DIDWeb.did(issuerURL: "https://h.mx/" + String(repeating: "a", count: IssuerURL.maximumLength)) }
+        #expect(throws: RecordError.self) {
+            try DIDWeb.did(issuerURL: "https://h.mx/" + String(repeating: "a", count: IssuerURL.maximumLength))
+        }
         #expect((try? DIDWeb.did(issuerURL: "https://xn--capacitacin-4db.mx:8443/a/b/")) == "did:web:xn--capacitacin-4db.mx%3A8443:a:b")
     }
 

@@ -30,7 +30,8 @@ public enum IssuerURL {
         }
         guard url.count <= maximumLength else {
             throw refuse(
-                "it has \(url.count) characters, more than \(maximumLength): the record page URL would not fit the DC-3's verification code; use a shorter URL")
+                "it has \(url.count) characters, more than \(maximumLength): the record page URL would not fit the DC-3's verification code; use a shorter URL"
+            )
         }
         guard url.lowercased().hasPrefix("https://") else {
             throw refuse("it must start with https:// (a did:web is resolved over https)")

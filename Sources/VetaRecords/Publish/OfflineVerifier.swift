@@ -39,7 +39,9 @@ public enum OfflineVerifier {
     /// With ``KeySource/embeddedDIDKey`` the report is never VALID: the did:key proves who holds
     /// the key, not that the named issuer does; a credential whose other checks all pass gets the
     /// verdict `SIGNATURE VALID, ISSUER NOT AUTHENTICATED`.
-    public static func verify(_ bytes: [UInt8], source: KeySource, asOf date: CalendarDate, at instant: Date? = nil) async -> VerificationReport {
+    public static func verify(_ bytes: [UInt8], source: KeySource, asOf date: CalendarDate, at instant: Date? = nil) async
+        -> VerificationReport
+    {
         var checks: [VerificationReport.Check] = []
         var unchecked = [
             VerificationReport.Check(

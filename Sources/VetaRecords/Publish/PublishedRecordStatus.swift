@@ -24,16 +24,20 @@ struct PublishedRecordStatus: Codable, Hashable, Sendable {
         guard let data = FileManager.default.contents(atPath: file) else {
             return .init(
                 name: "publication", passed: false,
-                detail: "the site publishes no credential with these bytes (\(serial)): the issuer did not issue it, or the site was built before it")
+                detail:
+                    "the site publishes no credential with these bytes (\(serial)): the issuer did not issue it, or the site was built before it"
+            )
         }
         guard let status = try? JSONDecoder().decode(Self.self, from: data), status.serial == serial else {
             return .init(name: "publication", passed: false, detail: "the site's \(path(token: token)) does not describe \(serial)")
         }
         switch status.state {
         case "VALID": return .init(name: "publication", passed: true, detail: "the site publishes \(serial) as VALID")
-        case "SUPERSEDED": return .init(name: "supersession", passed: false, detail: "SUPERSEDED: the site publishes \(serial) as replaced by a re-issue")
+        case "SUPERSEDED":
+            return .init(name: "supersession", passed: false, detail: "SUPERSEDED: the site publishes \(serial) as replaced by a re-issue")
         case "REVOKED": return .init(name: "revocation", passed: false, detail: "REVOKED: the site publishes \(serial) as revoked")
-        default: return .init(name: "publication", passed: false, detail: "the site publishes \(serial) in an unknown state \(status.state)")
+        default:
+            return .init(name: "publication", passed: false, detail: "the site publishes \(serial) in an unknown state \(status.state)")
         }
     }
 }

@@ -49,7 +49,8 @@ extension RecordService {
         // Only the current key signs the site: a rotated-out key (perhaps compromised) signs nothing new.
         guard issuer.keys.last == key.publicKey else {
             throw Refusal(
-                "the key given is \(kid), a rotated-out key of issuer \(issuer.id): the site is signed with its current key \(issuer.keys.last.flatMap { issuer.keyID(for: $0) } ?? "")")
+                "the key given is \(kid), a rotated-out key of issuer \(issuer.id): the site is signed with its current key \(issuer.keys.last.flatMap { issuer.keyID(for: $0) } ?? "")"
+            )
         }
         var site = SiteBuild(issuer: issuer)
         let document = DIDWeb.document(did: did, keys: issuer.keys)

@@ -16,7 +16,8 @@ enum VerifyInput {
             throw StoreError(.storage, "cannot read \(path): it is a folder, not a file")
         }
         guard size <= limit else {
-            throw StoreError(.storage, "\(path) has \(size) bytes, more than the \(limit) veta verify reads: not a credential, badge or DC-3")
+            throw StoreError(
+                .storage, "\(path) has \(size) bytes, more than the \(limit) veta verify reads: not a credential, badge or DC-3")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw StoreError(.storage, "cannot read \(path)") }
         defer { try? handle.close() }
