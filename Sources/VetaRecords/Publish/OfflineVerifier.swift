@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import VetaProgress
 
 /// Verifies a credential without the issuer's store: with the issuer's DID document (a file, or
