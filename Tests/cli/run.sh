@@ -199,6 +199,8 @@ suite "badges" badge_cli.py "$VETA" "$WORK/badges"
 suite "serve" serve_cli.py "$VETA" "$WORK/serve"
 # The independent round trip: openbadgeslib resolves did:web over TLS from `veta serve` (test CA) and checks the status list.
 suite "ob3 round trip" ob3_roundtrip.py "$VETA" "$WORK/ob3-roundtrip"
+# Outside tester (c): one issuer URL rule, embedded did:key not VALID, site key and publication, nbf/exp instants, exits.
+suite "outside fixes (c)" outside_fixes_c.py "$VETA" "$WORK/outside-c"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -293,8 +293,8 @@ check("a key that is not the issuer's is refused (exit 1) and writes nothing", r
 legacy = os.path.join(root, "Tests/fixtures/legacy-store")
 legacy_jwt = os.path.join(legacy, "records/VETA-2026-000001.jwt")
 r = run("verify", legacy_jwt, "--embedded-key", "--as-of", "2026-11-30", store_arg=False)
-check("an old did:key credential verifies with --embedded-key, naming what it proves and what it did not check",
-      r.returncode == 0 and "did:key in the credential's kid" in r.stdout and "--   registry" in r.stdout, r.stdout + r.stderr)
+check("an old did:key credential's signature verifies with --embedded-key, not VALID (exit 1): the issuer is not authenticated",
+      r.returncode == 1 and "SIGNATURE VALID, ISSUER NOT AUTHENTICATED" in r.stdout and "did:key in the credential's kid" in r.stdout and "--   registry" in r.stdout, r.stdout + r.stderr)
 legacy_store = os.path.join(work, "legacy.sqlite")
 shutil.copy(os.path.join(legacy, "store.sqlite"), legacy_store)
 subprocess.run([veta, "store", "upgrade", "--store", legacy_store], capture_output=True)

@@ -8,24 +8,12 @@ public import VetaProgress
 /// document is served at `https://host[:port]/.well-known/did.json` (no path) or
 /// `https://host[:port]/path/did.json`; a site built by `veta site build` holds both at its root.
 public enum DIDWeb {
-    /// The `did:web` of an issuer URL, or ``RecordError`` when the URL cannot name one (not http(s),
-    /// no host, a query or fragment, an empty or `..` path segment).
+    /// The `did:web` of an issuer URL, or ``RecordError`` when the URL breaks ``IssuerURL``'s rule
+    /// (https only, an ASCII DNS host, a port 1–65535, no user information, query, fragment,
+    /// empty or dot segments, `:` in segments, and short enough for the DC-3's code).
     public static func did(issuerURL: String) throws -> String {
-        guard let components = URLComponents(string: issuerURL), let scheme = components.scheme?.lowercased(),
-            scheme == "https" || scheme == "http", let host = components.host, !host.isEmpty,
-            components.query == nil, components.fragment == nil, components.user == nil
-        else { throw RecordError("\(issuerURL) is not an http(s) URL with a host: it cannot name a did:web") }
-        var did = "did:web:" + host.lowercased()
-        if let port = components.port { did += "%3A\(port)" }
-        let segments = components.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
-        let path = segments.last == "" ? Array(segments.dropLast()) : Array(segments)
-        for segment in path {
-            guard !segment.isEmpty, segment != ".", segment != "..", !segment.contains(":") else {
-                throw RecordError("\(issuerURL) has a path segment a did:web cannot carry (\"\(segment)\")")
-            }
-            did += ":" + segment
-        }
-        return did
+        let parts = try IssuerURL.parts(issuerURL)
+        return "did:web:" + parts.host + (parts.port.map { "%3A\($0)" } ?? "") + parts.segments.map { ":" + $0 }.joined()
     }
 
     /// The issuer URL a `did:web` stands for (`https://`, the inverse of ``did(issuerURL:)``), or nil.

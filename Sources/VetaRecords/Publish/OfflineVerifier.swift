@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import VetaProgress
 
 /// Verifies a credential without the issuer's store: with the issuer's DID document (a file, or
@@ -32,8 +32,16 @@ public enum OfflineVerifier {
         return .didDocument(document, site: isDirectory.boolValue ? path : nil)
     }
 
-    /// Verifies the VC-JWT `bytes` as of `date`.
-    public static func verify(_ bytes: [UInt8], source: KeySource, asOf date: CalendarDate) async -> VerificationReport {
+    /// Verifies the VC-JWT `bytes` as of `date`, or at `instant` when given: then validity is
+    /// judged by the JWT's `nbf`/`exp` and the credential's `validFrom`/`validUntil` instants
+    /// (the stricter of each), not by a calendar date in the machine's zone.
+    ///
+    /// With ``KeySource/embeddedDIDKey`` the report is never VALID: the did:key proves who holds
+    /// the key, not that the named issuer does; a credential whose other checks all pass gets the
+    /// verdict `SIGNATURE VALID, ISSUER NOT AUTHENTICATED`.
+    public static func verify(_ bytes: [UInt8], source: KeySource, asOf date: CalendarDate, at instant: Date? = nil) async
+        -> VerificationReport
+    {
         var checks: [VerificationReport.Check] = []
         var unchecked = [
             VerificationReport.Check(
@@ -109,17 +117,32 @@ public enum OfflineVerifier {
                     name: "status", passed: false,
                     detail: "not checked: give the site folder (--did-document SITE-DIR) to check the status list"))
         }
-        let from = CalendarDate(String(credential.validFrom.prefix(10)))
-        let until = credential.validUntil.flatMap { CalendarDate(String($0.prefix(10))) }
-        if let from, from > date {
+        // The site must publish the credential (a valid key can sign what the issuer never issued), and says whether it was superseded.
+        if case .didDocument(_, let site?) = source {
+            let published = PublishedRecordStatus.check(token: token, serial: serial, site: site)
+            checks.append(published)
+            if !published.passed { return done(serial) }
+        }
+        if let instant {
+            checks.append(ValidityWindow(token: token, credential: credential).check(at: instant))
+        } else if let from = CalendarDate(String(credential.validFrom.prefix(10))), from > date {
             checks.append(.init(name: "validity", passed: false, detail: "not valid before \(from)"))
-        } else if let until, until <= date {
+        } else if let until = credential.validUntil.flatMap({ CalendarDate(String($0.prefix(10))) }), until <= date {
             checks.append(.init(name: "validity", passed: false, detail: "expired on \(until)"))
         } else {
+            let until = credential.validUntil.flatMap { CalendarDate(String($0.prefix(10))) }
             checks.append(
                 .init(
                     name: "validity", passed: true,
-                    detail: "valid from \(from.map(\.description) ?? credential.validFrom)" + (until.map { " until \($0)" } ?? "")))
+                    detail: "valid from \(credential.validFrom.prefix(10))" + (until.map { " until \($0)" } ?? "")))
+        }
+        if case .embeddedDIDKey = source, checks.allSatisfy(\.passed) {
+            checks.append(
+                .init(
+                    name: VerificationReport.issuerNotAuthenticated, passed: false,
+                    detail:
+                        "the signature verifies with the did:key the credential carries, but nothing binds that key to \(credential.issuer.id): give --did-document or --trusted-key to authenticate the issuer"
+                ))
         }
         return done(serial)
     }

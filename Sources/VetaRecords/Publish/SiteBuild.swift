@@ -46,6 +46,12 @@ extension RecordService {
         guard let kid = issuer.keyID(for: key.publicKey) else {
             throw Refusal("the key given is not one of issuer \(issuer.id)'s keys: the site's documents are signed with the issuer's key")
         }
+        // Only the current key signs the site: a rotated-out key (perhaps compromised) signs nothing new.
+        guard issuer.keys.last == key.publicKey else {
+            throw Refusal(
+                "the key given is \(kid), a rotated-out key of issuer \(issuer.id): the site is signed with its current key \(issuer.keys.last.flatMap { issuer.keyID(for: $0) } ?? "")"
+            )
+        }
         var site = SiteBuild(issuer: issuer)
         let document = DIDWeb.document(did: did, keys: issuer.keys)
         site.files[".well-known/did.json"] = try SiteJSON.encode(document)
@@ -88,6 +94,8 @@ extension RecordService {
             }
             if record.format == .ob3, let token {
                 site.files["records/\(record.serial)/credential.jwt"] = Array(token.utf8)
+                site.files[PublishedRecordStatus.path(token: token)] = try SiteJSON.encode(
+                    PublishedRecordStatus(serial: record.serial, state: state.rawValue))
                 // The credential baked into badge images (Open Badges 3.0 §5.3) for backpacks and wallets.
                 let compact = token.trimmingCharacters(in: .whitespacesAndNewlines)
                 site.files["records/\(record.serial)/badge.svg"] = Array(

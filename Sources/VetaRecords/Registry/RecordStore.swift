@@ -32,6 +32,11 @@ public final class RecordStore: Sendable {
             else {
                 throw StoreError(.conflict, "issuer \(issuer.id) already exists")
             }
+            // Two issuers with one did:web (a case or trailing-slash variant) would share a DID document and kids.
+            let did = try DIDWeb.did(issuerURL: issuer.id)
+            for existing in try String.fetchAll(db, sql: "SELECT id FROM issuer") where (try? DIDWeb.did(issuerURL: existing)) == did {
+                throw StoreError(.conflict, "issuer \(existing) is already registered with the did:web \(did) that \(issuer.id) derives")
+            }
             try db.execute(
                 sql: "INSERT INTO issuer (id, name, rfc, stps_registration, public_key) VALUES (?, ?, ?, ?, ?)",
                 arguments: [issuer.id, issuer.name, issuer.rfc.rawValue, issuer.stpsRegistration, issuer.publicKey])

@@ -21,7 +21,8 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     /// the registry, or the status list without a site); nil when every check could be made.
     public let unchecked: [Check]?
     /// The verdict in one word: `VALID` only when every check passed; `REVOKED` (the record or the
-    /// one issued with it was revoked), `SUPERSEDED` (a re-issue replaced it), else `NOT VALID`.
+    /// one issued with it was revoked), `SUPERSEDED` (a re-issue replaced it), `SIGNATURE VALID, ISSUER NOT AUTHENTICATED`
+    /// (only an embedded did:key vouched for the signature), else `NOT VALID`.
     public let verdict: String
 
     /// Creates a report; the verdict follows from the checks.
@@ -34,9 +35,13 @@ public struct VerificationReport: Hashable, Sendable, Codable {
         case nil: verdict = checks.isEmpty ? "NOT VALID" : "VALID"
         case "revocation": verdict = "REVOKED"
         case "supersession": verdict = "SUPERSEDED"
+        case Self.issuerNotAuthenticated: verdict = "SIGNATURE VALID, ISSUER NOT AUTHENTICATED"
         default: verdict = "NOT VALID"
         }
     }
+
+    /// The name of the check an embedded did:key fails: the signature holds, the issuer is not authenticated.
+    public static let issuerNotAuthenticated = "issuer authentication"
 
     /// Whether every check passed.
     public var isValid: Bool { !checks.isEmpty && checks.allSatisfy(\.passed) }

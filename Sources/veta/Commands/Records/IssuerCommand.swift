@@ -28,9 +28,7 @@ struct IssuerCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
-                guard let parsed = URL(string: url), parsed.scheme == "https" || parsed.scheme == "http", parsed.host != nil else {
-                    throw Refusal("\(url) is not an http(s) URL")
-                }
+                do { _ = try DIDWeb.did(issuerURL: url) } catch { throw Refusal("\(error)") }
                 let key = try publicKeyArgument(publicKey)
                 try await store.openRecords(create: true).records.add(
                     Issuer(id: url, name: name, rfc: try RFC(rfc), stpsRegistration: stps, publicKey: key.base64URL))

@@ -51,10 +51,14 @@ struct Reissue: AsyncParsableCommand {
     func run() async throws {
         try await runReporting {
             let service = try store.openRecords(create: true)
+            // Each new file supersedes the old record of its own format (the DC-3 its DC-3, the credential its credential).
+            var oldBatch: [IssuedRecord] = []
+            if let old = try await service.records.record(serial) { oldBatch = try await service.issuance(of: old) }
             let issued = try await service.reissue(
                 serial, key: try readPrivateKey(key), outputFolder: out, asOf: try await asOf.orToday(service.progress))
             for item in issued {
-                Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(serial): \(item.path)\n")
+                let superseded = oldBatch.first { $0.format == item.record.format }?.serial ?? serial
+                Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(superseded): \(item.path)\n")
             }
         }
     }

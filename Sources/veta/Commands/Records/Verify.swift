@@ -25,6 +25,10 @@ struct Verify: AsyncParsableCommand {
               veta verify credential.jwt --did-document did.json
               veta verify credential.jwt --trusted-key issuer.public.jwk
               veta verify old.jwt --embedded-key                    # did:key of credentials before did:web
+
+            --embedded-key never gives VALID: at best SIGNATURE VALID, ISSUER NOT AUTHENTICATED (exit 1).
+            Without a store, validity is judged at the current instant against nbf/exp (validFrom/validUntil)
+            unless --as-of names a day. Files above 16 MiB are refused unread (exit 2).
             """)
 
     @Argument(help: "The issued file.") var file: String
@@ -48,14 +52,16 @@ struct Verify: AsyncParsableCommand {
 
     func run() async throws {
         try await runReporting(json: format == .json) {
-            guard let data = FileManager.default.contents(atPath: file) else { throw StoreError(.storage, "cannot read \(file)") }
+            let data = try VerifyInput.read(file)
             // A baked badge (PNG or SVG) is verified as the credential it carries.
             let credential = Array(try BadgeBaker.credential(fromBadge: data).map { Data($0.utf8) } ?? data)
             let report: VerificationReport
             if let source = try offlineSource() {
+                // Without a store, no site zone defines "today": validity is judged at the instant (nbf/exp), unless --as-of names a day.
+                let now = try SiteClock.currentInstant()
                 report = await OfflineVerifier.verify(
-                    credential, source: source,
-                    asOf: try asOf?.date ?? SiteClock(now: SiteClock.currentInstant(), timeZone: .current).today)
+                    credential, source: source, asOf: try asOf?.date ?? SiteClock(now: now, timeZone: .current).today,
+                    at: asOf == nil ? now : nil)
             } else {
                 let service = try store.openRecords(create: false)
                 report = try await service.verify(credential, asOf: try await asOf.orToday(service.progress))
@@ -74,7 +80,12 @@ struct Verify: AsyncParsableCommand {
     }
 
     private func offlineSource() throws -> OfflineVerifier.KeySource? {
-        if let didDocument { return try OfflineVerifier.source(didDocument: didDocument) }
+        if let didDocument {
+            guard FileManager.default.fileExists(atPath: didDocument) else {
+                throw StoreError(.storage, "cannot read \(didDocument): no such file or folder")
+            }
+            return try OfflineVerifier.source(didDocument: didDocument)
+        }
         if let trustedKey { return .trustedKey(try publicKeyArgument(trustedKey)) }
         return embeddedKey ? .embeddedDIDKey : nil
     }
