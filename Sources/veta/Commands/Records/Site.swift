@@ -43,6 +43,8 @@ struct Site: AsyncParsableCommand {
             let records: [String]
             let pages: [String]
             let revokedIndexes: [Int]
+            /// Files the replaced site held that this build does not write (added by hand, or an older layout's).
+            let removed: [String]
         }
 
         func validate() throws {
@@ -54,18 +56,23 @@ struct Site: AsyncParsableCommand {
                 let service = try store.openRecords(create: false)
                 let signingKey = try readPrivateKey(key)
                 let site = try await service.site(issuer: issuer, key: signingKey)
-                try SiteWriter.write(site.files, to: out)
+                let removed = try SiteWriter.write(site.files, to: out)
                 let pages = site.records.map { RecordPage.url(issuer: site.issuer.id, recordID: $0) }
                 if format == .json {
                     try printJSON(
                         Summary(
                             out: out, issuer: site.issuer.id, did: site.issuer.did, files: site.files.count + 1, records: site.records,
-                            pages: pages, revokedIndexes: site.revokedIndexes))
+                            pages: pages, revokedIndexes: site.revokedIndexes, removed: removed))
                 } else {
                     Terminal.out(
                         "wrote \(site.files.count + 1) files to \(out) for \(site.issuer.id) (\(site.issuer.did)): "
                             + "\(site.records.count) record pages, \(site.revokedIndexes.count) revoked in the status list\n")
                     for page in pages { Terminal.out("  \(page)\n") }
+                    if !removed.isEmpty {
+                        Terminal.out(
+                            "removed \(removed.count) files the old site held that veta does not write (keep them elsewhere and copy "
+                                + "them in after each build, or set them on the web host): \(removed.joined(separator: ", "))\n")
+                    }
                 }
             }
         }
