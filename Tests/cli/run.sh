@@ -197,6 +197,8 @@ suite "badges" badge_cli.py "$VETA" "$WORK/badges"
 suite "serve" serve_cli.py "$VETA" "$WORK/serve"
 # The independent round trip: openbadgeslib resolves did:web over TLS from `veta serve` (test CA) and checks the status list.
 suite "ob3 round trip" ob3_roundtrip.py "$VETA" "$WORK/ob3-roundtrip"
+# breakit5 part D: site refusals, status list time, page privacy, stale builds, serve errors, ambiguous badges, drafts, help.
+suite "outside fixes (d)" outside_fixes_d.py "$VETA" "$WORK/outside-d"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

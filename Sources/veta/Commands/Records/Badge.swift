@@ -7,11 +7,11 @@ struct Badge: AsyncParsableCommand {
         commandName: "badge",
         abstract: "Write a credential baked into an SVG or PNG badge image (Open Badges 3.0 §5.3).",
         discussion: """
-            The image shows the code, title and level of the unit or curriculum; the signed
-            credential travels inside it (SVG: <openbadges:credential verify="JWT"> in the
-            namespace https://purl.imsglobal.org/ob/v3p0; PNG: an uncompressed iTXt chunk
-            'openbadgecredential'), so backpacks and wallets that take images accept it, and
-            `veta verify` reads it back. The format follows the extension of --out (.svg or .png).
+            The image shows the code, title and level of the unit or curriculum; the signed \
+            credential travels inside it (SVG: <openbadges:credential verify="JWT"> in the \
+            namespace https://purl.imsglobal.org/ob/v3p0; PNG: an uncompressed iTXt chunk \
+            'openbadgecredential'), so backpacks and wallets that take images accept it, and \
+            `veta verify` reads it back. The format follows the extension of --out (.svg or .png). \
             The credential is the one registered in the log; a DC-3 serial is refused (exit 1).
 
             Examples:

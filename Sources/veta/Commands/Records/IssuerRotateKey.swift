@@ -9,15 +9,15 @@ extension IssuerCommand {
             commandName: "rotate-key",
             abstract: "Replace an issuer's signing key, saying why (an amendment entry of the log).",
             discussion: """
-                From now on records are issued with the new key, named key-N+1 in the issuer's did:web
-                document; the old keys stay in it (and in the log), so credentials signed with them
-                still verify. Build the site again (veta site build) to publish the new key. A key
+                From now on records are issued with the new key, named key-N+1 in the issuer's did:web \
+                document; the old keys stay in it (and in the log), so credentials signed with them \
+                still verify. Build the site again (veta site build) to publish the new key. A key \
                 the issuer or another issuer has had is refused.
 
                 Example:
                   veta keys generate --name issuer-2027 --out keys
-                  veta issuer rotate-key --url https://capacitacion.example.mx --public-key keys/issuer-2027.public.jwk \\
-                    --reason "key renewed for 2027"
+                  veta issuer rotate-key --url https://capacitacion.example.mx \\
+                    --public-key keys/issuer-2027.public.jwk --reason "key renewed for 2027"
                 """)
         @Option(help: "The issuer's URL (its id).") var url: String
         @Option(help: "The new public key: a JWK file or the key (multibase z6Mk… or base64url).") var publicKey: String
