@@ -65,8 +65,15 @@ public struct SiteServer: Sendable {
             if case .failedToLoadPrivateKey = error, let tls { throw ServeError.mismatch(certificate: tls.certificate, key: tls.key) }
             throw ServeError.server("TLS: \(error)")
         } catch {
-            throw ServeError.server("\(error)")
+            throw ServeError.server(Self.plain(error))
         }
+    }
+
+    /// An error in words: a system error's text without the call that raised it (`bind(…): `).
+    static func plain(_ error: any Error) -> String {
+        let text = "\(error)"
+        guard text.contains("(errno:"), let range = text.range(of: "): ", options: .backwards) else { return text }
+        return String(text[range.upperBound...])
     }
 
     private func serverBuilder() throws -> HTTPServerBuilder {
