@@ -233,6 +233,15 @@ for command in (["serve"], ["site", "build"], ["badge"], ["issuer", "rotate-key"
     check(f"veta {' '.join(command)} --help fits 80 columns with no orphan lines",
           all(len(line) <= 80 for line in lines) and not orphans, "\n".join([l for l in lines if len(l) > 80] + orphans))
 
+# --- 17: --format json where a success output exists ---------------------------------------------------------
+r = run(store, "badge", "--record", "VETA-2027-000001", "--out", os.path.join(work, "b.svg"), "--format", "json")
+check("badge --format json prints one document", r.returncode == 0 and json.loads(r.stdout)["format"] == "svg", r.stdout + r.stderr)
+subprocess.run([veta, "keys", "generate", "--name", "issuer-2", "--out", keys], check=True, capture_output=True)
+r = run(store, "issuer", "rotate-key", "--url", ISSUER, "--public-key", os.path.join(keys, "issuer-2.public.jwk"), "--reason", "renewed",
+        "--format", "json")
+check("issuer rotate-key --format json prints one document", r.returncode == 0 and json.loads(r.stdout)["keyID"].endswith("#key-2"),
+      r.stdout + r.stderr)
+
 # --- 17: a store that is not Veta's ---------------------------------------------------------------------------
 foreign_store = os.path.join(work, "foreign.sqlite")
 shutil.copy(store, foreign_store)

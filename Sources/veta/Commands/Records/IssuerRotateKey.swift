@@ -22,15 +22,20 @@ extension IssuerCommand {
         @Option(help: "The issuer's URL (its id).") var url: String
         @Option(help: "The new public key: a JWK file or the key (multibase z6Mk… or base64url).") var publicKey: String
         @Option(help: "Why the key changes.") var reason: String
+        @Option(help: "Output format: text or json.") var format: ListingFormat = .text
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try await runReporting {
+            try await runReporting(json: format == .json) {
                 let key = try publicKeyArgument(publicKey)
                 let records = try store.openExistingRecords().records
                 try await records.rotateKey(of: url, to: key, reason: reason)
                 let issuer = try await records.issuer(url)
-                Terminal.out("rotated issuer \(url)'s key to \(key.multibase) (\(issuer.flatMap { $0.keyID(for: key) } ?? "new key"))\n")
+                let kid = issuer.flatMap { $0.keyID(for: key) }
+                if format == .json {
+                    return try printJSON(["issuer": url, "publicKey": key.multibase, "keyID": kid ?? ""])
+                }
+                Terminal.out("rotated issuer \(url)'s key to \(key.multibase) (\(kid ?? "new key"))\n")
             }
         }
     }
