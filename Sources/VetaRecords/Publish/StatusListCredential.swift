@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import VetaProgress
 
 /// The issuer's revocation list as a W3C `BitstringStatusListCredential`, signed as a VC-JWT.
