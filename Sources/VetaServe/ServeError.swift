@@ -35,6 +35,20 @@ public struct ServeError: Error, Hashable, Sendable, CustomStringConvertible {
             fix: "give a PEM \(what) file (--tls-cert and --tls-key go together).")
     }
 
+    /// The TLS certificate or key file cannot be read (missing, a folder, no permission).
+    static func unreadable(_ what: String, _ path: String) -> ServeError {
+        ServeError(
+            code: "VETA-SERVE-002", message: "cannot read the TLS \(what) \(path).",
+            fix: "give the path of a readable PEM \(what) file (--tls-cert and --tls-key go together).")
+    }
+
+    /// The certificate and key each parse, but the key is not the certificate's.
+    static func mismatch(certificate: String, key: String) -> ServeError {
+        ServeError(
+            code: "VETA-SERVE-004", message: "the TLS key \(key) is not the private key of the certificate \(certificate).",
+            fix: "give the certificate and the key that were made together (the key the certificate was issued for).")
+    }
+
     /// The server could not bind or stopped with an error.
     static func server(_ detail: String) -> ServeError {
         ServeError(

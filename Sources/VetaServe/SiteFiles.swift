@@ -7,6 +7,9 @@ public import Foundation
 /// backslash; a path that names a folder serves its `index.html`; and a file is served only when
 /// its real path (symbolic links resolved) stays inside the site's real root.
 public enum SiteFiles {
+    /// The marker `veta site build` leaves at a site's root (`SiteWriter.marker`); never served.
+    static let marker = ".veta-site"
+
     /// The content type for a file name, by extension; `application/octet-stream` for any other.
     public static func contentType(for name: String) -> String {
         let ext = name.split(separator: ".", omittingEmptySubsequences: false).last.map { $0.lowercased() } ?? ""
@@ -62,10 +65,16 @@ public enum SiteFiles {
     /// and nothing outside `root` is ever returned, even through a symbolic link.
     public static func file(forRequestPath rawPath: String, root: URL) -> URL? {
         guard let parts = segments(ofRequestPath: rawPath) else { return nil }
+        // The build's marker file is Veta's bookkeeping, not part of the site.
+        guard !parts.contains(marker) else { return nil }
+        let path = rawPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let namesFolder = path.hasSuffix("/") && !parts.isEmpty
         let realRoot = root.resolvingSymlinksInPath().standardizedFileURL
         var url = parts.reduce(realRoot) { $0.appendingPathComponent($1) }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return nil }
+        // A file named as a folder (badge.png/) is not found, as on a static web host.
+        if namesFolder, !isFolder.boolValue { return nil }
         if isFolder.boolValue {
             url = url.appendingPathComponent("index.html")
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { return nil }

@@ -58,13 +58,32 @@ public struct SiteServer: Sendable {
             logger: logger)
         do {
             try await app.runService()
+        } catch let error as IOError {
+            // The system's words (address already in use), not the call that failed.
+            throw ServeError.server("cannot listen on \(host):\(port): \(String(cString: strerror(error.errnoCode)))")
+        } catch let error as NIOSSLError {
+            if case .failedToLoadPrivateKey = error, let tls { throw ServeError.mismatch(certificate: tls.certificate, key: tls.key) }
+            throw ServeError.server("TLS: \(error)")
         } catch {
-            throw ServeError.server("\(error)")
+            throw ServeError.server(Self.plain(error))
         }
+    }
+
+    /// An error in words: a system error's text without the call that raised it (`bind(…): `).
+    static func plain(_ error: any Error) -> String {
+        let text = "\(error)"
+        guard text.contains("(errno:"), let range = text.range(of: "): ", options: .backwards) else { return text }
+        return String(text[range.upperBound...])
     }
 
     private func serverBuilder() throws -> HTTPServerBuilder {
         guard let tls else { return .http1() }
+        for (what, path) in [("certificate", tls.certificate), ("key", tls.key)] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+                FileManager.default.isReadableFile(atPath: path)
+            else { throw ServeError.unreadable(what, path) }
+        }
         let chain: [NIOSSLCertificate]
         do {
             chain = try NIOSSLCertificate.fromPEMFile(tls.certificate)
@@ -80,6 +99,12 @@ public struct SiteServer: Sendable {
         }
         let configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        // Made here, not when the first connection comes: a key that is not the certificate's is refused before listening.
+        do {
+            _ = try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw ServeError.mismatch(certificate: tls.certificate, key: tls.key)
+        }
         return try .tls(.http1(), tlsConfiguration: configuration)
     }
 

@@ -130,9 +130,9 @@ import Testing
 
     @Test func theRecordPageURLHasOneLayout() {
         #expect(
-            DC3Mapping.recordPageURL(issuer: "https://a.example", recordID: "VETA-2026-000001")
+            RecordPage.url(issuer: "https://a.example", recordID: "VETA-2026-000001")
                 == "https://a.example/records/VETA-2026-000001/")
-        #expect(DC3Mapping.recordPageURL(issuer: "https://a.example//", recordID: "S") == "https://a.example/records/S/")
-        #expect(DC3Mapping.recordPageURL(issuer: "https://localhost:8443/veta", recordID: "S") == "https://localhost:8443/veta/records/S/")
+        #expect(RecordPage.url(issuer: "https://a.example//", recordID: "S") == "https://a.example/records/S/")
+        #expect(RecordPage.url(issuer: "https://localhost:8443/veta", recordID: "S") == "https://localhost:8443/veta/records/S/")
     }
 }

@@ -113,7 +113,8 @@ import VetaProgress
         let url = StatusListIndex.listURL(issuerURL: issuer.id)
         let kid = try #require(issuer.keyID(for: key.publicKey))
         let token = try StatusListCredential(
-            url: url, issuerDID: issuer.did, list: list, validFrom: try #require(CalendarDate("2026-11-30"))
+            url: url, issuerDID: issuer.did, list: list, validFrom: try #require(CalendarDate("2026-11-30")),
+            in: try #require(TimeZone(identifier: "UTC"))
         )
         .signed(with: key, kid: kid)
         let payload = try CompactJWS.verify(token, with: key.publicKey)

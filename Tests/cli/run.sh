@@ -201,6 +201,8 @@ suite "serve" serve_cli.py "$VETA" "$WORK/serve"
 suite "ob3 round trip" ob3_roundtrip.py "$VETA" "$WORK/ob3-roundtrip"
 # Outside tester (c): one issuer URL rule, embedded did:key not VALID, site key and publication, nbf/exp instants, exits.
 suite "outside fixes (c)" outside_fixes_c.py "$VETA" "$WORK/outside-c"
+# breakit5 part D: site refusals, status list time, page privacy, stale builds, serve errors, ambiguous badges, drafts, help.
+suite "outside fixes (d)" outside_fixes_d.py "$VETA" "$WORK/outside-d"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -176,8 +176,8 @@ for page in pages:
         problems.append(f"{page}: no doctype or viewport")
 check("every page parses as balanced HTML, with a viewport, no script and no CURP", pages and not problems, "\n".join(problems))
 page = open(os.path.join(site, "records/VETA-2026-000001/index.html"), encoding="utf-8").read()
-check("the page shows holder, curriculum, units, dates, status and issuer, in Spanish and English",
-      all(s in page for s in ["José Ángel Núñez Peña", "VTOPHT", "RIIWHS201E", "2026-11-12", "2027-11-12", "VÁLIDA / VALID",
+check("the page shows holder, curriculum, units, dates (the last valid day), status and issuer, in Spanish and English",
+      all(s in page for s in ["José Ángel Núñez Peña", "VTOPHT", "RIIWHS201E", "2026-11-12", "2027-11-11", "last valid day", "VÁLIDA / VALID",
                               "Capacitación Minera del Norte", DID, "Cómo verificar", "How to verify"]), page[:2000])
 
 did = json.load(open(os.path.join(site, ".well-known/did.json")))

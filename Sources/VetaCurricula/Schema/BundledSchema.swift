@@ -365,7 +365,7 @@ enum BundledSchema {
 
   <xs:complexType name="VolumeOfLearning">
     <xs:annotation>
-      <xs:documentation>Total nominal hours of the curriculum; must equal the sum of its units' hours.</xs:documentation>
+      <xs:documentation>Total nominal hours of the curriculum; must lie between the core units' hours plus the cheapest valid choice of electives and the core plus the dearest (packaging rules, VETA-R008).</xs:documentation>
     </xs:annotation>
     <xs:attribute name="hours" type="Hours" use="required"/>
   </xs:complexType>

@@ -24,8 +24,15 @@ public enum StoreSchema {
     /// The refusal of a store with migrations this veta does not know.
     static func newer(_ path: String, unknown: Set<String>, applied: Set<String>) -> StoreError {
         let stored = version(of: applied)
-        let what = stored > version ? "schema version \(stored)" : "schema version \(version) with later changes"
         let names = unknown.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+        // No unknown migration is a numbered Veta one: another program's database, not a newer Veta's.
+        guard unknown.contains(where: { number($0) != nil }) else {
+            return StoreError(
+                .storage,
+                "\(path) holds migrations that are not Veta's (\(names)): it is not a Veta store, or another program changed it. "
+                    + "It was left unchanged: give --store (or VETA_STORE) the path of a Veta store")
+        }
+        let what = stored > version ? "schema version \(stored)" : "changes beyond schema version \(version)"
         return StoreError(
             .storage,
             "\(path) has \(what), newer than this veta knows (schema version \(version)): a newer veta wrote it "

@@ -52,9 +52,10 @@ public enum BadgeBaker {
     /// The credential baked into a PNG badge.
     ///
     /// - Throws: ``BadgeError`` for a file that is not a PNG, a damaged chunk (CRC), or no
-    ///   uncompressed `openbadgecredential` `iTXt` chunk.
+    ///   uncompressed `openbadgecredential` `iTXt` chunk, or more than one (ambiguous).
     public static func credential(fromPNG data: Data) throws -> String {
         let keyword = Array(pngKeyword.utf8)
+        var tokens: [String] = []
         for chunk in try PNGChunks.chunks(of: Array(data)) where chunk.type == "iTXt" {
             let fields = Array(chunk.data)
             guard fields.count > keyword.count + 2, fields.starts(with: keyword), fields[keyword.count] == 0 else { continue }
@@ -72,27 +73,35 @@ public enum BadgeBaker {
             guard let token = String(validating: fields[index...], as: UTF8.self) else {
                 throw BadgeError.damaged("the openbadgecredential text is not UTF-8")
             }
-            return token
+            tokens.append(token)
         }
-        throw BadgeError.notABadge("the PNG has no openbadgecredential iTXt chunk")
+        guard tokens.count <= 1 else { throw BadgeError.ambiguous("the PNG has \(tokens.count) openbadgecredential iTXt chunks") }
+        guard let token = tokens.first else { throw BadgeError.notABadge("the PNG has no openbadgecredential iTXt chunk") }
+        return token
     }
 
-    /// The credential baked into an SVG badge: the `verify` attribute of the first
-    /// `<credential>` element in the OB 3.0 namespace, or its text when it has none.
+    /// The credential baked into an SVG badge: the `verify` attribute of its one `<credential>`
+    /// element in the OB 3.0 namespace, or its text when it has none.
     ///
-    /// - Throws: ``BadgeError`` for XML that does not parse or has no such element.
+    /// - Throws: ``BadgeError`` for XML that does not parse (entities are never expanded), no such
+    ///   element, or more than one (ambiguous).
     public static func credential(fromSVG data: Data) throws -> String {
         let reader = SVGCredentialReader()
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        let parsed = parser.parse()
-        if let found = reader.found { return found }
-        guard parsed else {
-            throw BadgeError.damaged("the SVG does not parse as XML (\(parser.parserError.map { "\($0)" } ?? "unknown error"))")
+        guard parser.parse() else {
+            // Where, in plain words; not the parser's error domain and number.
+            throw BadgeError.damaged(
+                "the SVG does not parse as XML (line \(parser.lineNumber), column \(parser.columnNumber); "
+                    + "entity declarations and expansions are not accepted)")
         }
-        throw BadgeError.notABadge("the SVG has no <openbadges:credential> element")
+        guard reader.found.count <= 1 else {
+            throw BadgeError.ambiguous("the SVG has \(reader.found.count) <openbadges:credential> elements")
+        }
+        guard let found = reader.found.first else { throw BadgeError.notABadge("the SVG has no <openbadges:credential> element") }
+        return found
     }
 
     /// The credential in a baked PNG or SVG, or nil when `data` is neither (a bare JWT, a PDF), so
@@ -116,9 +125,9 @@ public enum BadgeBaker {
     }
 }
 
-/// Finds the OB 3.0 credential element while XMLParser reads an SVG.
+/// Finds every OB 3.0 credential element while XMLParser reads an SVG (more than one is ambiguous).
 private final class SVGCredentialReader: NSObject, XMLParserDelegate {
-    var found: String?
+    var found: [String] = []
     private var inside = false
     private var text = ""
 
@@ -126,12 +135,12 @@ private final class SVGCredentialReader: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        guard found == nil, !inside, namespaceURI == BadgeBaker.svgNamespace, elementName == "credential" else { return }
+        guard !inside, namespaceURI == BadgeBaker.svgNamespace, elementName == "credential" else { return }
         if let verify = attributes["verify"] {
-            found = verify
-            parser.abortParsing()
+            found.append(verify)
         } else {
             inside = true
+            text = ""
         }
     }
 
@@ -147,9 +156,6 @@ private final class SVGCredentialReader: NSObject, XMLParserDelegate {
         guard inside else { return }
         inside = false
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !trimmed.isEmpty {
-            found = trimmed
-            parser.abortParsing()
-        }
+        if !trimmed.isEmpty { found.append(trimmed) }
     }
 }

@@ -40,6 +40,13 @@ public struct BadgeError: Error, Hashable, Sendable, CustomStringConvertible {
         BadgeError(code: "VETA-BADGE-003", message: "the badge image is damaged: \(detail).", fix: "bake the badge again (veta badge).")
     }
 
+    /// The badge carries more than one credential: which one it stands for cannot be told.
+    static func ambiguous(_ detail: String) -> BadgeError {
+        BadgeError(
+            code: "VETA-BADGE-005", message: "the badge is ambiguous: \(detail); a baked badge carries exactly one credential.",
+            fix: "use the badge as the issuer's site published it, or verify the credential.jwt itself.")
+    }
+
     /// The record asked for is not a credential (a DC-3 constancia has no badge).
     static func notACredential(_ serial: String) -> BadgeError {
         BadgeError(

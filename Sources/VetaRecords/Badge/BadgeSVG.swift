@@ -1,3 +1,5 @@
+import VetaCurricula
+
 /// The SVG badge face: the same design as the PNG, as text the browser sets in its own sans-serif
 /// font (no font files, images or links), in Spanish and English.
 enum BadgeSVG {
@@ -10,7 +12,7 @@ enum BadgeSVG {
             #"<svg xmlns="http://www.w3.org/2000/svg" xmlns:openbadges="https://purl.imsglobal.org/ob/v3p0" "#
                 + #"width="320" height="320" viewBox="0 0 320 320" role="img" aria-labelledby="badge-title">"#,
             #"<openbadges:credential verify="\#(escape(credential))"/>"#,
-            #"<title id="badge-title">\#(escape(face.code)) — \#(escape(face.titleES)) / \#(escape(face.titleEN))</title>"#,
+            #"<title id="badge-title">\#(escape(face.code)) — \#(escape(LocalizedText.both(face.titleES, face.titleEN)))</title>"#,
             ##"<circle cx="160" cy="160" r="150" fill="#1F3A5F"/>"##,
             ##"<circle cx="160" cy="160" r="145" fill="none" stroke="#E0A526" stroke-width="10"/>"##,
             ##"<g font-family="sans-serif" text-anchor="middle" fill="#FFFFFF">"##,

@@ -54,16 +54,7 @@ public enum DC3Mapping {
                 workersRepresentative: organisation?.hasMixedCommission == true ? organisation?.workersRepresentative ?? "" : nil),
             // The printed code and the QR code both lead to the credential's verification page.
             verification: DC3Constancia.Verification(
-                code: recordPageURL(issuer: issuer.id, recordID: credentialSerial),
-                payload: recordPageURL(issuer: issuer.id, recordID: credentialSerial)))
-    }
-
-    /// The verification page of a record on the issuer's site: `<issuerURL>/records/<RECORD-ID>/`
-    /// (the issuer URL without trailing slashes; the record id is the credential's serial). The
-    /// same layout as the published site's record pages.
-    public static func recordPageURL(issuer issuerURL: String, recordID: String) -> String {
-        var base = issuerURL
-        while base.hasSuffix("/") { base.removeLast() }
-        return base + "/records/\(recordID)/"
+                code: RecordPage.url(issuer: issuer.id, recordID: credentialSerial),
+                payload: RecordPage.url(issuer: issuer.id, recordID: credentialSerial)))
     }
 }

@@ -55,8 +55,9 @@ public enum CredentialBuilder {
             id: SiteURL.achievement(
                 issuerURL: issuer.id, code: curriculum.code.rawValue, version: curriculum.version.description, unit: unit?.code.rawValue),
             achievementType: unit == nil ? "Certification" : "Competency",
-            name: "\(title.es) / \(title.en)",
-            description: unit.map { "\($0.title.es). \($0.title.en)." } ?? "\(curriculum.description.es)\n\n\(curriculum.description.en)",
+            name: title.both,
+            description: unit.map { [$0.title.es, $0.title.en].filter { !$0.isEmpty }.map { "\($0)." }.joined(separator: " ") }
+                ?? [curriculum.description.es, curriculum.description.en].filter { !$0.isEmpty }.joined(separator: "\n\n"),
             criteria: AchievementCredential.Criteria(narrative: narrative(curriculum: curriculum, unit: unit, achieved: achieved)),
             humanCode: unit?.code.rawValue ?? curriculum.code.rawValue,
             creditsAvailable: Double(unit?.hours ?? achieved.map(AchievedHours.hours(of:)) ?? curriculum.volumeOfLearningHours),
@@ -80,7 +81,7 @@ public enum CredentialBuilder {
 
     static func narrative(curriculum: Curriculum, unit: VetaCurricula.Unit?, achieved: [VetaCurricula.Unit]? = nil) -> String {
         let units = unit.map { [$0] } ?? achieved ?? curriculum.units
-        let lines = units.map { u in "- \(u.code) \(u.title.es) / \(u.title.en) (\(u.hours) h, \(u.elements.count) elementos / elements)" }
+        let lines = units.map { u in "- \(u.code) \(u.title.both) (\(u.hours) h, \(u.elements.count) elementos / elements)" }
         let head =
             unit == nil
             ? "Cumplió las reglas de integración de \(curriculum.code) \(curriculum.version) con las unidades evaluadas y firmadas por un evaluador autorizado. Met the packaging rules of \(curriculum.code) \(curriculum.version) with units assessed and signed off by an authorised assessor."

@@ -38,17 +38,19 @@ struct RecordPageContent {
     }
 
     var html: String {
-        let title = unit.map { "\($0.code) \($0.title.es) / \($0.title.en)" } ?? "\(curriculum.title.es) / \(curriculum.title.en)"
+        let title = unit.map { "\($0.code) \($0.title.both)" } ?? curriculum.title.both
         let kind = record.format == .ob3 ? "Credencial Open Badges 3.0 / Open Badges 3.0 credential" : "Constancia DC-3 / DC-3 certificate"
+        // validUntil is the first day it no longer holds: the page names the last day it does.
         let validity =
             "del / from \(record.validFrom)"
-            + (record.validUntil.map { " al / until \($0)" } ?? " — sin vencimiento / no expiry")
-        var notes = events.map { event in
+            + (record.validUntil.map { " hasta el / through \($0.adding(days: -1)) (último día válido / last valid day)" }
+                ?? " — sin vencimiento / no expiry")
+        // A public page shows what happened and when, never the free-text reason the log keeps.
+        let notes = events.map { event in
             event.kind == .revoked
-                ? "Revocada el / revoked on \(event.date) (\(event.serial)): \(event.note)"
+                ? "Revocada el / revoked on \(event.date) (\(event.serial))"
                 : "Sustituida el / superseded on \(event.date) (\(event.serial)) por / by \(event.note)"
         }
-        if notes.isEmpty { notes = [] }
         let issued = String(record.issuedAt.prefix(10))
         var rows: [(String, String)] = [
             ("Estado / Status", "<strong class=\"\(state.rawValue.lowercased())\">\(state.spanish) / \(state.rawValue)</strong>"),

@@ -4,7 +4,8 @@ public import VetaProgress
 
 /// The files of an issuer's static site (`veta site build`), by path relative to the site's root.
 ///
-/// Layout: `.well-known/did.json` and `did.json` (the DID document), `issuer.json` (the issuer's
+/// Layout: `index.html` (the home page: the issuer and how to verify), `.well-known/did.json` and
+/// `did.json` (the DID document), `issuer.json` (the issuer's
 /// Profile), `achievements/<CODE>-<VERSION>[-<UNIT>].json`, `status/revocation-1.jwt` (the
 /// revocation list), `records/<SERIAL>/index.html` (the verification page) and, for a credential,
 /// `records/<SERIAL>/credential.jwt` (with `badge.svg` and `badge.png`, the credential baked in). Everything follows from the log: two builds of the same
@@ -23,8 +24,10 @@ public struct SiteBuild: Sendable {
 extension RecordService {
     /// The site of `issuerID` (nil: the only registered issuer), its documents signed with `key`,
     /// which must be one of the issuer's keys. Refuses (``Refusal``) an unknown or ambiguous issuer,
-    /// a key that is not the issuer's and an issuer URL that names no did:web.
+    /// a key that is not the issuer's, an issuer URL that names no did:web and a log that does not
+    /// verify (the same check as issuing: nothing is published from a log that does not verify).
     public func site(issuer issuerID: String?, key: SigningKey) async throws -> SiteBuild {
+        try await requireIntactLog(publishing: true)
         let issuers = try await records.issuers()
         let issuer: Issuer
         if let issuerID {
@@ -57,6 +60,7 @@ extension RecordService {
         site.files[".well-known/did.json"] = try SiteJSON.encode(document)
         site.files["did.json"] = site.files[".well-known/did.json"]
         site.files["issuer.json"] = try SiteJSON.encode(IssuerProfileDocument(issuer: issuer, did: did))
+        site.files["index.html"] = Array(SiteIndexPage.html(issuer: issuer, did: did).utf8)
 
         var list = BitstringStatusList()
         // The list is as of the newest date it reflects (an issue or an event), never the build's clock.
@@ -119,8 +123,8 @@ extension RecordService {
                 record: record, issuer: issuer, did: did, curriculum: curriculum, unit: unit,
                 traineeName: trainee.map { "\($0.givenNames) \($0.paternalSurname) \($0.maternalSurname)" } ?? record.trainee.rawValue,
                 units: claims.map { RecordPageContent.units(fromNarrative: $0.credentialSubject.achievement.criteria.narrative) }
-                    ?? (unit.map { ["\($0.code) \($0.title.es) / \($0.title.en)"] }
-                        ?? curriculum.units.map { "\($0.code) \($0.title.es) / \($0.title.en)" }),
+                    ?? (unit.map { ["\($0.code) \($0.title.both)"] }
+                        ?? curriculum.units.map { "\($0.code) \($0.title.both)" }),
                 state: state, credentialSerial: credentialRecord?.serial, hasCredential: record.format == .ob3 && token != nil,
                 statusIndex: claims?.credentialStatus?.statusListIndex, events: events)
             site.files["records/\(record.serial)/index.html"] = Array(content.html.utf8)
@@ -128,7 +132,9 @@ extension RecordService {
         }
         site.revokedIndexes.sort()
         let listURL = StatusListIndex.listURL(issuerURL: issuer.id)
-        let statusList = StatusListCredential(url: listURL, issuerDID: did, list: list, validFrom: listDate)
+        // Valid from the first instant of that date in the store's zone: never after the signing instant.
+        let statusList = StatusListCredential(
+            url: listURL, issuerDID: did, list: list, validFrom: listDate, in: try await progress.timeZone())
         site.files["status/revocation-1.jwt"] = Array(try statusList.signed(with: key, kid: kid).utf8)
         return site
     }

@@ -12,7 +12,11 @@ public enum SiteWriter {
 
     /// Writes `files` (path → bytes) to `folder`. Throws ``Refusal`` for a folder that is not a
     /// previous site, ``StoreError`` (`.storage`) when writing fails (nothing is left half-written).
-    public static func write(_ files: [String: [UInt8]], to folder: String) throws {
+    /// Returns the paths the replaced site held that this build does not write (files someone added
+    /// by hand, such as `CNAME`, or an older layout's): they are gone, and the caller says so.
+    /// Working folders a killed build left beside `folder` are removed first (``StaleBuilds``).
+    @discardableResult
+    public static func write(_ files: [String: [UInt8]], to folder: String) throws -> [String] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: folder, isDirectory: &isDirectory)
@@ -30,11 +34,17 @@ public enum SiteWriter {
         let name = url.lastPathComponent
         let temporary = parent + "/.\(name).veta-build-\(getpid())"
         let old = parent + "/.\(name).veta-old-\(getpid())"
+        StaleBuilds.remove(beside: parent, name: name)
         try? manager.removeItem(atPath: temporary)
+        var all = files
+        all[marker] = Array(markerText.utf8)
+        let dropped = exists ? StaleBuilds.files(under: folder).filter { all[$0] == nil } : []
         do {
             try manager.createDirectory(atPath: temporary, withIntermediateDirectories: true)
-            var all = files
-            all[marker] = Array(markerText.utf8)
+            // The marker first: a build killed at any later point leaves a folder the next one knows as its own.
+            guard manager.createFile(atPath: temporary + "/" + marker, contents: Data(markerText.utf8)) else {
+                throw StoreError(.storage, "cannot write \(temporary)/\(marker)")
+            }
             for path in all.keys.sorted() {
                 guard !path.split(separator: "/").contains(where: { $0 == ".." || $0.isEmpty }), !path.hasPrefix("/") else {
                     throw StoreError(.storage, "refusing to write \(path) outside the site")
@@ -58,6 +68,7 @@ public enum SiteWriter {
             } else {
                 try manager.moveItem(atPath: temporary, toPath: folder)
             }
+            return dropped
         } catch let error as StoreError {
             try? manager.removeItem(atPath: temporary)
             throw error

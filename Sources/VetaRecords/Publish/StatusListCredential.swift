@@ -1,10 +1,11 @@
-import Foundation
+public import Foundation
 public import VetaProgress
 
 /// The issuer's revocation list as a W3C `BitstringStatusListCredential`, signed as a VC-JWT.
 ///
 /// The claims carry no time that changes between two builds of the same log: `validFrom` is the
-/// date of the newest entry the list reflects, given by the caller. Ed25519 signatures are
+/// first instant, in the store's zone, of the date of the newest entry the list reflects (never
+/// after the instant it is signed, in any zone). Ed25519 signatures are
 /// deterministic, so the same log always gives the same bytes.
 public struct StatusListCredential: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
@@ -43,11 +44,12 @@ public struct StatusListCredential: Codable, Hashable, Sendable {
         public var encodedList: String
     }
 
-    /// The revocation list of `issuerDID` at `url`, holding `list`, valid from `date`.
-    public init(url: String, issuerDID: String, list: BitstringStatusList, validFrom date: CalendarDate) {
+    /// The revocation list of `issuerDID` at `url`, holding `list`, valid from the first instant of
+    /// `date` in `zone` (the store's zone: the site's midnight, not UTC's).
+    public init(url: String, issuerDID: String, list: BitstringStatusList, validFrom date: CalendarDate, in zone: TimeZone) {
         id = url
         issuer = issuerDID
-        validFrom = RFC3339.string(date)
+        validFrom = RFC3339.string(date, in: zone)
         credentialSubject = Subject(id: url + "#list", statusPurpose: "revocation", encodedList: list.encodedList)
         iss = issuerDID
         jti = url

@@ -109,11 +109,13 @@ extension RecordService {
     }
 
     /// Refuses when the log does not verify: nothing is issued on a log that does not verify.
-    func requireIntactLog() async throws {
+    /// `publishing`: the refusal names the site (nothing is published) rather than issuing.
+    func requireIntactLog(publishing: Bool = false) async throws {
         let report = try await verifyLedger()
         guard let first = report.problems.first else { return }
+        let what = publishing ? "nothing is published" : "nothing is issued"
         throw Refusal(
-            "the log does not verify (first bad entry \(first.sequence): \(first.reason)); nothing is issued on a log that does not "
+            "the log does not verify (first bad entry \(first.sequence): \(first.reason)); \(what) from a log that does not "
                 + "verify: run veta ledger verify")
     }
 }

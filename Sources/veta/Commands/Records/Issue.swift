@@ -79,6 +79,7 @@ struct Issue: AsyncParsableCommand {
                 Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)) for \(item.record.trainee): \(item.path)\n")
             }
             if issued.isEmpty && failures.isEmpty { Terminal.out("nothing to issue\n") }
+            try await DraftIssueWarning.warn(about: issued.map(\.record.curriculum), in: service.progress)
             // One trainee's problem never stops the cohort: each is listed with its fix after the rest are issued.
             for failure in failures {
                 Terminal.err("veta: not issued for \(failure.trainee): \(failure.message)\n  fix: \(failure.fix)\n")

@@ -7,16 +7,17 @@ struct Serve: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve a built site folder over HTTP, or HTTPS with a certificate and key.",
         discussion: """
-            For a site office publishing on its own network what `veta site build` wrote. GET and
-            HEAD only; .html as text/html; charset=utf-8, .json (did.json too) as application/json,
-            .jwt as application/jwt, .svg as image/svg+xml, .png as image/png; a folder serves its
-            index.html; a path outside the folder (.., %2e%2e, a symbolic link out) and anything
-            missing is 404. Prints the URL once it listens (--port 0 picks a free port); stops
+            For a site office publishing on its own network what `veta site build` wrote. GET and \
+            HEAD only; .html as text/html; charset=utf-8, .json (did.json too) as application/json, \
+            .jwt as application/jwt, .svg as image/svg+xml, .png as image/png; a folder serves its \
+            index.html; a path outside the folder (.., %2e%2e, a symbolic link out) and anything \
+            missing is 404, as are .veta-site and a file named with a trailing slash. Prints the URL once it listens (--port 0 picks a free port); stops \
             cleanly on Ctrl-C (SIGINT) or SIGTERM.
 
             Examples:
               veta serve site
-              veta serve site --host 0.0.0.0 --port 8443 --tls-cert site.crt --tls-key site.key
+              veta serve site --host 0.0.0.0 --port 8443 \\
+                --tls-cert site.crt --tls-key site.key
             """)
 
     @Argument(help: "The site folder.") var folder: String

@@ -14,16 +14,21 @@ struct Site: AsyncParsableCommand {
             abstract: "Write the issuer's static site: did:web document, status list, verification pages, JSON-LD.",
             discussion: """
                 Writes, from the log alone, a folder any static web host can serve at the issuer's URL:
-                  .well-known/did.json and did.json   the issuer's did:web document (every key it has had)
-                  issuer.json                          the issuer's Open Badges 3.0 Profile (JSON-LD)
-                  achievements/CODE-VERSION[-UNIT].json  each achievement, at the id credentials use
-                  status/revocation-1.jwt              the revocation list (Bitstring Status List v1.0), signed
-                  records/SERIAL/index.html            the record's verification page (es/en, no JavaScript, no CURP)
-                  records/SERIAL/credential.jwt        the credential
-                Two builds of the same log are byte for byte the same. The folder is written beside
-                --out and renamed into place; an existing --out is replaced only when an earlier build
-                wrote it (it holds .veta-site) or it is empty. After `veta revoke`, build again: the
-                credential's bit is set.
+                  index.html                     the home page: the issuer, how to verify (es/en)
+                  .well-known/did.json, did.json the issuer's did:web document (every key it had)
+                  issuer.json                    the issuer's Open Badges 3.0 Profile (JSON-LD)
+                  achievements/CODE-VERSION.json each achievement, at the id credentials use
+                  status/revocation-1.jwt        the signed revocation list (Bitstring Status List)
+                  records/SERIAL/index.html      the record's page (es/en, no JavaScript, no CURP)
+                  records/SERIAL/credential.jwt  the credential, with badge.svg and badge.png
+                The build refuses (exit 1, nothing written) a log that does not verify. Pages show \
+                a revoked or superseded record's status and date, never the reason.
+                Two builds of the same log are byte for byte the same. The folder is written beside \
+                --out and renamed into place; an existing --out is replaced only when an earlier build \
+                wrote it (it holds .veta-site) or it is empty. After `veta revoke`, build again: the \
+                credential's bit is set. Working folders a killed build left beside --out are removed; \
+                files the old site held that the build does not write (a CNAME added by hand) are \
+                removed too, and the output lists them.
 
                 Example:
                   veta site build --out site --key keys/issuer.private.jwk
@@ -43,6 +48,8 @@ struct Site: AsyncParsableCommand {
             let records: [String]
             let pages: [String]
             let revokedIndexes: [Int]
+            /// Files the replaced site held that this build does not write (added by hand, or an older layout's).
+            let removed: [String]
         }
 
         func validate() throws {
@@ -54,18 +61,23 @@ struct Site: AsyncParsableCommand {
                 let service = try store.openRecords(create: false)
                 let signingKey = try readPrivateKey(key)
                 let site = try await service.site(issuer: issuer, key: signingKey)
-                try SiteWriter.write(site.files, to: out)
+                let removed = try SiteWriter.write(site.files, to: out)
                 let pages = site.records.map { RecordPage.url(issuer: site.issuer.id, recordID: $0) }
                 if format == .json {
                     try printJSON(
                         Summary(
                             out: out, issuer: site.issuer.id, did: site.issuer.did, files: site.files.count + 1, records: site.records,
-                            pages: pages, revokedIndexes: site.revokedIndexes))
+                            pages: pages, revokedIndexes: site.revokedIndexes, removed: removed))
                 } else {
                     Terminal.out(
                         "wrote \(site.files.count + 1) files to \(out) for \(site.issuer.id) (\(site.issuer.did)): "
                             + "\(site.records.count) record pages, \(site.revokedIndexes.count) revoked in the status list\n")
                     for page in pages { Terminal.out("  \(page)\n") }
+                    if !removed.isEmpty {
+                        Terminal.out(
+                            "removed \(removed.count) files the old site held that veta does not write (keep them elsewhere and copy "
+                                + "them in after each build, or set them on the web host): \(removed.joined(separator: ", "))\n")
+                    }
                 }
             }
         }
