@@ -27,7 +27,8 @@ import VetaProgress
             let tokens = await factory.tokens(items, tasks: 2)
             for (item, token) in zip(items, tokens) {
                 var credential = CredentialBuilder.credential(
-                    serial: item.serial, curriculum: curriculum, unit: nil, trainee: item.trainee, issuer: issuer, validFrom: item.validFrom,
+                    serial: item.serial, curriculum: curriculum, unit: nil, trainee: item.trainee, issuer: issuer,
+                    validFrom: item.validFrom,
                     validUntil: item.validUntil, salt: item.salt, achieved: item.achieved, timeZone: timeZone)
                 if let checkpoint = item.checkpoint {
                     credential.evidence = [CredentialBuilder.checkpointEvidence(size: checkpoint.size, hash: checkpoint.hash)]

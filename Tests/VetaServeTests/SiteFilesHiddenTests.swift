@@ -18,6 +18,7 @@ import Testing
         #expect(SiteFiles.target(forRequestPath: "/%2Eveta-site", root: root) == nil)
         #expect(SiteFiles.target(forRequestPath: "/records/S/badge.png/", root: root) == nil)
         #expect(SiteFiles.target(forRequestPath: "/records/S/badge.png", root: root) != nil)
-        #expect(SiteFiles.target(forRequestPath: "/", root: root) == .file(root.appendingPathComponent("index.html").resolvingSymlinksInPath()))
+        #expect(
+            SiteFiles.target(forRequestPath: "/", root: root) == .file(root.appendingPathComponent("index.html").resolvingSymlinksInPath()))
     }
 }

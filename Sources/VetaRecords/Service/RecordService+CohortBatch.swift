@@ -43,7 +43,10 @@ extension RecordService {
         var items: [CohortItem] = []
         for trainee in todo {
             do {
-                items.append(CohortItem(inputs: try await issueInputs(trainee: trainee, curriculum: ref, unit: nil, issuer: issuerID, key: key, asOf: date)))
+                items.append(
+                    CohortItem(
+                        inputs: try await issueInputs(trainee: trainee, curriculum: ref, unit: nil, issuer: issuerID, key: key, asOf: date))
+                )
             } catch {
                 failures.append(CohortIssue.failure(trainee, error, cohort: ref))
             }
@@ -105,10 +108,14 @@ extension RecordService {
                 var item = chunk[index]
                 do {
                     let bytes = try token.get()
-                    item.artifacts = [(Self.issuedRecord(item.inputs, serial: item.serials[0], format: .ob3, bytes: bytes), checkpoint, bytes)]
+                    item.artifacts = [
+                        (Self.issuedRecord(item.inputs, serial: item.serials[0], format: .ob3, bytes: bytes), checkpoint, bytes)
+                    ]
                     if dc3 {
-                        let pdf = try Self.constanciaPDF(item.inputs, serial: item.serials[1], credentialSerial: item.serials[0], token: bytes)
-                        item.artifacts.append((Self.issuedRecord(item.inputs, serial: item.serials[1], format: .dc3, bytes: pdf), checkpoint, pdf))
+                        let pdf = try Self.constanciaPDF(
+                            item.inputs, serial: item.serials[1], credentialSerial: item.serials[0], token: bytes)
+                        item.artifacts.append(
+                            (Self.issuedRecord(item.inputs, serial: item.serials[1], format: .dc3, bytes: pdf), checkpoint, pdf))
                     }
                     signed.append(item)
                 } catch {

@@ -52,7 +52,9 @@ public struct RecordService: Sendable {
         try await progress.requireNotAfterToday(date, for: "an issue")
         let inputs = try await issueInputs(trainee: id, curriculum: ref, unit: unit, issuer: issuerID, key: key, asOf: date)
         let (issuer, trainee, curriculum, status) = (inputs.issuer, inputs.trainee, inputs.curriculum, inputs.status)
-        let (completion, achieved, organisation, assessorNames) = (inputs.completion, inputs.achieved, inputs.organisation, inputs.assessorNames)
+        let (completion, achieved, organisation, assessorNames) = (
+            inputs.completion, inputs.achieved, inputs.organisation, inputs.assessorNames
+        )
         let salt = CredentialBuilder.salt()
         try ArtifactFile.createFolder(outputFolder)
 
