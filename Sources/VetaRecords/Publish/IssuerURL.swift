@@ -11,7 +11,7 @@ import Foundation
 /// the DC-3's printed verification code.
 public enum IssuerURL {
     /// The longest issuer URL, in characters: its record page URL must fit the DC-3's code box.
-    public static let maximumLength = 100
+    public static let maximumLength = 80
 
     /// The URL's parts: the lower-case host, the port when given, the path segments.
     public struct Parts: Hashable, Sendable {
