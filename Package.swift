@@ -75,10 +75,13 @@ let package = Package(
             name: "CZlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // The coded-error shape (code, message, fix) that VetaRecords' badges and VetaServe share.
+        .target(name: "VetaErrors", swiftSettings: swiftSettings),
         // Layer 3: completion records: Open Badges 3.0 credentials, DC-3 constancias, verification.
         .target(
             name: "VetaRecords",
             dependencies: [
+                "VetaErrors",
                 "VetaCurricula",
                 "VetaProgress",
                 "CLibHaru",
@@ -100,6 +103,7 @@ let package = Package(
         .target(
             name: "VetaServe",
             dependencies: [
+                "VetaErrors",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -1,26 +1,14 @@
+public import VetaErrors
+
 /// A failure of `veta serve`: a site folder, a certificate or key, or an address it cannot use.
 ///
-/// Each error has a stable ``code`` and, where one exists, a fix.
-public struct ServeError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable identifier, such as `"VETA-SERVE-001"`.
-    public var code: String
-    /// What went wrong, naming the offending value.
-    public var message: String
-    /// How to fix it.
-    public var fix: String?
+/// Each error has a stable `code` and, where one exists, a fix (``CodedError``).
+public typealias ServeError = CodedError<ServeFailure>
 
-    /// Creates an error.
-    public init(code: String, message: String, fix: String? = nil) {
-        self.code = code
-        self.message = message
-        self.fix = fix
-    }
+/// The domain of ``ServeError``.
+public enum ServeFailure: CodedErrorDomain {}
 
-    /// The code, the message and the fix on one line.
-    public var description: String {
-        "error[\(code)]: \(message)" + (fix.map { " Fix: \($0)" } ?? "")
-    }
-
+extension CodedError where Domain == ServeFailure {
     /// The site folder does not exist, is not a folder, or holds neither `index.html` nor `.well-known/did.json`.
     static func noSite(_ path: String) -> ServeError {
         ServeError(

@@ -16,7 +16,7 @@ import png
 from openbadgeslib import baking
 
 from checks import check, finish
-from stores import curp
+from stores import issued_unit_store
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
 shutil.rmtree(work, ignore_errors=True)
@@ -32,36 +32,12 @@ def run(*args):
     return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300)
 
 
-def must(*args):
-    result = run(*args)
-    if result.returncode != 0:
-        print(f"FAIL setup: veta {' '.join(args[:3])}: {result.stderr.strip()}")
-        sys.exit(1)
-    return result
-
-
 for tool in ("pdftoppm", "zbarimg"):
     if shutil.which(tool) is None:
         print(f"FAIL {tool} is not installed (make deps installs it)")
         sys.exit(1)
 
-subprocess.run([veta, "keys", "generate", "--name", "A01", "--out", keys], check=True, capture_output=True)
-subprocess.run([veta, "keys", "generate", "--name", "issuer", "--out", keys], check=True, capture_output=True)
-must("publish", os.path.join(root, "Curricula"))
-must("org", "add", "--rfc", "CMP961028AB1", "--name", "Compañía Minera Peñoles", "--site", "Unidad Tizapa")
-must("trainee", "add", "--id", "T100", "--paternal", "Núñez", "--given", "José", "--curp", curp("NUPJ880214HZSXXS0"),
-     "--employer", "CMP961028AB1", "--occupation", "Operador", "--job-title", "Operador")
-must("assessor", "add", "--id", "A01", "--name", "Luis Pérez", "--accreditation", "CONOCER EV-1234", "--unit", "RIIWHS201E",
-     "--public-key", os.path.join(keys, "A01.public.jwk"))
-must("issuer", "add", "--url", ISSUER, "--name", "Capacitación Minera del Norte, S.C.", "--rfc", "CMN150101AB1",
-     "--stps", "CAP-123456-ABC-0013", "--public-key", os.path.join(keys, "issuer.public.jwk"))
-must("enrol", "T100", "VTOPHT", "--date", "2026-10-01")
-must("record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--target", "unit", "--method", "rpl",
-     "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-11-10")
-must("signoff", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--assessor", "A01",
-     "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-11-12")
-must("issue", "--issuer", ISSUER, "--key", os.path.join(keys, "issuer.private.jwk"), "--out", out, "--as-of", "2026-11-30",
-     "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "all")
+issued_unit_store(veta, store, keys, root, ISSUER, out, "2026-11-30", "all")
 serial, dc3 = "VETA-2026-000001", "VETA-2026-000002"
 jwt = open(os.path.join(out, serial + ".jwt")).read().strip()
 

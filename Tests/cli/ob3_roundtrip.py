@@ -18,7 +18,7 @@ import sys
 
 from checks import check, finish
 from serving import Server
-from stores import curp
+from stores import issued_unit_store
 from testca import make_ca_and_localhost
 
 veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
@@ -77,23 +77,7 @@ def must(*args):
     return result
 
 
-subprocess.run([veta, "keys", "generate", "--name", "A01", "--out", keys], check=True, capture_output=True)
-subprocess.run([veta, "keys", "generate", "--name", "issuer", "--out", keys], check=True, capture_output=True)
-must("publish", os.path.join(root, "Curricula"))
-must("org", "add", "--rfc", "CMP961028AB1", "--name", "Compañía Minera Peñoles", "--site", "Unidad Tizapa")
-must("trainee", "add", "--id", "T100", "--paternal", "Núñez", "--given", "José", "--curp", curp("NUPJ880214HZSXXS0"),
-     "--employer", "CMP961028AB1", "--occupation", "Operador", "--job-title", "Operador")
-must("assessor", "add", "--id", "A01", "--name", "Luis Pérez", "--accreditation", "CONOCER EV-1234", "--unit", "RIIWHS201E",
-     "--public-key", os.path.join(keys, "A01.public.jwk"))
-must("issuer", "add", "--url", ISSUER, "--name", "Capacitación Minera del Norte, S.C.", "--rfc", "CMN150101AB1",
-     "--stps", "CAP-123456-ABC-0013", "--public-key", os.path.join(keys, "issuer.public.jwk"))
-must("enrol", "T100", "VTOPHT", "--date", "2026-10-01")
-must("record", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--target", "unit", "--method", "rpl",
-     "--outcome", "satisfactory", "--assessor", "A01", "--date", "2026-11-10")
-must("signoff", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--assessor", "A01",
-     "--key", os.path.join(keys, "A01.private.jwk"), "--date", "2026-11-12")
-must("issue", "--issuer", ISSUER, "--key", os.path.join(keys, "issuer.private.jwk"), "--out", out, "--as-of", "2026-11-20",
-     "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", "ob3")
+issued_unit_store(veta, store, keys, root, ISSUER, out, "2026-11-20", "ob3")
 credential = os.path.join(out, "VETA-2026-000001.jwt")
 
 r = run("site", "build", "--out", site, "--key", os.path.join(keys, "issuer.private.jwk"))

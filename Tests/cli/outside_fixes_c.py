@@ -116,8 +116,8 @@ for url in bad:
 r = run(store, "issuer", "add", "--url", "https://x.mx/" + "a" * 430, "--name", "X", "--rfc", "CMN150101AB1",
         "--public-key", os.path.join(keys, "A01.public.jwk"))
 check("a too-long issuer URL is refused at issuer add naming the DC-3's verification code", "verification code" in r.stderr, r.stderr)
-# The longest URL allowed (80 characters), of ordinary letters (a URL of 80 wide capitals, W or M, does not fit the DC-3's
-# verification code box: a known gap, refused at issue with VETA-DC3-004).
+# A long URL (80 characters) of ordinary letters fits (whether one fits is measured with the form's font metrics at
+# issuer add: publishing_formats_cli.py checks wide capitals).
 longest = "https://capacitacion-minera-del-norte.zacatecas.example.mx"
 longest = longest + "/" + ("sitios-mineros-" * 5)[: 80 - len(longest) - 1]
 _, _, long_out, failure = setup("longest", longest)

@@ -90,3 +90,15 @@ def workplace(argv):
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
     return veta, work, os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def issued_unit_store(veta, store, keys, root, issuer, out, as_of, fmt):
+    """A store whose issuer `issuer` issued trainee T100's unit RIIWHS201E of VTOPHT as of `as_of` in
+    format `fmt` (`ob3` or `all`) into `out`: the keys A01 and issuer generated into `keys`, then
+    ``competent_store``; the first serial is VETA-2026-000001 (its DC-3, with `all`, the next)."""
+    for name in ("A01", "issuer"):
+        subprocess.run([veta, "keys", "generate", "--name", name, "--out", keys], check=True, capture_output=True)
+    competent_store(veta, store, keys, root, ["RIIWHS201E"], issuer)
+    must_on(veta, store, "issue", "--issuer", issuer, "--key", os.path.join(keys, "issuer.private.jwk"), "--out", out,
+            "--as-of", as_of, "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", "RIIWHS201E", "--format", fmt)
+    return store

@@ -12,7 +12,8 @@ public import VetaCurricula
 /// - trainee: `paternalSurname`, `maternalSurname`, `givenNames`, `curp`, `employer`, `occupation`, `jobTitle`, and
 ///   when given `occupationKey` (the national occupations catalogue key; version 4 of the encoding)
 /// - assessor: `name`, `accreditation`, `publicKey`
-/// - issuer: `name`, `rfc`, `stpsRegistration` (when it has one), `publicKey`
+/// - issuer: `name`, `rfc`, `stpsRegistration` (when it has one), `publicKey`, and once a key is
+///   retired `compromisedKeys` (one `KEY DATE REASON` line per retired key; version 4 of the encoding)
 /// - amendment: `of` (`organisation`, `trainee` or `assessor`) and the subject's fields as they are from then on
 /// - lifecycle: `status` (`superseded` or `withdrawn`) and, when superseded, `successor` (`CODE@x.y.z`)
 /// - setting: `value` (the subject is the setting's name, `timeZone`)
@@ -46,7 +47,9 @@ public struct RegistryDetails: Hashable, Sendable, Codable {
 
     /// Fields added after the registry kinds entered the log: an entry that carries one of them
     /// encodes as version 4 (`"v":4`), so an entry without them keeps its version 3 bytes.
-    public static let extendedFieldNames: Set<String> = ["legalRepresentative", "workersRepresentative", "workers", "occupationKey"]
+    public static let extendedFieldNames: Set<String> = [
+        "legalRepresentative", "workersRepresentative", "workers", "occupationKey", "compromisedKeys",
+    ]
 
     /// Whether the registration was carried over from the tables when the store was migrated.
     public var isMigrated: Bool { fields["migrated"] != nil }

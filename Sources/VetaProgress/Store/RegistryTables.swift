@@ -90,7 +90,8 @@ package struct RegistryTables: Sendable {
         // The trainee table has no column for the occupation's catalogue key: it is read from the log.
         compare("trainee", trainees, state.trainees.mapValues { $0.filter { $0.key != "occupationKey" } })
         compare("assessor", assessors, state.assessors)
-        compare("issuer", issuers, state.issuers)
+        // The issuer table has no column for retired keys (`compromisedKeys`): they are read from the log.
+        compare("issuer", issuers, state.issuers.mapValues { $0.filter { $0.key != "compromisedKeys" } })
         compare("curriculum_lifecycle", lifecycle, LifecycleTable.fields(state))
         for id in Set(units.keys).union(state.authorisations.keys).sorted() {
             let stored = units[id] ?? []

@@ -1,26 +1,14 @@
+public import VetaErrors
+
 /// A failure baking a credential into a badge image or reading one back out.
 ///
-/// Each error has a stable ``code``, a message naming what is wrong, and a fix.
-public struct BadgeError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// A stable identifier, such as `"VETA-BADGE-001"`.
-    public var code: String
-    /// What went wrong.
-    public var message: String
-    /// How to fix it.
-    public var fix: String?
+/// Each error has a stable `code`, a message naming what is wrong, and a fix (``CodedError``).
+public typealias BadgeError = CodedError<BadgeFailure>
 
-    /// Creates an error.
-    public init(code: String, message: String, fix: String? = nil) {
-        self.code = code
-        self.message = message
-        self.fix = fix
-    }
+/// The domain of ``BadgeError``.
+public enum BadgeFailure: CodedErrorDomain {}
 
-    /// The code, the message and the fix on one line.
-    public var description: String {
-        "error[\(code)]: \(message)" + (fix.map { " Fix: \($0)" } ?? "")
-    }
-
+extension CodedError where Domain == BadgeFailure {
     /// The text to bake is not a compact JWT (three base64url parts).
     static func notJWT() -> BadgeError {
         BadgeError(

@@ -30,6 +30,9 @@ struct FormWriter {
     private let width: Float = 540
     /// The smallest type size a value may shrink to before it counts as too long.
     private let smallestSize: Float = TextWrapping.smallestSize
+    /// The width of the verification code (the record page URL) in the verification box: the form's
+    /// 540 points less the QR code's 128-point square and 20 points of margins (``VerificationCodeFit``).
+    static let codeWidth: Float = 540 - 128 - 20
 
     /// The form's name, centred.
     mutating func title() throws {
@@ -139,7 +142,7 @@ struct FormWriter {
         let serialSize = try fit(serial, width: width - height - 20, size: 13, weight: .bold, field: "serial number")
         try document.drawText(serial, x: left + 10, y: top - 36, size: serialSize, weight: .bold, field: "serial number")
         try document.drawText("Código de verificación", x: left + 10, y: top - 58, size: 7, gray: 0.35)
-        let codeSize = try fit(code, width: width - height - 20, size: 11, field: "verification code")
+        let codeSize = try fit(code, width: Self.codeWidth, size: 11, field: "verification code")
         try document.drawText(code, x: left + 10, y: top - 75, size: codeSize, field: "verification code")
         let note = "Escanee el código QR para comprobar esta constancia contra la credencial digital firmada."
         try document.drawText(note, x: left + 10, y: bottom + 12, size: 7, gray: 0.35)

@@ -34,12 +34,22 @@ public enum DIDWeb {
     /// with a rotated-out key still verify. The current key is listed first: verifiers that take a
     /// document's first key for a JWT without a usable `kid` (openbadgeslib checks a status list
     /// that way) find the key the site's documents are signed with.
-    public static func document(did: String, keys: [PublicSigningKey]) -> DIDDocument {
+    ///
+    /// A key retired as compromised (`revoked`: base64url key → the RFC 3339 instant it is revoked
+    /// from) stays a verification method marked `revoked` (W3C Controlled Identifiers 1.0, "Verification Methods") and
+    /// is dropped from `assertionMethod` and `authentication`: verifiers that know only this document
+    /// reject what it signed, while the issuer's site still says which earlier credentials stand.
+    public static func document(did: String, keys: [PublicSigningKey], revoked: [String: String] = [:]) -> DIDDocument {
         let methods = keys.enumerated().reversed().map { index, key in
-            DIDDocument.VerificationMethod(
+            var method = DIDDocument.VerificationMethod(
                 id: keyID(did: did, n: index + 1), controller: did, publicKeyJwk: .init(x: key.base64URL))
+            method.revoked = revoked[key.base64URL]
+            return method
         }
-        return DIDDocument(id: did, verificationMethod: methods, assertionMethod: methods.map(\.id), authentication: methods.map(\.id))
+        let usable = methods.filter { $0.revoked == nil }.map(\.id)
+        var document = DIDDocument(id: did, verificationMethod: methods, assertionMethod: usable, authentication: usable)
+        if !revoked.isEmpty { document.context.append(DIDDocument.controlledIdentifierContext) }
+        return document
     }
 }
 
@@ -71,7 +81,13 @@ public struct DIDDocument: Codable, Hashable, Sendable {
         public var controller: String
         /// The Ed25519 public key as an OKP JWK.
         public var publicKeyJwk: JWK
+        /// When the key was revoked (retired as compromised), RFC 3339 UTC; absent for a key in good standing.
+        public var revoked: String?
     }
+
+    /// The W3C Controlled Identifiers 1.0 context, which defines `revoked`: added only to a document
+    /// with a revoked key, so every other document keeps its bytes.
+    public static let controlledIdentifierContext = "https://www.w3.org/ns/cid/v1"
 
     /// An Ed25519 public JWK.
     public struct JWK: Codable, Hashable, Sendable {

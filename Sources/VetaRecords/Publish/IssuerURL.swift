@@ -7,11 +7,13 @@ import Foundation
 /// ASCII letters, digits, `-` and `.` (an internationalised name is given in its punycode
 /// `xn--` form); a port from 1 to 65535; no user information, query or fragment; path segments
 /// non-empty, neither `.` nor `..`, of unreserved characters only (letters, digits, `-._~`, so no
-/// `:` and no percent-encoding); at most ``maximumLength`` characters, so the record page URL fits
-/// the DC-3's printed verification code.
+/// `:` and no percent-encoding); at most ``maximumLength`` characters. Whether its record page URL
+/// fits the DC-3's printed verification code is measured with the form's font metrics
+/// (``VerificationCodeFit``) when the issuer is registered.
 public enum IssuerURL {
-    /// The longest issuer URL, in characters: its record page URL must fit the DC-3's code box.
-    public static let maximumLength = 80
+    /// The longest issuer URL, in characters: a bound on what is measured, beyond which no URL fits
+    /// the DC-3's code box even in its narrowest letters (``VerificationCodeFit`` decides below it).
+    public static let maximumLength = 400
 
     /// The URL's parts: the lower-case host, the port when given, the path segments.
     public struct Parts: Hashable, Sendable {

@@ -15,21 +15,35 @@ public enum OfflineVerifier {
         case embeddedDIDKey
     }
 
-    /// Reads a DID document from a file, or from `.well-known/did.json` in a site folder (then
-    /// also that site's status list); ``RecordError`` when it is neither.
-    public static func source(didDocument path: String) throws -> KeySource {
+    /// Reads a DID document from a file, or from a folder: a site folder (`.well-known/did.json`,
+    /// then also that site's status list), or, for an issuer whose did:web has a path
+    /// (`did:web:host:a:b`, `issuerDID`), the host's web root holding the site under that path
+    /// (`a/b/did.json`, as did:web resolves it). ``RecordError`` when it is none of these.
+    public static func source(didDocument path: String, issuerDID: String? = nil) throws -> KeySource {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RecordError("no DID document or site folder at \(path)")
         }
-        let file = isDirectory.boolValue ? path + "/.well-known/did.json" : path
+        var file = path
+        var site: String?
+        if isDirectory.boolValue {
+            let segments = issuerDID.flatMap(DIDWeb.url(did:)).flatMap { try? IssuerURL.parts($0).segments } ?? []
+            let underPath = ([path] + segments).joined(separator: "/")
+            if !segments.isEmpty, FileManager.default.fileExists(atPath: underPath + "/did.json") {
+                (file, site) = (underPath + "/did.json", underPath)
+            } else {
+                (file, site) = (path + "/.well-known/did.json", path)
+            }
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw RecordError("\(path) is a folder without .well-known/did.json: not a site veta built")
+            throw RecordError(
+                "\(path) is a folder without .well-known/did.json"
+                    + (issuerDID.map { " (or the did.json of \($0) under its path)" } ?? "") + ": not a site veta built")
         }
         guard let document = try? JSONDecoder().decode(DIDDocument.self, from: data) else {
             throw RecordError("\(file) is not a DID document with Ed25519 JWK verification methods")
         }
-        return .didDocument(document, site: isDirectory.boolValue ? path : nil)
+        return .didDocument(document, site: site)
     }
 
     /// Verifies the VC-JWT `bytes` as of `date`, or at `instant` when given: then validity is
@@ -101,6 +115,13 @@ public enum OfflineVerifier {
             checks.append(.init(name: "signature", passed: true, detail: "Ed25519 signature verifies"))
         } catch {
             return fail("signature", "\(error)", serial)
+        }
+        // A key retired as compromised: what it signed stands only where the issuer's site dates it before.
+        if case .didDocument(let document, let site) = source,
+            let revocation = keyRevocationCheck(kid: kid, document: document, site: site, token: token, credential: credential, serial: serial)
+        {
+            checks.append(revocation)
+            if !revocation.passed { return done(serial) }
         }
         if case .didDocument(let document, let site?) = source {
             let status = statusCheck(credential, document: document, site: site)

@@ -10,7 +10,7 @@ import VetaProgress
 struct PublishedRecordStatus: Codable, Hashable, Sendable {
     /// The record's serial.
     let serial: String
-    /// `VALID`, `REVOKED` or `SUPERSEDED`.
+    /// `VALID`, `REVOKED`, `SUPERSEDED` or `KEY COMPROMISED`.
     let state: String
 
     /// The site path of the status of the credential `token` (compact JWS; whitespace around it ignored).
@@ -36,6 +36,10 @@ struct PublishedRecordStatus: Codable, Hashable, Sendable {
         case "SUPERSEDED":
             return .init(name: "supersession", passed: false, detail: "SUPERSEDED: the site publishes \(serial) as replaced by a re-issue")
         case "REVOKED": return .init(name: "revocation", passed: false, detail: "REVOKED: the site publishes \(serial) as revoked")
+        case "KEY COMPROMISED":
+            return .init(
+                name: VerificationReport.keyCompromised, passed: false,
+                detail: "KEY COMPROMISED: the site publishes \(serial) as signed with a key the issuer retired as compromised, on or after that day")
         default:
             return .init(name: "publication", passed: false, detail: "the site publishes \(serial) in an unknown state \(status.state)")
         }

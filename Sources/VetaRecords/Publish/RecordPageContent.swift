@@ -9,12 +9,15 @@ struct RecordPageContent {
         case valid = "VALID"
         case revoked = "REVOKED"
         case superseded = "SUPERSEDED"
+        /// Signed with a key the issuer retired as compromised, on or after the day it was compromised.
+        case keyCompromised = "KEY COMPROMISED"
 
         var spanish: String {
             switch self {
             case .valid: "VÁLIDA"
             case .revoked: "REVOCADA"
             case .superseded: "SUSTITUIDA"
+            case .keyCompromised: "CLAVE COMPROMETIDA"
             }
         }
     }
@@ -53,7 +56,7 @@ struct RecordPageContent {
         }
         let issued = String(record.issuedAt.prefix(10))
         var rows: [(String, String)] = [
-            ("Estado / Status", "<strong class=\"\(state.rawValue.lowercased())\">\(state.spanish) / \(state.rawValue)</strong>"),
+            ("Estado / Status", "<strong class=\"\(state.rawValue.lowercased().replacingOccurrences(of: " ", with: "-"))\">\(state.spanish) / \(state.rawValue)</strong>"),
             ("Persona / Holder", Self.escape(traineeName)),
             ("Programa / Curriculum", Self.escape("\(curriculum.code) \(curriculum.version) — \(title)")),
             ("Fecha de emisión / Issue date", Self.escape(issued)),
@@ -90,7 +93,7 @@ struct RecordPageContent {
             <style>
             body{font-family:sans-serif;max-width:40em;margin:0 auto;padding:1em;line-height:1.4}
             table{border-collapse:collapse;width:100%}th,td{text-align:left;vertical-align:top;padding:.4em;border-bottom:1px solid #ccc}
-            th{width:35%}.valid{color:#060}.revoked,.superseded{color:#a00}code{word-break:break-all}
+            th{width:35%}.valid{color:#060}.revoked,.superseded,.key-compromised{color:#a00}code{word-break:break-all}
             </style>
             </head>
             <body>

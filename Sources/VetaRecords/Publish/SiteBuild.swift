@@ -56,7 +56,11 @@ extension RecordService {
             )
         }
         var site = SiteBuild(issuer: issuer)
-        let document = DIDWeb.document(did: did, keys: issuer.keys)
+        let zone = try await progress.timeZone()
+        // A key retired as compromised is revoked from the first instant of its day on the site's calendar.
+        let revoked = Dictionary(
+            issuer.compromisedKeys.map { ($0.key, RFC3339.string($0.since, in: zone)) }, uniquingKeysWith: { first, _ in first })
+        let document = DIDWeb.document(did: did, keys: issuer.keys, revoked: revoked)
         site.files[".well-known/did.json"] = try SiteJSON.encode(document)
         site.files["did.json"] = site.files[".well-known/did.json"]
         site.files["issuer.json"] = try SiteJSON.encode(IssuerProfileDocument(issuer: issuer, did: did))
@@ -85,9 +89,11 @@ extension RecordService {
             let batch = try await issuance(of: record)
             let events = try await issuanceEvents(record)
             listDate = max(listDate, record.validFrom, events.map(\.date).max() ?? record.validFrom)
-            let state: RecordPageContent.State =
+            var state: RecordPageContent.State =
                 events.contains(where: { $0.kind == .revoked })
                 ? .revoked : events.contains(where: { $0.kind == .superseded && $0.serial == record.serial }) ? .superseded : .valid
+            // Signed with a key retired as compromised on or before its day: not valid (a revocation still says revoked).
+            if state != .revoked, try await compromised(batch, of: issuer) { state = .keyCompromised }
             // The credential of the issuance: this record, or the one issued with a DC-3.
             let credentialRecord = batch.first { $0.format == .ob3 }
             var token: String?
@@ -112,7 +118,7 @@ extension RecordService {
                 {
                     // The list covers every index it has a credential for, revoked or not.
                     list.cover(index)
-                    if state == .revoked {
+                    if state == .revoked || state == .keyCompromised {
                         list.set(index)
                         site.revokedIndexes.append(index)
                     }
@@ -134,7 +140,7 @@ extension RecordService {
         let listURL = StatusListIndex.listURL(issuerURL: issuer.id)
         // Valid from the first instant of that date in the store's zone: never after the signing instant.
         let statusList = StatusListCredential(
-            url: listURL, issuerDID: did, list: list, validFrom: listDate, in: try await progress.timeZone())
+            url: listURL, issuerDID: did, list: list, validFrom: listDate, in: zone)
         site.files["status/revocation-1.jwt"] = Array(try statusList.signed(with: key, kid: kid).utf8)
         return site
     }

@@ -14,6 +14,8 @@ public struct Issuer: Hashable, Sendable, Codable {
     public let publicKey: String
     /// Every key it has had, oldest first, the current one last (base64url); empty means only `publicKey`.
     public var keyHistory: [String] = []
+    /// The keys it retired as compromised (``KeyCompromise``), in the order it retired them.
+    public var compromisedKeys: [KeyCompromise] = []
 
     /// Creates an issuer.
     public init(id: String, name: String, rfc: RFC, stpsRegistration: String?, publicKey: String) {
@@ -45,6 +47,7 @@ extension Issuer {
     public var registryFields: [String: String] {
         var fields = ["name": name, "rfc": rfc.rawValue, "publicKey": publicKey]
         if let stpsRegistration { fields["stpsRegistration"] = stpsRegistration }
+        fields[KeyCompromise.field] = KeyCompromise.field(compromisedKeys)
         return fields
     }
 }

@@ -24,7 +24,10 @@ public final class RecordStore: Sendable {
 
     /// Registers an issuer; the id must be new. The `issuer` row and an ``LedgerEntry/Kind/issuer``
     /// entry of the log are written in one transaction; the row is a projection of the entry.
+    /// The URL's record page must fit the DC-3's verification code (``VerificationCodeFit``), or
+    /// ``RecordError`` refuses it before anything is written.
     public func add(_ issuer: Issuer) async throws {
+        try VerificationCodeFit.require(issuerURL: issuer.id)
         let now = SQLiteProgressStore.timestamp(store.clock())
         try await pool.writeImmediate { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM issuer WHERE id = ?", arguments: [issuer.id]) == nil,
@@ -64,12 +67,13 @@ public final class RecordStore: Sendable {
         }
     }
 
-    private static func issuer(_ id: String, _ fields: [String: String]?, keys: [String]?) -> Issuer? {
+    static func issuer(_ id: String, _ fields: [String: String]?, keys: [String]?) -> Issuer? {
         guard let fields, let rfc = try? RFC(fields["rfc"] ?? "") else { return nil }
         var issuer = Issuer(
             id: id, name: fields["name"] ?? "", rfc: rfc, stpsRegistration: fields["stpsRegistration"], publicKey: fields["publicKey"] ?? ""
         )
         issuer.keyHistory = keys ?? []
+        issuer.compromisedKeys = KeyCompromise.parse(fields[KeyCompromise.field])
         return issuer
     }
 

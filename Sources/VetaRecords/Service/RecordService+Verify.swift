@@ -21,7 +21,8 @@ public struct VerificationReport: Hashable, Sendable, Codable {
     /// the registry, or the status list without a site); nil when every check could be made.
     public let unchecked: [Check]?
     /// The verdict in one word: `VALID` only when every check passed; `REVOKED` (the record or the
-    /// one issued with it was revoked), `SUPERSEDED` (a re-issue replaced it), `SIGNATURE VALID, ISSUER NOT AUTHENTICATED`
+    /// one issued with it was revoked), `SUPERSEDED` (a re-issue replaced it), `KEY COMPROMISED` (signed
+    /// with a key the issuer retired as compromised, on or after that day), `SIGNATURE VALID, ISSUER NOT AUTHENTICATED`
     /// (only an embedded did:key vouched for the signature), else `NOT VALID`.
     public let verdict: String
 
@@ -36,9 +37,14 @@ public struct VerificationReport: Hashable, Sendable, Codable {
         case "revocation": verdict = "REVOKED"
         case "supersession": verdict = "SUPERSEDED"
         case Self.issuerNotAuthenticated: verdict = "SIGNATURE VALID, ISSUER NOT AUTHENTICATED"
+        case Self.keyCompromised: verdict = "KEY COMPROMISED"
         default: verdict = "NOT VALID"
         }
     }
+
+    /// The name of the check a record signed with a key retired as compromised fails (``KeyCompromise``):
+    /// its verdict is `KEY COMPROMISED`.
+    public static let keyCompromised = "key compromise"
 
     /// The name of the check an embedded did:key fails: the signature holds, the issuer is not authenticated.
     public static let issuerNotAuthenticated = "issuer authentication"
@@ -67,6 +73,12 @@ extension RecordService {
             let logged = try await logCheck(entry, selfSigned: false)
             checks.append(logged)
             guard logged.passed else { return VerificationReport(serial: record.serial, checks: checks) }
+            if let issuer = try await records.issuer(record.issuer),
+                let keyCheck = Self.compromiseCheck(entry: entry, issuer: issuer, credentialKey: nil)
+            {
+                checks.append(keyCheck)
+                guard keyCheck.passed else { return VerificationReport(serial: record.serial, checks: checks) }
+            }
             return try await lifecycle(record, date: date, checks: checks)
         }
         let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -100,6 +112,11 @@ extension RecordService {
         let logged = try await logCheck(entry, selfSigned: true)
         checks.append(logged)
         guard logged.passed else { return VerificationReport(serial: serial, checks: checks) }
+        // A key retired as compromised voids what it signed on or after the day it was compromised.
+        if let keyCheck = Self.compromiseCheck(entry: entry, issuer: issuer, credentialKey: key) {
+            checks.append(keyCheck)
+            guard keyCheck.passed else { return VerificationReport(serial: serial, checks: checks) }
+        }
         return try await lifecycle(record, date: date, checks: checks)
     }
 

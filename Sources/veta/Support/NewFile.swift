@@ -2,18 +2,23 @@ import ArgumentParser
 import Foundation
 
 /// Creates a file that must not exist yet: an existing file is refused (exit 1) and left as it was.
+/// With `json`, a failure also prints its one JSON error document on stdout.
 enum NewFile {
-    static func create(_ path: String, contents: String) throws {
+    static func create(_ path: String, contents: String, json: Bool = false) throws {
+        func fail(_ code: String, _ exit: Int32, _ message: String, label: String = "error: ") -> ExitCode {
+            Terminal.err("veta: \(label)\(message)\n")
+            if json { JSONError(code: code, exitCode: exit, message: message).print() }
+            return ExitCode(exit)
+        }
         // O_EXCL: the check and the creation are one step, so a file that appears meanwhile is not overwritten.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             if errno == EEXIST {
-                Terminal.err("veta: \(path) already exists; it was not changed. Choose another --out, or remove the file first.\n")
-                throw ExitCode(1)
+                throw fail(
+                    "refused", 1, "\(path) already exists; it was not changed. Choose another --out, or remove the file first.", label: "")
             }
-            Terminal.err("veta: error: cannot create \(path): \(reason)\n")
-            throw ExitCode(2)
+            throw fail("storage", 2, "cannot create \(path): \(reason)")
         }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
@@ -22,8 +27,7 @@ enum NewFile {
         } catch {
             // Half-written: remove what was created rather than leave a broken file.
             unlink(path)
-            Terminal.err("veta: error: cannot write \(path): \(error.localizedDescription)\n")
-            throw ExitCode(2)
+            throw fail("storage", 2, "cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

@@ -6,7 +6,7 @@ import VetaRecords
 struct IssuerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "issuer", abstract: "Register and list organisations that issue completion records.",
-        subcommands: [Add.self, List.self, RotateKey.self])
+        subcommands: [Add.self, List.self, RotateKey.self, RetireKey.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

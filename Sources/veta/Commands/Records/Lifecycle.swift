@@ -36,30 +36,61 @@ struct Reissue: AsyncParsableCommand {
         abstract: "Re-issue a record after a correction or a recertification: new serial, the old one marked superseded.",
         discussion: """
             A revoked record is not re-issued: issue anew (veta issue) once the trainee is competent again.
+            --compromised re-issues, with the current key, every standing record that a key retired as
+            compromised (veta issuer retire-key) makes NOT VALID; a record it cannot re-issue is listed
+            with why (exit 1) and the others are still re-issued.
 
-            Example:
+            Examples:
               veta reissue VETA-2026-000001 --key keys/issuer.private.jwk --out records
+              veta reissue --compromised --key keys/issuer-2027.private.jwk --out records
             """)
 
-    @Argument(help: "The record's serial.") var serial: String
+    @Argument(help: "The record's serial.") var serial: String?
+    @Flag(help: "Re-issue every standing record signed with a key retired as compromised (instead of SERIAL).")
+    var compromised = false
+    @Option(help: "With --compromised: the issuer's URL, when the store has several.") var issuer: String?
     @Option(help: "The issuer's private key file (JWK).") var key: String
     @Option(help: "Folder for the issued files.") var out: String = "."
     @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        guard (serial == nil) == compromised else { throw ValidationError("give either a SERIAL or --compromised") }
+        guard issuer == nil || compromised else { throw ValidationError("--issuer goes with --compromised") }
+    }
+
     func run() async throws {
         try await runReporting {
             let service = try store.openRecords(create: true)
-            // Each new file supersedes the old record of its own format (the DC-3 its DC-3, the credential its credential).
-            var oldBatch: [IssuedRecord] = []
-            if let old = try await service.records.record(serial) { oldBatch = try await service.issuance(of: old) }
-            let issued = try await service.reissue(
-                serial, key: try readPrivateKey(key), outputFolder: out, asOf: try await asOf.orToday(service.progress))
-            for item in issued {
-                let superseded = oldBatch.first { $0.format == item.record.format }?.serial ?? serial
-                Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(superseded): \(item.path)\n")
+            let signingKey = try readPrivateKey(key)
+            let date = try await asOf.orToday(service.progress)
+            guard compromised else { return try await reissue(serial ?? "", service: service, key: signingKey, asOf: date) }
+            let voided = try await service.recordsVoidedByCompromise(issuer: try await IssuerChoice.id(issuer, in: service.records))
+            if voided.isEmpty { Terminal.out("no standing record is signed with a key retired as compromised\n") }
+            var failed = 0
+            for record in voided {
+                // The credential and its DC-3 are one issuance: the first re-issue replaces both.
+                if try await service.records.entry(.supersession, record.serial) != nil { continue }
+                do {
+                    try await reissue(record.serial, service: service, key: signingKey, asOf: date)
+                } catch let refusal as Refusal {
+                    failed += 1
+                    Terminal.err("veta: not re-issued: \(record.serial): \(refusal.description)\n")
+                }
             }
+            if failed > 0 { throw ExitCode(1) }
+        }
+    }
+
+    private func reissue(_ serial: String, service: RecordService, key: SigningKey, asOf date: CalendarDate) async throws {
+        // Each new file supersedes the old record of its own format (the DC-3 its DC-3, the credential its credential).
+        var oldBatch: [IssuedRecord] = []
+        if let old = try await service.records.record(serial) { oldBatch = try await service.issuance(of: old) }
+        let issued = try await service.reissue(serial, key: key, outputFolder: out, asOf: date)
+        for item in issued {
+            let superseded = oldBatch.first { $0.format == item.record.format }?.serial ?? serial
+            Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(superseded): \(item.path)\n")
         }
     }
 }

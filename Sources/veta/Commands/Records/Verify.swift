@@ -19,14 +19,34 @@ struct Verify: AsyncParsableCommand {
               veta verify records/VETA-2026-000001.jwt
               veta verify records/VETA-2026-000002.pdf --as-of 2027-12-01
 
-            Without the issuer's store, give the key another way; the report lists the checks it
-            could not make (the registry; the status list unless a site folder is given):
-              veta verify credential.jwt --did-document site        # site folder: DID document + status list
-              veta verify credential.jwt --did-document did.json
-              veta verify credential.jwt --trusted-key issuer.public.jwk
-              veta verify old.jwt --embedded-key                    # did:key of credentials before did:web
+            WITHOUT THE ISSUER'S STORE (a credential, or a badge carrying one; a DC-3 needs the store),
+            give the issuer's key one of three ways. The report marks with -- each check it could not
+            make and why: the registry always (the issuer's log was not consulted), and the status list
+            unless a site folder is given.
 
-            --embedded-key never gives VALID: at best SIGNATURE VALID, ISSUER NOT AUTHENTICATED (exit 1).
+              --did-document SITE   a folder veta site build wrote (or the web root holding it): the
+                                    DID document (.well-known/did.json; for an issuer URL with a path,
+                                    did:web:host:path, also SITE/path/did.json), the signed status list
+                                    (revocation), and the site's record of what it published (a
+                                    credential it does not publish is NOT VALID, a replaced one SUPERSEDED)
+              --did-document FILE   a did.json alone: issuer and key only (no status list); a key the
+                                    document marks revoked (retired as compromised) fails every credential
+              --trusted-key KEY     a public key you trust (JWK file, multibase z6Mk… or base64url): the
+                                    signature only; the issuer is not resolved
+              --embedded-key        the did:key in the kid of a credential issued before did:web: proves
+                                    who holds the key, not that the issuer does; never VALID, at best
+                                    SIGNATURE VALID, ISSUER NOT AUTHENTICATED (exit 1)
+
+            Examples:
+              veta verify credential.jwt --did-document site                 # a site folder
+              veta verify credential.jwt --did-document webroot              # did:web:host:cursos -> webroot/cursos/did.json
+              veta verify credential.jwt --did-document site/.well-known/did.json
+              veta verify badge.png --trusted-key keys/issuer.public.jwk
+              veta verify old.jwt --embedded-key
+              veta verify credential.jwt --did-document site --format json   # "unchecked" lists what was not checked
+
+            A record signed with a key the issuer retired as compromised (veta issuer retire-key), issued
+            on or after that day, is NOT VALID, KEY COMPROMISED.
             Without a store, validity is judged at the current instant against nbf/exp (validFrom/validUntil)
             unless --as-of names a day. Files above 16 MiB are refused unread (exit 2).
             """)
@@ -56,7 +76,9 @@ struct Verify: AsyncParsableCommand {
             // A baked badge (PNG or SVG) is verified as the credential it carries.
             let credential = Array(try BadgeBaker.credential(fromBadge: data).map { Data($0.utf8) } ?? data)
             let report: VerificationReport
-            if let source = try offlineSource() {
+            if let source = try offlineSource(issuerDID: try? VCJWT.unverifiedCredential(
+                    String(decoding: credential, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                ).credential.issuer.id) {
                 // Without a store, no site zone defines "today": validity is judged at the instant (nbf/exp), unless --as-of names a day.
                 let now = try SiteClock.currentInstant()
                 report = await OfflineVerifier.verify(
@@ -70,7 +92,7 @@ struct Verify: AsyncParsableCommand {
                 try printJSON(report)
             } else {
                 Terminal.out(
-                    "\(file): \(report.verdict == "REVOKED" || report.verdict == "SUPERSEDED" ? "NOT VALID, \(report.verdict)" : report.verdict)"
+                    "\(file): \(["REVOKED", "SUPERSEDED", "KEY COMPROMISED"].contains(report.verdict) ? "NOT VALID, \(report.verdict)" : report.verdict)"
                         + (report.serial.map { " (\($0))" } ?? "") + "\n")
                 for check in report.checks { Terminal.out("  \(check.passed ? "ok  " : "FAIL") \(check.name): \(check.detail)\n") }
                 for check in report.unchecked ?? [] { Terminal.out("  --   \(check.name): \(check.detail)\n") }
@@ -79,12 +101,14 @@ struct Verify: AsyncParsableCommand {
         }
     }
 
-    private func offlineSource() throws -> OfflineVerifier.KeySource? {
+    /// Where the issuer's key comes from without the store; `issuerDID` (the credential's issuer) finds
+    /// the DID document of a did:web with a path under a host's web root.
+    private func offlineSource(issuerDID: String?) throws -> OfflineVerifier.KeySource? {
         if let didDocument {
             guard FileManager.default.fileExists(atPath: didDocument) else {
                 throw StoreError(.storage, "cannot read \(didDocument): no such file or folder")
             }
-            return try OfflineVerifier.source(didDocument: didDocument)
+            return try OfflineVerifier.source(didDocument: didDocument, issuerDID: issuerDID)
         }
         if let trustedKey { return .trustedKey(try publicKeyArgument(trustedKey)) }
         return embeddedKey ? .embeddedDIDKey : nil

@@ -1,0 +1,73 @@
+import Foundation
+public import VetaProgress
+
+extension RecordService {
+    /// Retires issuer `id`'s `n`th key as compromised since `since` (``RecordStore/retireKey(of:keyNumber:since:reason:)``),
+    /// refusing a date after the site's today. Returns the compromise, the key's id and the records it
+    /// makes NOT VALID that still stand (neither revoked nor superseded): those to re-issue.
+    public func retireKey(issuer id: String, keyNumber n: Int, since: CalendarDate, reason: String) async throws -> (
+        compromise: KeyCompromise, keyID: String, affected: [IssuedRecord]
+    ) {
+        try await progress.requireNotAfterToday(since, for: "a key compromise")
+        let (compromise, kid) = try await records.retireKey(of: id, keyNumber: n, since: since, reason: reason)
+        return (compromise, kid, try await recordsVoidedByCompromise(issuer: id))
+    }
+
+    /// The standing records (neither revoked nor superseded) of issuer `id` that a retired key makes
+    /// NOT VALID: their issue entry is signed with a key retired as compromised on or before its date.
+    /// `veta reissue` replaces each with a record signed with the current key.
+    public func recordsVoidedByCompromise(issuer id: String) async throws -> [IssuedRecord] {
+        guard let issuer = try await records.issuer(id), !issuer.compromisedKeys.isEmpty else { return [] }
+        var voided: [IssuedRecord] = []
+        for record in try await records.records() where record.issuer == id {
+            guard let entry = try await records.entry(.issue, record.serial), Self.compromise(voiding: entry, of: issuer) != nil else {
+                continue
+            }
+            let events = try await issuanceEvents(record)
+            if !events.contains(where: { $0.kind == .revoked || ($0.kind == .superseded && $0.serial == record.serial) }) {
+                voided.append(record)
+            }
+        }
+        return voided
+    }
+
+    /// Whether a retired key voids the issuance `batch` (a record and the one issued with it).
+    func compromised(_ batch: [IssuedRecord], of issuer: Issuer) async throws -> Bool {
+        guard !issuer.compromisedKeys.isEmpty else { return false }
+        for record in batch {
+            if let entry = try await records.entry(.issue, record.serial), Self.compromise(voiding: entry, of: issuer) != nil { return true }
+        }
+        return false
+    }
+
+    /// The compromise that voids a record's issue `entry`: the entry is signed with a key the issuer
+    /// retired as compromised on or before the entry's date (``Issuer/compromise(voiding:signedOn:)``).
+    static func compromise(voiding entry: LedgerEntry, of issuer: Issuer) -> KeyCompromise? {
+        for retired in issuer.compromisedKeys {
+            guard let key = try? PublicSigningKey(retired.key), entry.isSigned(by: key) else { continue }
+            return issuer.compromise(voiding: key, signedOn: entry.date)
+        }
+        return nil
+    }
+
+    /// The `key compromise` check of a record: its issue `entry` and, for a credential, the key its
+    /// JWT verified with (`credentialKey`) must not be a key retired as compromised on or before the
+    /// date the log gives the record. Nil when the issuer retired no key.
+    static func compromiseCheck(entry: LedgerEntry, issuer: Issuer, credentialKey: PublicSigningKey?) -> VerificationReport.Check? {
+        guard !issuer.compromisedKeys.isEmpty else { return nil }
+        let voiding = credentialKey.flatMap { issuer.compromise(voiding: $0, signedOn: entry.date) } ?? compromise(voiding: entry, of: issuer)
+        if let voiding {
+            return .init(
+                name: VerificationReport.keyCompromised, passed: false,
+                detail: "KEY COMPROMISED: signed with \(issuer.keyID(of: voiding)), which the issuer retired as compromised since "
+                    + "\(voiding.since) (\(voiding.reason)), and issued on \(entry.date): the issuer can re-issue it with its current key "
+                    + "(veta reissue \(entry.record?.serial ?? "SERIAL"))")
+        }
+        let used = credentialKey.flatMap { issuer.compromise(of: $0) }
+        return .init(
+            name: "key", passed: true,
+            detail: used.map {
+                "signed with \(issuer.keyID(of: $0)) on \(entry.date), before its compromise on \($0.since): the log dates it earlier, so it stands"
+            } ?? "not signed with a key the issuer retired as compromised")
+    }
+}
