@@ -203,6 +203,10 @@ suite "ob3 round trip" ob3_roundtrip.py "$VETA" "$WORK/ob3-roundtrip"
 suite "outside fixes (c)" outside_fixes_c.py "$VETA" "$WORK/outside-c"
 # breakit5 part D: site refusals, status list time, page privacy, stale builds, serve errors, ambiguous badges, drafts, help.
 suite "outside fixes (d)" outside_fixes_d.py "$VETA" "$WORK/outside-d"
+# A compromised issuer key retired: KEY COMPROMISED from its date on (store, site, rebuild), earlier records stand, reissue.
+suite "key retirement" key_retirement_cli.py "$VETA" "$WORK/key-retirement"
+# serve and new curriculum in JSON, verify --help, did:web with a path, the DC-3 code measured with the form's fonts.
+suite "publishing formats" publishing_formats_cli.py "$VETA" "$WORK/publishing-formats"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -18,9 +18,11 @@ extension RecordService {
     /// `veta reissue` replaces each with a record signed with the current key.
     public func recordsVoidedByCompromise(issuer id: String) async throws -> [IssuedRecord] {
         guard let issuer = try await records.issuer(id), !issuer.compromisedKeys.isEmpty else { return [] }
+        let zone = try await progress.timeZone()
         var voided: [IssuedRecord] = []
         for record in try await records.records() where record.issuer == id {
-            guard let entry = try await records.entry(.issue, record.serial), Self.compromise(voiding: entry, of: issuer) != nil else {
+            guard let entry = try await records.entry(.issue, record.serial), Self.compromise(voiding: entry, of: issuer, zone: zone) != nil
+            else {
                 continue
             }
             let events = try await issuanceEvents(record)
@@ -34,40 +36,55 @@ extension RecordService {
     /// Whether a retired key voids the issuance `batch` (a record and the one issued with it).
     func compromised(_ batch: [IssuedRecord], of issuer: Issuer) async throws -> Bool {
         guard !issuer.compromisedKeys.isEmpty else { return false }
+        let zone = try await progress.timeZone()
         for record in batch {
-            if let entry = try await records.entry(.issue, record.serial), Self.compromise(voiding: entry, of: issuer) != nil { return true }
+            if let entry = try await records.entry(.issue, record.serial), Self.compromise(voiding: entry, of: issuer, zone: zone) != nil {
+                return true
+            }
         }
         return false
     }
 
+    /// The day a record's issue `entry` was signed, on the site's calendar (`zone`): the day it was
+    /// appended to the log (its `recordedAt`; for a record migrated from the registry, when it was
+    /// issued then), not the date it was issued "as of", which the issuer chooses.
+    static func signedDay(_ entry: LedgerEntry, zone: TimeZone) -> CalendarDate {
+        let instant = Instant.parse(entry.record?.issuedAt ?? entry.recordedAt)
+        return instant.flatMap { try? CalendarDate(localDateOf: $0, in: zone) } ?? entry.date
+    }
+
     /// The compromise that voids a record's issue `entry`: the entry is signed with a key the issuer
-    /// retired as compromised on or before the entry's date (``Issuer/compromise(voiding:signedOn:)``).
-    static func compromise(voiding entry: LedgerEntry, of issuer: Issuer) -> KeyCompromise? {
+    /// retired as compromised on or before the day it was signed (``Issuer/compromise(voiding:signedOn:)``).
+    static func compromise(voiding entry: LedgerEntry, of issuer: Issuer, zone: TimeZone) -> KeyCompromise? {
         for retired in issuer.compromisedKeys {
             guard let key = try? PublicSigningKey(retired.key), entry.isSigned(by: key) else { continue }
-            return issuer.compromise(voiding: key, signedOn: entry.date)
+            return issuer.compromise(voiding: key, signedOn: signedDay(entry, zone: zone))
         }
         return nil
     }
 
     /// The `key compromise` check of a record: its issue `entry` and, for a credential, the key its
     /// JWT verified with (`credentialKey`) must not be a key retired as compromised on or before the
-    /// date the log gives the record. Nil when the issuer retired no key.
-    static func compromiseCheck(entry: LedgerEntry, issuer: Issuer, credentialKey: PublicSigningKey?) -> VerificationReport.Check? {
+    /// day the log says it was signed. Nil when the issuer retired no key.
+    static func compromiseCheck(entry: LedgerEntry, issuer: Issuer, credentialKey: PublicSigningKey?, zone: TimeZone)
+        -> VerificationReport.Check?
+    {
         guard !issuer.compromisedKeys.isEmpty else { return nil }
-        let voiding = credentialKey.flatMap { issuer.compromise(voiding: $0, signedOn: entry.date) } ?? compromise(voiding: entry, of: issuer)
+        let day = signedDay(entry, zone: zone)
+        let voiding =
+            credentialKey.flatMap { issuer.compromise(voiding: $0, signedOn: day) } ?? compromise(voiding: entry, of: issuer, zone: zone)
         if let voiding {
             return .init(
                 name: VerificationReport.keyCompromised, passed: false,
                 detail: "KEY COMPROMISED: signed with \(issuer.keyID(of: voiding)), which the issuer retired as compromised since "
-                    + "\(voiding.since) (\(voiding.reason)), and issued on \(entry.date): the issuer can re-issue it with its current key "
-                    + "(veta reissue \(entry.record?.serial ?? "SERIAL"))")
+                    + "\(voiding.since) (\(voiding.reason)), on \(day) (entry \(entry.sequence) of the log): the issuer can re-issue it "
+                    + "with its current key (veta reissue \(entry.record?.serial ?? "SERIAL"))")
         }
         let used = credentialKey.flatMap { issuer.compromise(of: $0) }
         return .init(
             name: "key", passed: true,
             detail: used.map {
-                "signed with \(issuer.keyID(of: $0)) on \(entry.date), before its compromise on \($0.since): the log dates it earlier, so it stands"
+                "signed with \(issuer.keyID(of: $0)) on \(day), before its compromise on \($0.since): the log dates it earlier, so it stands"
             } ?? "not signed with a key the issuer retired as compromised")
     }
 }

@@ -74,7 +74,7 @@ extension RecordService {
             checks.append(logged)
             guard logged.passed else { return VerificationReport(serial: record.serial, checks: checks) }
             if let issuer = try await records.issuer(record.issuer),
-                let keyCheck = Self.compromiseCheck(entry: entry, issuer: issuer, credentialKey: nil)
+                let keyCheck = Self.compromiseCheck(entry: entry, issuer: issuer, credentialKey: nil, zone: try await progress.timeZone())
             {
                 checks.append(keyCheck)
                 guard keyCheck.passed else { return VerificationReport(serial: record.serial, checks: checks) }
@@ -113,7 +113,7 @@ extension RecordService {
         checks.append(logged)
         guard logged.passed else { return VerificationReport(serial: serial, checks: checks) }
         // A key retired as compromised voids what it signed on or after the day it was compromised.
-        if let keyCheck = Self.compromiseCheck(entry: entry, issuer: issuer, credentialKey: key) {
+        if let keyCheck = Self.compromiseCheck(entry: entry, issuer: issuer, credentialKey: key, zone: try await progress.timeZone()) {
             checks.append(keyCheck)
             guard keyCheck.passed else { return VerificationReport(serial: serial, checks: checks) }
         }
