@@ -66,7 +66,8 @@ import VetaProgress
 
     @Test func aRecordTheLogDatesBeforeTheCompromiseStaysValid() async throws {
         let (site, issued, _) = try await Self.rotatedSite()
-        _ = try await site.service.records.retireKey(of: site.issuer, keyNumber: 1, since: try await site.service.progress.today().adding(days: 1), reason: "later")
+        _ = try await site.service.records.retireKey(
+            of: site.issuer, keyNumber: 1, since: try await site.service.progress.today().adding(days: 1), reason: "later")
         for item in issued {
             let report = try await site.service.verify(try Log.bytes(item.path), asOf: Log.asOf)
             #expect(report.isValid, "\(report.checks)")
@@ -114,7 +115,8 @@ import VetaProgress
 
     @Test func theSiteVouchesForACredentialItDatesBeforeTheCompromiseButADocumentAloneDoesNot() async throws {
         let (site, issued, current) = try await Self.rotatedSite()
-        _ = try await site.service.records.retireKey(of: site.issuer, keyNumber: 1, since: try await site.service.progress.today().adding(days: 1), reason: "later")
+        _ = try await site.service.records.retireKey(
+            of: site.issuer, keyNumber: 1, since: try await site.service.progress.today().adding(days: 1), reason: "later")
         let folder = try await Self.write(try await site.service.site(issuer: site.issuer, key: current), in: site.folder + "/site")
         let bytes = try Log.bytes(issued[0].path)
         let bySite = await OfflineVerifier.verify(bytes, source: try OfflineVerifier.source(didDocument: folder), asOf: Log.asOf)

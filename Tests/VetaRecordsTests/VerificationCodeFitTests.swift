@@ -15,7 +15,8 @@ import VetaProgress
             #expect(url.count < 80)
             #expect(throws: RecordError.self, "\(url)") { try VerificationCodeFit.require(issuerURL: url) }
         }
-        let narrow = "https://" + String(repeating: "i", count: 60) + ".mx/" + String(repeating: "i", count: 60) + "/"
+        let narrow =
+            "https://" + String(repeating: "i", count: 60) + ".mx/" + String(repeating: "i", count: 60) + "/"
             + String(repeating: "l", count: 20)
         #expect(narrow.count > 150)
         try VerificationCodeFit.require(issuerURL: narrow)
@@ -47,7 +48,8 @@ import VetaProgress
         let url = "https://" + String(repeating: "W", count: 55) + ".mx"
         await #expect(throws: RecordError.self) {
             try await site.service.records.add(
-                Issuer(id: url, name: "W", rfc: try RFC("CMN150101AB1"), stpsRegistration: nil, publicKey: SigningKey().publicKey.base64URL))
+                Issuer(id: url, name: "W", rfc: try RFC("CMN150101AB1"), stpsRegistration: nil, publicKey: SigningKey().publicKey.base64URL)
+            )
         }
         #expect(try await site.service.records.issuer(url) == nil)
     }

@@ -29,11 +29,9 @@ public enum OfflineVerifier {
         if isDirectory.boolValue {
             let segments = issuerDID.flatMap(DIDWeb.url(did:)).flatMap { try? IssuerURL.parts($0).segments } ?? []
             let underPath = ([path] + segments).joined(separator: "/")
-            if !segments.isEmpty, FileManager.default.fileExists(atPath: underPath + "/did.json") {
-                (file, site) = (underPath + "/did.json", underPath)
-            } else {
-                (file, site) = (path + "/.well-known/did.json", path)
-            }
+            let hosted = !segments.isEmpty && FileManager.default.fileExists(atPath: underPath + "/did.json")
+            file = hosted ? underPath + "/did.json" : path + "/.well-known/did.json"
+            site = hosted ? underPath : path
         }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw RecordError(
@@ -118,7 +116,8 @@ public enum OfflineVerifier {
         }
         // A key retired as compromised: what it signed stands only where the issuer's site dates it before.
         if case .didDocument(let document, let site) = source,
-            let revocation = keyRevocationCheck(kid: kid, document: document, site: site, token: token, credential: credential, serial: serial)
+            let revocation = keyRevocationCheck(
+                kid: kid, document: document, site: site, token: token, credential: credential, serial: serial)
         {
             checks.append(revocation)
             if !revocation.passed { return done(serial) }

@@ -39,7 +39,9 @@ struct PublishedRecordStatus: Codable, Hashable, Sendable {
         case "KEY COMPROMISED":
             return .init(
                 name: VerificationReport.keyCompromised, passed: false,
-                detail: "KEY COMPROMISED: the site publishes \(serial) as signed with a key the issuer retired as compromised, on or after that day")
+                detail:
+                    "KEY COMPROMISED: the site publishes \(serial) as signed with a key the issuer retired as compromised, on or after that day"
+            )
         default:
             return .init(name: "publication", passed: false, detail: "the site publishes \(serial) in an unknown state \(status.state)")
         }

@@ -20,6 +20,9 @@ struct RecordPageContent {
             case .keyCompromised: "CLAVE COMPROMETIDA"
             }
         }
+
+        /// The page's CSS class for the state (`valid`, `revoked`, `superseded`, `key-compromised`).
+        var cssClass: String { self == .keyCompromised ? "key-compromised" : rawValue.lowercased() }
     }
 
     let record: IssuedRecord
@@ -56,7 +59,7 @@ struct RecordPageContent {
         }
         let issued = String(record.issuedAt.prefix(10))
         var rows: [(String, String)] = [
-            ("Estado / Status", "<strong class=\"\(state.rawValue.lowercased().replacingOccurrences(of: " ", with: "-"))\">\(state.spanish) / \(state.rawValue)</strong>"),
+            ("Estado / Status", "<strong class=\"\(state.cssClass)\">\(state.spanish) / \(state.rawValue)</strong>"),
             ("Persona / Holder", Self.escape(traineeName)),
             ("Programa / Curriculum", Self.escape("\(curriculum.code) \(curriculum.version) — \(title)")),
             ("Fecha de emisión / Issue date", Self.escape(issued)),

@@ -47,7 +47,7 @@ extension Issuer {
     public var registryFields: [String: String] {
         var fields = ["name": name, "rfc": rfc.rawValue, "publicKey": publicKey]
         if let stpsRegistration { fields["stpsRegistration"] = stpsRegistration }
-        fields[KeyCompromise.field] = KeyCompromise.field(compromisedKeys)
+        fields[KeyCompromise.field] = KeyCompromise.fieldValue(compromisedKeys)
         return fields
     }
 }

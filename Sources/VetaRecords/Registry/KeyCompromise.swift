@@ -43,7 +43,7 @@ public struct KeyCompromise: Hashable, Sendable, Codable {
 
     /// The `compromisedKeys` field of `compromises` (nil when there are none, so an issuer without
     /// any encodes as it always did).
-    public static func field(_ compromises: [KeyCompromise]) -> String? {
+    public static func fieldValue(_ compromises: [KeyCompromise]) -> String? {
         compromises.isEmpty ? nil : compromises.map { "\($0.key) \($0.since) \($0.reason)" }.joined(separator: "\n")
     }
 }

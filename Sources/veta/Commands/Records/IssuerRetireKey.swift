@@ -24,7 +24,9 @@ extension IssuerCommand {
                   veta reissue --compromised --key keys/issuer-2027.private.jwk --out records
                 """)
         @Option(help: "The issuer's URL (its id); may be left out when the store has one issuer.") var url: String?
-        @Option(help: ArgumentHelp("The key to retire: N, key-N or DID#key-N (key-1 is the first key the issuer had; did.json lists them).", valueName: "n"))
+        @Option(
+            help: ArgumentHelp(
+                "The key to retire: N, key-N or DID#key-N (key-1 is the first key the issuer had; did.json lists them).", valueName: "n"))
         var keyId: String
         @Option(help: ArgumentHelp("The first day the key is not trusted, YYYY-MM-DD (the site's calendar).", valueName: "yyyy-mm-dd"))
         var compromisedSince: DateArgument
@@ -60,14 +62,16 @@ extension IssuerCommand {
                         let affected: [String]
                     }
                     return try printJSON(
-                        Report(issuer: issuer, keyID: kid, compromisedSince: compromise.since.description, affected: affected.map(\.serial)))
+                        Report(issuer: issuer, keyID: kid, compromisedSince: compromise.since.description, affected: affected.map(\.serial))
+                    )
                 }
                 Terminal.out("retired \(kid) of issuer \(issuer) as compromised since \(compromise.since)\n")
                 if affected.isEmpty {
                     Terminal.out("no standing record was signed with it on or after that day\n")
                 } else {
                     Terminal.out(
-                        "\(affected.count) standing records signed with it on or after that day now verify as NOT VALID, KEY COMPROMISED:\n")
+                        "\(affected.count) standing records signed with it on or after that day now verify as NOT VALID, KEY COMPROMISED:\n"
+                    )
                     for record in affected { Terminal.out("  \(record.serial) (\(record.format.rawValue), \(record.trainee))\n") }
                     Terminal.out("re-issue them with the current key: veta reissue --compromised --key CURRENT.private.jwk --out DIR\n")
                 }

@@ -78,8 +78,17 @@ final class ServeStart: @unchecked Sendable {
     private let lock = NSLock()
     private var marked = false
 
-    func mark() { lock.withLock { marked = true } }
-    var isMarked: Bool { lock.withLock { marked } }
+    func mark() {
+        lock.lock()
+        defer { lock.unlock() }
+        marked = true
+    }
+
+    var isMarked: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return marked
+    }
 
     /// `{"folder":…,"tls":…,"url":…}` on one line: a reader of the server's output takes one line.
     static func line(folder: String, url: String, tls: Bool) -> String {
