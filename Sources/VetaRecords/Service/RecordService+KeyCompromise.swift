@@ -80,7 +80,10 @@ extension RecordService {
                     + "\(voiding.since) (\(voiding.reason)), on \(day) (entry \(entry.sequence) of the log): the issuer can re-issue it "
                     + "with its current key (veta reissue \(entry.record?.serial ?? "SERIAL"))")
         }
-        let used = credentialKey.flatMap { issuer.compromise(of: $0) }
+        // The retired key it was signed with, if any: the credential's, or the one that signed the entry (a DC-3).
+        let used =
+            credentialKey.flatMap { issuer.compromise(of: $0) }
+            ?? issuer.compromisedKeys.first { retired in (try? PublicSigningKey(retired.key)).map(entry.isSigned(by:)) ?? false }
         return .init(
             name: "key", passed: true,
             detail: used.map {

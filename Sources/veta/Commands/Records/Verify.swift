@@ -76,11 +76,9 @@ struct Verify: AsyncParsableCommand {
             // A baked badge (PNG or SVG) is verified as the credential it carries.
             let credential = Array(try BadgeBaker.credential(fromBadge: data).map { Data($0.utf8) } ?? data)
             let report: VerificationReport
-            if let source = try offlineSource(
-                issuerDID: try? VCJWT.unverifiedCredential(
-                    String(decoding: credential, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                ).credential.issuer.id)
-            {
+            // The credential's issuer (unverified) only says where under a web root its did.json is.
+            let token = String(decoding: credential, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if let source = try offlineSource(issuerDID: try? VCJWT.unverifiedCredential(token).credential.issuer.id) {
                 // Without a store, no site zone defines "today": validity is judged at the instant (nbf/exp), unless --as-of names a day.
                 let now = try SiteClock.currentInstant()
                 report = await OfflineVerifier.verify(
