@@ -29,6 +29,8 @@ struct IssuerCommand: AsyncParsableCommand {
         func run() async throws {
             try await runReporting {
                 do { _ = try DIDWeb.did(issuerURL: url) } catch { throw Refusal("\(error)") }
+                // Before the store is opened or made: a record page that does not fit the DC-3's code is refused here.
+                try VerificationCodeFit.require(issuerURL: url)
                 let key = try publicKeyArgument(publicKey)
                 try await store.openRecords(create: true).records.add(
                     Issuer(id: url, name: name, rfc: try RFC(rfc), stpsRegistration: stps, publicKey: key.base64URL))
