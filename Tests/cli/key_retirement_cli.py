@@ -6,13 +6,17 @@ COMPROMISED, with the store, with the built site and after `veta store rebuild`;
 stays VALID with the store and the site, but not with the DID document alone (its date is only the
 signer's word); did.json keeps key-1 marked "revoked" and drops it from assertionMethod; the
 current key, a retired key, a future date and a key that does not exist are refused; `veta reissue
---compromised` re-signs B with the current key.
+--compromised` re-signs B with the current key. openbadgeslib rejects B through the status list; a
+credential forged with the stolen key and backdated is refused with the site (not published).
 
 Usage: key_retirement_cli.py VETA WORKDIR
 """
+import base64
 import json
 import os
 import subprocess
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from checks import check, finish
 from stores import competent_store, must_on, run_on, workplace
@@ -129,6 +133,52 @@ check("verify --did-document SITE: A, which the site dates before the compromise
 code, verdict, text = verify(A, "--did-document", os.path.join(site, "did.json"))
 check("verify --did-document FILE alone: A is KEY COMPROMISED too (its date is only the signer's word)",
       code == 1 and verdict == "KEY COMPROMISED", text)
+
+
+
+def openbadgeslib_verdict(token_path):
+    """openbadgeslib (PyPI) resolving the did:web from the site's files and checking the status list."""
+    from openbadgeslib.ob3.verifier import OB3Verifier
+
+    def download(url):
+        if not url.startswith(ISSUER):
+            raise ValueError(f"not the issuer's site: {url}")
+        return open(site + url[len(ISSUER):], "rb").read()
+
+    try:
+        OB3Verifier.for_issuer_did("did:web:capacitacion.example.mx", download=download).verify(
+            open(token_path).read().strip(), check_status=True, download=download)
+        return "VALID"
+    except Exception as error:  # noqa: BLE001 - the verifier's refusal is the finding
+        return f"{type(error).__name__}: {error}"
+
+
+verdict = openbadgeslib_verdict(B)
+check("openbadgeslib (independent) rejects B: its bit is set in the status list", "is set at index" in verdict, verdict)
+verdict = openbadgeslib_verdict(A)
+check("openbadgeslib accepts A, which the issuer's log dates before the compromise", verdict == "VALID", verdict)
+
+# A credential forged with the stolen key, backdated (validFrom before the compromise), under a serial never issued.
+def b64e(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def b64d(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+stolen = Ed25519PrivateKey.from_private_bytes(b64d(json.load(open(os.path.join(keys, "issuer.private.jwk")))["d"]))
+claims = json.loads(b64d(open(A).read().strip().split(".")[1]))
+claims["id"] = claims["jti"] = "urn:veta:record:VETA-2026-000099"
+header = b64e(json.dumps({"alg": "EdDSA", "kid": "did:web:capacitacion.example.mx#key-1", "typ": "JWT"}).encode())
+payload = b64e(json.dumps(claims).encode())
+forged = os.path.join(work, "forged.jwt")
+open(forged, "w").write(f"{header}.{payload}." + b64e(stolen.sign(f"{header}.{payload}".encode())))
+code, verdict, text = verify(forged, "--did-document", site)
+check("a backdated credential forged with the retired key is KEY COMPROMISED with the site (it publishes no such credential)",
+      code == 1 and verdict == "KEY COMPROMISED", text)
+code, verdict, text = verify(forged)
+check("... and NOT VALID with the store (no such record)", code == 1 and verdict != "VALID", text)
 
 # --- re-issue with the current key --------------------------------------------------------------------
 at("2026-11-28")

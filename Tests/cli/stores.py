@@ -1,6 +1,7 @@
 """Helpers the end-to-end scripts share for building and inspecting stores: a CURP with its check
 digit, one SQL statement on a store file, a consistent copy of a store, running veta on a store
-(a command, or a set-up step that must succeed), and a store with a competent trainee."""
+(a command, or a set-up step that must succeed), a store with a competent trainee, and one whose
+issuer has issued that trainee a unit record."""
 import os
 import shutil
 import sqlite3
