@@ -8,6 +8,10 @@ construct the file uses, the package must hold it as the README's CASE section s
 - knowledge points: each <point> of a knowledge <item> is a CFItem coded `UNIT ID`, type
   `Knowledge evidence point`, its Spanish text in fullStatement and its English in notes, a child
   (isChildOf) of its item's CFItem (coded `UNIT ITEMID`) at its position (1, 2 ...).
+- performance requirements: each <requirement> of a unit's <performanceEvidence> is a CFItem coded
+  `UNIT ID`, type `Performance evidence requirement`, its Spanish text in fullStatement and in notes its
+  English text then `Occasions: N` (N as xmlschema decodes the attribute), a child of its unit's CFItem,
+  after the unit's elements, knowledge items, foundation skills and range variables, in order.
 
 Usage: python3 Tests/cli/case_roundtrip.py VETA   (exit 0 when every check passes, 1 otherwise)
 """
@@ -64,7 +68,32 @@ def knowledge_points(decoded, package):
     return problems, checked
 
 
-CONSTRUCTS = [("knowledge points", knowledge_points)]
+def performance_requirements(decoded, package):
+    """Problems with the performance requirements of every unit, and how many were checked."""
+    problems, checked = [], 0
+    for unit in as_list(decoded["units"]["unit"]):
+        code = unit["@code"]
+        parent = package.items.get(code)
+        before = len(as_list(unit["element"])) + len(as_list(unit["knowledgeEvidence"]["item"])) \
+            + len(as_list((unit.get("foundationSkills") or {}).get("skill"))) \
+            + len(as_list((unit.get("rangeOfConditions") or {}).get("variable")))
+        for position, requirement in enumerate(as_list(unit["performanceEvidence"].get("requirement"))):
+            checked += 1
+            name = f"{code} {requirement['@id']}"
+            found = package.items.get(name)
+            if found is None or parent is None:
+                problems.append(f"performance requirement {name}: no CFItem (or no unit {code})")
+                continue
+            es, en = text(requirement)
+            expected = (es, f"{en}\nOccasions: {requirement['@occasions']}", "Performance evidence requirement")
+            if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != expected:
+                problems.append(f"performance requirement {name}: statement, notes (occasions) or type differ from the XML")
+            if package.parents.get(found["identifier"]) != (parent["identifier"], before + position + 1):
+                problems.append(f"performance requirement {name}: not the child of {code} at {before + position + 1}")
+    return problems, checked
+
+
+CONSTRUCTS = [("knowledge points", knowledge_points), ("performance requirements", performance_requirements)]
 
 
 def main(argv):

@@ -50,7 +50,7 @@ ELEMENT_PLACES = {
     "prerequisite": ("prerequisites", True), "element": ("elements", True), "criterion": ("criteria", True),
     "knowledgeEvidence": ("knowledgeEvidence", False), "item": (None, True), "core": ("core", False),
     "unitRef": (None, True), "electiveGroup": ("electiveGroups", True), "skill": (None, True), "variable": (None, True),
-    "point": ("points", True),
+    "point": ("points", True), "requirement": ("requirements", True),
 }
 # Attributes and texts whose model name differs from the XML name ("#text" is simple content).
 MODEL_PLACES = {
@@ -60,7 +60,7 @@ MODEL_PLACES = {
     ("volumeOfLearning", "hours"): "/volumeOfLearningHours", ("thematicArea", "#text"): "name",
 }
 # Elements extending LocalizedText whose <es> and <en> the model keeps under "text".
-LOCALIZED_EXTENSIONS = {"criterion", "performanceEvidence", "item", "point"}
+LOCALIZED_EXTENSIONS = {"criterion", "performanceEvidence", "item", "point", "requirement"}
 # What an enumeration's value means in the model, where it is not the text itself.
 MEANINGS = {("supersedes", "equivalent"): {"yes": True, "no": False}}
 

@@ -6,7 +6,9 @@
 /// point, type `Knowledge evidence point`, coded `UNIT K2a`, a child of its item), `CODE@VERSION/UNIT/foundation/1` and `CODE@VERSION/UNIT/range/1`
 /// (schema 1.1: a unit's foundation skills and range-of-conditions variables, children of the unit
 /// after its knowledge items, coded `UNIT FS1` and `UNIT RC1`, the Spanish name in `abbreviatedStatement`, the text in
-/// `fullStatement`), and every `lastChangeDateTime` is the publication date at
+/// `fullStatement`), `CODE@VERSION/UNIT/performance/P1` (schema 1.1: a performance requirement, type
+/// `Performance evidence requirement`, coded `UNIT P1`, a child of the unit after its range of conditions,
+/// the English text then `Occasions: N` in `notes`), and every `lastChangeDateTime` is the publication date at
 /// midnight in the date's own timezone (UTC when it has none), e.g. `2024-03-01-06:00` gives
 /// `2024-03-01T00:00:00-06:00`. Statements are in Spanish (`language` `es`) with the English text in `notes`.
 /// A `<dc3>` block (schema 1.1) adds its thematic area to the document's `subject` (`STPS 6000
@@ -109,6 +111,16 @@ private struct CASEPackageBuilder {
                     name: "\(name)/range/\(position + 1)", text: variable.meaning,
                     code: "\(unit.code.rawValue) RC\(position + 1)", type: "Range of conditions",
                     enumeration: "RC\(position + 1)", abbreviated: variable.name)
+                addChild(link, of: unitLink, at: sequence)
+            }
+            for requirement in unit.performanceEvidence.requirements {
+                sequence += 1
+                let link = addItem(
+                    name: "\(name)/performance/\(requirement.id)", text: requirement.text,
+                    code: "\(unit.code.rawValue) \(requirement.id)", type: "Performance evidence requirement",
+                    enumeration: requirement.id)
+                // The occasions have no field of their own in CASE 1.0: the last line of the notes.
+                items[items.count - 1].notes = "\(requirement.text.en)\nOccasions: \(requirement.occasions)"
                 addChild(link, of: unitLink, at: sequence)
             }
         }

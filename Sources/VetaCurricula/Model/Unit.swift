@@ -59,13 +59,49 @@ public struct PerformanceCriterion: Hashable, Sendable, Codable {
 }
 
 /// What a candidate must demonstrate, and on how many occasions.
+///
+/// In schema 1.0 the unit states one number of occasions on `<performanceEvidence>`; in schema 1.1
+/// the text may be a heading followed by ``requirements``, each with its own occasions, and then
+/// the heading states none (``occasions`` is nil). ``Unit/occasionRequirements`` gives the engine
+/// one list either way.
 public struct PerformanceEvidence: Hashable, Sendable, Codable {
-    /// Satisfactory observations required, each on a different date.
-    public let occasions: Int
-    /// What must be demonstrated.
+    /// Satisfactory observations required, each on a different date; nil when the file leaves the
+    /// attribute out (schema 1.1: the requirements hold the occasions).
+    public let occasions: Int?
+    /// What must be demonstrated; with requirements, their heading.
     public let text: LocalizedText
+    /// The performance requirements (schema 1.1), each with its own occasions; empty in the 1.0 form.
+    public let requirements: [PerformanceRequirement]
     /// Where the `<performanceEvidence>` is.
     public let location: SourceLocation
+
+    /// Performance evidence; `requirements` are the schema 1.1 requirements under its heading.
+    public init(occasions: Int?, text: LocalizedText, requirements: [PerformanceRequirement] = [], location: SourceLocation) {
+        self.occasions = occasions
+        self.text = text
+        self.requirements = requirements
+        self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey { case occasions, text, requirements, location }
+
+    /// Decodes performance evidence; a missing `requirements` is the 1.0 form.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        occasions = try container.decodeIfPresent(Int.self, forKey: .occasions)
+        text = try container.decode(LocalizedText.self, forKey: .text)
+        requirements = try container.decodeIfPresent([PerformanceRequirement].self, forKey: .requirements) ?? []
+        location = try container.decode(SourceLocation.self, forKey: .location)
+    }
+
+    /// Encodes performance evidence; `requirements` only when there are some, so a 1.0 unit encodes as it always did.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(occasions, forKey: .occasions)
+        try container.encode(text, forKey: .text)
+        if !requirements.isEmpty { try container.encode(requirements, forKey: .requirements) }
+        try container.encode(location, forKey: .location)
+    }
 }
 
 /// One item of knowledge a candidate must show.

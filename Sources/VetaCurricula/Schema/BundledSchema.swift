@@ -7,7 +7,8 @@ enum BundledSchema {
 <!--
   Veta curriculum format, version 1.1 (same namespace as 1.0: every 1.0 document is a 1.1
   document; 1.1 adds only optional elements: <dc3>, a unit's <foundationSkills> and
-  <rangeOfConditions>, a knowledge item's <point>s, and lets a bilingual text leave out one
+  <rangeOfConditions>, a knowledge item's <point>s, performance evidence's <requirement>s (whose
+  occasions then leave <performanceEvidence>, where the attribute became optional), and lets a bilingual text leave out one
   language, which Veta's rules allow only in a draft).
   XSD 1.0 (libxml2 implements XSD 1.0; no 1.1 assertions). Cross-field rules that XSD 1.0
   cannot express (unique codes across units, prerequisite cycles, numbering, packaging
@@ -507,11 +508,33 @@ enum BundledSchema {
     <xs:annotation>
       <xs:documentation>
         What the candidate must demonstrate, and on how many occasions (satisfactory observations on
-        different dates). occasions is a count; Veta's rule VETA-R011 requires at least 1.
+        different dates). occasions is a count; Veta's rule VETA-R011 requires at least 1. (1.1) The
+        text may be a heading followed by one or more requirements, each with its own id and
+        occasions; then the occasions belong to the requirements and the heading has none (rule
+        VETA-R022: occasions on the heading or on every requirement, never both, never neither).
       </xs:documentation>
     </xs:annotation>
     <xs:complexContent>
       <xs:extension base="LocalizedText">
+        <xs:sequence>
+          <xs:element name="requirement" type="PerformanceRequirement" minOccurs="0" maxOccurs="unbounded"/>
+        </xs:sequence>
+        <xs:attribute name="occasions" type="xs:nonNegativeInteger"/>
+      </xs:extension>
+    </xs:complexContent>
+  </xs:complexType>
+
+  <xs:complexType name="PerformanceRequirement">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) One performance requirement ("conducted rigid haul truck operations on at least two
+        occasions"): an id unique among the unit's requirements (P1, P2 ...) that evidence can name,
+        and the number of satisfactory occasions, each on a different date, it needs on its own.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:complexContent>
+      <xs:extension base="LocalizedText">
+        <xs:attribute name="id" type="Identifier" use="required"/>
         <xs:attribute name="occasions" type="xs:nonNegativeInteger" use="required"/>
       </xs:extension>
     </xs:complexContent>

@@ -136,8 +136,15 @@ struct CurriculumReader {
                 }
             },
             performanceEvidence: PerformanceEvidence(
-                occasions: evidence.map { values.required($0, "occasions", type: "xs:nonNegativeInteger", Self.count) } ?? 0,
+                // Optional since schema 1.1 (the requirements may hold the occasions); rule VETA-R022 checks it is stated once.
+                occasions: evidence.flatMap { values.optional($0, "occasions", type: "xs:nonNegativeInteger", Self.count) },
                 text: text(evidence),
+                requirements: (evidence?.children("requirement") ?? []).map {
+                    PerformanceRequirement(
+                        id: values.string($0, "id", .identifier),
+                        occasions: values.required($0, "occasions", type: "xs:nonNegativeInteger", Self.count),
+                        text: text($0), location: location($0, attribute: "occasions"))
+                },
                 location: evidence.map { location($0, attribute: "occasions") } ?? location(node)),
             knowledgeEvidence: (values.child(node, "knowledgeEvidence")?.children ?? []).map {
                 KnowledgeItem(

@@ -147,6 +147,11 @@ enum CarryOver {
                 == b.elements.map { $0.criteria.map { [$0.number, $0.text.en] } }
                 && a.knowledgeEvidence.map(meaning) == b.knowledgeEvidence.map(meaning)
                 && a.performanceEvidence.occasions == b.performanceEvidence.occasions
+                && a.performanceEvidence.requirements.map(performance) == b.performanceEvidence.requirements.map(performance)
+        case .performance(let id):
+            // Schema 1.1: a requirement means the same when its occasions and English text are unchanged.
+            let x = a.performanceRequirement(id).map(performance)
+            return x != nil && x == b.performanceRequirement(id).map(performance)
         }
     }
 
@@ -155,6 +160,10 @@ enum CarryOver {
     static func knowledge(_ id: String, in unit: VetaCurricula.Unit) -> [String]? {
         if let item = unit.knowledgeEvidence.first(where: { $0.id == id }) { return meaning(item) }
         return unit.knowledgeText(id).map { [id, $0.en] }
+    }
+
+    private static func performance(_ requirement: PerformanceRequirement) -> [String] {
+        [requirement.id, String(requirement.occasions), requirement.text.en]
     }
 
     private static func meaning(_ item: KnowledgeItem) -> [String] {

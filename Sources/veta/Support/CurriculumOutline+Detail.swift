@@ -17,12 +17,28 @@ extension CurriculumOutline {
             lines.append("      Range of conditions")
             for variable in range { lines += paragraph(title(variable.name) + ":", variable.meaning, indent: 8) }
         }
-        lines += block("Performance evidence (\(unit.performanceEvidence.occasions) occasion(s))", unit.performanceEvidence.text, indent: 6)
+        let evidence = unit.performanceEvidence
+        lines += block(
+            evidence.requirements.isEmpty ? "Performance evidence (\(evidence.occasions ?? 0) occasion(s))" : "Performance evidence",
+            evidence.text, indent: 6)
+        for requirement in evidence.requirements {
+            lines += paragraph("\(requirement.id) (\(requirement.occasions) occasion(s))", requirement.text, indent: 8)
+        }
         lines.append("      Knowledge evidence")
-        for item in unit.knowledgeEvidence { lines += paragraph("\(item.id)", item.text, indent: 8) }
+        for item in unit.knowledgeEvidence {
+            lines += paragraph("\(item.id)", item.text, indent: 8)
+            for point in item.points { lines += paragraph("\(point.id)", point.text, indent: 10) }
+        }
         lines += block("Assessment conditions", unit.assessmentConditions, indent: 6)
         lines.append("")
         return lines
+    }
+
+    /// `2` for one requirement, `P1 2 + P2 1` for several (schema 1.1).
+    func occasions(_ unit: Unit) -> String {
+        let requirements = unit.performanceEvidence.requirements
+        guard requirements.count > 1 else { return String(unit.totalOccasions) }
+        return requirements.map { "\($0.id) \($0.occasions)" }.joined(separator: " + ")
     }
 
     /// A heading line, then the text below it.

@@ -39,7 +39,7 @@ struct CurriculumOutline {
             let points = unit.knowledgeEvidence.reduce(0) { $0 + $1.points.count }
             let knowledge = "\(unit.knowledgeEvidence.count) knowledge items" + (points > 0 ? " (\(points) points)" : "")
             var details =
-                "      \(unit.elements.count) elements, \(criteria) criteria, \(knowledge), evidence on \(unit.performanceEvidence.occasions) occasion(s)"
+                "      \(unit.elements.count) elements, \(criteria) criteria, \(knowledge), evidence on \(occasions(unit)) occasion(s)"
             if !unit.prerequisites.isEmpty { details += "; requires " + unit.prerequisites.map(\.code.rawValue).joined(separator: ", ") }
             lines.append(details)
             if let skills = unit.foundationSkills {
