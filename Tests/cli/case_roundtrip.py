@@ -12,6 +12,10 @@ construct the file uses, the package must hold it as the README's CASE section s
   `UNIT ID`, type `Performance evidence requirement`, its Spanish text in fullStatement and in notes its
   English text then `Occasions: N` (N as xmlschema decodes the attribute), a child of its unit's CFItem,
   after the unit's elements, knowledge items, foundation skills and range variables, in order.
+- markers: a unit whose <knowledgeEvidence> or <assessmentConditions> holds <notStatedInSource/> (or
+  <notYetTranscribed/>) has the line `Not stated in source: ...` (or `Not yet transcribed: ...`) naming
+  those parts, in that order, in its CFItem's notes; an element holding <notYetTranscribed/> has the line
+  `Performance criteria not yet transcribed` in its CFItem's notes, and no criterion CFItems.
 
 Usage: python3 Tests/cli/case_roundtrip.py VETA   (exit 0 when every check passes, 1 otherwise)
 """
@@ -51,7 +55,7 @@ def knowledge_points(decoded, package):
     problems, checked = [], 0
     for unit in as_list(decoded["units"]["unit"]):
         code = unit["@code"]
-        for item in as_list(unit["knowledgeEvidence"]["item"]):
+        for item in as_list(unit["knowledgeEvidence"].get("item")):
             parent = package.items.get(f"{code} {item['@id']}")
             for position, point in enumerate(as_list(item.get("point"))):
                 checked += 1
@@ -74,7 +78,7 @@ def performance_requirements(decoded, package):
     for unit in as_list(decoded["units"]["unit"]):
         code = unit["@code"]
         parent = package.items.get(code)
-        before = len(as_list(unit["element"])) + len(as_list(unit["knowledgeEvidence"]["item"])) \
+        before = len(as_list(unit["element"])) + len(as_list(unit["knowledgeEvidence"].get("item"))) \
             + len(as_list((unit.get("foundationSkills") or {}).get("skill"))) \
             + len(as_list((unit.get("rangeOfConditions") or {}).get("variable")))
         for position, requirement in enumerate(as_list(unit["performanceEvidence"].get("requirement"))):
@@ -93,7 +97,36 @@ def performance_requirements(decoded, package):
     return problems, checked
 
 
-CONSTRUCTS = [("knowledge points", knowledge_points), ("performance requirements", performance_requirements)]
+def markers(decoded, package):
+    """Problems with the notStatedInSource / notYetTranscribed markers of every unit, and how many were checked."""
+    problems, checked = [], 0
+    for unit in as_list(decoded["units"]["unit"]):
+        code = unit["@code"]
+        found = package.items.get(code)
+        for marker, label in (("notStatedInSource", "Not stated in source"), ("notYetTranscribed", "Not yet transcribed")):
+            parts = [name for part, name in (("knowledgeEvidence", "knowledge evidence"), ("assessmentConditions", "assessment conditions"))
+                     if marker in (unit.get(part) or {})]
+            line = f"{label}: {', '.join(parts)}"
+            lines = (found or {}).get("notes", "").split("\n")
+            if parts:
+                checked += 1
+                if line not in lines:
+                    problems.append(f"unit {code}: notes lack '{line}'")
+            elif any(l.startswith(label + ":") for l in lines):
+                problems.append(f"unit {code}: notes say '{label}' but the XML has no {marker}")
+        for element in as_list(unit["element"]):
+            item = package.items.get(f"{code} {element['@number']}")
+            if "notYetTranscribed" in element:
+                checked += 1
+                if item is None or "Performance criteria not yet transcribed" not in item.get("notes", "").split("\n"):
+                    problems.append(f"element {code} {element['@number']}: notes lack 'Performance criteria not yet transcribed'")
+                if any(key.startswith(f"{code} {element['@number']}.") for key in package.items):
+                    problems.append(f"element {code} {element['@number']}: criteria exported although not transcribed")
+    return problems, checked
+
+
+CONSTRUCTS = [("knowledge points", knowledge_points), ("performance requirements", performance_requirements),
+              ("notStatedInSource / notYetTranscribed markers", markers)]
 
 
 def main(argv):

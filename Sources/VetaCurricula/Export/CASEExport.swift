@@ -8,7 +8,10 @@
 /// after its knowledge items, coded `UNIT FS1` and `UNIT RC1`, the Spanish name in `abbreviatedStatement`, the text in
 /// `fullStatement`), `CODE@VERSION/UNIT/performance/P1` (schema 1.1: a performance requirement, type
 /// `Performance evidence requirement`, coded `UNIT P1`, a child of the unit after its range of conditions,
-/// the English text then `Occasions: N` in `notes`), and every `lastChangeDateTime` is the publication date at
+/// the English text then `Occasions: N` in `notes`; a unit's `<notStatedInSource/>` parts add a last line
+/// `Not stated in source: knowledge evidence, assessment conditions` to the unit's `notes` (and `<notYetTranscribed/>`
+/// parts a line `Not yet transcribed: ...`), an element's
+/// `<notYetTranscribed/>` the line `Performance criteria not yet transcribed` to the element's), and every `lastChangeDateTime` is the publication date at
 /// midnight in the date's own timezone (UTC when it has none), e.g. `2024-03-01-06:00` gives
 /// `2024-03-01T00:00:00-06:00`. Statements are in Spanish (`language` `es`) with the English text in `notes`.
 /// A `<dc3>` block (schema 1.1) adds its thematic area to the document's `subject` (`STPS 6000
@@ -70,12 +73,20 @@ private struct CASEPackageBuilder {
             let name = "\(key)/\(unit.code.rawValue)"
             let unitLink = addItem(
                 name: name, text: unit.title, code: unit.code.rawValue, type: "Unit of competency", enumeration: "\(index + 1)")
+            // Schema 1.1: what the source does not state, and what is not transcribed yet, as the last lines of the unit's notes.
+            var notes = unit.title.en
+            if let parts = unit.notStatedInSource { notes += "\nNot stated in source: " + parts.map(\.name).joined(separator: ", ") }
+            if let parts = unit.notYetTranscribed { notes += "\nNot yet transcribed: " + parts.map(\.name).joined(separator: ", ") }
+            items[items.count - 1].notes = notes
             unitLinks[unit.code] = unitLink
             addChild(unitLink, of: documentLink, at: index + 1)
             for (position, element) in unit.elements.enumerated() {
                 let elementLink = addItem(
                     name: "\(name)/\(element.number)", text: element.title, code: "\(unit.code.rawValue) \(element.number)",
                     type: "Element", enumeration: "\(element.number)")
+                if element.notYetTranscribed == true {
+                    items[items.count - 1].notes = "\(element.title.en)\nPerformance criteria not yet transcribed"
+                }
                 addChild(elementLink, of: unitLink, at: position + 1)
                 for (order, criterion) in element.criteria.enumerated() {
                     let criterionLink = addItem(

@@ -20,10 +20,15 @@ public struct Unit: Hashable, Sendable, Codable {
     public let rangeOfConditions: [RangeVariable]?
     /// What must be demonstrated, and how often.
     public let performanceEvidence: PerformanceEvidence
-    /// What must be known.
+    /// What must be known; empty when the source states none (``notStatedInSource``).
     public let knowledgeEvidence: [KnowledgeItem]
-    /// Where, with what and by whom the unit is assessed.
+    /// Where, with what and by whom the unit is assessed; empty when the source states none.
     public let assessmentConditions: LocalizedText
+    /// The parts the file marks `<notStatedInSource/>` (schema 1.1), in document order; nil when none,
+    /// so a 1.0 unit encodes as it always did.
+    public let notStatedInSource: [UnstatedPart]?
+    /// The parts the file marks `<notYetTranscribed/>` (schema 1.1, drafts only: VETA-R023); nil when none.
+    public let notYetTranscribed: [UnstatedPart]?
     /// Where the `<unit>` element is.
     public let location: SourceLocation
 }
@@ -42,8 +47,11 @@ public struct Element: Hashable, Sendable, Codable {
     public let number: Int
     /// The element's title.
     public let title: LocalizedText
-    /// The performance criteria, numbered `number.1`, `number.2` ...
+    /// The performance criteria, numbered `number.1`, `number.2` ...; empty when not transcribed yet.
     public let criteria: [PerformanceCriterion]
+    /// True when the file marks the criteria `<notYetTranscribed/>` (schema 1.1, drafts only:
+    /// VETA-R023); nil otherwise, so a 1.0 element encodes as it always did.
+    public let notYetTranscribed: Bool?
     /// Where the `<element>` is.
     public let location: SourceLocation
 }

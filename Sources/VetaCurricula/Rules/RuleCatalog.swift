@@ -6,7 +6,7 @@ public enum RuleCatalog {
         LevelHoursRule(), SupervisorSafetyUnitRule(), PerformanceOccasionsRule(), SupersededVersionRule(),
         PackagingDuplicateRule(), UnpackagedUnitRule(), DuplicateKnowledgeItemRule(), ReferenceFormatRule(),
         FrameworkLevelRangeRule(), FrameworkLevelMappingRule(), ImplausibleOccasionsRule(),
-        BilingualCurrentRule(), PendingTranslationRule(), PerformanceRequirementsRule(),
+        BilingualCurrentRule(), PendingTranslationRule(), PerformanceRequirementsRule(), NotYetTranscribedRule(),
     ]
 
     /// The document checks (syntax, encoding, schema, security) and then the semantic rules.

@@ -8,7 +8,9 @@ enum BundledSchema {
   Veta curriculum format, version 1.1 (same namespace as 1.0: every 1.0 document is a 1.1
   document; 1.1 adds only optional elements: <dc3>, a unit's <foundationSkills> and
   <rangeOfConditions>, a knowledge item's <point>s, performance evidence's <requirement>s (whose
-  occasions then leave <performanceEvidence>, where the attribute became optional), and lets a bilingual text leave out one
+  occasions then leave <performanceEvidence>, where the attribute became optional), a
+  <notStatedInSource/> marker in place of a unit's knowledge evidence or assessment conditions and a
+  <notYetTranscribed/> marker (drafts only) in place of those or of an element's criteria, and lets a bilingual text leave out one
   language, which Veta's rules allow only in a draft).
   XSD 1.0 (libxml2 implements XSD 1.0; no 1.1 assertions). Cross-field rules that XSD 1.0
   cannot express (unique codes across units, prerequisite cycles, numbering, packaging
@@ -185,6 +187,35 @@ enum BundledSchema {
         <xs:element name="en" type="Title" minOccurs="0"/>
       </xs:sequence>
       <xs:element name="en" type="Title"/>
+    </xs:choice>
+  </xs:complexType>
+
+  <xs:complexType name="NotStated">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) An empty marker: &lt;notStatedInSource/&gt; says the published source states no such text
+        (distinct from text the institution wrote); &lt;notYetTranscribed/&gt; says the source has it but
+        it is not transcribed yet, which Veta's rule VETA-R023 allows only in a draft.
+      </xs:documentation>
+    </xs:annotation>
+  </xs:complexType>
+
+  <xs:complexType name="StatedText">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) A bilingual text as LocalizedText, or, when the published source does not state it,
+        the empty marker &lt;notStatedInSource/&gt; instead, or in a draft &lt;notYetTranscribed/&gt;
+        when the source states it but it is not transcribed yet (VETA-R023).
+      </xs:documentation>
+    </xs:annotation>
+    <xs:choice>
+      <xs:sequence>
+        <xs:element name="es" type="NonEmptyText"/>
+        <xs:element name="en" type="NonEmptyText" minOccurs="0"/>
+      </xs:sequence>
+      <xs:element name="en" type="NonEmptyText"/>
+      <xs:element name="notStatedInSource" type="NotStated"/>
+      <xs:element name="notYetTranscribed" type="NotStated"/>
     </xs:choice>
   </xs:complexType>
 
@@ -433,7 +464,7 @@ enum BundledSchema {
       <xs:element name="rangeOfConditions" type="RangeOfConditions" minOccurs="0"/>
       <xs:element name="performanceEvidence" type="PerformanceEvidence"/>
       <xs:element name="knowledgeEvidence" type="KnowledgeEvidence"/>
-      <xs:element name="assessmentConditions" type="LocalizedText"/>
+      <xs:element name="assessmentConditions" type="StatedText"/>
     </xs:sequence>
     <xs:attribute name="code" type="Code" use="required"/>
     <xs:attribute name="hours" type="Hours" use="required"/>
@@ -450,18 +481,25 @@ enum BundledSchema {
     </xs:annotation>
     <xs:sequence>
       <xs:element name="title" type="LocalizedTitle"/>
-      <xs:element name="criterion" maxOccurs="unbounded">
-        <xs:annotation>
-          <xs:documentation>A performance criterion, numbered ELEMENT.N (1.1, 1.2 ...).</xs:documentation>
-        </xs:annotation>
-        <xs:complexType>
-          <xs:complexContent>
-            <xs:extension base="LocalizedText">
-              <xs:attribute name="number" type="CriterionNumber" use="required"/>
-            </xs:extension>
-          </xs:complexContent>
-        </xs:complexType>
-      </xs:element>
+      <xs:choice>
+        <xs:element name="criterion" maxOccurs="unbounded">
+          <xs:annotation>
+            <xs:documentation>A performance criterion, numbered ELEMENT.N (1.1, 1.2 ...).</xs:documentation>
+          </xs:annotation>
+          <xs:complexType>
+            <xs:complexContent>
+              <xs:extension base="LocalizedText">
+                <xs:attribute name="number" type="CriterionNumber" use="required"/>
+              </xs:extension>
+            </xs:complexContent>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="notYetTranscribed" type="NotStated">
+          <xs:annotation>
+            <xs:documentation>(1.1) The element's criteria are not transcribed yet: only in a draft (VETA-R023).</xs:documentation>
+          </xs:annotation>
+        </xs:element>
+      </xs:choice>
     </xs:sequence>
     <xs:attribute name="number" type="ElementNumber" use="required"/>
   </xs:complexType>
@@ -541,7 +579,17 @@ enum BundledSchema {
   </xs:complexType>
 
   <xs:complexType name="KnowledgeEvidence">
-    <xs:sequence>
+    <xs:choice>
+      <xs:element name="notStatedInSource" type="NotStated">
+        <xs:annotation>
+          <xs:documentation>(1.1) The published source states no knowledge evidence for this unit.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="notYetTranscribed" type="NotStated">
+        <xs:annotation>
+          <xs:documentation>(1.1) The source states knowledge evidence, not transcribed yet: only in a draft (VETA-R023).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
       <xs:element name="item" maxOccurs="unbounded">
         <xs:annotation>
           <xs:documentation>
@@ -561,7 +609,7 @@ enum BundledSchema {
           </xs:complexContent>
         </xs:complexType>
       </xs:element>
-    </xs:sequence>
+    </xs:choice>
   </xs:complexType>
 
   <xs:complexType name="KnowledgePoint">

@@ -146,7 +146,7 @@ struct CurriculumReader {
                         text: text($0), location: location($0, attribute: "occasions"))
                 },
                 location: evidence.map { location($0, attribute: "occasions") } ?? location(node)),
-            knowledgeEvidence: (values.child(node, "knowledgeEvidence")?.children ?? []).map {
+            knowledgeEvidence: (values.child(node, "knowledgeEvidence")?.children("item") ?? []).map {
                 KnowledgeItem(
                     id: values.string($0, "id", .identifier), text: text($0),
                     points: $0.children("point").map {
@@ -154,7 +154,9 @@ struct CurriculumReader {
                     },
                     location: location($0, attribute: "id"))
             },
-            assessmentConditions: text(values.child(node, "assessmentConditions")),
+            assessmentConditions: stated(values.child(node, "assessmentConditions")),
+            notStatedInSource: marked(node, "notStatedInSource"),
+            notYetTranscribed: marked(node, "notYetTranscribed"),
             location: location(node, attribute: "code"))
     }
 
@@ -166,6 +168,7 @@ struct CurriculumReader {
                 PerformanceCriterion(
                     number: values.string($0, "number", .criterionNumber), text: text($0), location: location($0, attribute: "number"))
             },
+            notYetTranscribed: node.child("notYetTranscribed") != nil ? true : nil,
             location: location(node, attribute: "number"))
     }
 
@@ -200,6 +203,18 @@ struct CurriculumReader {
 
     private func unitRef(_ node: XMLNode) -> UnitReference {
         UnitReference(code: UnitCode(values.string(node, "code", .code)), location: location(node, attribute: "code"))
+    }
+
+    /// A text that may be `<notStatedInSource/>` or `<notYetTranscribed/>` instead (schema 1.1): then empty.
+    private func stated(_ node: XMLNode?) -> LocalizedText {
+        if node?.child("notStatedInSource") != nil || node?.child("notYetTranscribed") != nil { return LocalizedText(es: "", en: "") }
+        return text(node)
+    }
+
+    /// The parts of a unit holding the marker `<name/>` (schema 1.1), in document order; nil when none.
+    private func marked(_ unit: XMLNode, _ name: String) -> [UnstatedPart]? {
+        let parts = UnstatedPart.allCases.filter { unit.child($0.rawValue)?.child(name) != nil }
+        return parts.isEmpty ? nil : parts
     }
 
     private func text(_ node: XMLNode?) -> LocalizedText {

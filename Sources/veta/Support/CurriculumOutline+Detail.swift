@@ -6,7 +6,8 @@ extension CurriculumOutline {
         var lines: [String] = []
         if let application = unit.application { lines += block("Application", application, indent: 6) }
         for element in unit.elements {
-            lines.append("      Element \(element.number): \(title(element.title))")
+            lines.append(
+                "      Element \(element.number): \(title(element.title))" + (element.notYetTranscribed == true ? " (criteria not yet transcribed)" : ""))
             for criterion in element.criteria { lines += paragraph("\(criterion.number)", criterion.text, indent: 8) }
         }
         if let skills = unit.foundationSkills {
@@ -24,12 +25,16 @@ extension CurriculumOutline {
         for requirement in evidence.requirements {
             lines += paragraph("\(requirement.id) (\(requirement.occasions) occasion(s))", requirement.text, indent: 8)
         }
-        lines.append("      Knowledge evidence")
+        lines.append("      Knowledge evidence" + gap(unit, .knowledgeEvidence))
         for item in unit.knowledgeEvidence {
             lines += paragraph("\(item.id)", item.text, indent: 8)
             for point in item.points { lines += paragraph("\(point.id)", point.text, indent: 10) }
         }
-        lines += block("Assessment conditions", unit.assessmentConditions, indent: 6)
+        if unit.states(.assessmentConditions) && unit.transcribes(.assessmentConditions) {
+            lines += block("Assessment conditions", unit.assessmentConditions, indent: 6)
+        } else {
+            lines.append("      Assessment conditions" + gap(unit, .assessmentConditions))
+        }
         lines.append("")
         return lines
     }
@@ -39,6 +44,11 @@ extension CurriculumOutline {
         let requirements = unit.performanceEvidence.requirements
         guard requirements.count > 1 else { return String(unit.totalOccasions) }
         return requirements.map { "\($0.id) \($0.occasions)" }.joined(separator: " + ")
+    }
+
+    /// `: not stated in source` or `: not yet transcribed` for a part the file marks so (schema 1.1), else empty.
+    private func gap(_ unit: Unit, _ part: UnstatedPart) -> String {
+        !unit.states(part) ? ": not stated in source" : !unit.transcribes(part) ? ": not yet transcribed" : ""
     }
 
     /// A heading line, then the text below it.

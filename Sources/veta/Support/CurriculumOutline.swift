@@ -48,6 +48,11 @@ struct CurriculumOutline {
             if let range = unit.rangeOfConditions {
                 lines.append("      range of conditions: " + range.map { title($0.name) }.joined(separator: "; "))
             }
+            if let parts = unit.notStatedInSource { lines.append("      not stated in source: " + parts.map(\.name).joined(separator: ", ")) }
+            if let parts = unit.notYetTranscribed { lines.append("      not yet transcribed: " + parts.map(\.name).joined(separator: ", ")) }
+            if !unit.untranscribedElements.isEmpty {
+                lines.append("      criteria not yet transcribed: element " + unit.untranscribedElements.map { String($0.number) }.joined(separator: ", "))
+            }
             if detail { lines += self.detail(of: unit) }
         }
         lines.append("")
