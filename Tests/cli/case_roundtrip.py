@@ -16,6 +16,9 @@ construct the file uses, the package must hold it as the README's CASE section s
   <notYetTranscribed/>) has the line `Not stated in source: ...` (or `Not yet transcribed: ...`) naming
   those parts, in that order, in its CFItem's notes; an element holding <notYetTranscribed/> has the line
   `Performance criteria not yet transcribed` in its CFItem's notes, and no criterion CFItems.
+- provenance: a unit's <provenance> gives its CFItem's notes the lines `Source: KIND [PACKAGE] [CODE]
+  [release R]`, `Citation: TEXT <HREF>` (when the XML has a citation) and `Verbatim (LANG): parts;
+  written by the institution: parts` (when it names parts), from xmlschema's decoding of the file.
 
 Usage: python3 Tests/cli/case_roundtrip.py VETA   (exit 0 when every check passes, 1 otherwise)
 """
@@ -125,7 +128,45 @@ def markers(decoded, package):
     return problems, checked
 
 
+KINDS = {"trainingPackage": "training package", "standard": "standard", "institution": "institution"}
+
+
+def provenance(decoded, package):
+    """Problems with the provenance of every unit, and how many were checked."""
+    problems, checked = [], 0
+    for unit in as_list(decoded["units"]["unit"]):
+        found = unit.get("provenance")
+        if found is None:
+            continue
+        checked += 1
+        code = unit["@code"]
+        lines = (package.items.get(code) or {}).get("notes", "").split("\n")
+        source = " ".join([KINDS[found["@kind"]]] + [found[k] for k in ("@package", "@code") if k in found]
+                          + ([f"release {found['@release']}"] if "@release" in found else []))
+        expected = [f"Source: {source}"]
+        if "citation" in found:
+            citation = found["citation"]
+            text = citation.get("$") if isinstance(citation, dict) else citation
+            href = citation.get("@href") if isinstance(citation, dict) else None
+            expected.append("Citation: " + " ".join(x for x in (text, f"<{href}>" if href else None) if x))
+        verbatim = [p["@part"] for p in as_list(found.get("verbatim"))]
+        written = [p["@part"] for p in as_list(found.get("written"))]
+        texts = []
+        if verbatim:
+            texts.append("verbatim" + (f" ({found['@language']})" if "@language" in found else "") + ": " + ", ".join(verbatim))
+        if written:
+            texts.append("written by the institution: " + ", ".join(written))
+        if texts:
+            joined = "; ".join(texts)
+            expected.append(joined[0].upper() + joined[1:])
+        for line in expected:
+            if line not in lines:
+                problems.append(f"unit {code}: notes lack '{line}'")
+    return problems, checked
+
+
 CONSTRUCTS = [("knowledge points", knowledge_points), ("performance requirements", performance_requirements),
+              ("provenance", provenance),
               ("notStatedInSource / notYetTranscribed markers", markers)]
 
 

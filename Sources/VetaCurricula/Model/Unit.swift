@@ -29,6 +29,8 @@ public struct Unit: Hashable, Sendable, Codable {
     public let notStatedInSource: [UnstatedPart]?
     /// The parts the file marks `<notYetTranscribed/>` (schema 1.1, drafts only: VETA-R023); nil when none.
     public let notYetTranscribed: [UnstatedPart]?
+    /// Where the unit comes from (schema 1.1 `<provenance>`); nil when the file does not say.
+    public let provenance: UnitProvenance?
     /// Where the `<unit>` element is.
     public let location: SourceLocation
 }

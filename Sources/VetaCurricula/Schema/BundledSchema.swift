@@ -10,7 +10,8 @@ enum BundledSchema {
   <rangeOfConditions>, a knowledge item's <point>s, performance evidence's <requirement>s (whose
   occasions then leave <performanceEvidence>, where the attribute became optional), a
   <notStatedInSource/> marker in place of a unit's knowledge evidence or assessment conditions and a
-  <notYetTranscribed/> marker (drafts only) in place of those or of an element's criteria, and lets a bilingual text leave out one
+  <notYetTranscribed/> marker (drafts only) in place of those or of an element's criteria, a unit's
+  <provenance>, and lets a bilingual text leave out one
   language, which Veta's rules allow only in a draft).
   XSD 1.0 (libxml2 implements XSD 1.0; no 1.1 assertions). Cross-field rules that XSD 1.0
   cannot express (unique codes across units, prerequisite cycles, numbering, packaging
@@ -465,6 +466,7 @@ enum BundledSchema {
       <xs:element name="performanceEvidence" type="PerformanceEvidence"/>
       <xs:element name="knowledgeEvidence" type="KnowledgeEvidence"/>
       <xs:element name="assessmentConditions" type="StatedText"/>
+      <xs:element name="provenance" type="Provenance" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="code" type="Code" use="required"/>
     <xs:attribute name="hours" type="Hours" use="required"/>
@@ -472,6 +474,94 @@ enum BundledSchema {
       <xs:annotation>
         <xs:documentation>true for a safety or risk-management unit (work safely, risk control, emergency response).</xs:documentation>
       </xs:annotation>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:simpleType name="UnitPart">
+    <xs:annotation>
+      <xs:documentation>(1.1) A part of a unit whose text a provenance says is verbatim or written by the institution.</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="title"/>
+      <xs:enumeration value="application"/>
+      <xs:enumeration value="elements"/>
+      <xs:enumeration value="foundationSkills"/>
+      <xs:enumeration value="rangeOfConditions"/>
+      <xs:enumeration value="performanceEvidence"/>
+      <xs:enumeration value="knowledgeEvidence"/>
+      <xs:enumeration value="assessmentConditions"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:complexType name="Provenance">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) Where a unit comes from: kind (trainingPackage, e.g. RII; standard, e.g. a CONOCER EC;
+        institution, written by the issuing body), the package or framework (RII, CONOCER), the unit's
+        code and release in the source, the published source (citation), the language the source is
+        in, and which parts are verbatim from it (in that language) and which the institution wrote.
+        Translations into the other language are the institution's. Rule VETA-R024 checks that no
+        part is both, none is named twice, and that a trainingPackage or standard names its code.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="citation" minOccurs="0">
+        <xs:complexType>
+          <xs:simpleContent>
+            <xs:extension base="NonEmptyText">
+              <xs:attribute name="href" type="xs:anyURI"/>
+            </xs:extension>
+          </xs:simpleContent>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="verbatim" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="part" type="UnitPart" use="required"/>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="written" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="part" type="UnitPart" use="required"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="kind" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="trainingPackage"/>
+          <xs:enumeration value="standard"/>
+          <xs:enumeration value="institution"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="package">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[A-Za-z0-9][A-Za-z0-9.\-]{0,15}"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="code">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[A-Za-z0-9][A-Za-z0-9.\-]{0,39}"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="release">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[A-Za-z0-9][A-Za-z0-9.\-]{0,15}"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="language">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="es"/>
+          <xs:enumeration value="en"/>
+        </xs:restriction>
+      </xs:simpleType>
     </xs:attribute>
   </xs:complexType>
 

@@ -157,7 +157,29 @@ struct CurriculumReader {
             assessmentConditions: stated(values.child(node, "assessmentConditions")),
             notStatedInSource: marked(node, "notStatedInSource"),
             notYetTranscribed: marked(node, "notYetTranscribed"),
+            provenance: node.child("provenance").map(provenance),
             location: location(node, attribute: "code"))
+    }
+
+    private func provenance(_ node: XMLNode) -> UnitProvenance {
+        let citation = node.child("citation")
+        let parts = { (name: String) in
+            node.children(name).map {
+                UnitProvenance.NamedPart(
+                    part: values.required($0, "part", type: "UnitPart") { XSDValueReader.enumeration($0, UnitProvenance.Part.init(rawValue:)) },
+                    location: location($0, attribute: "part"))
+            }
+        }
+        return UnitProvenance(
+            kind: values.required(node, "kind", type: "Provenance kind") { XSDValueReader.enumeration($0, UnitProvenance.Kind.init(rawValue:)) },
+            package: values.optionalString(node, "package", .shortReference),
+            code: values.optionalString(node, "code", .referenceCode),
+            release: values.optionalString(node, "release", .shortReference),
+            language: values.optional(node, "language", type: "es or en") { XSDValueReader.enumeration($0) { ["es", "en"].contains($0) ? $0 : nil } },
+            citation: citation?.collapsedText,
+            href: citation.flatMap { values.optional($0, "href", type: "xs:anyURI") { .success(XSDValueReader.collapse($0)) } },
+            verbatim: parts("verbatim"), written: parts("written"),
+            location: location(node, attribute: "kind"))
     }
 
     private func element(_ node: XMLNode) -> Element {

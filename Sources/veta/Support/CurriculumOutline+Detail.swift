@@ -35,6 +35,9 @@ extension CurriculumOutline {
         } else {
             lines.append("      Assessment conditions" + gap(unit, .assessmentConditions))
         }
+        if let provenance = unit.provenance, provenance.citation != nil || provenance.href != nil {
+            lines.append("      Source: " + [provenance.citation, provenance.href.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
+        }
         lines.append("")
         return lines
     }

@@ -48,6 +48,9 @@ struct CurriculumOutline {
             if let range = unit.rangeOfConditions {
                 lines.append("      range of conditions: " + range.map { title($0.name) }.joined(separator: "; "))
             }
+            if let provenance = unit.provenance {
+                lines.append("      source: " + provenance.summary + (provenance.textsSummary.map { "; \($0)" } ?? ""))
+            }
             if let parts = unit.notStatedInSource { lines.append("      not stated in source: " + parts.map(\.name).joined(separator: ", ")) }
             if let parts = unit.notYetTranscribed { lines.append("      not yet transcribed: " + parts.map(\.name).joined(separator: ", ")) }
             if !unit.untranscribedElements.isEmpty {
