@@ -11,7 +11,8 @@
 /// the English text then `Occasions: N` in `notes`; a unit's `<notStatedInSource/>` parts add a last line
 /// `Not stated in source: knowledge evidence, assessment conditions` to the unit's `notes` (and `<notYetTranscribed/>`
 /// parts a line `Not yet transcribed: ...`; a unit's `<provenance>` the lines `Source: ...`, `Citation: ...` and
-/// `Verbatim (en): ...; written by the institution: ...` before those), an element's
+/// `Verbatim (en): ...; written by the institution: ...` before those, a unit's `<supersedes>` the line
+/// `Supersedes: RIICCM201D (equivalent)` after them), an element's
 /// `<notYetTranscribed/>` the line `Performance criteria not yet transcribed` to the element's), and every `lastChangeDateTime` is the publication date at
 /// midnight in the date's own timezone (UTC when it has none), e.g. `2024-03-01-06:00` gives
 /// `2024-03-01T00:00:00-06:00`. Statements are in Spanish (`language` `es`) with the English text in `notes`.
@@ -77,6 +78,9 @@ private struct CASEPackageBuilder {
             // Schema 1.1: what the source does not state, and what is not transcribed yet, as the last lines of the unit's notes.
             var notes = unit.title.en
             if let provenance = unit.provenance { notes += provenance.caseNotes }
+            if let supersedes = unit.supersedes {
+                notes += "\nSupersedes: \(supersedes.unit) (\(supersedes.equivalent ? "equivalent" : "not equivalent"))"
+            }
             if let parts = unit.notStatedInSource { notes += "\nNot stated in source: " + parts.map(\.name).joined(separator: ", ") }
             if let parts = unit.notYetTranscribed { notes += "\nNot yet transcribed: " + parts.map(\.name).joined(separator: ", ") }
             items[items.count - 1].notes = notes

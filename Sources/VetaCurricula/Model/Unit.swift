@@ -31,6 +31,8 @@ public struct Unit: Hashable, Sendable, Codable {
     public let notYetTranscribed: [UnstatedPart]?
     /// Where the unit comes from (schema 1.1 `<provenance>`); nil when the file does not say.
     public let provenance: UnitProvenance?
+    /// The earlier unit this one supersedes (schema 1.1); nil when the file does not say.
+    public let supersedes: UnitSupersession?
     /// Where the `<unit>` element is.
     public let location: SourceLocation
 }

@@ -7,7 +7,7 @@ public enum RuleCatalog {
         PackagingDuplicateRule(), UnpackagedUnitRule(), DuplicateKnowledgeItemRule(), ReferenceFormatRule(),
         FrameworkLevelRangeRule(), FrameworkLevelMappingRule(), ImplausibleOccasionsRule(),
         BilingualCurrentRule(), PendingTranslationRule(), PerformanceRequirementsRule(), NotYetTranscribedRule(),
-        ProvenanceRule(),
+        ProvenanceRule(), UnitSupersessionRule(),
     ]
 
     /// The document checks (syntax, encoding, schema, security) and then the semantic rules.

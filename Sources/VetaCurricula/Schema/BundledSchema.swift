@@ -11,7 +11,7 @@ enum BundledSchema {
   occasions then leave <performanceEvidence>, where the attribute became optional), a
   <notStatedInSource/> marker in place of a unit's knowledge evidence or assessment conditions and a
   <notYetTranscribed/> marker (drafts only) in place of those or of an element's criteria, a unit's
-  <provenance>, and lets a bilingual text leave out one
+  <provenance> and <supersedes> (the earlier unit it replaces), and lets a bilingual text leave out one
   language, which Veta's rules allow only in a draft).
   XSD 1.0 (libxml2 implements XSD 1.0; no 1.1 assertions). Cross-field rules that XSD 1.0
   cannot express (unique codes across units, prerequisite cycles, numbering, packaging
@@ -467,6 +467,7 @@ enum BundledSchema {
       <xs:element name="knowledgeEvidence" type="KnowledgeEvidence"/>
       <xs:element name="assessmentConditions" type="StatedText"/>
       <xs:element name="provenance" type="Provenance" minOccurs="0"/>
+      <xs:element name="supersedes" type="UnitSupersedes" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="code" type="Code" use="required"/>
     <xs:attribute name="hours" type="Hours" use="required"/>
@@ -492,6 +493,27 @@ enum BundledSchema {
       <xs:enumeration value="assessmentConditions"/>
     </xs:restriction>
   </xs:simpleType>
+
+  <xs:complexType name="UnitSupersedes">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) The earlier unit this one supersedes (e.g. RIICCM201E supersedes RIICCM201D), and whether
+        the two are equivalent, as the training package's mapping says. veta diff reports a curriculum
+        that swaps the earlier unit for this one as a supersession (minor when equivalent, major
+        otherwise); veta migrate carries the earlier unit's evidence over when equivalent and names the
+        unit as needing reassessment when not. Rule VETA-R025 checks the unit named.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:attribute name="unit" type="Code" use="required"/>
+    <xs:attribute name="equivalent" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="yes"/>
+          <xs:enumeration value="no"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
 
   <xs:complexType name="Provenance">
     <xs:annotation>

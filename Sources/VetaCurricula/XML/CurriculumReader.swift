@@ -158,6 +158,14 @@ struct CurriculumReader {
             notStatedInSource: marked(node, "notStatedInSource"),
             notYetTranscribed: marked(node, "notYetTranscribed"),
             provenance: node.child("provenance").map(provenance),
+            supersedes: node.child("supersedes").map {
+                UnitSupersession(
+                    unit: UnitCode(values.string($0, "unit", .code)),
+                    equivalent: values.required($0, "equivalent", type: "yes or no") {
+                        XSDValueReader.enumeration($0) { $0 == "yes" ? true : $0 == "no" ? false : nil }
+                    },
+                    location: location($0, attribute: "unit"))
+            },
             location: location(node, attribute: "code"))
     }
 

@@ -51,6 +51,9 @@ struct CurriculumOutline {
             if let provenance = unit.provenance {
                 lines.append("      source: " + provenance.summary + (provenance.textsSummary.map { "; \($0)" } ?? ""))
             }
+            if let supersedes = unit.supersedes {
+                lines.append("      supersedes \(supersedes.unit) (\(supersedes.equivalent ? "equivalent" : "not equivalent"))")
+            }
             if let parts = unit.notStatedInSource { lines.append("      not stated in source: " + parts.map(\.name).joined(separator: ", ")) }
             if let parts = unit.notYetTranscribed { lines.append("      not yet transcribed: " + parts.map(\.name).joined(separator: ", ")) }
             if !unit.untranscribedElements.isEmpty {
