@@ -19,6 +19,8 @@ construct the file uses, the package must hold it as the README's CASE section s
 - provenance: a unit's <provenance> gives its CFItem's notes the lines `Source: KIND [PACKAGE] [CODE]
   [release R]`, `Citation: TEXT <HREF>` (when the XML has a citation) and `Verbatim (LANG): parts;
   written by the institution: parts` (when it names parts), from xmlschema's decoding of the file.
+- unit supersession: a unit's <supersedes unit="D" equivalent="yes|no"/> gives its CFItem's notes the
+  line `Supersedes: D (equivalent)` or `Supersedes: D (not equivalent)`.
 
 Usage: python3 Tests/cli/case_roundtrip.py VETA   (exit 0 when every check passes, 1 otherwise)
 """
@@ -165,8 +167,23 @@ def provenance(decoded, package):
     return problems, checked
 
 
+def supersession(decoded, package):
+    """Problems with the supersession of every unit, and how many were checked."""
+    problems, checked = [], 0
+    for unit in as_list(decoded["units"]["unit"]):
+        found = unit.get("supersedes")
+        if found is None:
+            continue
+        checked += 1
+        code = unit["@code"]
+        line = f"Supersedes: {found['@unit']} ({'equivalent' if found['@equivalent'] == 'yes' else 'not equivalent'})"
+        if line not in (package.items.get(code) or {}).get("notes", "").split("\n"):
+            problems.append(f"unit {code}: notes lack '{line}'")
+    return problems, checked
+
+
 CONSTRUCTS = [("knowledge points", knowledge_points), ("performance requirements", performance_requirements),
-              ("provenance", provenance),
+              ("provenance", provenance), ("unit supersession", supersession),
               ("notStatedInSource / notYetTranscribed markers", markers)]
 
 
