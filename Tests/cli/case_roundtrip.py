@@ -109,7 +109,8 @@ def markers(decoded, package):
         code = unit["@code"]
         found = package.items.get(code)
         for marker, label in (("notStatedInSource", "Not stated in source"), ("notYetTranscribed", "Not yet transcribed")):
-            parts = [name for part, name in (("knowledgeEvidence", "knowledge evidence"), ("assessmentConditions", "assessment conditions"))
+            parts = [name for part, name in (("performanceEvidence", "performance evidence"), ("knowledgeEvidence", "knowledge evidence"),
+                                             ("assessmentConditions", "assessment conditions"))
                      if marker in (unit.get(part) or {})]
             line = f"{label}: {', '.join(parts)}"
             lines = (found or {}).get("notes", "").split("\n")

@@ -2,6 +2,8 @@
 /// published source does not state it (distinct from text the institution wrote), or, in a draft,
 /// `<notYetTranscribed/>` when the source states it but it is not transcribed yet.
 public enum UnstatedPart: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The unit's performance evidence (only `<notYetTranscribed/>`: every unit states it).
+    case performanceEvidence
     /// The unit's knowledge evidence: the unit has no knowledge items.
     case knowledgeEvidence
     /// The unit's assessment conditions: the text is empty.
@@ -10,6 +12,7 @@ public enum UnstatedPart: String, Hashable, Sendable, Codable, CaseIterable {
     /// The part's name in English, for `veta show` and the CASE export.
     public var name: String {
         switch self {
+        case .performanceEvidence: "performance evidence"
         case .knowledgeEvidence: "knowledge evidence"
         case .assessmentConditions: "assessment conditions"
         }

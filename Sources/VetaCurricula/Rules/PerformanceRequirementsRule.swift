@@ -12,7 +12,7 @@ struct PerformanceRequirementsRule: CurriculumRule {
         curriculum.units.flatMap { unit -> [Diagnostic] in
             let evidence = unit.performanceEvidence
             var found: [Diagnostic] = []
-            if evidence.requirements.isEmpty, evidence.occasions == nil {
+            if evidence.requirements.isEmpty, evidence.occasions == nil, unit.transcribes(.performanceEvidence) {
                 found.append(
                     finding(
                         evidence.location,

@@ -661,17 +661,24 @@ enum BundledSchema {
         different dates). occasions is a count; Veta's rule VETA-R011 requires at least 1. (1.1) The
         text may be a heading followed by one or more requirements, each with its own id and
         occasions; then the occasions belong to the requirements and the heading has none (rule
-        VETA-R022: occasions on the heading or on every requirement, never both, never neither).
+        VETA-R022: occasions on the heading or on every requirement, never both, never neither). In a
+        draft, &lt;notYetTranscribed/&gt; may stand in place of the whole text (VETA-R023).
       </xs:documentation>
     </xs:annotation>
-    <xs:complexContent>
-      <xs:extension base="LocalizedText">
-        <xs:sequence>
-          <xs:element name="requirement" type="PerformanceRequirement" minOccurs="0" maxOccurs="unbounded"/>
-        </xs:sequence>
-        <xs:attribute name="occasions" type="xs:nonNegativeInteger"/>
-      </xs:extension>
-    </xs:complexContent>
+    <xs:choice>
+      <xs:sequence>
+        <xs:choice>
+          <xs:sequence>
+            <xs:element name="es" type="NonEmptyText"/>
+            <xs:element name="en" type="NonEmptyText" minOccurs="0"/>
+          </xs:sequence>
+          <xs:element name="en" type="NonEmptyText"/>
+        </xs:choice>
+        <xs:element name="requirement" type="PerformanceRequirement" minOccurs="0" maxOccurs="unbounded"/>
+      </xs:sequence>
+      <xs:element name="notYetTranscribed" type="NotStated"/>
+    </xs:choice>
+    <xs:attribute name="occasions" type="xs:nonNegativeInteger"/>
   </xs:complexType>
 
   <xs:complexType name="PerformanceRequirement">

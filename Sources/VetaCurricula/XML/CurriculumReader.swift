@@ -138,7 +138,7 @@ struct CurriculumReader {
             performanceEvidence: PerformanceEvidence(
                 // Optional since schema 1.1 (the requirements may hold the occasions); rule VETA-R022 checks it is stated once.
                 occasions: evidence.flatMap { values.optional($0, "occasions", type: "xs:nonNegativeInteger", Self.count) },
-                text: text(evidence),
+                text: stated(evidence),
                 requirements: (evidence?.children("requirement") ?? []).map {
                     PerformanceRequirement(
                         id: values.string($0, "id", .identifier),

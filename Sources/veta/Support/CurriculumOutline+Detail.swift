@@ -19,9 +19,13 @@ extension CurriculumOutline {
             for variable in range { lines += paragraph(title(variable.name) + ":", variable.meaning, indent: 8) }
         }
         let evidence = unit.performanceEvidence
-        lines += block(
-            evidence.requirements.isEmpty ? "Performance evidence (\(evidence.occasions ?? 0) occasion(s))" : "Performance evidence",
-            evidence.text, indent: 6)
+        if !unit.transcribes(.performanceEvidence) {
+            lines.append("      Performance evidence: not yet transcribed")
+        } else {
+            lines += block(
+                evidence.requirements.isEmpty ? "Performance evidence (\(evidence.occasions ?? 0) occasion(s))" : "Performance evidence",
+                evidence.text, indent: 6)
+        }
         for requirement in evidence.requirements {
             lines += paragraph("\(requirement.id) (\(requirement.occasions) occasion(s))", requirement.text, indent: 8)
         }
