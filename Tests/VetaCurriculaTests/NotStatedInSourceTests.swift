@@ -43,7 +43,7 @@ import Testing
         let package = try CASEExport.package(for: curriculum)
         let exported = try #require(package.items.first { $0.humanCodingScheme == "RIIWHS201E 2" })
         #expect(exported.notes == "Apply personal safety measures\nPerformance criteria not yet transcribed")
-        #expect(!package.items.contains { $0.humanCodingScheme.hasPrefix("RIIWHS201E 2.") })
+        #expect(!package.items.contains { ($0.humanCodingScheme ?? "").hasPrefix("RIIWHS201E 2.") })
     }
 
     @Test func aCurrentCurriculumWithTextsNotYetTranscribedIsR023() throws {
