@@ -49,7 +49,9 @@ import Testing
     @Test func aCurrentCurriculumWithTextsNotYetTranscribedIsR023() throws {
         #expect(try result("Examples/VETA-R023-not-yet-transcribed.xml").codes == ["VETA-R023"])
         let text = String(decoding: try Repository.read("Examples/valid-not-yet-transcribed.xml"), as: UTF8.self)
-            .replacingOccurrences(of: "version=\"0.1.0\" level=\"operator\" status=\"draft\"", with: "version=\"0.1.0\" level=\"operator\" status=\"current\"")
+            .replacingOccurrences(
+                of: "version=\"0.1.0\" level=\"operator\" status=\"draft\"", with: "version=\"0.1.0\" level=\"operator\" status=\"current\""
+            )
         let codes = sharedValidator.validate(Array(text.utf8), path: "t.xml").codes
         #expect(codes.filter { $0 == "VETA-R023" }.count == 2)
     }

@@ -95,6 +95,7 @@ import Testing
         let changes = CurriculumDiff.between(old, new).changes
         #expect(changes.contains { $0.kind == .changed && $0.path == "RIIERR302D/P1" && $0.aspect == "occasions" && $0.bump == .major })
         #expect(changes.contains { $0.kind == .removed && $0.subject == .performanceEvidence && $0.path == "RIIERR302D/P2" })
-        #expect(changes.contains { $0.kind == .added && $0.subject == .performanceEvidence && $0.path == "RIIERR302D/P3" && $0.bump == .major })
+        #expect(
+            changes.contains { $0.kind == .added && $0.subject == .performanceEvidence && $0.path == "RIIERR302D/P3" && $0.bump == .major })
     }
 }

@@ -27,7 +27,9 @@ import Testing
         let changes = CurriculumDiff.between(old, new).changes
         #expect(
             changes == [
-                Change(.changed, .unit, path: "RIIERR302D", aspect: "supersededBy", old: "RIIERR302D", new: "RIIERR302E (equivalent)", bump: .minor)
+                Change(
+                    .changed, .unit, path: "RIIERR302D", aspect: "supersededBy", old: "RIIERR302D", new: "RIIERR302E (equivalent)",
+                    bump: .minor)
             ])
     }
 

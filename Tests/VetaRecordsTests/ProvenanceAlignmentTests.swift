@@ -23,6 +23,8 @@ import VetaProgress
         let plain = CredentialBuilder.achievement(curriculum: curriculum, unit: other, issuer: issuer)
         #expect(plain.alignment == CredentialBuilder.alignments(curriculum))
         let whole = CredentialBuilder.achievement(curriculum: curriculum, unit: nil, issuer: issuer)
-        #expect(whole.criteria.narrative.contains("RIIWHS201E") && whole.criteria.narrative.contains("source: training package RII RIIWHS201E release 1"))
+        #expect(
+            whole.criteria.narrative.contains("RIIWHS201E")
+                && whole.criteria.narrative.contains("source: training package RII RIIWHS201E release 1"))
     }
 }

@@ -29,7 +29,9 @@ enum UnitDiffer {
             removed: .major, added: .major,
             both: { log, before, after in
                 let path = "\(unit)/\(after.id)"
-                log.number(before.occasions, after.occasions, .performanceEvidence, path: path, aspect: "occasions", raised: .major, lowered: .major)
+                log.number(
+                    before.occasions, after.occasions, .performanceEvidence, path: path, aspect: "occasions", raised: .major,
+                    lowered: .major)
                 log.text(before.text, after.text, .performanceEvidence, path: path, aspect: "text", englishBump: .major)
             })
         log.match(

@@ -93,7 +93,9 @@ extension UnitProvenance {
     /// `Citation: ... <href>` and `Verbatim (en): ...; written by the institution: ...` (the last two when known).
     public var caseNotes: String {
         var lines = ["Source: \(summary)"]
-        if citation != nil || href != nil { lines.append("Citation: " + [citation, href.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")) }
+        if citation != nil || href != nil {
+            lines.append("Citation: " + [citation, href.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
+        }
         if let texts = textsSummary { lines.append(texts.prefix(1).uppercased() + texts.dropFirst()) }
         return lines.map { "\n" + $0 }.joined()
     }

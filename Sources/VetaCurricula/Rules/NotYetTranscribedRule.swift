@@ -5,7 +5,9 @@ struct NotYetTranscribedRule: CurriculumRule {
         id: "VETA-R023", name: "not-yet-transcribed", severity: .error,
         summary:
             "Only a draft may hold texts not transcribed yet (<notYetTranscribed/> in place of an element's criteria, a unit's knowledge evidence or assessment conditions); a current or superseded curriculum has them all.",
-        fix: "transcribe the text from the source in place of <notYetTranscribed/> (or mark <notStatedInSource/> if the source has none), or keep status=\"draft\".")
+        fix:
+            "transcribe the text from the source in place of <notYetTranscribed/> (or mark <notStatedInSource/> if the source has none), or keep status=\"draft\"."
+    )
 
     func check(_ curriculum: Curriculum) -> [Diagnostic] {
         guard curriculum.status != .draft else { return [] }

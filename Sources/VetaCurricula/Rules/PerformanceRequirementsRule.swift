@@ -6,7 +6,8 @@ struct PerformanceRequirementsRule: CurriculumRule {
         summary:
             "Performance occasions are stated once: on <performanceEvidence> (one requirement) or on each <requirement> (several), and requirement ids are unique in their unit.",
         fix:
-            "keep occasions on <performanceEvidence> only when it has no <requirement>; otherwise move it to each <requirement>, each with its own id (P1, P2 ...).")
+            "keep occasions on <performanceEvidence> only when it has no <requirement>; otherwise move it to each <requirement>, each with its own id (P1, P2 ...)."
+    )
 
     func check(_ curriculum: Curriculum) -> [Diagnostic] {
         curriculum.units.flatMap { unit -> [Diagnostic] in

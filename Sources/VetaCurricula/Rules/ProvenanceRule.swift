@@ -5,7 +5,9 @@ struct ProvenanceRule: CurriculumRule {
         id: "VETA-R024", name: "provenance", severity: .error,
         summary:
             "A unit's <provenance> names each part once, as verbatim or as written by the institution, and a trainingPackage or standard names the unit's code in the source.",
-        fix: "name each part in one <verbatim> or one <written>, and give code=\"...\" (and package, release) for a trainingPackage or standard.")
+        fix:
+            "name each part in one <verbatim> or one <written>, and give code=\"...\" (and package, release) for a trainingPackage or standard."
+    )
 
     func check(_ curriculum: Curriculum) -> [Diagnostic] {
         curriculum.units.flatMap { unit -> [Diagnostic] in

@@ -5,7 +5,9 @@ struct UnitSupersessionRule: CurriculumRule {
         id: "VETA-R025", name: "unit-supersession", severity: .error,
         summary:
             "A unit supersedes an earlier unit that is not in the same curriculum (a curriculum swaps a unit for its successor), never itself, and no two units supersede the same one.",
-        fix: "name the earlier unit's code in <supersedes unit=\"...\">, and remove the earlier unit from this curriculum (or the <supersedes>).")
+        fix:
+            "name the earlier unit's code in <supersedes unit=\"...\">, and remove the earlier unit from this curriculum (or the <supersedes>)."
+    )
 
     func check(_ curriculum: Curriculum) -> [Diagnostic] {
         var firstLine: [UnitCode: Int] = [:]

@@ -174,16 +174,22 @@ struct CurriculumReader {
         let parts = { (name: String) in
             node.children(name).map {
                 UnitProvenance.NamedPart(
-                    part: values.required($0, "part", type: "UnitPart") { XSDValueReader.enumeration($0, UnitProvenance.Part.init(rawValue:)) },
+                    part: values.required($0, "part", type: "UnitPart") {
+                        XSDValueReader.enumeration($0, UnitProvenance.Part.init(rawValue:))
+                    },
                     location: location($0, attribute: "part"))
             }
         }
         return UnitProvenance(
-            kind: values.required(node, "kind", type: "Provenance kind") { XSDValueReader.enumeration($0, UnitProvenance.Kind.init(rawValue:)) },
+            kind: values.required(node, "kind", type: "Provenance kind") {
+                XSDValueReader.enumeration($0, UnitProvenance.Kind.init(rawValue:))
+            },
             package: values.optionalString(node, "package", .shortReference),
             code: values.optionalString(node, "code", .referenceCode),
             release: values.optionalString(node, "release", .shortReference),
-            language: values.optional(node, "language", type: "es or en") { XSDValueReader.enumeration($0) { ["es", "en"].contains($0) ? $0 : nil } },
+            language: values.optional(node, "language", type: "es or en") {
+                XSDValueReader.enumeration($0) { ["es", "en"].contains($0) ? $0 : nil }
+            },
             citation: citation?.collapsedText,
             href: citation.flatMap { values.optional($0, "href", type: "xs:anyURI") { .success(XSDValueReader.collapse($0)) } },
             verbatim: parts("verbatim"), written: parts("written"),

@@ -109,7 +109,8 @@ extension ProgressService {
                         kind: .evidence, trainee: trainee, curriculum: to, date: entry.date, unit: swap.successor.code, target: target,
                         method: entry.method,
                         outcome: entry.outcome, site: entry.site, minutes: entry.minutes,
-                        note: "carried over from \(from) entry \(entry.sequence): \(swap.successor.code) supersedes and is equivalent to \(unit)",
+                        note:
+                            "carried over from \(from) entry \(entry.sequence): \(swap.successor.code) supersedes and is equivalent to \(unit)",
                         attachmentSHA256: entry.attachmentSHA256, assessor: entry.assessor)
                     copy.derivedFrom = entry.sequence
                     carried.append(copy)

@@ -16,7 +16,8 @@ extension CredentialBuilder {
         return AchievementCredential.Alignment(
             targetName: provenance.citation ?? "\(code) \(unit.title.en.isEmpty ? unit.title.es : unit.title.en)",
             targetUrl: web
-                ?? "urn:veta:source:\(provenance.kind.rawValue):\(provenance.package ?? "-"):\(code)" + (provenance.release.map { ":\($0)" } ?? ""),
+                ?? "urn:veta:source:\(provenance.kind.rawValue):\(provenance.package ?? "-"):\(code)"
+                + (provenance.release.map { ":\($0)" } ?? ""),
             targetCode: code + (provenance.release.map { " release \($0)" } ?? ""),
             targetFramework: provenance.package ?? provenance.kind.name)
     }

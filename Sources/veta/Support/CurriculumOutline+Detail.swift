@@ -7,7 +7,8 @@ extension CurriculumOutline {
         if let application = unit.application { lines += block("Application", application, indent: 6) }
         for element in unit.elements {
             lines.append(
-                "      Element \(element.number): \(title(element.title))" + (element.notYetTranscribed == true ? " (criteria not yet transcribed)" : ""))
+                "      Element \(element.number): \(title(element.title))"
+                    + (element.notYetTranscribed == true ? " (criteria not yet transcribed)" : ""))
             for criterion in element.criteria { lines += paragraph("\(criterion.number)", criterion.text, indent: 8) }
         }
         if let skills = unit.foundationSkills {
@@ -40,7 +41,8 @@ extension CurriculumOutline {
             lines.append("      Assessment conditions" + gap(unit, .assessmentConditions))
         }
         if let provenance = unit.provenance, provenance.citation != nil || provenance.href != nil {
-            lines.append("      Source: " + [provenance.citation, provenance.href.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
+            lines.append(
+                "      Source: " + [provenance.citation, provenance.href.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
         }
         lines.append("")
         return lines

@@ -54,10 +54,16 @@ struct CurriculumOutline {
             if let supersedes = unit.supersedes {
                 lines.append("      supersedes \(supersedes.unit) (\(supersedes.equivalent ? "equivalent" : "not equivalent"))")
             }
-            if let parts = unit.notStatedInSource { lines.append("      not stated in source: " + parts.map(\.name).joined(separator: ", ")) }
-            if let parts = unit.notYetTranscribed { lines.append("      not yet transcribed: " + parts.map(\.name).joined(separator: ", ")) }
+            if let parts = unit.notStatedInSource {
+                lines.append("      not stated in source: " + parts.map(\.name).joined(separator: ", "))
+            }
+            if let parts = unit.notYetTranscribed {
+                lines.append("      not yet transcribed: " + parts.map(\.name).joined(separator: ", "))
+            }
             if !unit.untranscribedElements.isEmpty {
-                lines.append("      criteria not yet transcribed: element " + unit.untranscribedElements.map { String($0.number) }.joined(separator: ", "))
+                lines.append(
+                    "      criteria not yet transcribed: element "
+                        + unit.untranscribedElements.map { String($0.number) }.joined(separator: ", "))
             }
             if detail { lines += self.detail(of: unit) }
         }

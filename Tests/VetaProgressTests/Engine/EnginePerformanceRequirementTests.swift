@@ -14,9 +14,13 @@ import VetaProgress
         ).text
         let plain = "<performanceEvidence occasions=\"1\"><es>Evidencia</es><en>Evidence</en></performanceEvidence>"
         #expect(xml.contains(plain))
-        let listed = requirements.map { "<requirement id=\"\($0.0)\" occasions=\"\($0.1)\"><es>Hacer \($0.0)</es><en>Do \($0.0)</en></requirement>" }
+        let listed = requirements.map {
+            "<requirement id=\"\($0.0)\" occasions=\"\($0.1)\"><es>Hacer \($0.0)</es><en>Do \($0.0)</en></requirement>"
+        }
         xml = xml.replacingOccurrences(
-            of: plain, with: "<performanceEvidence><es>Evidencia, incluyendo:</es><en>Evidence, including:</en>\(listed.joined())</performanceEvidence>")
+            of: plain,
+            with:
+                "<performanceEvidence><es>Evidencia, incluyendo:</es><en>Evidence, including:</en>\(listed.joined())</performanceEvidence>")
         let result = EngineFixture.validator.validate(Array(xml.utf8), path: "t.xml")
         #expect(!result.hasErrors, "\(result.diagnostics)")
         return try #require(result.curriculum)
