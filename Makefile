@@ -81,6 +81,10 @@ demo-curricula: build
 	@for f in Curricula/*.xml; do $(VETA) show "$$f"; echo; done
 	@echo "== veta show --detail (a real unit's texts, with its foundation skills)"
 	$(VETA) show --detail --lang en Examples/valid-foundation-skills.xml
+	@echo "== veta show --detail (performance requirements, each with its own occasions; their wording is the project's)"
+	$(VETA) show --detail --lang en Examples/valid-performance-requirements.xml
+	@echo "== veta show --detail (a real unit transcribed in steps: its provenance and what is not transcribed yet)"
+	$(VETA) show --detail --lang en Examples/valid-draft-real-unit.xml
 	@echo "== veta validate Examples (one invalid file per rule: findings expected, exit 1)"
 	@rc=0; $(VETA) validate Examples > .build/demo-examples.txt 2>&1 || rc=$$?; \
 	  head -n 6 .build/demo-examples.txt; echo "  ..."; tail -n 1 .build/demo-examples.txt; \

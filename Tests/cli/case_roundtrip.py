@@ -8,6 +8,19 @@ construct the file uses, the package must hold it as the README's CASE section s
 - knowledge points: each <point> of a knowledge <item> is a CFItem coded `UNIT ID`, type
   `Knowledge evidence point`, its Spanish text in fullStatement and its English in notes, a child
   (isChildOf) of its item's CFItem (coded `UNIT ITEMID`) at its position (1, 2 ...).
+- performance requirements: each <requirement> of a unit's <performanceEvidence> is a CFItem coded
+  `UNIT ID`, type `Performance evidence requirement`, its Spanish text in fullStatement and in notes its
+  English text then `Occasions: N` (N as xmlschema decodes the attribute), a child of its unit's CFItem,
+  after the unit's elements, knowledge items, foundation skills and range variables, in order.
+- markers: a unit whose <knowledgeEvidence> or <assessmentConditions> holds <notStatedInSource/> (or
+  <notYetTranscribed/>) has the line `Not stated in source: ...` (or `Not yet transcribed: ...`) naming
+  those parts, in that order, in its CFItem's notes; an element holding <notYetTranscribed/> has the line
+  `Performance criteria not yet transcribed` in its CFItem's notes, and no criterion CFItems.
+- provenance: a unit's <provenance> gives its CFItem's notes the lines `Source: KIND [PACKAGE] [CODE]
+  [release R]`, `Citation: TEXT <HREF>` (when the XML has a citation) and `Verbatim (LANG): parts;
+  written by the institution: parts` (when it names parts), from xmlschema's decoding of the file.
+- unit supersession: a unit's <supersedes unit="D" equivalent="yes|no"/> gives its CFItem's notes the
+  line `Supersedes: D (equivalent)` or `Supersedes: D (not equivalent)`.
 
 Usage: python3 Tests/cli/case_roundtrip.py VETA   (exit 0 when every check passes, 1 otherwise)
 """
@@ -47,7 +60,7 @@ def knowledge_points(decoded, package):
     problems, checked = [], 0
     for unit in as_list(decoded["units"]["unit"]):
         code = unit["@code"]
-        for item in as_list(unit["knowledgeEvidence"]["item"]):
+        for item in as_list(unit["knowledgeEvidence"].get("item")):
             parent = package.items.get(f"{code} {item['@id']}")
             for position, point in enumerate(as_list(item.get("point"))):
                 checked += 1
@@ -64,7 +77,115 @@ def knowledge_points(decoded, package):
     return problems, checked
 
 
-CONSTRUCTS = [("knowledge points", knowledge_points)]
+def performance_requirements(decoded, package):
+    """Problems with the performance requirements of every unit, and how many were checked."""
+    problems, checked = [], 0
+    for unit in as_list(decoded["units"]["unit"]):
+        code = unit["@code"]
+        parent = package.items.get(code)
+        before = len(as_list(unit["element"])) + len(as_list(unit["knowledgeEvidence"].get("item"))) \
+            + len(as_list((unit.get("foundationSkills") or {}).get("skill"))) \
+            + len(as_list((unit.get("rangeOfConditions") or {}).get("variable")))
+        for position, requirement in enumerate(as_list(unit["performanceEvidence"].get("requirement"))):
+            checked += 1
+            name = f"{code} {requirement['@id']}"
+            found = package.items.get(name)
+            if found is None or parent is None:
+                problems.append(f"performance requirement {name}: no CFItem (or no unit {code})")
+                continue
+            es, en = text(requirement)
+            expected = (es, f"{en}\nOccasions: {requirement['@occasions']}", "Performance evidence requirement")
+            if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != expected:
+                problems.append(f"performance requirement {name}: statement, notes (occasions) or type differ from the XML")
+            if package.parents.get(found["identifier"]) != (parent["identifier"], before + position + 1):
+                problems.append(f"performance requirement {name}: not the child of {code} at {before + position + 1}")
+    return problems, checked
+
+
+def markers(decoded, package):
+    """Problems with the notStatedInSource / notYetTranscribed markers of every unit, and how many were checked."""
+    problems, checked = [], 0
+    for unit in as_list(decoded["units"]["unit"]):
+        code = unit["@code"]
+        found = package.items.get(code)
+        for marker, label in (("notStatedInSource", "Not stated in source"), ("notYetTranscribed", "Not yet transcribed")):
+            parts = [name for part, name in (("performanceEvidence", "performance evidence"), ("knowledgeEvidence", "knowledge evidence"),
+                                             ("assessmentConditions", "assessment conditions"))
+                     if marker in (unit.get(part) or {})]
+            line = f"{label}: {', '.join(parts)}"
+            lines = (found or {}).get("notes", "").split("\n")
+            if parts:
+                checked += 1
+                if line not in lines:
+                    problems.append(f"unit {code}: notes lack '{line}'")
+            elif any(l.startswith(label + ":") for l in lines):
+                problems.append(f"unit {code}: notes say '{label}' but the XML has no {marker}")
+        for element in as_list(unit["element"]):
+            item = package.items.get(f"{code} {element['@number']}")
+            if "notYetTranscribed" in element:
+                checked += 1
+                if item is None or "Performance criteria not yet transcribed" not in item.get("notes", "").split("\n"):
+                    problems.append(f"element {code} {element['@number']}: notes lack 'Performance criteria not yet transcribed'")
+                if any(key.startswith(f"{code} {element['@number']}.") for key in package.items):
+                    problems.append(f"element {code} {element['@number']}: criteria exported although not transcribed")
+    return problems, checked
+
+
+KINDS = {"trainingPackage": "training package", "standard": "standard", "institution": "institution"}
+
+
+def provenance(decoded, package):
+    """Problems with the provenance of every unit, and how many were checked."""
+    problems, checked = [], 0
+    for unit in as_list(decoded["units"]["unit"]):
+        found = unit.get("provenance")
+        if found is None:
+            continue
+        checked += 1
+        code = unit["@code"]
+        lines = (package.items.get(code) or {}).get("notes", "").split("\n")
+        source = " ".join([KINDS[found["@kind"]]] + [found[k] for k in ("@package", "@code") if k in found]
+                          + ([f"release {found['@release']}"] if "@release" in found else []))
+        expected = [f"Source: {source}"]
+        if "citation" in found:
+            citation = found["citation"]
+            text = citation.get("$") if isinstance(citation, dict) else citation
+            href = citation.get("@href") if isinstance(citation, dict) else None
+            expected.append("Citation: " + " ".join(x for x in (text, f"<{href}>" if href else None) if x))
+        verbatim = [p["@part"] for p in as_list(found.get("verbatim"))]
+        written = [p["@part"] for p in as_list(found.get("written"))]
+        texts = []
+        if verbatim:
+            texts.append("verbatim" + (f" ({found['@language']})" if "@language" in found else "") + ": " + ", ".join(verbatim))
+        if written:
+            texts.append("written by the institution: " + ", ".join(written))
+        if texts:
+            joined = "; ".join(texts)
+            expected.append(joined[0].upper() + joined[1:])
+        for line in expected:
+            if line not in lines:
+                problems.append(f"unit {code}: notes lack '{line}'")
+    return problems, checked
+
+
+def supersession(decoded, package):
+    """Problems with the supersession of every unit, and how many were checked."""
+    problems, checked = [], 0
+    for unit in as_list(decoded["units"]["unit"]):
+        found = unit.get("supersedes")
+        if found is None:
+            continue
+        checked += 1
+        code = unit["@code"]
+        line = f"Supersedes: {found['@unit']} ({'equivalent' if found['@equivalent'] == 'yes' else 'not equivalent'})"
+        if line not in (package.items.get(code) or {}).get("notes", "").split("\n"):
+            problems.append(f"unit {code}: notes lack '{line}'")
+    return problems, checked
+
+
+CONSTRUCTS = [("knowledge points", knowledge_points), ("performance requirements", performance_requirements),
+              ("provenance", provenance), ("unit supersession", supersession),
+              ("notStatedInSource / notYetTranscribed markers", markers)]
 
 
 def main(argv):

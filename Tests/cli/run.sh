@@ -171,6 +171,8 @@ suite "curriculum versions" versions_cli.py "$VETA" "$WORK/versions"
 suite "CASE export" case_check.py "$VETA"
 # Schema 1.1 constructs survive XML -> model -> CASE, each checked against xmlschema's decoding.
 suite "CASE round trip per construct" case_roundtrip.py "$VETA"
+# Schema 1.1 units: performance requirements in the engine, unit swaps in diff and migrate, markers and provenance in show.
+suite "schema 1.1 units" schema11_units_cli.py "$VETA" "$WORK/schema11-units"
 # Typed values: Veta's model equals xmlschema's decoded values for lexical variants of every typed component.
 suite "typed values" xsd_values.py "$VETA" "$WORK/values"
 # Audits: catalogue rules on fixtures, records rules on a store, report determinism.

@@ -50,7 +50,8 @@ ELEMENT_PLACES = {
     "prerequisite": ("prerequisites", True), "element": ("elements", True), "criterion": ("criteria", True),
     "knowledgeEvidence": ("knowledgeEvidence", False), "item": (None, True), "core": ("core", False),
     "unitRef": (None, True), "electiveGroup": ("electiveGroups", True), "skill": (None, True), "variable": (None, True),
-    "point": ("points", True),
+    "point": ("points", True), "requirement": ("requirements", True), "verbatim": ("verbatim", True),
+    "written": ("written", True),
 }
 # Attributes and texts whose model name differs from the XML name ("#text" is simple content).
 MODEL_PLACES = {
@@ -60,7 +61,7 @@ MODEL_PLACES = {
     ("volumeOfLearning", "hours"): "/volumeOfLearningHours", ("thematicArea", "#text"): "name",
 }
 # Elements extending LocalizedText whose <es> and <en> the model keeps under "text".
-LOCALIZED_EXTENSIONS = {"criterion", "performanceEvidence", "item", "point"}
+LOCALIZED_EXTENSIONS = {"criterion", "performanceEvidence", "item", "point", "requirement"}
 # What an enumeration's value means in the model, where it is not the text itself.
 MEANINGS = {("supersedes", "equivalent"): {"yes": True, "no": False}}
 
@@ -151,6 +152,8 @@ def model_value(model, path, indices, attribute):
     value = model
     for parent, step, index in zip(("",) + path, path, (0,) + indices):
         place = ("units", True) if (parent, step) == ("electiveGroup", "unitRef") else ELEMENT_PLACES.get(step, (step, False))
+        if (parent, step) == ("provenance", "citation"):
+            place = None  # a unit provenance's citation is its "citation" text and "href" (schema 1.1)
         if place is None:
             continue
         if step in ("es", "en") and parent in LOCALIZED_EXTENSIONS:
@@ -161,6 +164,8 @@ def model_value(model, path, indices, attribute):
         if indexed:
             value = value[index]
     key = MODEL_PLACES.get((path[-1], attribute), attribute)
+    if path[-2:] == ("provenance", "citation"):
+        key = "citation" if attribute == "#text" else attribute
     if key.startswith("/"):
         return model[key[1:]]
     if attribute == "#text" and key == "#text":

@@ -4,8 +4,10 @@ import VetaCurricula
 enum UnitComparison {
     static func firstDifference(_ a: VetaCurricula.Unit, _ b: VetaCurricula.Unit) -> String? {
         if a.hours != b.hours { return "hours \(a.hours) vs \(b.hours)" }
-        if a.performanceEvidence.occasions != b.performanceEvidence.occasions {
-            return "performance occasions \(a.performanceEvidence.occasions) vs \(b.performanceEvidence.occasions)"
+        let aOccasions = a.occasionRequirements.map { ($0.id.map { "\($0): " } ?? "") + String($0.occasions) }
+        let bOccasions = b.occasionRequirements.map { ($0.id.map { "\($0): " } ?? "") + String($0.occasions) }
+        if aOccasions != bOccasions {
+            return "performance occasions \(aOccasions.joined(separator: ", ")) vs \(bOccasions.joined(separator: ", "))"
         }
         let aElements = a.elements.map(\.number)
         let bElements = b.elements.map(\.number)

@@ -1,6 +1,8 @@
 extension CurriculumDiff {
     /// Compares two versions of a curriculum. A pure function: nothing is read or printed.
     ///
+    /// A unit of `new` whose `<supersedes>` names a unit of `old` gone from `new` (``UnitSwap``) is one
+    /// change `supersededBy` of the earlier unit: minor when equivalent, major when not.
     /// Units are matched by code, elements by number, criteria by number, knowledge items by id, and
     /// elective groups by id; a renumbered item is a removal and an addition. The curricula's codes and
     /// versions are not compared here; see ``findings(old:new:)``.
@@ -15,10 +17,22 @@ extension CurriculumDiff {
         log.number(
             old.volumeOfLearningHours, new.volumeOfLearningHours, .hours, path: "", aspect: "volumeOfLearning",
             raised: .minor, lowered: .minor)
+        // Schema 1.1: a unit swapped for its successor (`<supersedes>`) is one change, not a removal and an addition.
+        let swaps = UnitSwap.between(old, new)
+        let swapped = Set(swaps.flatMap { [$0.earlier.code, $0.successor.code] })
         log.match(
-            old.units, new.units, key: \.code, subject: .unit, path: \.rawValue, removed: .major, added: .minor,
+            old.units.filter { !swapped.contains($0.code) }, new.units.filter { !swapped.contains($0.code) }, key: \.code,
+            subject: .unit, path: \.rawValue, removed: .major, added: .minor,
             both: { log, before, after in UnitDiffer.compare(before, after, into: &log) })
-        PackagingDiffer.compare(old.packaging, new.packaging, into: &log)
+        for swap in swaps {
+            log.append(
+                Change(
+                    .changed, .unit, path: swap.earlier.code.rawValue, aspect: "supersededBy", old: swap.earlier.code.rawValue,
+                    new: "\(swap.successor.code) (\(swap.equivalent ? "equivalent" : "not equivalent"))",
+                    bump: swap.equivalent ? .minor : .major))
+        }
+        let renamed = Dictionary(swaps.map { ($0.earlier.code, $0.successor.code) }, uniquingKeysWith: { first, _ in first })
+        PackagingDiffer.compare(old.packaging, new.packaging, renamed: renamed, into: &log)
         return CurriculumDiff(changes: log.changes)
     }
 }

@@ -1,7 +1,18 @@
 /// Compares two versions of the packaging rules. Stricter rules and removals are major; additions
 /// of electives and relaxed numbers are minor.
 enum PackagingDiffer {
-    static func compare(_ old: PackagingRules, _ new: PackagingRules, into log: inout ChangeLog) {
+    /// `renamed` maps an earlier unit to its successor (``UnitSwap``): the old rules are read with the
+    /// successor in the earlier unit's place, so a swap alone changes no packaging.
+    static func compare(_ old: PackagingRules, _ new: PackagingRules, renamed: [UnitCode: UnitCode] = [:], into log: inout ChangeLog) {
+        let rename = { (reference: UnitReference) in
+            renamed[reference.code].map { UnitReference(code: $0, location: reference.location) } ?? reference
+        }
+        let old = PackagingRules(
+            totalUnits: old.totalUnits, externalElectives: old.externalElectives, core: old.core.map(rename),
+            electiveGroups: old.electiveGroups.map {
+                ElectiveGroup(id: $0.id, minimum: $0.minimum, maximum: $0.maximum, units: $0.units.map(rename), location: $0.location)
+            },
+            location: old.location)
         log.number(old.totalUnits, new.totalUnits, .packaging, path: "", aspect: "totalUnits", raised: .major, lowered: .minor)
         log.number(
             old.externalElectives, new.externalElectives, .packaging, path: "", aspect: "externalElectives",

@@ -23,6 +23,17 @@ enum UnitDiffer {
             evidence.old.occasions, evidence.new.occasions, .performanceEvidence, path: unit, aspect: "occasions",
             raised: .major, lowered: .major)
         log.text(evidence.old.text, evidence.new.text, .performanceEvidence, path: unit, aspect: "text", englishBump: .major)
+        // Schema 1.1: the requirements, matched by id under the unit; each one's occasions and English text.
+        log.match(
+            evidence.old.requirements, evidence.new.requirements, key: \.id, subject: .performanceEvidence, path: { "\(unit)/\($0)" },
+            removed: .major, added: .major,
+            both: { log, before, after in
+                let path = "\(unit)/\(after.id)"
+                log.number(
+                    before.occasions, after.occasions, .performanceEvidence, path: path, aspect: "occasions", raised: .major,
+                    lowered: .major)
+                log.text(before.text, after.text, .performanceEvidence, path: path, aspect: "text", englishBump: .major)
+            })
         log.match(
             old.knowledgeEvidence, new.knowledgeEvidence, key: \.id, subject: .knowledge, path: { "\(unit)/\($0)" },
             removed: .major, added: .minor,

@@ -6,7 +6,14 @@
 /// point, type `Knowledge evidence point`, coded `UNIT K2a`, a child of its item), `CODE@VERSION/UNIT/foundation/1` and `CODE@VERSION/UNIT/range/1`
 /// (schema 1.1: a unit's foundation skills and range-of-conditions variables, children of the unit
 /// after its knowledge items, coded `UNIT FS1` and `UNIT RC1`, the Spanish name in `abbreviatedStatement`, the text in
-/// `fullStatement`), and every `lastChangeDateTime` is the publication date at
+/// `fullStatement`), `CODE@VERSION/UNIT/performance/P1` (schema 1.1: a performance requirement, type
+/// `Performance evidence requirement`, coded `UNIT P1`, a child of the unit after its range of conditions,
+/// the English text then `Occasions: N` in `notes`; a unit's `<notStatedInSource/>` parts add a last line
+/// `Not stated in source: knowledge evidence, assessment conditions` to the unit's `notes` (and `<notYetTranscribed/>`
+/// parts a line `Not yet transcribed: ...`; a unit's `<provenance>` the lines `Source: ...`, `Citation: ...` and
+/// `Verbatim (en): ...; written by the institution: ...` before those, a unit's `<supersedes>` the line
+/// `Supersedes: RIICCM201D (equivalent)` after them), an element's
+/// `<notYetTranscribed/>` the line `Performance criteria not yet transcribed` to the element's), and every `lastChangeDateTime` is the publication date at
 /// midnight in the date's own timezone (UTC when it has none), e.g. `2024-03-01-06:00` gives
 /// `2024-03-01T00:00:00-06:00`. Statements are in Spanish (`language` `es`) with the English text in `notes`.
 /// A `<dc3>` block (schema 1.1) adds its thematic area to the document's `subject` (`STPS 6000
@@ -68,12 +75,24 @@ private struct CASEPackageBuilder {
             let name = "\(key)/\(unit.code.rawValue)"
             let unitLink = addItem(
                 name: name, text: unit.title, code: unit.code.rawValue, type: "Unit of competency", enumeration: "\(index + 1)")
+            // Schema 1.1: what the source does not state, and what is not transcribed yet, as the last lines of the unit's notes.
+            var notes = unit.title.en
+            if let provenance = unit.provenance { notes += provenance.caseNotes }
+            if let supersedes = unit.supersedes {
+                notes += "\nSupersedes: \(supersedes.unit) (\(supersedes.equivalent ? "equivalent" : "not equivalent"))"
+            }
+            if let parts = unit.notStatedInSource { notes += "\nNot stated in source: " + parts.map(\.name).joined(separator: ", ") }
+            if let parts = unit.notYetTranscribed { notes += "\nNot yet transcribed: " + parts.map(\.name).joined(separator: ", ") }
+            items[items.count - 1].notes = notes
             unitLinks[unit.code] = unitLink
             addChild(unitLink, of: documentLink, at: index + 1)
             for (position, element) in unit.elements.enumerated() {
                 let elementLink = addItem(
                     name: "\(name)/\(element.number)", text: element.title, code: "\(unit.code.rawValue) \(element.number)",
                     type: "Element", enumeration: "\(element.number)")
+                if element.notYetTranscribed == true {
+                    items[items.count - 1].notes = "\(element.title.en)\nPerformance criteria not yet transcribed"
+                }
                 addChild(elementLink, of: unitLink, at: position + 1)
                 for (order, criterion) in element.criteria.enumerated() {
                     let criterionLink = addItem(
@@ -109,6 +128,16 @@ private struct CASEPackageBuilder {
                     name: "\(name)/range/\(position + 1)", text: variable.meaning,
                     code: "\(unit.code.rawValue) RC\(position + 1)", type: "Range of conditions",
                     enumeration: "RC\(position + 1)", abbreviated: variable.name)
+                addChild(link, of: unitLink, at: sequence)
+            }
+            for requirement in unit.performanceEvidence.requirements {
+                sequence += 1
+                let link = addItem(
+                    name: "\(name)/performance/\(requirement.id)", text: requirement.text,
+                    code: "\(unit.code.rawValue) \(requirement.id)", type: "Performance evidence requirement",
+                    enumeration: requirement.id)
+                // The occasions have no field of their own in CASE 1.0: the last line of the notes.
+                items[items.count - 1].notes = "\(requirement.text.en)\nOccasions: \(requirement.occasions)"
                 addChild(link, of: unitLink, at: sequence)
             }
         }

@@ -20,10 +20,19 @@ public struct Unit: Hashable, Sendable, Codable {
     public let rangeOfConditions: [RangeVariable]?
     /// What must be demonstrated, and how often.
     public let performanceEvidence: PerformanceEvidence
-    /// What must be known.
+    /// What must be known; empty when the source states none (``notStatedInSource``).
     public let knowledgeEvidence: [KnowledgeItem]
-    /// Where, with what and by whom the unit is assessed.
+    /// Where, with what and by whom the unit is assessed; empty when the source states none.
     public let assessmentConditions: LocalizedText
+    /// The parts the file marks `<notStatedInSource/>` (schema 1.1), in document order; nil when none,
+    /// so a 1.0 unit encodes as it always did.
+    public let notStatedInSource: [UnstatedPart]?
+    /// The parts the file marks `<notYetTranscribed/>` (schema 1.1, drafts only: VETA-R023); nil when none.
+    public let notYetTranscribed: [UnstatedPart]?
+    /// Where the unit comes from (schema 1.1 `<provenance>`); nil when the file does not say.
+    public let provenance: UnitProvenance?
+    /// The earlier unit this one supersedes (schema 1.1); nil when the file does not say.
+    public let supersedes: UnitSupersession?
     /// Where the `<unit>` element is.
     public let location: SourceLocation
 }
@@ -42,8 +51,11 @@ public struct Element: Hashable, Sendable, Codable {
     public let number: Int
     /// The element's title.
     public let title: LocalizedText
-    /// The performance criteria, numbered `number.1`, `number.2` ...
+    /// The performance criteria, numbered `number.1`, `number.2` ...; empty when not transcribed yet.
     public let criteria: [PerformanceCriterion]
+    /// True when the file marks the criteria `<notYetTranscribed/>` (schema 1.1, drafts only:
+    /// VETA-R023); nil otherwise, so a 1.0 element encodes as it always did.
+    public let notYetTranscribed: Bool?
     /// Where the `<element>` is.
     public let location: SourceLocation
 }
@@ -59,13 +71,49 @@ public struct PerformanceCriterion: Hashable, Sendable, Codable {
 }
 
 /// What a candidate must demonstrate, and on how many occasions.
+///
+/// In schema 1.0 the unit states one number of occasions on `<performanceEvidence>`; in schema 1.1
+/// the text may be a heading followed by ``requirements``, each with its own occasions, and then
+/// the heading states none (``occasions`` is nil). ``Unit/occasionRequirements`` gives the engine
+/// one list either way.
 public struct PerformanceEvidence: Hashable, Sendable, Codable {
-    /// Satisfactory observations required, each on a different date.
-    public let occasions: Int
-    /// What must be demonstrated.
+    /// Satisfactory observations required, each on a different date; nil when the file leaves the
+    /// attribute out (schema 1.1: the requirements hold the occasions).
+    public let occasions: Int?
+    /// What must be demonstrated; with requirements, their heading.
     public let text: LocalizedText
+    /// The performance requirements (schema 1.1), each with its own occasions; empty in the 1.0 form.
+    public let requirements: [PerformanceRequirement]
     /// Where the `<performanceEvidence>` is.
     public let location: SourceLocation
+
+    /// Performance evidence; `requirements` are the schema 1.1 requirements under its heading.
+    public init(occasions: Int?, text: LocalizedText, requirements: [PerformanceRequirement] = [], location: SourceLocation) {
+        self.occasions = occasions
+        self.text = text
+        self.requirements = requirements
+        self.location = location
+    }
+
+    private enum CodingKeys: String, CodingKey { case occasions, text, requirements, location }
+
+    /// Decodes performance evidence; a missing `requirements` is the 1.0 form.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        occasions = try container.decodeIfPresent(Int.self, forKey: .occasions)
+        text = try container.decode(LocalizedText.self, forKey: .text)
+        requirements = try container.decodeIfPresent([PerformanceRequirement].self, forKey: .requirements) ?? []
+        location = try container.decode(SourceLocation.self, forKey: .location)
+    }
+
+    /// Encodes performance evidence; `requirements` only when there are some, so a 1.0 unit encodes as it always did.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(occasions, forKey: .occasions)
+        try container.encode(text, forKey: .text)
+        if !requirements.isEmpty { try container.encode(requirements, forKey: .requirements) }
+        try container.encode(location, forKey: .location)
+    }
 }
 
 /// One item of knowledge a candidate must show.

@@ -9,11 +9,15 @@ struct ImplausibleOccasionsRule: CurriculumRule {
         fix: "set occasions to the number of satisfactory observations an assessor really needs, usually 1 to 5.")
 
     func check(_ curriculum: Curriculum) -> [Diagnostic] {
-        curriculum.units.filter { $0.performanceEvidence.occasions > Self.plausibleMaximum }.map {
-            finding(
-                $0.performanceEvidence.location,
-                "unit \($0.code) requires performance evidence on \($0.performanceEvidence.occasions) occasions, each on a different date; no trainee could complete it"
-            )
+        curriculum.units.flatMap { unit in
+            unit.occasionRequirements.filter { $0.occasions > Self.plausibleMaximum }.map { requirement in
+                finding(
+                    requirement.location,
+                    (requirement.id.map { "performance requirement \($0) of unit \(unit.code) requires evidence" }
+                        ?? "unit \(unit.code) requires performance evidence")
+                        + " on \(requirement.occasions) occasions, each on a different date; no trainee could complete it"
+                )
+            }
         }
     }
 }

@@ -6,7 +6,8 @@ public enum RuleCatalog {
         LevelHoursRule(), SupervisorSafetyUnitRule(), PerformanceOccasionsRule(), SupersededVersionRule(),
         PackagingDuplicateRule(), UnpackagedUnitRule(), DuplicateKnowledgeItemRule(), ReferenceFormatRule(),
         FrameworkLevelRangeRule(), FrameworkLevelMappingRule(), ImplausibleOccasionsRule(),
-        BilingualCurrentRule(), PendingTranslationRule(),
+        BilingualCurrentRule(), PendingTranslationRule(), PerformanceRequirementsRule(), NotYetTranscribedRule(),
+        ProvenanceRule(), UnitSupersessionRule(),
     ]
 
     /// The document checks (syntax, encoding, schema, security) and then the semantic rules.

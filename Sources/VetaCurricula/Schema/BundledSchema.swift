@@ -7,7 +7,11 @@ enum BundledSchema {
 <!--
   Veta curriculum format, version 1.1 (same namespace as 1.0: every 1.0 document is a 1.1
   document; 1.1 adds only optional elements: <dc3>, a unit's <foundationSkills> and
-  <rangeOfConditions>, a knowledge item's <point>s, and lets a bilingual text leave out one
+  <rangeOfConditions>, a knowledge item's <point>s, performance evidence's <requirement>s (whose
+  occasions then leave <performanceEvidence>, where the attribute became optional), a
+  <notStatedInSource/> marker in place of a unit's knowledge evidence or assessment conditions and a
+  <notYetTranscribed/> marker (drafts only) in place of those or of an element's criteria, a unit's
+  <provenance> and <supersedes> (the earlier unit it replaces), and lets a bilingual text leave out one
   language, which Veta's rules allow only in a draft).
   XSD 1.0 (libxml2 implements XSD 1.0; no 1.1 assertions). Cross-field rules that XSD 1.0
   cannot express (unique codes across units, prerequisite cycles, numbering, packaging
@@ -184,6 +188,35 @@ enum BundledSchema {
         <xs:element name="en" type="Title" minOccurs="0"/>
       </xs:sequence>
       <xs:element name="en" type="Title"/>
+    </xs:choice>
+  </xs:complexType>
+
+  <xs:complexType name="NotStated">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) An empty marker: &lt;notStatedInSource/&gt; says the published source states no such text
+        (distinct from text the institution wrote); &lt;notYetTranscribed/&gt; says the source has it but
+        it is not transcribed yet, which Veta's rule VETA-R023 allows only in a draft.
+      </xs:documentation>
+    </xs:annotation>
+  </xs:complexType>
+
+  <xs:complexType name="StatedText">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) A bilingual text as LocalizedText, or, when the published source does not state it,
+        the empty marker &lt;notStatedInSource/&gt; instead, or in a draft &lt;notYetTranscribed/&gt;
+        when the source states it but it is not transcribed yet (VETA-R023).
+      </xs:documentation>
+    </xs:annotation>
+    <xs:choice>
+      <xs:sequence>
+        <xs:element name="es" type="NonEmptyText"/>
+        <xs:element name="en" type="NonEmptyText" minOccurs="0"/>
+      </xs:sequence>
+      <xs:element name="en" type="NonEmptyText"/>
+      <xs:element name="notStatedInSource" type="NotStated"/>
+      <xs:element name="notYetTranscribed" type="NotStated"/>
     </xs:choice>
   </xs:complexType>
 
@@ -432,7 +465,9 @@ enum BundledSchema {
       <xs:element name="rangeOfConditions" type="RangeOfConditions" minOccurs="0"/>
       <xs:element name="performanceEvidence" type="PerformanceEvidence"/>
       <xs:element name="knowledgeEvidence" type="KnowledgeEvidence"/>
-      <xs:element name="assessmentConditions" type="LocalizedText"/>
+      <xs:element name="assessmentConditions" type="StatedText"/>
+      <xs:element name="provenance" type="Provenance" minOccurs="0"/>
+      <xs:element name="supersedes" type="UnitSupersedes" minOccurs="0"/>
     </xs:sequence>
     <xs:attribute name="code" type="Code" use="required"/>
     <xs:attribute name="hours" type="Hours" use="required"/>
@@ -443,24 +478,140 @@ enum BundledSchema {
     </xs:attribute>
   </xs:complexType>
 
+  <xs:simpleType name="UnitPart">
+    <xs:annotation>
+      <xs:documentation>(1.1) A part of a unit whose text a provenance says is verbatim or written by the institution.</xs:documentation>
+    </xs:annotation>
+    <xs:restriction base="xs:string">
+      <xs:enumeration value="title"/>
+      <xs:enumeration value="application"/>
+      <xs:enumeration value="elements"/>
+      <xs:enumeration value="foundationSkills"/>
+      <xs:enumeration value="rangeOfConditions"/>
+      <xs:enumeration value="performanceEvidence"/>
+      <xs:enumeration value="knowledgeEvidence"/>
+      <xs:enumeration value="assessmentConditions"/>
+    </xs:restriction>
+  </xs:simpleType>
+
+  <xs:complexType name="UnitSupersedes">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) The earlier unit this one supersedes (e.g. RIICCM201E supersedes RIICCM201D), and whether
+        the two are equivalent, as the training package's mapping says. veta diff reports a curriculum
+        that swaps the earlier unit for this one as a supersession (minor when equivalent, major
+        otherwise); veta migrate carries the earlier unit's evidence over when equivalent and names the
+        unit as needing reassessment when not. Rule VETA-R025 checks the unit named.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:attribute name="unit" type="Code" use="required"/>
+    <xs:attribute name="equivalent" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="yes"/>
+          <xs:enumeration value="no"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
+
+  <xs:complexType name="Provenance">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) Where a unit comes from: kind (trainingPackage, e.g. RII; standard, e.g. a CONOCER EC;
+        institution, written by the issuing body), the package or framework (RII, CONOCER), the unit's
+        code and release in the source, the published source (citation), the language the source is
+        in, and which parts are verbatim from it (in that language) and which the institution wrote.
+        Translations into the other language are the institution's. Rule VETA-R024 checks that no
+        part is both, none is named twice, and that a trainingPackage or standard names its code.
+      </xs:documentation>
+    </xs:annotation>
+    <xs:sequence>
+      <xs:element name="citation" minOccurs="0">
+        <xs:complexType>
+          <xs:simpleContent>
+            <xs:extension base="NonEmptyText">
+              <xs:attribute name="href" type="xs:anyURI"/>
+            </xs:extension>
+          </xs:simpleContent>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="verbatim" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="part" type="UnitPart" use="required"/>
+        </xs:complexType>
+      </xs:element>
+      <xs:element name="written" minOccurs="0" maxOccurs="unbounded">
+        <xs:complexType>
+          <xs:attribute name="part" type="UnitPart" use="required"/>
+        </xs:complexType>
+      </xs:element>
+    </xs:sequence>
+    <xs:attribute name="kind" use="required">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="trainingPackage"/>
+          <xs:enumeration value="standard"/>
+          <xs:enumeration value="institution"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="package">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[A-Za-z0-9][A-Za-z0-9.\-]{0,15}"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="code">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[A-Za-z0-9][A-Za-z0-9.\-]{0,39}"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="release">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:pattern value="[A-Za-z0-9][A-Za-z0-9.\-]{0,15}"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+    <xs:attribute name="language">
+      <xs:simpleType>
+        <xs:restriction base="xs:string">
+          <xs:enumeration value="es"/>
+          <xs:enumeration value="en"/>
+        </xs:restriction>
+      </xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
+
   <xs:complexType name="Element">
     <xs:annotation>
       <xs:documentation>An element of competency, numbered 1, 2, 3 ... within its unit.</xs:documentation>
     </xs:annotation>
     <xs:sequence>
       <xs:element name="title" type="LocalizedTitle"/>
-      <xs:element name="criterion" maxOccurs="unbounded">
-        <xs:annotation>
-          <xs:documentation>A performance criterion, numbered ELEMENT.N (1.1, 1.2 ...).</xs:documentation>
-        </xs:annotation>
-        <xs:complexType>
-          <xs:complexContent>
-            <xs:extension base="LocalizedText">
-              <xs:attribute name="number" type="CriterionNumber" use="required"/>
-            </xs:extension>
-          </xs:complexContent>
-        </xs:complexType>
-      </xs:element>
+      <xs:choice>
+        <xs:element name="criterion" maxOccurs="unbounded">
+          <xs:annotation>
+            <xs:documentation>A performance criterion, numbered ELEMENT.N (1.1, 1.2 ...).</xs:documentation>
+          </xs:annotation>
+          <xs:complexType>
+            <xs:complexContent>
+              <xs:extension base="LocalizedText">
+                <xs:attribute name="number" type="CriterionNumber" use="required"/>
+              </xs:extension>
+            </xs:complexContent>
+          </xs:complexType>
+        </xs:element>
+        <xs:element name="notYetTranscribed" type="NotStated">
+          <xs:annotation>
+            <xs:documentation>(1.1) The element's criteria are not transcribed yet: only in a draft (VETA-R023).</xs:documentation>
+          </xs:annotation>
+        </xs:element>
+      </xs:choice>
     </xs:sequence>
     <xs:attribute name="number" type="ElementNumber" use="required"/>
   </xs:complexType>
@@ -507,18 +658,57 @@ enum BundledSchema {
     <xs:annotation>
       <xs:documentation>
         What the candidate must demonstrate, and on how many occasions (satisfactory observations on
-        different dates). occasions is a count; Veta's rule VETA-R011 requires at least 1.
+        different dates). occasions is a count; Veta's rule VETA-R011 requires at least 1. (1.1) The
+        text may be a heading followed by one or more requirements, each with its own id and
+        occasions; then the occasions belong to the requirements and the heading has none (rule
+        VETA-R022: occasions on the heading or on every requirement, never both, never neither). In a
+        draft, &lt;notYetTranscribed/&gt; may stand in place of the whole text (VETA-R023).
+      </xs:documentation>
+    </xs:annotation>
+    <xs:choice>
+      <xs:sequence>
+        <xs:choice>
+          <xs:sequence>
+            <xs:element name="es" type="NonEmptyText"/>
+            <xs:element name="en" type="NonEmptyText" minOccurs="0"/>
+          </xs:sequence>
+          <xs:element name="en" type="NonEmptyText"/>
+        </xs:choice>
+        <xs:element name="requirement" type="PerformanceRequirement" minOccurs="0" maxOccurs="unbounded"/>
+      </xs:sequence>
+      <xs:element name="notYetTranscribed" type="NotStated"/>
+    </xs:choice>
+    <xs:attribute name="occasions" type="xs:nonNegativeInteger"/>
+  </xs:complexType>
+
+  <xs:complexType name="PerformanceRequirement">
+    <xs:annotation>
+      <xs:documentation>
+        (1.1) One performance requirement ("conducted rigid haul truck operations on at least two
+        occasions"): an id unique among the unit's requirements (P1, P2 ...) that evidence can name,
+        and the number of satisfactory occasions, each on a different date, it needs on its own.
       </xs:documentation>
     </xs:annotation>
     <xs:complexContent>
       <xs:extension base="LocalizedText">
+        <xs:attribute name="id" type="Identifier" use="required"/>
         <xs:attribute name="occasions" type="xs:nonNegativeInteger" use="required"/>
       </xs:extension>
     </xs:complexContent>
   </xs:complexType>
 
   <xs:complexType name="KnowledgeEvidence">
-    <xs:sequence>
+    <xs:choice>
+      <xs:element name="notStatedInSource" type="NotStated">
+        <xs:annotation>
+          <xs:documentation>(1.1) The published source states no knowledge evidence for this unit.</xs:documentation>
+        </xs:annotation>
+      </xs:element>
+      <xs:element name="notYetTranscribed" type="NotStated">
+        <xs:annotation>
+          <xs:documentation>(1.1) The source states knowledge evidence, not transcribed yet: only in a draft (VETA-R023).</xs:documentation>
+        </xs:annotation>
+      </xs:element>
       <xs:element name="item" maxOccurs="unbounded">
         <xs:annotation>
           <xs:documentation>
@@ -538,7 +728,7 @@ enum BundledSchema {
           </xs:complexContent>
         </xs:complexType>
       </xs:element>
-    </xs:sequence>
+    </xs:choice>
   </xs:complexType>
 
   <xs:complexType name="KnowledgePoint">

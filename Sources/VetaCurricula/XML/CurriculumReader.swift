@@ -136,10 +136,17 @@ struct CurriculumReader {
                 }
             },
             performanceEvidence: PerformanceEvidence(
-                occasions: evidence.map { values.required($0, "occasions", type: "xs:nonNegativeInteger", Self.count) } ?? 0,
-                text: text(evidence),
+                // Optional since schema 1.1 (the requirements may hold the occasions); rule VETA-R022 checks it is stated once.
+                occasions: evidence.flatMap { values.optional($0, "occasions", type: "xs:nonNegativeInteger", Self.count) },
+                text: stated(evidence),
+                requirements: (evidence?.children("requirement") ?? []).map {
+                    PerformanceRequirement(
+                        id: values.string($0, "id", .identifier),
+                        occasions: values.required($0, "occasions", type: "xs:nonNegativeInteger", Self.count),
+                        text: text($0), location: location($0, attribute: "occasions"))
+                },
                 location: evidence.map { location($0, attribute: "occasions") } ?? location(node)),
-            knowledgeEvidence: (values.child(node, "knowledgeEvidence")?.children ?? []).map {
+            knowledgeEvidence: (values.child(node, "knowledgeEvidence")?.children("item") ?? []).map {
                 KnowledgeItem(
                     id: values.string($0, "id", .identifier), text: text($0),
                     points: $0.children("point").map {
@@ -147,8 +154,46 @@ struct CurriculumReader {
                     },
                     location: location($0, attribute: "id"))
             },
-            assessmentConditions: text(values.child(node, "assessmentConditions")),
+            assessmentConditions: stated(values.child(node, "assessmentConditions")),
+            notStatedInSource: marked(node, "notStatedInSource"),
+            notYetTranscribed: marked(node, "notYetTranscribed"),
+            provenance: node.child("provenance").map(provenance),
+            supersedes: node.child("supersedes").map {
+                UnitSupersession(
+                    unit: UnitCode(values.string($0, "unit", .code)),
+                    equivalent: values.required($0, "equivalent", type: "yes or no") {
+                        XSDValueReader.enumeration($0) { $0 == "yes" ? true : $0 == "no" ? false : nil }
+                    },
+                    location: location($0, attribute: "unit"))
+            },
             location: location(node, attribute: "code"))
+    }
+
+    private func provenance(_ node: XMLNode) -> UnitProvenance {
+        let citation = node.child("citation")
+        let parts = { (name: String) in
+            node.children(name).map {
+                UnitProvenance.NamedPart(
+                    part: values.required($0, "part", type: "UnitPart") {
+                        XSDValueReader.enumeration($0, UnitProvenance.Part.init(rawValue:))
+                    },
+                    location: location($0, attribute: "part"))
+            }
+        }
+        return UnitProvenance(
+            kind: values.required(node, "kind", type: "Provenance kind") {
+                XSDValueReader.enumeration($0, UnitProvenance.Kind.init(rawValue:))
+            },
+            package: values.optionalString(node, "package", .shortReference),
+            code: values.optionalString(node, "code", .referenceCode),
+            release: values.optionalString(node, "release", .shortReference),
+            language: values.optional(node, "language", type: "es or en") {
+                XSDValueReader.enumeration($0) { ["es", "en"].contains($0) ? $0 : nil }
+            },
+            citation: citation?.collapsedText,
+            href: citation.flatMap { values.optional($0, "href", type: "xs:anyURI") { .success(XSDValueReader.collapse($0)) } },
+            verbatim: parts("verbatim"), written: parts("written"),
+            location: location(node, attribute: "kind"))
     }
 
     private func element(_ node: XMLNode) -> Element {
@@ -159,6 +204,7 @@ struct CurriculumReader {
                 PerformanceCriterion(
                     number: values.string($0, "number", .criterionNumber), text: text($0), location: location($0, attribute: "number"))
             },
+            notYetTranscribed: node.child("notYetTranscribed") != nil ? true : nil,
             location: location(node, attribute: "number"))
     }
 
@@ -193,6 +239,18 @@ struct CurriculumReader {
 
     private func unitRef(_ node: XMLNode) -> UnitReference {
         UnitReference(code: UnitCode(values.string(node, "code", .code)), location: location(node, attribute: "code"))
+    }
+
+    /// A text that may be `<notStatedInSource/>` or `<notYetTranscribed/>` instead (schema 1.1): then empty.
+    private func stated(_ node: XMLNode?) -> LocalizedText {
+        if node?.child("notStatedInSource") != nil || node?.child("notYetTranscribed") != nil { return LocalizedText(es: "", en: "") }
+        return text(node)
+    }
+
+    /// The parts of a unit holding the marker `<name/>` (schema 1.1), in document order; nil when none.
+    private func marked(_ unit: XMLNode, _ name: String) -> [UnstatedPart]? {
+        let parts = UnstatedPart.allCases.filter { unit.child($0.rawValue)?.child(name) != nil }
+        return parts.isEmpty ? nil : parts
     }
 
     private func text(_ node: XMLNode?) -> LocalizedText {

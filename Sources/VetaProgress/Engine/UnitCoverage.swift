@@ -34,15 +34,35 @@ struct UnitCoverage {
                 missing.append("knowledge item \(leaf.id)")
             }
         }
-        // Never negative, so `occasionsRequired - occasions` below cannot overflow.
-        occasionsRequired = max(unit.performanceEvidence.occasions, 0)
-        occasions = evidence.performanceDates.count
-        if evidence.recognised { occasions = max(occasions, occasionsRequired) }
-        let short = occasionsRequired - occasions
+        let requirements = unit.occasionRequirements
+        if requirements.count == 1 {
+            // One requirement (the 1.0 form, or a single <requirement>): every performance occasion counts.
+            // Never negative, so `occasionsRequired - occasions` below cannot overflow.
+            occasionsRequired = max(requirements[0].occasions, 0)
+            occasions = evidence.performanceDates.count
+            if evidence.recognised { occasions = max(occasions, occasionsRequired) }
+            appendShort(occasionsRequired - occasions, requirement: nil)
+        } else {
+            // Several requirements (schema 1.1): each needs its own occasions, from evidence naming it
+            // (`performance:P1`); the totals count each requirement's met occasions up to what it needs.
+            for requirement in requirements {
+                let needed = max(requirement.occasions, 0)
+                var met = requirement.id.flatMap { evidence.requirementDates[$0]?.count } ?? 0
+                if evidence.recognised { met = max(met, needed) }
+                occasionsRequired = occasionsRequired.clampedAdding(needed)
+                occasions = occasions.clampedAdding(min(met, needed))
+                appendShort(needed - met, requirement: requirement.id)
+            }
+        }
+    }
+
+    private mutating func appendShort(_ short: Int, requirement: String?) {
+        let prefix = requirement.map { "performance requirement \($0): " } ?? ""
+        let noun = requirement == nil ? "performance occasion" : "occasion"
         if short == 1 {
-            missing.append("1 more performance occasion on a different date")
+            missing.append("\(prefix)1 more \(noun) on a different date")
         } else if short > 1 {
-            missing.append("\(short) more performance occasions on different dates")
+            missing.append("\(prefix)\(short) more \(noun)s on different dates")
         }
     }
 

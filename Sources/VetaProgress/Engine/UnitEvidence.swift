@@ -13,6 +13,8 @@ struct UnitEvidence {
     /// Distinct dates of satisfactory evidence that shows performance, judged by an assessor
     /// (evidence with no assessor never counts as an assessed performance occasion).
     var performanceDates: Set<CalendarDate> = []
+    /// The same dates for evidence naming a performance requirement (schema 1.1), by the requirement's id.
+    var requirementDates: [String: Set<CalendarDate>] = [:]
     /// Whether any evidence, satisfactory or not, was recorded.
     var recorded = false
     /// Minutes recorded, whatever the outcome.
@@ -28,12 +30,16 @@ struct UnitEvidence {
                 recognised = true
                 wholeUnit = true
             }
-            if method.showsPerformance && entry.assessor != nil { performanceDates.insert(entry.date) }
+            if method.showsPerformance && entry.assessor != nil {
+                performanceDates.insert(entry.date)
+                if case .performance(let id) = entry.target { requirementDates[id, default: []].insert(entry.date) }
+            }
         }
         switch entry.target {
         case .criterion(let number): criteria.insert(number)
         case .element(let number): elements.insert(number)
         case .knowledge(let id): knowledge.insert(id)
+        case .performance: break
         case .unit: wholeUnit = true
         case nil: break
         }

@@ -9,7 +9,7 @@ import Foundation
 ///
 /// `assessor`, `attachmentSHA256`, `corrects`, `curriculum` (`CODE@x.y.z`), `date`, `derivedFrom`, `kind`,
 /// `method`, `minutes`, `note`, `outcome`, `previousHash`, `recordedAt`, `sequence`, `site`,
-/// `target` (`criterion:1.2`, `element:1`, `knowledge:K1` or `unit`), `trainee`, `unit`, `v` (1).
+/// `target` (`criterion:1.2`, `element:1`, `knowledge:K1`, `performance:P1` or `unit`), `trainee`, `unit`, `v` (1).
 ///
 /// Version 2 adds the record kinds (`issue`, `revocation`, `supersession`) and, for them only,
 /// these keys (from ``RecordDetails``): `checkpointHash`, `checkpointSize` (integer), `format`,

@@ -8,15 +8,18 @@ public enum EvidenceTarget: Hashable, Sendable, Codable, CustomStringConvertible
     case element(Int)
     /// A knowledge evidence item, by id (`K3`).
     case knowledge(String)
+    /// A performance requirement (schema 1.1), by id (`P1`): counts towards that requirement's occasions.
+    case performance(String)
     /// The whole unit: covers everything (RPL and credit transfer are recorded this way).
     case unit
 
-    /// `criterion:2.3`, `element:2`, `knowledge:K3` or `unit`, as the CLI and CSV write it.
+    /// `criterion:2.3`, `element:2`, `knowledge:K3`, `performance:P1` or `unit`, as the CLI and CSV write it.
     public var description: String {
         switch self {
         case .criterion(let number): "criterion:\(number)"
         case .element(let number): "element:\(number)"
         case .knowledge(let id): "knowledge:\(id)"
+        case .performance(let id): "performance:\(id)"
         case .unit: "unit"
         }
     }
@@ -35,6 +38,7 @@ public enum EvidenceTarget: Hashable, Sendable, Codable, CustomStringConvertible
             guard let number = Int(parts[1]), number > 0 else { return nil }
             self = .element(number)
         case "knowledge": self = .knowledge(parts[1])
+        case "performance": self = .performance(parts[1])
         default: return nil
         }
     }

@@ -1,9 +1,9 @@
 extension EvidenceTarget {
     /// The forms a target is written in, for messages and `--help`.
-    public static let forms = ["unit", "element:N", "criterion:N.M", "knowledge:ID"]
+    public static let forms = ["unit", "element:N", "criterion:N.M", "knowledge:ID", "performance:ID"]
 
     /// Parses a target as `veta record --target` and the `target` column of `veta import` take it:
-    /// `unit`, `element:N`, `criterion:N.M` or `knowledge:ID`, with the numbers and the id as the
+    /// `unit`, `element:N`, `criterion:N.M`, `knowledge:ID` or `performance:ID`, with the numbers and the id as the
     /// curriculum schema writes them (`N` 1–99, `N.M` as `[1-9][0-9]?.[1-9][0-9]?`, `ID` as
     /// `[A-Za-z0-9][A-Za-z0-9_-]{0,15}`) and nothing else: no space after the colon, no other case.
     ///
@@ -23,7 +23,7 @@ extension EvidenceTarget {
         case .criterion(let number):
             let parts = number.split(separator: ".", omittingEmptySubsequences: false)
             return parts.count == 2 && parts.allSatisfy(Self.isSmallNumber)
-        case .knowledge(let id):
+        case .knowledge(let id), .performance(let id):
             let bytes = Array(id.utf8)
             return (1...16).contains(bytes.count) && Self.isAlphanumeric(bytes[0])
                 && bytes.allSatisfy { Self.isAlphanumeric($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }

@@ -74,6 +74,8 @@ public enum EvidenceCheck {
                 ? nil : "unit \(unit.code) has no performance criterion \(number)"
         case .knowledge(let id):
             return unit.knowledgeText(id) != nil ? nil : "unit \(unit.code) has no knowledge item \(id)"
+        case .performance(let id):
+            return unit.performanceRequirement(id) != nil ? nil : "unit \(unit.code) has no performance requirement \(id)"
         }
     }
 }

@@ -15,6 +15,9 @@ public struct MigrationPlan: Hashable, Sendable, Codable {
         /// units and the electives they have started (evidence or a sign-off in the old version), never
         /// electives they never chose.
         public let toAssess: [String]
+        /// Units swapped for a successor that is not equivalent (schema 1.1 `<supersedes equivalent="no">`)
+        /// in which the trainee had evidence or a sign-off: `RIICCM201E supersedes RIICCM201D, not equivalent: reassess`.
+        public var reassess: [String] = []
     }
 
     /// The version enrolments move from.
@@ -70,6 +73,8 @@ extension ProgressService {
         var plans: [MigrationPlan.TraineePlan] = []
         var writes: [LedgerEntry] = []
         var notInTraining: [TraineeID] = []
+        // Schema 1.1: units swapped for their successor, by the earlier unit's code.
+        let swaps = Dictionary(UnitSwap.between(old, new).map { ($0.earlier.code, $0) }, uniquingKeysWith: { first, _ in first })
         for trainee in byTrainee.keys.sorted() {
             let entries = try await store.entries(for: trainee)
             guard EnrolmentState(entries, trainee: trainee, ref: from, asOf: date).isActive else { continue }
@@ -96,6 +101,19 @@ extension ProgressService {
                         attachmentSHA256: entry.attachmentSHA256, assessor: entry.assessor)
                     copy.derivedFrom = entry.sequence
                     carried.append(copy)
+                } else if let unit = entry.unit, let target = entry.target, let swap = swaps[unit], swap.equivalent,
+                    EvidenceCheck.targetProblem(target, unit: swap.successor) == nil
+                {
+                    // An equivalent successor: the evidence counts for it, against the same target.
+                    var copy = LedgerEntry(
+                        kind: .evidence, trainee: trainee, curriculum: to, date: entry.date, unit: swap.successor.code, target: target,
+                        method: entry.method,
+                        outcome: entry.outcome, site: entry.site, minutes: entry.minutes,
+                        note:
+                            "carried over from \(from) entry \(entry.sequence): \(swap.successor.code) supersedes and is equivalent to \(unit)",
+                        attachmentSHA256: entry.attachmentSHA256, assessor: entry.assessor)
+                    copy.derivedFrom = entry.sequence
+                    carried.append(copy)
                 } else {
                     notCarried.append(entry.sequence)
                 }
@@ -109,13 +127,22 @@ extension ProgressService {
                         numbered.sequence = Int64(index + 1)
                         return numbered
                     }, asOf: date)
+            let started = Set(
+                entries.filter {
+                    $0.curriculum == from && ($0.kind == .evidence || $0.kind == .signOff) && !voided.contains($0.sequence)
+                }.compactMap(\.unit))
+            let swapped = swaps.values.filter { started.contains($0.earlier.code) }.sorted { $0.successor.code < $1.successor.code }
             let needed = MigrationScope.unitsToTake(trainee, old: old, new: new, ref: from, entries: entries, voided: voided)
+                .union(swapped.map(\.successor.code))
             let toAssess = projected.units.filter { needed.contains($0.unit) }.flatMap { unit in
                 unit.missing.map { "\(unit.unit): \($0)" }
             }
-            plans.append(
-                MigrationPlan.TraineePlan(
-                    trainee: trainee, carriedOver: carried.compactMap(\.derivedFrom), notCarried: notCarried, toAssess: toAssess))
+            var plan = MigrationPlan.TraineePlan(
+                trainee: trainee, carriedOver: carried.compactMap(\.derivedFrom), notCarried: notCarried, toAssess: toAssess)
+            plan.reassess = swapped.filter { !$0.equivalent }.map {
+                "\($0.successor.code) supersedes \($0.earlier.code), not equivalent: reassess"
+            }
+            plans.append(plan)
             writes.append(LedgerEntry(kind: .withdrawal, trainee: trainee, curriculum: from, date: date, note: "migrated to \(to)"))
             writes.append(enrolment)
             writes += carried
@@ -147,6 +174,11 @@ enum CarryOver {
                 == b.elements.map { $0.criteria.map { [$0.number, $0.text.en] } }
                 && a.knowledgeEvidence.map(meaning) == b.knowledgeEvidence.map(meaning)
                 && a.performanceEvidence.occasions == b.performanceEvidence.occasions
+                && a.performanceEvidence.requirements.map(performance) == b.performanceEvidence.requirements.map(performance)
+        case .performance(let id):
+            // Schema 1.1: a requirement means the same when its occasions and English text are unchanged.
+            let x = a.performanceRequirement(id).map(performance)
+            return x != nil && x == b.performanceRequirement(id).map(performance)
         }
     }
 
@@ -155,6 +187,10 @@ enum CarryOver {
     static func knowledge(_ id: String, in unit: VetaCurricula.Unit) -> [String]? {
         if let item = unit.knowledgeEvidence.first(where: { $0.id == id }) { return meaning(item) }
         return unit.knowledgeText(id).map { [id, $0.en] }
+    }
+
+    private static func performance(_ requirement: PerformanceRequirement) -> [String] {
+        [requirement.id, String(requirement.occasions), requirement.text.en]
     }
 
     private static func meaning(_ item: KnowledgeItem) -> [String] {

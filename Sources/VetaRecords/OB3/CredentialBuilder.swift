@@ -61,7 +61,7 @@ public enum CredentialBuilder {
             criteria: AchievementCredential.Criteria(narrative: narrative(curriculum: curriculum, unit: unit, achieved: achieved)),
             humanCode: unit?.code.rawValue ?? curriculum.code.rawValue,
             creditsAvailable: Double(unit?.hours ?? achieved.map(AchievedHours.hours(of:)) ?? curriculum.volumeOfLearningHours),
-            alignment: alignments(curriculum).isEmpty ? nil : alignments(curriculum))
+            alignment: alignments(curriculum, unit: unit).isEmpty ? nil : alignments(curriculum, unit: unit))
     }
 
     /// The evidence naming the checkpoint of the issuer's log a credential was issued at: the log's
@@ -81,7 +81,10 @@ public enum CredentialBuilder {
 
     static func narrative(curriculum: Curriculum, unit: VetaCurricula.Unit?, achieved: [VetaCurricula.Unit]? = nil) -> String {
         let units = unit.map { [$0] } ?? achieved ?? curriculum.units
-        let lines = units.map { u in "- \(u.code) \(u.title.both) (\(u.hours) h, \(u.elements.count) elementos / elements)" }
+        let lines = units.map { u in
+            "- \(u.code) \(u.title.both) (\(u.hours) h, \(u.elements.count) elementos / elements)"
+                + (u.provenance.map { "; fuente / source: \($0.summary)" } ?? "")
+        }
         let head =
             unit == nil
             ? "Cumplió las reglas de integración de \(curriculum.code) \(curriculum.version) con las unidades evaluadas y firmadas por un evaluador autorizado. Met the packaging rules of \(curriculum.code) \(curriculum.version) with units assessed and signed off by an authorised assessor."

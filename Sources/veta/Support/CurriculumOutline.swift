@@ -39,7 +39,7 @@ struct CurriculumOutline {
             let points = unit.knowledgeEvidence.reduce(0) { $0 + $1.points.count }
             let knowledge = "\(unit.knowledgeEvidence.count) knowledge items" + (points > 0 ? " (\(points) points)" : "")
             var details =
-                "      \(unit.elements.count) elements, \(criteria) criteria, \(knowledge), evidence on \(unit.performanceEvidence.occasions) occasion(s)"
+                "      \(unit.elements.count) elements, \(criteria) criteria, \(knowledge), evidence on \(occasions(unit)) occasion(s)"
             if !unit.prerequisites.isEmpty { details += "; requires " + unit.prerequisites.map(\.code.rawValue).joined(separator: ", ") }
             lines.append(details)
             if let skills = unit.foundationSkills {
@@ -47,6 +47,23 @@ struct CurriculumOutline {
             }
             if let range = unit.rangeOfConditions {
                 lines.append("      range of conditions: " + range.map { title($0.name) }.joined(separator: "; "))
+            }
+            if let provenance = unit.provenance {
+                lines.append("      source: " + provenance.summary + (provenance.textsSummary.map { "; \($0)" } ?? ""))
+            }
+            if let supersedes = unit.supersedes {
+                lines.append("      supersedes \(supersedes.unit) (\(supersedes.equivalent ? "equivalent" : "not equivalent"))")
+            }
+            if let parts = unit.notStatedInSource {
+                lines.append("      not stated in source: " + parts.map(\.name).joined(separator: ", "))
+            }
+            if let parts = unit.notYetTranscribed {
+                lines.append("      not yet transcribed: " + parts.map(\.name).joined(separator: ", "))
+            }
+            if !unit.untranscribedElements.isEmpty {
+                lines.append(
+                    "      criteria not yet transcribed: element "
+                        + unit.untranscribedElements.map { String($0.number) }.joined(separator: ", "))
             }
             if detail { lines += self.detail(of: unit) }
         }

@@ -122,3 +122,5 @@ extension ExternalReference.Kind: ReaderPlaceholder { static var readerPlacehold
 extension XSDDate: ReaderPlaceholder {
     static var readerPlaceholder: XSDDate { XSDDate(uncheckedYear: 1, month: 1, day: 1, timezoneOffsetMinutes: nil) }
 }
+extension UnitProvenance.Kind: ReaderPlaceholder { static var readerPlaceholder: UnitProvenance.Kind { .institution } }
+extension UnitProvenance.Part: ReaderPlaceholder { static var readerPlaceholder: UnitProvenance.Part { .title } }

@@ -18,6 +18,8 @@ extension XSDValueReader {
         case referenceCode
         /// A norm's clause: `[0-9]+(\.[0-9]+)*`.
         case clause
+        /// A provenance's package or release (schema 1.1): `[A-Za-z0-9][A-Za-z0-9.\-]{0,15}`.
+        case shortReference
 
         /// The pattern as the schema writes it, for messages.
         var schemaText: String {
@@ -29,6 +31,7 @@ extension XSDValueReader {
             case .sinco, .thematicAreaKey: "[0-9]{4}"
             case .referenceCode: "[A-Za-z0-9][A-Za-z0-9.\\-]{0,39}"
             case .clause: "[0-9]+(\\.[0-9]+)*"
+            case .shortReference: "[A-Za-z0-9][A-Za-z0-9.\\-]{0,15}"
             }
         }
 
@@ -51,8 +54,8 @@ extension XSDValueReader {
                 return (2...6).contains(bytes.count) && bytes.allSatisfy(isDigit)
             case .sinco, .thematicAreaKey:
                 return bytes.count == 4 && bytes.allSatisfy(isDigit)
-            case .referenceCode:
-                return (1...40).contains(bytes.count) && isAlphanumeric(bytes[0])
+            case .referenceCode, .shortReference:
+                return (1...(self == .referenceCode ? 40 : 16)).contains(bytes.count) && isAlphanumeric(bytes[0])
                     && bytes.dropFirst().allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
             case .clause:
                 return bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)

@@ -19,7 +19,7 @@ struct Import: AsyncParsableCommand {
             line sep=; as Excel reads it, or else from the header line, unless --delimiter says it. In a ;-separated file hours may have a decimal comma
             (1,5); in a ,-separated file a decimal comma is refused. Hours follow the rule of
             record --hours: a plain decimal more than 0 and at most 24, at least one minute.
-            Targets are written as --target takes them: unit, element:N, criterion:N.M, knowledge:ID.
+            Targets are written as --target takes them: unit, element:N, criterion:N.M, knowledge:ID, performance:ID.
 
             Every field is cleaned as the store keeps it: Unicode NFC, spaces of every kind (also
             no-break and ideographic spaces) trimmed; a control character or bidirectional

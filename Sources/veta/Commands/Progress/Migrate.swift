@@ -49,6 +49,7 @@ struct Migrate: AsyncParsableCommand {
                 Terminal.out(
                     "  \(trainee.trainee): \(trainee.carriedOver.count) evidence entries carried over, \(trainee.notCarried.count) not (changed or removed)\n"
                 )
+                for item in trainee.reassess { Terminal.out("      \(item)\n") }
                 for item in trainee.toAssess.prefix(12) { Terminal.out("      assess: \(item)\n") }
                 if trainee.toAssess.count > 12 { Terminal.out("      … and \(trainee.toAssess.count - 12) more\n") }
             }

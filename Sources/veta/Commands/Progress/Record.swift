@@ -8,7 +8,7 @@ struct Record: AsyncParsableCommand {
         commandName: "record",
         abstract: "Record one piece of evidence against a criterion, element, knowledge item or unit.",
         discussion: """
-            TARGET is criterion:N.M, element:N, knowledge:ID or unit. METHOD is one of
+            TARGET is criterion:N.M, element:N, knowledge:ID, performance:ID or unit. METHOD is one of
             observation, practical, written-test, oral-test, product, third-party, rpl, credit-transfer.
 
             Example:
@@ -19,7 +19,7 @@ struct Record: AsyncParsableCommand {
     @Option(help: "The trainee's id.") var trainee: IdentifierArgument
     @Option(help: "CODE or CODE@x.y.z.") var curriculum: CurriculumTarget
     @Option(help: "The unit's code.") var unit: UnitArgument
-    @Option(help: "criterion:N.M, element:N, knowledge:ID or unit.") var target: EvidenceTargetArgument
+    @Option(help: "criterion:N.M, element:N, knowledge:ID, performance:ID or unit.") var target: EvidenceTargetArgument
     @Option(help: "How the evidence was gathered.") var method: MethodArgument
     @Option(help: "satisfactory or not-yet.") var outcome: OutcomeArgument
     @Option(help: ArgumentHelp("When it happened, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd")) var date: DateArgument?

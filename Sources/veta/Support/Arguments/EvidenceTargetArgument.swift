@@ -1,7 +1,7 @@
 import ArgumentParser
 import VetaProgress
 
-/// A `--target` value: `unit`, `element:N`, `criterion:N.M` or `knowledge:ID`, parsed by
+/// A `--target` value: `unit`, `element:N`, `criterion:N.M`, `knowledge:ID` or `performance:ID`, parsed by
 /// ``EvidenceTarget/init(parsing:)``, the parser `veta import` uses; anything else is a usage
 /// error: exit 64.
 struct EvidenceTargetArgument: ExpressibleByArgument, Sendable {
