@@ -204,5 +204,7 @@ suite "outside fixes (c)" outside_fixes_c.py "$VETA" "$WORK/outside-c"
 # breakit5 part D: site refusals, status list time, page privacy, stale builds, serve errors, ambiguous badges, drafts, help.
 suite "outside fixes (d)" outside_fixes_d.py "$VETA" "$WORK/outside-d"
 
+suite "sites and synchronisation" sync_cli.py "$VETA" "$WORK/sync"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,3 +1,4 @@
+import VetaCurricula
 /// One site's chain as this store's receipts hold it (``SyncReceipt``), verified on its own.
 public struct SiteChain: Hashable, Sendable, Codable {
     /// The site id.

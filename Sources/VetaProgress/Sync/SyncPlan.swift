@@ -1,3 +1,4 @@
+import VetaCurricula
 import Foundation
 
 /// Decides, entry by entry, what `veta sync import` does with each received entry (``SyncReceipt/State``)

@@ -132,7 +132,7 @@ public struct SyncReceipt: Hashable, Sendable {
 }
 
 /// The keys of an entry's canonical bytes that sync reads back without decoding the whole entry.
-package struct CanonicalKeys: Sendable {
+package struct CanonicalKeys {
     let object: [String: Any]
 
     init?(_ bytes: [UInt8]) {

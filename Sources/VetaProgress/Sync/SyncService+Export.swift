@@ -1,4 +1,5 @@
 import Foundation
+import VetaCurricula
 
 /// What `veta sync export` wrote.
 public struct SyncExportReport: Hashable, Sendable, Codable {

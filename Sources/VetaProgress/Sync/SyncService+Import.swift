@@ -1,3 +1,4 @@
+import VetaCurricula
 import Foundation
 
 /// What `veta sync import` did.

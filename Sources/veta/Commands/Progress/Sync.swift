@@ -29,7 +29,7 @@ struct Sync: AsyncParsableCommand {
                 """)
 
         @Option(help: ArgumentHelp("The site id, e.g. ZAC-01.", valueName: "id")) var id: String
-        @Option(help: "site (a mine site) or centre.") var role: SiteRole = .site
+        @Option(help: "site (a mine site) or centre.") var role: RoleArgument = .site
         @Option(help: "Output format: text or json.") var format: ListingFormat = .text
         @OptionGroup var store: StoreOptions
 
@@ -40,7 +40,7 @@ struct Sync: AsyncParsableCommand {
         func run() async throws {
             try await runReporting(json: format == .json) {
                 let service = try store.openService(create: true)
-                let identity = SiteIdentity(id: id, role: role)
+                let identity = SiteIdentity(id: id, role: role.role)
                 let changed = try await service.initialiseSite(identity, on: try await service.today())
                 if format == .json { return try printJSON(Initialised(site: id, role: role.rawValue, changed: changed)) }
                 Terminal.out(changed ? "this store is site \(id) (\(role.rawValue))\n" : "this store is already site \(id) (\(role.rawValue)): nothing changed\n")
@@ -188,4 +188,8 @@ struct Sync: AsyncParsableCommand {
     }
 }
 
-extension SiteRole: ExpressibleByArgument {}
+/// `--role`: site or centre.
+enum RoleArgument: String, ExpressibleByArgument, CaseIterable {
+    case site, centre
+    var role: SiteRole { self == .centre ? .centre : .site }
+}
