@@ -203,7 +203,7 @@ suite "ob3 round trip" ob3_roundtrip.py "$VETA" "$WORK/ob3-roundtrip"
 suite "outside fixes (c)" outside_fixes_c.py "$VETA" "$WORK/outside-c"
 # breakit5 part D: site refusals, status list time, page privacy, stale builds, serve errors, ambiguous badges, drafts, help.
 suite "outside fixes (d)" outside_fixes_d.py "$VETA" "$WORK/outside-d"
-
+# issue 14: two mine sites and the centre exchange signed bundles; conflicts named; every chain verifies at the centre.
 suite "sites and synchronisation" sync_cli.py "$VETA" "$WORK/sync"
 
 echo "cli: $passed passed, $failed failed"

@@ -217,4 +217,15 @@ check("the centre's cohort shows both sites' trainees", r.returncode == 0 and al
       r.stdout + r.stderr)
 r = run(centre, "status", "T100", "--as-of", "2026-12-01", "--format", "json")
 check("at the centre, ZAC-01's signed-off units count for T100", r.returncode == 0 and "RIIWHS201E" in r.stdout, r.stdout + r.stderr)
+r1 = run(centre, "cohort", "VTOPHT", "--format", "json", "--as-of", "2026-12-01", "--site", "ZAC-01")
+r2 = run(centre, "cohort", "VTOPHT", "--format", "json", "--as-of", "2026-12-01", "--site", "ZAC-02")
+ids1, ids2 = ({row["trainee"] for row in (as_json(r) or [])} for r in (r1, r2))
+check("cohort --site ZAC-01 / ZAC-02 at the centre: each site's trainees", ids1 == {"T100", "T300"} and ids2 == {"T200", "T300"},
+      f"{ids1} {ids2} {r1.stderr} {r2.stderr}")
+r = run(centre, "status", "T200", "--site", "ZAC-01", "--format", "json")
+check("status --site refuses a trainee whose entries did not come from that site (exit 1)",
+      r.returncode == 1 and as_json(r)["error"]["code"] == "refused", r.stdout + r.stderr)
+r = run(centre, "cohort", "VTOPHT", "--site", "ZAC-09")
+check("--site of a site the centre never received from is refused (exit 1)", r.returncode == 1 and "ZAC-09" in r.stderr, r.stderr)
+
 finish("sync")
