@@ -5,7 +5,7 @@ import Foundation
 ///
 /// ```
 /// veta-sync-bundle 1
-/// {"curricula":[…],"end":57,"entries":[…],"first":41,"format":1,"head":"…","previousHash":"…","publicKey":"…","role":"site","site":"ZAC-01"}
+/// {"curricula":[…],"end":57,"entries":[…],"exportedAt":"2026-12-01T10:00:00Z","first":41,"format":1,"head":"…","previousHash":"…","publicKey":"…","role":"site","site":"ZAC-01"}
 /// ed25519 SIGNATURE
 /// ```
 ///
@@ -13,7 +13,7 @@ import Foundation
 /// Ed25519 public key (base64url) that signs, the chain range `first`…`end` carried (the sender's
 /// whole log from `first` to its last entry `end`; `first` is `end + 1` when it carries none),
 /// `previousHash` (the hash of entry `first - 1`, 64 zeros for the first), `head` (the hash of entry
-/// `end`), the entries themselves (every field, hashes and signatures included) and the exact bytes
+/// `end`), when it was written (`exportedAt`), the entries themselves (every field, hashes and signatures included) and the exact bytes
 /// (base64) of every curriculum a publication in the range names. The third line is the Ed25519
 /// signature (base64url) over every byte of the first two lines, their line feeds included.
 public struct SyncBundle: Hashable, Sendable {
@@ -35,6 +35,9 @@ public struct SyncBundle: Hashable, Sendable {
         public var end: Int64
         public var previousHash: String
         public var head: String
+        /// When the bundle was written (UTC, `YYYY-MM-DDTHH:MM:SSZ`): a bundle that ends before what
+        /// the receiver holds is an older bundle when it is older, a truncated store when it is newer.
+        public var exportedAt: String
         public var entries: [LedgerEntry]
         public var curricula: [Curriculum]
     }

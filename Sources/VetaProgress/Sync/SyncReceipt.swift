@@ -59,6 +59,8 @@ public struct SyncReceipt: Hashable, Sendable {
     public var head: String
     /// The last sequence of this store's own chain the sender said it holds (from the sender's receipts), 0 when none.
     public var acknowledged: Int64
+    /// When the sender wrote the bundle (``SyncBundle/Body/exportedAt``).
+    public var exportedAt: String = ""
     /// The received entries, in the sender's sequence order (contiguous).
     public var lines: [Line]
 
@@ -68,7 +70,7 @@ public struct SyncReceipt: Hashable, Sendable {
 
     /// The field names a receipt entry carries (``RegistryDetails/fieldNames``).
     public static let fieldNames: Set<String> = [
-        "origin", "originFirst", "originLast", "originPrevious", "originHead", "acknowledged", "entries",
+        "origin", "originFirst", "originLast", "originPrevious", "originHead", "acknowledged", "entries", "exportedAt",
     ]
 
     /// The receipt entry, dated `date`; `copies` are the local sequences of its copies, when any.
@@ -76,7 +78,7 @@ public struct SyncReceipt: Hashable, Sendable {
         var fields = [
             "origin": origin, "originFirst": String(first), "originLast": String(last), "originPrevious": previous,
             "originHead": head, "publicKey": publicKey, "acknowledged": String(acknowledged),
-            "entries": lines.map(Self.text).joined(separator: "\n"),
+            "entries": lines.map(Self.text).joined(separator: "\n"), "exportedAt": exportedAt,
         ]
         let copies = lines.filter { $0.state == .copied }.compactMap(\.local)
         if let low = copies.min(), let high = copies.max() {
@@ -98,6 +100,7 @@ public struct SyncReceipt: Hashable, Sendable {
             lines.append(line)
         }
         self.init(origin: origin, publicKey: key, previous: previous, head: head, acknowledged: acknowledged, lines: lines)
+        exportedAt = fields["exportedAt"] ?? ""
     }
 
     /// Creates a receipt.

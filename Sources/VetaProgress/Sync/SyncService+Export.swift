@@ -59,7 +59,7 @@ extension ProgressService {
         let head = entries.last?.hash ?? previousHash
         let body = SyncBundle.Body(
             site: me.id, role: me.role, publicKey: key.publicKey.base64URL, first: first, end: end, previousHash: previousHash, head: head,
-            entries: entries, curricula: curricula)
+            exportedAt: SQLiteProgressStore.timestamp(Date()), entries: entries, curricula: curricula)
         let bytes = try SyncBundle(body: body).bytes(signedWith: key)
         return (bytes, SyncExportReport(site: me.id, partner: to, first: first, end: end, head: head, entries: entries.count))
     }

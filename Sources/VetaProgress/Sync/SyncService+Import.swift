@@ -37,17 +37,19 @@ extension ProgressService {
         let date = try await today()
         return try await checkedWrite { end in
             let held = try await receipts().filter { $0.receipt.origin == body.site }.map(\.receipt)
-            try Self.checkExtends(body, held: held, name: name)
+            let stale = try Self.checkExtends(body, held: held, name: name)
             let heldLast = held.last?.last ?? 0
+            if stale { return SyncImportReport(site: body.site, received: 0, copied: 0, conflicts: 0, receipt: nil, through: heldLast) }
             let fresh = body.entries.filter { $0.sequence > heldLast }
             guard !fresh.isEmpty else {
                 return SyncImportReport(site: body.site, received: 0, copied: 0, conflicts: 0, receipt: nil, through: heldLast)
             }
             var plan = try await SyncPlan(service: self, me: me, sender: body, held: held, end: end)
             for entry in fresh { try await plan.take(entry) }
-            let receipt = SyncReceipt(
+            var receipt = SyncReceipt(
                 origin: body.site, publicKey: body.publicKey, previous: fresh[0].previousHash, head: body.head,
                 acknowledged: plan.acknowledged, lines: plan.lines)
+            receipt.exportedAt = body.exportedAt
             let write = SyncWrite(receipt: receipt.entry(date: date), copies: plan.copies, curricula: plan.curricula)
             let stored = try await store.receive(write, after: end)
             return SyncImportReport(
@@ -57,9 +59,11 @@ extension ProgressService {
     }
 
     /// Throws unless the bundle extends what this store holds of the sender's chain: the same key,
-    /// the same hashes where they overlap, no missing part, and no chain shorter than the one held.
-    static func checkExtends(_ body: SyncBundle.Body, held: [SyncReceipt], name: String) throws {
-        guard let pinned = held.first?.publicKey else { return }
+    /// the same hashes where they overlap, no missing part, and no chain shorter than the one held
+    /// unless the bundle is older than the newest one received (then it returns true: an older
+    /// bundle, nothing new; a newer bundle of a shorter chain is a truncated store).
+    static func checkExtends(_ body: SyncBundle.Body, held: [SyncReceipt], name: String) throws -> Bool {
+        guard let pinned = held.first?.publicKey else { return false }
         guard pinned == body.publicKey else {
             throw SyncError(
                 .key, "\(name) is signed with another key than the bundles of site \(body.site) received before",
@@ -70,15 +74,17 @@ extension ProgressService {
         let heldLast = held.last?.last ?? 0
         let rolled = "site \(body.site)'s store was rolled back, truncated or rewritten"
         let fix = "restore \(body.site)'s store from a copy that holds its entries 1-\(heldLast), then export again"
-        if body.end < heldLast {
-            throw SyncError(
-                .rollback, "\(rolled): its chain now ends at entry \(body.end), but this store holds its entries through \(heldLast)",
-                fix: fix)
-        }
         for entry in body.entries where entry.sequence <= heldLast {
             guard hashes[entry.sequence] == entry.hash else {
                 throw SyncError(.rollback, "\(rolled): its entry \(entry.sequence) is not the one received before", fix: fix)
             }
+        }
+        if body.end < heldLast {
+            let newest = held.map(\.exportedAt).max() ?? ""
+            guard body.exportedAt > newest || hashes[body.end] != body.head else { return true }
+            throw SyncError(
+                .rollback, "\(rolled): its chain now ends at entry \(body.end), but this store holds its entries through \(heldLast)",
+                fix: fix)
         }
         if body.first > heldLast + 1 {
             throw SyncError(
@@ -88,5 +94,6 @@ extension ProgressService {
         if body.first - 1 >= 1, body.first - 1 <= heldLast, hashes[body.first - 1] != body.previousHash {
             throw SyncError(.rollback, "\(rolled): its entry \(body.first - 1) is not the one received before", fix: fix)
         }
+        return false
     }
 }
