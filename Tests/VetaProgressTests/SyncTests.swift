@@ -174,7 +174,8 @@ import VetaCurricula
     @Test func evidenceAfterACentralWithdrawalIsNamedAndDoesNotCount() async throws {
         let cluster = try await Cluster.make()
         let unit = UnitCode("RIIWHS201E")
-        try await cluster.centre.service.store.authorise(cluster.centre.assessor, for: unit, on: TestWorld.day("2026-02-10"), granted: false)
+        try await cluster.centre.service.store.authorise(
+            cluster.centre.assessor, for: unit, on: TestWorld.day("2026-02-10"), granted: false)
         let site = cluster.sites[0]
         _ = try await site.enrol(cluster.centre.trainee, in: cluster.centre.ref, on: TestWorld.day("2026-01-05"))
         _ = try await site.record(cluster.evidence("T001", "RIIWHS201E", 1, date: "2026-02-01"))

@@ -1,4 +1,5 @@
 import VetaCurricula
+
 /// One site's chain as this store's receipts hold it (``SyncReceipt``), verified on its own.
 public struct SiteChain: Hashable, Sendable, Codable {
     /// The site id.
@@ -52,8 +53,12 @@ extension ProgressService {
                     continue
                 }
                 let keys = CanonicalKeys(line.bytes)
-                if keys?.integer("sequence") != line.sequence { problem("entry \(line.sequence): its bytes are not those of entry \(line.sequence)") }
-                if keys?.text("previousHash") != chain.head { problem("entry \(line.sequence): its previous-hash does not match the entry before it") }
+                if keys?.integer("sequence") != line.sequence {
+                    problem("entry \(line.sequence): its bytes are not those of entry \(line.sequence)")
+                }
+                if keys?.text("previousHash") != chain.head {
+                    problem("entry \(line.sequence): its previous-hash does not match the entry before it")
+                }
                 chain.head = line.hash
                 chain.through = line.sequence
                 chain.count += 1
@@ -79,9 +84,8 @@ extension ProgressService {
                 }
             }
         }
-        return chains.keys.sorted().map { site in
-            let chain = chains[site]!
-            return SiteChain(site: site, entries: chain.count, through: chain.through, head: chain.head, problems: chain.problems)
+        return chains.sorted { $0.key < $1.key }.map { site, chain in
+            SiteChain(site: site, entries: chain.count, through: chain.through, head: chain.head, problems: chain.problems)
         }
     }
 

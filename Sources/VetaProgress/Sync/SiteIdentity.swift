@@ -1,4 +1,5 @@
 import VetaCurricula
+
 /// Whether a store is a mine site's or the centre's: which entries `veta sync import` applies.
 public enum SiteRole: String, Hashable, Sendable, Codable, CaseIterable {
     /// A mine site: records progress, takes curricula, identities and authorisations from the centre.

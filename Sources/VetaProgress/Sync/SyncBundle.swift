@@ -106,11 +106,15 @@ public struct SyncBundle: Hashable, Sendable {
             guard LedgerCanonicalEncoding.hash(of: entry) == entry.hash else {
                 return "entry \(entry.sequence): its content does not match its hash"
             }
-            guard entry.previousHash == previous else { return "entry \(entry.sequence): its previous-hash does not match the entry before it" }
+            guard entry.previousHash == previous else {
+                return "entry \(entry.sequence): its previous-hash does not match the entry before it"
+            }
             previous = entry.hash
             expected += 1
         }
-        guard expected == body.end + 1 else { return "the bundle says the chain ends at entry \(body.end), but it carries entries through \(expected - 1)" }
+        guard expected == body.end + 1 else {
+            return "the bundle says the chain ends at entry \(body.end), but it carries entries through \(expected - 1)"
+        }
         guard previous == body.head else { return "the bundle's head hash is not the hash of entry \(body.end)" }
         return nil
     }

@@ -1,5 +1,5 @@
-import VetaCurricula
 import Foundation
+import VetaCurricula
 
 /// Decides, entry by entry, what `veta sync import` does with each received entry (``SyncReceipt/State``)
 /// against this store as it is at `end`, and gathers the copies, in the order they will be appended
@@ -115,7 +115,13 @@ struct SyncPlan {
         case .organisation:
             if let here = registry.organisations[subject] {
                 guard here["name"] == details.fields["name"] else {
-                    return (.kept, ("organisation \(subject) is registered here as \(here["name"] ?? "?") (\(site) says \(details.fields["name"] ?? "?"))", nil))
+                    return (
+                        .kept,
+                        (
+                            "organisation \(subject) is registered here as \(here["name"] ?? "?") (\(site) says \(details.fields["name"] ?? "?"))",
+                            nil
+                        )
+                    )
                 }
                 return (.same, ("", nil))
             }
@@ -126,7 +132,10 @@ struct SyncPlan {
                     heldTrainees.insert(subject)
                     return (
                         .conflictCURP,
-                        ("trainee \(subject) is registered here with CURP \(here["curp"] ?? "?"); \(site) registered \(subject) with CURP \(curp): the registration here stands", nil)
+                        (
+                            "trainee \(subject) is registered here with CURP \(here["curp"] ?? "?"); \(site) registered \(subject) with CURP \(curp): the registration here stands",
+                            nil
+                        )
                     )
                 }
                 return (.same, ("", nil))
@@ -135,7 +144,10 @@ struct SyncPlan {
                 heldTrainees.insert(subject)
                 return (
                     .conflictCURP,
-                    ("CURP \(curp) is registered here for trainee \(holder); \(site) registered it for trainee \(subject): the registration here stands", nil)
+                    (
+                        "CURP \(curp) is registered here for trainee \(holder); \(site) registered it for trainee \(subject): the registration here stands",
+                        nil
+                    )
                 )
             }
             guard registry.organisations[details.fields["employer"] ?? ""] != nil else {
@@ -193,7 +205,10 @@ struct SyncPlan {
                 conflictEnrolments.insert(key)
                 return (
                     .conflictEnrolment,
-                    ("trainee \(trainee) is already enrolled here in \(active.ref) since \(active.enrolledOn); \(site)'s enrolment of \(entry.date) is kept, not applied: the first stands", nil)
+                    (
+                        "trainee \(trainee) is already enrolled here in \(active.ref) since \(active.enrolledOn); \(site)'s enrolment of \(entry.date) is kept, not applied: the first stands",
+                        nil
+                    )
                 )
             }
         case .withdrawal:
@@ -202,7 +217,10 @@ struct SyncPlan {
             if let assessor = entry.assessor, let unit = entry.unit, !registry.isAuthorised(assessor, for: unit, on: entry.date) {
                 return (
                     .conflictAuthorisation,
-                    ("assessor \(assessor) was not authorised here for \(unit) on \(entry.date) (withdrawn or never granted here): the \(entry.kind == .signOff ? "sign-off" : "evidence") does not count here", nil)
+                    (
+                        "assessor \(assessor) was not authorised here for \(unit) on \(entry.date) (withdrawn or never granted here): the \(entry.kind == .signOff ? "sign-off" : "evidence") does not count here",
+                        nil
+                    )
                 )
             }
         default: break

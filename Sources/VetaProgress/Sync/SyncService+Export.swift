@@ -46,13 +46,16 @@ extension ProgressService {
         var entries: [LedgerEntry] = []
         for row in try await store.entries(from: first - 1, through: end) {
             guard case .success(let entry) = row else {
-                throw Refusal("the ledger does not verify at \((try? row.get()).map { "entry \($0.sequence)" } ?? "a row")", reasons: ["nothing was exported; run veta ledger verify"])
+                throw Refusal(
+                    "the ledger does not verify at \((try? row.get()).map { "entry \($0.sequence)" } ?? "a row")",
+                    reasons: ["nothing was exported; run veta ledger verify"])
             }
             if entry.sequence == first - 1 { previousHash = entry.hash } else { entries.append(entry) }
         }
         var curricula: [SyncBundle.Curriculum] = []
         for entry in entries where entry.kind == .publication {
-            guard let text = entry.registry?.subject, let ref = CurriculumRef(syncText: text), let published = try await store.publishedCurriculum(ref)
+            guard let text = entry.registry?.subject, let ref = CurriculumRef(syncText: text),
+                let published = try await store.publishedCurriculum(ref)
             else { continue }
             curricula.append(SyncBundle.Curriculum(ref: ref.description, xml: Data(published.xml).base64EncodedString()))
         }

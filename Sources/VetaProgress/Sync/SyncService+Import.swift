@@ -1,5 +1,5 @@
-import VetaCurricula
 import Foundation
+import VetaCurricula
 
 /// What `veta sync import` did.
 public struct SyncImportReport: Hashable, Sendable, Codable {
@@ -88,7 +88,8 @@ extension ProgressService {
         }
         if body.first > heldLast + 1 {
             throw SyncError(
-                .gap, "\(name) starts at entry \(body.first) of site \(body.site), but this store holds its entries only through \(heldLast)",
+                .gap,
+                "\(name) starts at entry \(body.first) of site \(body.site), but this store holds its entries only through \(heldLast)",
                 fix: "at \(body.site), run veta sync export --since \(heldLast + 1)")
         }
         if body.first - 1 >= 1, body.first - 1 <= heldLast, hashes[body.first - 1] != body.previousHash {

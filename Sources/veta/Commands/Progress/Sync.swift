@@ -43,7 +43,10 @@ struct Sync: AsyncParsableCommand {
                 let identity = SiteIdentity(id: id, role: role.role)
                 let changed = try await service.initialiseSite(identity, on: try await service.today())
                 if format == .json { return try printJSON(Initialised(site: id, role: role.rawValue, changed: changed)) }
-                Terminal.out(changed ? "this store is site \(id) (\(role.rawValue))\n" : "this store is already site \(id) (\(role.rawValue)): nothing changed\n")
+                Terminal.out(
+                    changed
+                        ? "this store is site \(id) (\(role.rawValue))\n"
+                        : "this store is already site \(id) (\(role.rawValue)): nothing changed\n")
             }
         }
 
@@ -88,7 +91,8 @@ struct Sync: AsyncParsableCommand {
                 try NewFile.create(to, contents: String(decoding: bytes, as: UTF8.self))
                 if format == .json { return try printJSON(report) }
                 Terminal.out(
-                    "bundle \(to): site \(report.site), entries \(report.first)-\(report.end) (\(report.entries)), head \(report.head.prefix(12))…\n")
+                    "bundle \(to): site \(report.site), entries \(report.first)-\(report.end) (\(report.entries)), head \(report.head.prefix(12))…\n"
+                )
             }
         }
     }
@@ -120,11 +124,13 @@ struct Sync: AsyncParsableCommand {
                 let report = try await store.openService(create: true).importBundle(bytes, name: bundle)
                 if format == .json { return try printJSON(report) }
                 guard report.received > 0 else {
-                    return Terminal.out("nothing new from \(report.site): its entries through \(report.through) were already imported; nothing changed\n")
+                    return Terminal.out(
+                        "nothing new from \(report.site): its entries through \(report.through) were already imported; nothing changed\n")
                 }
                 Terminal.out(
                     "imported \(report.received) entries of \(report.site) (through entry \(report.through)) in receipt \(report.receipt ?? 0): "
-                        + "\(report.copied) applied, \(report.conflicts) conflicts\(report.conflicts > 0 ? " (veta sync conflicts)" : "")\n")
+                        + "\(report.copied) applied, \(report.conflicts) conflicts\(report.conflicts > 0 ? " (veta sync conflicts)" : "")\n"
+                )
             }
         }
     }
@@ -149,7 +155,9 @@ struct Sync: AsyncParsableCommand {
                 if format == .json { return try printJSON(conflicts) }
                 if conflicts.isEmpty { Terminal.out("no conflicts\n") }
                 for conflict in conflicts {
-                    Terminal.out("\(conflict.kind)\t\(conflict.site) entry \(conflict.sequence) (\(conflict.entryKind), receipt \(conflict.receipt)): \(conflict.reason)\n")
+                    Terminal.out(
+                        "\(conflict.kind)\t\(conflict.site) entry \(conflict.sequence) (\(conflict.entryKind), receipt \(conflict.receipt)): \(conflict.reason)\n"
+                    )
                 }
             }
         }
