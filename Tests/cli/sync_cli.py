@@ -180,6 +180,10 @@ check("a site restored from an older copy is caught at its next import and named
       r.stdout + r.stderr)
 r = run(centre, "sync", "import", os.path.join(work, "missing.bundle"))
 check("a bundle that cannot be read is exit 2", r.returncode == 2, r.stderr)
+nowhere = os.path.join(work, "nowhere.sqlite")
+r = run(nowhere, "sync", "import", bundle("s2a"), "--format", "json")
+check("importing into a missing store is exit 2 and creates nothing",
+      r.returncode == 2 and as_json(r)["error"]["exitCode"] == 2 and not os.path.exists(nowhere), r.stdout + r.stderr)
 
 # --- conflicts ---------------------------------------------------------------------------------------------------------
 r = run(centre, "sync", "conflicts", "--format", "json")

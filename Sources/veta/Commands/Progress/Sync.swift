@@ -121,6 +121,10 @@ struct Sync: AsyncParsableCommand {
                     throw StoreError(.storage, "cannot read the bundle \(bundle)")
                 }
                 let bytes = Array(data)
+                // A bundle goes into a store that has a site id (veta sync init): a missing store is not created.
+                if try store.postgresAddress() == nil, !FileManager.default.fileExists(atPath: try store.checkedPath()) {
+                    throw StoreError(.storage, "no store at \(store.path): run veta sync init --id SITE-ID first; nothing was created")
+                }
                 let report = try await store.openService(create: true).importBundle(bytes, name: bundle)
                 if format == .json { return try printJSON(report) }
                 guard report.received > 0 else {
