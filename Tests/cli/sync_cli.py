@@ -220,7 +220,14 @@ text = r.stdout
 check("the centre's cohort shows both sites' trainees", r.returncode == 0 and all(t in text for t in ("T100", "T200", "T300")),
       r.stdout + r.stderr)
 r = run(centre, "status", "T100", "--as-of", "2026-12-01", "--format", "json")
-check("at the centre, ZAC-01's signed-off units count for T100", r.returncode == 0 and "RIIWHS201E" in r.stdout, r.stdout + r.stderr)
+here, there = as_json(r), as_json(run(zac1, "status", "T100", "--as-of", "2026-12-01", "--format", "json"))
+check("at the centre, T100's status is ZAC-01's, both units signed off (the copied sign-offs count)",
+      r.returncode == 0 and here == there and [u["state"] for u in here[0]["units"] if u["unit"] in UNITS] == ["signed-off"] * 2,
+      r.stdout + r.stderr)
+rows = {row["trainee"]: row for row in as_json(run(centre, "cohort", "VTOPHT", "--format", "json", "--as-of", "2026-12-01"))}
+site_rows = {row["trainee"]: row for row in as_json(run(zac1, "cohort", "VTOPHT", "--format", "json", "--as-of", "2026-12-01"))}
+check("the centre's cohort row of a trainee without conflicts is the site's row", rows["T100"] == site_rows["T100"],
+      f"{rows.get('T100')} {site_rows.get('T100')}")
 r1 = run(centre, "cohort", "VTOPHT", "--format", "json", "--as-of", "2026-12-01", "--site", "ZAC-01")
 r2 = run(centre, "cohort", "VTOPHT", "--format", "json", "--as-of", "2026-12-01", "--site", "ZAC-02")
 ids1, ids2 = ({row["trainee"] for row in (as_json(r) or [])} for r in (r1, r2))
