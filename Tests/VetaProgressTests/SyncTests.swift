@@ -133,10 +133,10 @@ import VetaCurricula
     /// trainee from that site are held with it (never counted for the other person).
     @Test func aTraineeIdWithTwoCURPsIsNamedAndTheFirstStands() async throws {
         let cluster = try await Cluster.make(sites: 2)
-        func trainee(_ curp: String) throws -> Trainee {
+        func trainee(_ curp: String, job: String = "Operador") throws -> Trainee {
             Trainee(
                 id: TraineeID("T900"), paternalSurname: "Núñez", maternalSurname: "", givenNames: "José", curp: try CURP(curp),
-                employer: try RFC(TestWorld.employer), occupation: "Operador", jobTitle: "Operador")
+                employer: try RFC(TestWorld.employer), occupation: "Operador", jobTitle: job)
         }
         try await cluster.sites[0].store.add(try trainee(TestWorld.curps[1]))
         try await cluster.sites[1].store.add(try trainee(TestWorld.curps[2]))
@@ -150,6 +150,11 @@ import VetaCurricula
         #expect(conflicts.map(\.kind) == ["curp", "held"] && conflicts.allSatisfy { $0.site == "ZAC-02" })
         #expect(try await centre.store.entries(for: TraineeID("T900")).isEmpty)
         #expect(try await centre.siteChains().allSatisfy(\.isIntact))
+        // ZAC-02 then amends its T900: held too, the centre's T900 is not changed.
+        try await cluster.sites[1].store.amend(try trainee(TestWorld.curps[2], job: "Supervisor"), reason: "ascenso")
+        _ = try await centre.importBundle(try await cluster.up(1), name: "zac02 again")
+        #expect(try await centre.conflicts().map(\.kind) == ["curp", "held", "held"])
+        #expect(try await centre.store.trainee(TraineeID("T900"))?.jobTitle == "Operador")
     }
 
     /// Rule: a trainee enrolled in one curriculum from two sites. The enrolment the centre had first

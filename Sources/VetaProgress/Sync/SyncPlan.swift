@@ -161,6 +161,23 @@ struct SyncPlan {
                 }
                 return (.same, ("", nil))
             }
+        case .amendment where details.fields["of"] == "trainee":
+            // An amendment of a trainee whose registration from this site conflicts would change another person here.
+            if heldTrainees.contains(subject) {
+                return (
+                    .held, ("amends trainee \(subject), whose registration from \(site) conflicts with the one here: held with it", nil)
+                )
+            }
+            let curp = details.fields["curp"] ?? ""
+            if let holder = registry.trainees.first(where: { $0.key != subject && $0.value["curp"] == curp })?.key {
+                return (
+                    .conflictCURP,
+                    (
+                        "\(site) amends trainee \(subject) to CURP \(curp), which is registered here for trainee \(holder): the registration here stands",
+                        nil
+                    )
+                )
+            }
         case .publication:
             if let sha = registry.curricula[subject] {
                 guard sha == entry.attachmentSHA256 else { return (.kept, ("\(subject) is published here with other bytes", nil)) }
