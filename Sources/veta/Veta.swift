@@ -30,7 +30,7 @@ struct Veta: AsyncParsableCommand {
             Import.self,
             Export.self, Ledger.self, IssuerCommand.self, Issue.self, Verify.self, Revoke.self, Reissue.self, Reexport.self, DC4.self,
             Audit.self, Migrate.self, StoreCommand.self, Diff.self,
-            Site.self, Badge.self, Serve.self,
+            Site.self, Badge.self, Serve.self, Sync.self,
         ]
     )
 

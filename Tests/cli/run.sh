@@ -209,6 +209,8 @@ suite "outside fixes (d)" outside_fixes_d.py "$VETA" "$WORK/outside-d"
 suite "key retirement" key_retirement_cli.py "$VETA" "$WORK/key-retirement"
 # serve and new curriculum in JSON, verify --help, did:web with a path, the DC-3 code measured with the form's fonts.
 suite "publishing formats" publishing_formats_cli.py "$VETA" "$WORK/publishing-formats"
+# issue 14: two mine sites and the centre exchange signed bundles; conflicts named; every chain verifies at the centre.
+suite "sites and synchronisation" sync_cli.py "$VETA" "$WORK/sync"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

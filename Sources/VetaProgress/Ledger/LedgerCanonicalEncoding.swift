@@ -45,6 +45,10 @@ import Foundation
 /// the imported file's sha256 as `attachmentSHA256`. It is encoded by the registry rules with `v` 7;
 /// every earlier kind encodes as before.
 ///
+/// Version 8 adds the `receipt` kind (``SyncReceipt``): a registry-shaped entry whose `subject` is
+/// `SITE:FIRST-LAST`, with the fields of ``SyncReceipt/fieldNames`` (the received entries' canonical
+/// bytes among them). It is encoded by the registry rules with `v` 8; every earlier kind encodes as before.
+///
 /// `hash` = lowercase hex sha256 of these bytes. `previousHash` of entry 1 is 64 zeros, so the
 /// chain of hashes covers every entry and its order. A sign-off's `signature` is the assessor's
 /// Ed25519 signature over the same bytes, base64url without padding; an issue's is the issuer's.
@@ -64,6 +68,8 @@ public enum LedgerCanonicalEncoding {
     public static let settingVersion = 6
     /// The format version written in `v` for the `import` kind.
     public static let importVersion = 7
+    /// The format version written in `v` for the `receipt` kind.
+    public static let receiptVersion = 8
 
     /// The canonical bytes of `entry` (its `hash` and `signature` are not part of them).
     public static func bytes(of entry: LedgerEntry) -> [UInt8] {
@@ -120,6 +126,7 @@ public enum LedgerCanonicalEncoding {
             case .lifecycle: lifecycleVersion
             case .setting: settingVersion
             case .importBatch: importVersion
+            case .receipt: receiptVersion
             default: extended ? extendedRegistryVersion : registryVersion
             }
         pairs.append(("v", nil, version))

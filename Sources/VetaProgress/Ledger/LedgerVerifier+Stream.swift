@@ -25,6 +25,9 @@ extension LedgerVerifier {
         private var waiting: [LedgerEntry] = []
         /// Keys already decoded, by their base64url text.
         private var decoded: [String: PublicSigningKey] = [:]
+        /// The sender's canonical bytes of each signed entry a sync receipt copied, by the copy's
+        /// sequence: a copied sign-off's signature is the assessor's over the sender's bytes (``SyncReceipt``).
+        private var copiedBytes: [Int64: [UInt8]] = [:]
 
         /// A verifier that has read nothing yet.
         public init() {}
@@ -35,6 +38,7 @@ extension LedgerVerifier {
         @discardableResult
         public mutating func consume(_ row: Result<LedgerEntry, LedgerRowError>) -> String? {
             guard let (entry, recomputed) = link(row) else { return nil }
+            noteReceipt(entry)
             registry.apply(entry)
             if entry.kind == .assessor, let details = entry.registry, details.isMigrated, let key = details.fields["publicKey"] {
                 migratedKeys[details.subject] = key
@@ -58,6 +62,7 @@ extension LedgerVerifier {
             _ row: Result<LedgerEntry, LedgerRowError>, keyAt: (AssessorID, Int64) -> PublicSigningKey?
         ) -> String? {
             guard let (entry, recomputed) = link(row) else { return nil }
+            noteReceipt(entry)
             if entry.kind == .signOff { checkSignature(entry) { keyAt($0, entry.sequence) } }
             return recomputed
         }
@@ -112,8 +117,22 @@ extension LedgerVerifier {
             return (entry, recomputed)
         }
 
+        /// Keeps the sender's bytes of the signed entries a receipt copied.
+        private mutating func noteReceipt(_ entry: LedgerEntry) {
+            guard entry.kind == .receipt, let receipt = SyncReceipt(entry) else { return }
+            for line in receipt.lines where line.state == .copied && line.signature != nil {
+                if let local = line.local { copiedBytes[local] = line.bytes }
+            }
+        }
+
         private mutating func checkSignature(_ entry: LedgerEntry, publicKey: (AssessorID) -> PublicSigningKey?) {
             signatures += 1
+            if let bytes = copiedBytes.removeValue(forKey: entry.sequence) {
+                if let problem = signatureProblem(entry, publicKey: publicKey, bytes: bytes) {
+                    problems.append(Problem(sequence: entry.sequence, reason: problem))
+                }
+                return
+            }
             if let problem = signatureProblem(entry, publicKey: publicKey) {
                 problems.append(Problem(sequence: entry.sequence, reason: problem))
             }

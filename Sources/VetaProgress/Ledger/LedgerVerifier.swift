@@ -41,11 +41,13 @@ public enum LedgerVerifier {
     }
 
     /// Why a sign-off's signature does not verify, or `nil` when it does.
-    static func signatureProblem(_ entry: LedgerEntry, publicKey: (AssessorID) -> PublicSigningKey?) -> String? {
+    static func signatureProblem(
+        _ entry: LedgerEntry, publicKey: (AssessorID) -> PublicSigningKey?, bytes: [UInt8]? = nil
+    ) -> String? {
         guard let assessor = entry.assessor else { return "the sign-off names no assessor" }
         guard let key = publicKey(assessor) else { return "the sign-off's assessor \(assessor) is not registered" }
         guard let signature = entry.signature.flatMap(Base64URL.decode) else { return "the sign-off has no signature" }
-        guard key.isValidSignature(signature, for: LedgerCanonicalEncoding.bytes(of: entry)) else {
+        guard key.isValidSignature(signature, for: bytes ?? LedgerCanonicalEncoding.bytes(of: entry)) else {
             return "the sign-off's signature does not verify with assessor \(assessor)'s public key"
         }
         return nil

@@ -53,6 +53,11 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         /// ``LedgerEntry/attachmentSHA256`` is the sha256 of the imported file. `veta import --undo`
         /// undoes exactly the batch such an entry marks.
         case importBatch = "import"
+        /// `veta sync import` took in a signed bundle of another store's entries (``SyncReceipt``): the
+        /// subject is `SITE:FIRST-LAST` (the sender's site id and sequences), ``LedgerEntry/registry``
+        /// holds every received entry's canonical bytes and what this store did with it; the entries
+        /// it copied follow it, in the same transaction.
+        case receipt
 
         /// Whether the kind is about an issued completion record.
         public var isRecord: Bool { self == .issue || self == .revocation || self == .supersession }
@@ -62,7 +67,7 @@ public struct LedgerEntry: Hashable, Sendable, Codable {
         public var isRegistry: Bool {
             switch self {
             case .organisation, .trainee, .assessor, .issuer, .authorisation, .deauthorisation, .publication, .amendment, .lifecycle,
-                .setting, .importBatch:
+                .setting, .importBatch, .receipt:
                 true
             default: false
             }

@@ -18,6 +18,7 @@ public import VetaCurricula
 /// - lifecycle: `status` (`superseded` or `withdrawn`) and, when superseded, `successor` (`CODE@x.y.z`)
 /// - setting: `value` (the subject is the setting's name, `timeZone`)
 /// - import: `first` and `last`, the sequences of the entries the import wrote (the subject is the import id `FIRST-LAST`)
+/// - receipt: the fields of ``SyncReceipt/fieldNames`` (the subject is `SITE:FIRST-LAST`)
 /// - authorisation, deauthorisation, publication: none (the unit, date and sha256 are the entry's own)
 ///
 /// A registration carried over from the tables that preceded it when a store was migrated also has
@@ -43,7 +44,7 @@ public struct RegistryDetails: Hashable, Sendable, Codable {
         "status", "successor",
         // import (``ImportID``)
         "first", "last",
-    ]).union(extendedFieldNames)
+    ]).union(extendedFieldNames).union(SyncReceipt.fieldNames)
 
     /// Fields added after the registry kinds entered the log: an entry that carries one of them
     /// encodes as version 4 (`"v":4`), so an entry without them keeps its version 3 bytes.

@@ -14,7 +14,7 @@ package enum LedgerCodes {
         (.enrolment, 1), (.withdrawal, 2), (.evidence, 3), (.signOff, 4), (.correction, 5), (.issue, 6), (.revocation, 7),
         (.supersession, 8), (.organisation, 9), (.trainee, 10), (.assessor, 11), (.issuer, 12), (.authorisation, 13),
         (.deauthorisation, 14), (.publication, 15), (.amendment, 16), (.lifecycle, 17), (.setting, 18),
-        (.importBatch, 19),
+        (.importBatch, 19), (.receipt, 20),
     ]
 
     /// The code of each evidence method.

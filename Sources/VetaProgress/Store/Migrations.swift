@@ -94,6 +94,7 @@ enum Migrations {
         LifecycleMigrations.register(in: &migrator)
         ImportMarkMigrations.register(in: &migrator)
         DetailMigrations.register(in: &migrator)
+        ReceiptMigrations.register(in: &migrator)
         return migrator
     }
 }

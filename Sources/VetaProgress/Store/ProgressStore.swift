@@ -76,6 +76,9 @@ public protocol ProgressStore: Sendable {
     func append(
         _ entries: [LedgerEntry], after end: Int64?, seal: @escaping @Sendable (inout LedgerEntry) throws -> Void
     ) async throws -> [LedgerEntry]
+    /// Appends a `veta sync import` receipt and its copies in one write transaction, if the ledger
+    /// still ends at `end` (``SyncWrite``; a store that cannot refuses, see ``ProgressStore/receive(_:after:)``).
+    func receive(_ write: SyncWrite, after end: Int64) async throws -> [LedgerEntry]
     /// The sequence of the last entry in the ledger, 0 when it is empty.
     func ledgerEnd() async throws -> Int64
     /// The entries about one trainee, in sequence order; a ``Refusal`` when one of them, or its link

@@ -3,6 +3,10 @@
 public enum StoreSetting: String, Hashable, Sendable, CaseIterable {
     /// The site's IANA time zone (``SiteClock``): which calendar day "today" is.
     case timeZone
+    /// The store's site id (``SiteIdentity``): whose chain this is when its entries travel to another store.
+    case siteID
+    /// Whether the store is a mine site's or the centre's (``SiteRole``): which entries sync applies.
+    case siteRole
 }
 
 extension ProgressStore {

@@ -28,6 +28,8 @@ func runReporting(json: Bool = false, _ body: () async throws -> Void) async thr
         throw refuse("setting", error.description, exit: 1)
     } catch let error as IdentityError {
         throw refuse("identity", error.description, exit: 1)
+    } catch let error as SyncError {
+        throw refuse(error.code.rawValue, error.description, exit: 1)
     } catch let error as KeyError {
         throw refuse("key", error.description, exit: 1)
     } catch let error as RecordError {

@@ -13,6 +13,7 @@ struct Cohort: AsyncParsableCommand {
 
               veta cohort VTOPHT
               veta cohort VTOPHT@1.0.0 --format csv > cohort.csv
+              veta cohort VTOPHT --site ZAC-01      # at the centre: the trainees whose entries came from ZAC-01
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
@@ -22,6 +23,7 @@ struct Cohort: AsyncParsableCommand {
     @Option(help: "Output format: text, json or csv.") var format: Format = .text
     @OptionGroup var store: StoreOptions
     @OptionGroup var knownAt: KnownAtOptions
+    @OptionGroup var site: SiteFilter
 
     func run() async throws {
         try await runReporting(json: format == .json) {
@@ -31,10 +33,11 @@ struct Cohort: AsyncParsableCommand {
             var ref: CurriculumRef?
             if !bare { ref = try await service.resolve(curriculum) }
             if bare, try await service.versions(of: curriculum.code).isEmpty { _ = try await service.resolve(curriculum) }
-            let rows =
+            var rows =
                 if let ref { try await service.cohort(ref, asOf: asOf) } else {
                     try await service.cohort(code: curriculum.code, asOf: asOf)
                 }
+            if let trainees = try await site.trainees(service) { rows = rows.filter { trainees.contains($0.trainee) } }
             switch format {
             case .json:
                 try printJSON(rows)

@@ -68,6 +68,10 @@ struct Ledger: AsyncParsableCommand {
                     for finding in report.checkpoints { Terminal.out("checkpoint \(finding)\n") }
                 }
                 if !report.isIntact { throw ExitCode(1) }
+                // The site chains this store's sync receipts hold, each verified on its own (`veta sync chains`).
+                let chains = try await store.openService(create: false).siteChains()
+                if format != .json { Sync.print(chains) }
+                if chains.contains(where: { !$0.isIntact }) { throw ExitCode(1) }
             }
         }
     }

@@ -9,6 +9,7 @@ struct Status: AsyncParsableCommand {
             Examples:
               veta status T001
               veta status T001 --as-of 2026-06-30 --format json
+              veta status T001 --site ZAC-01     # at the centre: refused unless T001's entries came from ZAC-01
             """)
 
     @Argument(help: "The trainee's id.") var trainee: IdentifierArgument
@@ -18,12 +19,16 @@ struct Status: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
     @OptionGroup var knownAt: KnownAtOptions
+    @OptionGroup var site: SiteFilter
 
     func run() async throws {
         try await runReporting(json: format == .json) {
             let service = try knownAt.service(store)
             guard let person = try await service.store.trainee(TraineeID(trainee.description)) else {
                 throw Refusal("no trainee \(trainee)")
+            }
+            if let trainees = try await site.trainees(service), !trainees.contains(person.id.rawValue) {
+                throw Refusal("trainee \(person.id) has no entries from site \(site.id ?? "")")
             }
             let statuses = try await service.status(of: person.id, asOf: try await asOf.orToday(service))
             if format == .json { return try printJSON(statuses) }

@@ -1,0 +1,25 @@
+import ArgumentParser
+import VetaProgress
+
+/// `--site ID`: at a store that takes other sites' bundles (the centre), only the trainees whose
+/// registration or entries came from that site (``ProgressService/trainees(from:)``).
+struct SiteFilter: ParsableArguments {
+    @Option(
+        name: .customLong("site"),
+        help: ArgumentHelp("Only the trainees whose entries came from this site (veta sync import).", valueName: "id"))
+    var id: String?
+
+    func validate() throws {
+        if let id, let problem = SiteIdentity.problem(id) { throw ValidationError("--site: \(problem)") }
+    }
+
+    /// The trainees of the site, or nil without `--site`; a site this store never received from is refused.
+    func trainees(_ service: ProgressService) async throws -> Set<String>? {
+        guard let id else { return nil }
+        let trainees = try await service.trainees(from: id)
+        if trainees.isEmpty, try await service.siteChains().contains(where: { $0.site == id }) == false {
+            throw Refusal("this store has received nothing from site \(id) (veta sync import); nothing to show")
+        }
+        return trainees
+    }
+}
