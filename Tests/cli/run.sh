@@ -203,6 +203,8 @@ suite "ob3 round trip" ob3_roundtrip.py "$VETA" "$WORK/ob3-roundtrip"
 suite "outside fixes (c)" outside_fixes_c.py "$VETA" "$WORK/outside-c"
 # breakit5 part D: site refusals, status list time, page privacy, stale builds, serve errors, ambiguous badges, drafts, help.
 suite "outside fixes (d)" outside_fixes_d.py "$VETA" "$WORK/outside-d"
+# The benchmark's C floor verifies the same stores as `veta ledger verify` (schema version 8, every kind).
+suite "C floor agrees" floor_agrees.py "$VETA" "$WORK/floor-agrees"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
