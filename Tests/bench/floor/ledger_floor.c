@@ -25,6 +25,7 @@
  *
  * Build: cc -O2 -o ledger-floor ledger_floor.c -lsqlite3 -lcrypto
  */
+#include <openssl/evp.h>
 #include <openssl/sha.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -56,6 +57,14 @@ static void quoted(Buffer *b, const char *s, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         char escape[7];
+        /* A run of bytes that need no escape is copied at once. */
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] >= 0x20 && s[run] != '"' && s[run] != '\\') run++;
+        if (run > i) {
+            put(b, s + i, run - i);
+            i = run - 1;
+            continue;
+        }
         switch (c) {
         case '"': put(b, "\\\"", 2); break;
         case '\\': put(b, "\\\\", 2); break;
@@ -110,6 +119,16 @@ static void hex64(const unsigned char digest[32], char out[65]) {
         out[2 * i + 1] = hex[digest[i] & 15];
     }
     out[64] = 0;
+}
+
+/* SHA-256 through one EVP context and one fetched digest (OpenSSL 3's one-shot SHA256() fetches the
+ * algorithm again on every call). */
+static void sha256(const void *bytes, size_t n, unsigned char digest[32]) {
+    static EVP_MD_CTX *context;
+    static EVP_MD *md;
+    if (!context) { context = EVP_MD_CTX_new(); md = EVP_MD_fetch(NULL, "SHA256", NULL); }
+    if (!context || !md || !EVP_DigestInit_ex(context, md, NULL) || !EVP_DigestUpdate(context, bytes, n)
+        || !EVP_DigestFinal_ex(context, digest, NULL)) { fprintf(stderr, "sha256 failed\n"); exit(2); }
 }
 
 static double now(void) {
@@ -255,7 +274,7 @@ static int import_rows(const char *path, const char *csv, int compact) {
         sequence++;
         evidence_bytes(&w, f, sequence, minutes, previous);
         unsigned char digest[32];
-        SHA256((const unsigned char *)w.out.bytes, w.out.length, digest);
+        sha256(w.out.bytes, w.out.length, digest);
         char hash[65];
         hex64(digest, hash);
         char *at = strchr(f[CURRICULUM], '@');
@@ -539,7 +558,7 @@ static int verify(const char *path) {
         }
         put(&w.out, "}", 1);
         unsigned char digest[32];
-        SHA256((const unsigned char *)w.out.bytes, w.out.length, digest);
+        sha256(w.out.bytes, w.out.length, digest);
         hex64(digest, previous);
         if (!stored_hash || strcmp(stored_hash, previous) != 0) {
             fprintf(stderr, "entry %lld: hash does not match its canonical bytes\n", sequence);
