@@ -1,10 +1,11 @@
 """Instruction counts (valgrind --tool=callgrind) per row, per entry and per credential, next to the C floor
 and raw signing on the same data: counts do not depend on the machine's load, where wall time does.
 
-Usage: bench_instructions.py --veta-bench PATH --floor PATH [--rows 10000] [--credentials 300] [--out FILE]
+Usage: bench_instructions.py --veta-bench PATH --floor PATH [--progress DIR] [--rows 10000] [--credentials 300] [--out FILE]
 
-Needs a run of bench_progress.py before it (its bench-out/progress: the store before the evidence import,
-`before-evidence.sqlite`, and the evidence CSV). Each figure is a marginal cost: the program is counted on
+Needs a run of bench_progress.py before it, into DIR (default bench-out/progress): the store before the evidence
+import, `before-evidence.sqlite`, and the evidence CSV. Under callgrind every run reads the whole store, so a small
+one (`bench_progress.py ... --trainees 2000 --entries 40000 --dir bench-out/progress-small`) keeps this to minutes. Each figure is a marginal cost: the program is counted on
 N and on 2N rows (or credentials), and the difference is divided by N, so process start-up, opening the
 store and reading the curriculum cancel out.
 - evidence import: `veta-bench import` (what `veta import` calls) against `ledger-floor import`, the first
@@ -48,6 +49,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--veta-bench", required=True)
     parser.add_argument("--floor", required=True)
+    parser.add_argument("--progress", default=PROGRESS)
     parser.add_argument("--rows", type=int, default=10_000)
     parser.add_argument("--credentials", type=int, default=300)
     parser.add_argument("--out")
@@ -57,8 +59,8 @@ def main():
     bench = os.path.join(WORK, "veta-bench")
     subprocess.run(["objcopy", "--strip-debug", args.veta_bench, bench], check=True)
     floor = os.path.abspath(args.floor)
-    before = os.path.join(PROGRESS, "before-evidence.sqlite")
-    with open(os.path.join(PROGRESS, "evidence.csv")) as f:
+    before = os.path.join(args.progress, "before-evidence.sqlite")
+    with open(os.path.join(args.progress, "evidence.csv")) as f:
         lines = f.readlines()
     n = args.rows
     for count in (n, 2 * n):
@@ -91,7 +93,7 @@ def main():
     lines = [
         "### Instruction counts (valgrind callgrind): Veta against the floor, per unit of work", "",
         f"From `python3 Tests/bench/bench_instructions.py --veta-bench {args.veta_bench} --floor {args.floor} --rows {n} "
-        f"--credentials {m}` after `bench_progress.py` (its store before the evidence, its evidence CSV). Marginal counts: "
+        f"--credentials {m} --progress {os.path.relpath(args.progress, ROOT)}` after `bench_progress.py` (its store before the evidence, its evidence CSV). Marginal counts: "
         f"(instructions at 2N − instructions at N) / N, so start-up and set-up cancel out. Load average {load_start[0]:.1f} → "
         f"{load_end[0]:.1f} (counts do not depend on it).", "",
         "| work | Veta, instructions per unit | floor, per unit | ratio | Veta total at N / 2N | floor total at N / 2N | unit (N) |",

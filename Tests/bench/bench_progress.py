@@ -90,7 +90,10 @@ def main():
     parser.add_argument("--entries", type=int, default=2_000_000)
     parser.add_argument("--out")
     parser.add_argument("--library", action="store_true", help="time veta-bench's library calls instead of the veta commands")
+    parser.add_argument("--dir", help="where the store and CSVs go (default bench-out/progress)")
     args = parser.parse_args()
+    global OUT
+    OUT = os.path.abspath(args.dir) if args.dir else OUT
     veta = os.path.abspath(args.veta)
     bench = os.path.abspath(args.veta_bench)
     load_start = os.getloadavg()
