@@ -25,7 +25,6 @@
  *
  * Build: cc -O2 -o ledger-floor ledger_floor.c -lsqlite3 -lcrypto
  */
-#include <openssl/evp.h>
 #include <openssl/sha.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -121,15 +120,17 @@ static void hex64(const unsigned char digest[32], char out[65]) {
     out[64] = 0;
 }
 
-/* SHA-256 through one EVP context and one fetched digest (OpenSSL 3's one-shot SHA256() fetches the
- * algorithm again on every call). */
+/* SHA-256 with the low-level calls (OpenSSL 3's one-shot SHA256() goes through EVP_Q_digest, which
+ * fetches the algorithm again on every call). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 static void sha256(const void *bytes, size_t n, unsigned char digest[32]) {
-    static EVP_MD_CTX *context;
-    static EVP_MD *md;
-    if (!context) { context = EVP_MD_CTX_new(); md = EVP_MD_fetch(NULL, "SHA256", NULL); }
-    if (!context || !md || !EVP_DigestInit_ex(context, md, NULL) || !EVP_DigestUpdate(context, bytes, n)
-        || !EVP_DigestFinal_ex(context, digest, NULL)) { fprintf(stderr, "sha256 failed\n"); exit(2); }
+    SHA256_CTX context;
+    SHA256_Init(&context);
+    SHA256_Update(&context, bytes, n);
+    SHA256_Final(digest, &context);
 }
+#pragma GCC diagnostic pop
 
 static double now(void) {
     struct timespec t;
