@@ -27,7 +27,9 @@ func runBench() async throws {
         case ("cohort", 6):
             if let asOf = CalendarDate(arguments[4]) {
                 try await cohortBench(store: arguments[2], curriculum: arguments[3], asOf: asOf, out: arguments[5])
-            } else { nil }
+            } else {
+                nil
+            }
         default: nil
         }
     if let command {
