@@ -16,7 +16,7 @@ LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.s
 
 
 .PHONY: demo-curricula demo-progress
-.PHONY: all build demo test bench lint deps py-deps oracle-deps embed-schema golden rules-doc clean fuzz fuzz-build fuzz-smoke
+.PHONY: all build demo test bench bench-lib lint deps py-deps oracle-deps embed-schema golden rules-doc clean fuzz fuzz-build fuzz-smoke
 
 all: build
 
@@ -180,6 +180,22 @@ bench: deps py-deps
 	$(PY) Tests/bench/bench_progress.py --veta .build/release/veta --veta-bench .build/release/veta-bench --floor bench-out/ledger-floor \
 	  --trainees $(BENCH_TRAINEES) --entries $(BENCH_ENTRIES) --out BENCHMARKS.md
 	$(PY) Tests/bench/bench_records.py --veta-bench .build/release/veta-bench --count 10000 --out BENCHMARKS.md
+
+## bench-lib: issue 9's rows with only a release build of veta-bench (its import/verify/cohort make the commands'
+## library calls; the debug veta sets the store up), then instruction counts against the C floor on a small store;
+## prints to bench-out/*.md (copy rows into BENCHMARKS.md by hand)
+bench-lib: py-deps
+	$(SWIFT) build -c release --product veta-bench $(BUILD_FLAGS)
+	$(SWIFT) build --product veta $(BUILD_FLAGS)
+	@mkdir -p bench-out
+	cc -O2 -o bench-out/ledger-floor Tests/bench/floor/ledger_floor.c -lsqlite3 -lcrypto
+	$(PY) Tests/bench/bench_progress.py --veta $(VETA) --veta-bench .build/release/veta-bench --floor bench-out/ledger-floor \
+	  --trainees $(BENCH_TRAINEES) --entries $(BENCH_ENTRIES) --library --out bench-out/progress.md
+	$(PY) Tests/bench/bench_progress.py --veta $(VETA) --veta-bench .build/release/veta-bench --floor bench-out/ledger-floor \
+	  --trainees 2000 --entries 40000 --library --dir bench-out/progress-small --out bench-out/progress-small.md
+	$(PY) Tests/bench/bench_instructions.py --veta-bench .build/release/veta-bench --floor bench-out/ledger-floor \
+	  --progress bench-out/progress-small --out bench-out/instructions.md
+	$(PY) Tests/bench/bench_records.py --veta-bench .build/release/veta-bench --count 10000 --out bench-out/records.md
 
 ## fuzz: the libFuzzer harnesses (Tests/fuzz) for the curriculum reader and the CSV reader, each for
 ## FUZZ_SECONDS (default 600) from the corpus in the repository; new corpus entries go to

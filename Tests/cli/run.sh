@@ -211,6 +211,8 @@ suite "key retirement" key_retirement_cli.py "$VETA" "$WORK/key-retirement"
 suite "publishing formats" publishing_formats_cli.py "$VETA" "$WORK/publishing-formats"
 # issue 14: two mine sites and the centre exchange signed bundles; conflicts named; every chain verifies at the centre.
 suite "sites and synchronisation" sync_cli.py "$VETA" "$WORK/sync"
+# The benchmark's C floor verifies the same stores as `veta ledger verify` (schema version 8, every kind).
+suite "C floor agrees" floor_agrees.py "$VETA" "$WORK/floor-agrees"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

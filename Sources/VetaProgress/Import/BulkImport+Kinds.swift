@@ -77,7 +77,9 @@ extension ProgressService {
         -> ImportReport
     {
         let rows = table.rows
-        let known = Set(try await store.trainees().map(\.id))
+        // The registry read once: the known trainees and, for the site checks, their employers.
+        let registry = try await store.registry()
+        let known = Set(registry.allTrainees().map(\.id))
         let existing = try await store.entries(ofKinds: [.enrolment, .withdrawal, .correction])
         let byTrainee = Dictionary(grouping: existing, by: \.trainee)
         var refs: [String: CurriculumRef] = [:]
@@ -86,7 +88,7 @@ extension ProgressService {
         var repeats: [Int] = []
         var finder = ImportTable.RepeatFinder()
         var seen: [String: Int] = [:]
-        var admission = AdmissionCheck(service: self)
+        var admission = AdmissionCheck(service: self, registry: registry)
         let today = try await today()
         for (index, row) in rows.enumerated() {
             if index % 1024 == 0 { progress?(index, rows.count) }
@@ -152,7 +154,7 @@ extension ProgressService {
         var entries: [LedgerEntry] = []
         var repeats: [Int] = []
         var finder = ImportTable.RepeatFinder()
-        var admission = AdmissionCheck(service: self)
+        var admission = AdmissionCheck(service: self, registry: try await store.registry())
         entries.reserveCapacity(rows.count)
         for (number, row) in rows.enumerated() {
             if number % 1024 == 0 { progress?(number, rows.count * 2) }

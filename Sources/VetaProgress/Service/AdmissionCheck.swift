@@ -13,10 +13,22 @@ public struct AdmissionCheck {
     private var drafts: [CurriculumRef: Bool] = [:]
     private var lifecycle: [String: CurriculumLifecycle]?
     private var sites: [TraineeID: (employer: RFC, sites: Set<String>)?] = [:]
+    /// The registry read once for a whole import (``init(service:registry:)``), or nil: each trainee
+    /// and organisation is then read from the store as it is first needed.
+    private let registry: RegistryState?
 
     /// A check reading from `service`'s store.
     public init(service: ProgressService) {
         self.service = service
+        registry = nil
+    }
+
+    /// A check that takes trainees and organisations from `registry` (the log's registry, read
+    /// once): for an import, where reading the log's registrations once per trainee made the
+    /// import quadratic in the number of trainees.
+    public init(service: ProgressService, registry: RegistryState) {
+        self.service = service
+        self.registry = registry
     }
 
     /// Why `trainee` cannot be enrolled in `ref` at `site`, or `nil`.
@@ -46,9 +58,16 @@ public struct AdmissionCheck {
         if let cached = sites[trainee] {
             known = cached
         } else {
-            if let registered = try await service.store.trainee(trainee),
-                let organisation = try await service.store.organisation(registered.employer)
-            {
+            let registered: Trainee?
+            let organisation: Organisation?
+            if let registry {
+                registered = registry.trainee(trainee)
+                organisation = registered.flatMap { registry.organisation($0.employer) }
+            } else {
+                registered = try await service.store.trainee(trainee)
+                if let registered { organisation = try await service.store.organisation(registered.employer) } else { organisation = nil }
+            }
+            if let organisation {
                 known = (organisation.rfc, Set(organisation.sites))
             } else {
                 known = nil

@@ -123,8 +123,21 @@ public struct CredentialFactory: Sendable {
     public func tokens(_ items: [Item], tasks: Int? = nil) async -> [Result<[UInt8], any Error>] {
         let templates = templates(for: items)
         return await Self.parallelMap(items.count, tasks: tasks ?? ProcessInfo.processInfo.activeProcessorCount) { index in
-            Result(catching: { try signer.token(claims: try claims(items[index], templates: templates)) })
+            Result(catching: { try token(items[index], templates: templates) })
         }
+    }
+
+    /// The token of `item`: from its template's signing input (the literals encoded once, ``CredentialTemplate/signingInput(_:after:)``),
+    /// or built in full when there is none. The same bytes either way.
+    func token(_ item: Item, templates: [TemplateKey: CredentialTemplate?]) throws -> [UInt8] {
+        guard case .some(.some(let template)) = templates[TemplateKey(item)], template.fits(item.values) else {
+            return try signer.token(claims: try fullClaims(item))
+        }
+        var values = item.values
+        values.timeZone = timeZone
+        var token = try template.signingInput(values, after: signer.headerPrefix)
+        try signer.appendSignature(to: &token)
+        return token
     }
 
     /// `body` of 0..<count, in order, computed over `tasks` concurrent tasks in contiguous runs.

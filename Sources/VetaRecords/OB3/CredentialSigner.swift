@@ -38,10 +38,19 @@ public struct CredentialSigner: Sendable {
     /// The compact JWS of `claims`.
     public func token(claims: [UInt8]) throws -> [UInt8] {
         var token = signingInput(claims: claims)
-        let signature = try privateKey.signature(for: token)
-        token.append(UInt8(ascii: "."))
-        Base64URLBytes.append(Array(signature), to: &token)
+        try appendSignature(to: &token)
         return token
+    }
+
+    /// The base64url header and its dot: what every signing input starts with.
+    var headerPrefix: [UInt8] { prefix }
+
+    /// Makes the signing input `input` (``signingInput(claims:)``, or a template's) its compact JWS:
+    /// a dot and the base64url signature appended in place.
+    func appendSignature(to input: inout [UInt8]) throws {
+        let signature = try privateKey.signature(for: input)
+        input.append(UInt8(ascii: "."))
+        Base64URLBytes.append(Array(signature), to: &input)
     }
 
     /// The compact JWS of `credential`, its claims written as ``VCJWT/Signer`` writes them.

@@ -45,6 +45,13 @@ struct JSONBytes {
     /// The contents of a JSON string for `text`, without the quotes. The escape is byte by byte,
     /// so escaping the parts of a text one after another gives the escape of the whole.
     static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        // Most texts need no escape: scanned and copied as contiguous bytes where the string has them.
+        let copied = text.utf8.withContiguousStorageIfAvailable { source -> Bool in
+            for byte in source where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return false }
+            bytes.append(contentsOf: source)
+            return true
+        }
+        if copied == true { return }
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             bytes.append(contentsOf: text.utf8)
             return

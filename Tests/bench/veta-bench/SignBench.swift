@@ -82,7 +82,11 @@ func signBench(curriculumPath: String, count: Int, mode: String) async throws ->
     let rawAll = await timed {
         _ = await CredentialFactory.parallelMap(count, tasks: cores) { (try? factory.signer.rawSignature(inputs[$0]))?.count ?? 0 }
     }
-    // Every token verifies (outside the timings).
+    // The fast path's tokens are the full builder's, byte for byte, and verify (outside the timings).
+    let checked = Array(items.prefix(50))
+    for (item, token) in zip(checked, await factory.tokens(checked, tasks: 1)) {
+        guard try token.get() == (try factory.token(item)) else { throw RecordError("the fast path's token differs from the full one") }
+    }
     let sample = try factory.token(items[0])
     _ = try await VCJWT.verify(String(decoding: sample, as: UTF8.self), with: key.publicKey)
     func rates(_ name: String, _ time: (wall: Double, cpu: Double)) {
