@@ -1,4 +1,5 @@
 import ArgumentParser
+import VetaPostgres
 import VetaProgress
 import VetaRecords
 
@@ -25,6 +26,11 @@ struct StoreCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
+                if let address = try store.postgresAddress() {
+                    let (from, to) = try await PostgresProgressStore.upgrade(address)
+                    return Terminal.out(
+                        "\(address.redacted): PostgreSQL store schema version \(from)" + (from == to ? ", already up to date\n" : " upgraded to \(to)\n"))
+                }
                 let path = try store.checkedPath()
                 let (from, to) = try StoreSchema.upgrade(path)
                 Terminal.out(
