@@ -18,7 +18,7 @@ extension PostgresProgressStore {
         _ subject: String, to status: CurriculumLifecycle.Status, successor: String?, on date: CalendarDate, reason: String?,
         _ connection: PostgresConnection, _ recordedAt: String
     ) async throws {
-        let state = try await state(connection, kinds: [.publication, .lifecycle])
+        let state = try await self.state(connection, kinds: [.publication, .lifecycle])
         let (entry, lifecycle) = try LifecycleRules.move(subject, to: status, successor: successor, on: date, reason: reason, in: state)
         try await appendRegistry([entry], connection, recordedAt: recordedAt)
         guard let lifecycle, let at = subject.firstIndex(of: "@") else { return }
@@ -36,7 +36,7 @@ extension PostgresProgressStore {
     /// After publishing `ref`, which declares it supersedes `older`: moves `older` to superseded,
     /// unless it is not published or already superseded or withdrawn (then nothing is written).
     func supersede(_ older: CurriculumRef, by ref: CurriculumRef, _ connection: PostgresConnection, _ recordedAt: String) async throws {
-        guard LifecycleRules.supersedes(older, by: ref, in: try await state(connection, kinds: [.publication, .lifecycle])) else { return }
+        guard LifecycleRules.supersedes(older, by: ref, in: try await self.state(connection, kinds: [.publication, .lifecycle])) else { return }
         try await move(
             older.description, to: .superseded, successor: ref.description, on: try await day(recordedAt, connection),
             reason: LifecycleRules.declared(by: ref), connection, recordedAt)

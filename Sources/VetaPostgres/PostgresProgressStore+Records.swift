@@ -32,8 +32,8 @@ extension PostgresProgressStore: RecordLedger {
         return try await write { connection in
             var binds = Binds()
             binds.add(Int64(year))
-            let counted = try await connection.rows("SELECT last FROM record_serial WHERE year = $1", binds.bindings).first?
-                .decode(Int64.self) ?? 0
+            let row = try await connection.rows("SELECT last FROM record_serial WHERE year = $1", binds.bindings).first
+            let counted = try row?.decode(Int64.self) ?? 0
             // A store whose log has serials the counter never counted (as SQLite's migrated registry).
             let logged = try await connection.rows(
                 "SELECT MAX(serial) FROM ledger_entry WHERE \(LedgerCodes.condition([.issue])) AND serial LIKE $1",
@@ -132,7 +132,7 @@ extension PostgresProgressStore: RecordLedger {
         try await read { connection in
             try await connection.rows("SELECT serial, bytes FROM record_artifact ORDER BY serial").map { row in
                 let (serial, bytes) = try row.decode((String, Data).self)
-                return (serial, SHA256Hex.of(Array(bytes)))
+                return (serial: serial, sha256: SHA256Hex.of(Array(bytes)))
             }
         }
     }

@@ -42,7 +42,8 @@ public final class PostgresProgressStore: ProgressStore {
     public static func upgrade(_ address: PostgresAddress) async throws -> (from: Int, to: Int) {
         let session = PostgresSession(address: address, create: false, migrate: true)
         try await session.run { _ in }
-        return (Int(await session.found ?? PostgresSchema.version), Int(PostgresSchema.version))
+        let found = await session.found
+        return (Int(found ?? PostgresSchema.version), Int(PostgresSchema.version))
     }
 
     // MARK: plumbing

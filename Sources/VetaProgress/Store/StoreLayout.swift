@@ -15,13 +15,16 @@ package enum StoreLayout {
     }
 
     /// The columns only some kinds of entry use, by name (``LedgerDetail/columns``, in that order).
-    static let detail: [String: ColumnLayout] = Dictionary(
-        uniqueKeysWithValues: [
-            ColumnLayout("attachment_sha256", .blob),
-            ColumnLayout("corrects", .integer, references: "ledger(sequence)"),
-            ColumnLayout("signature", .text),
-            ColumnLayout("derived_from", .integer, references: "ledger(sequence)"),
-        ].map { ($0.name, $0) } + recordColumns.map { ($0.name, $0) } + [("registry", ColumnLayout("registry", .text))])
+    static let detail: [String: ColumnLayout] = {
+        let columns: [ColumnLayout] =
+            [
+                ColumnLayout("attachment_sha256", .blob),
+                ColumnLayout("corrects", .integer, references: "ledger(sequence)"),
+                ColumnLayout("signature", .text),
+                ColumnLayout("derived_from", .integer, references: "ledger(sequence)"),
+            ] + recordColumns + [ColumnLayout("registry", .text)]
+        return Dictionary(uniqueKeysWithValues: columns.map { ($0.name, $0) })
+    }()
 
     /// A record entry's columns (``RecordColumns/names``).
     static let recordColumns: [ColumnLayout] = [
