@@ -14,10 +14,9 @@ import VetaPostgres
         let v1 = StoreLayout.ledgerV5
         let columns = v1.columnNames
         let roles = Set(LedgerCodes.Role.allCases.map(\.column))
-        let source = v1.columns.map { column in
+        let source = v1.columns.map { column -> String in
             if roles.contains(column.name) { return "(SELECT r.new FROM renumber r WHERE r.old = l.\(column.name))" }
-            return StoreLayout.ledgerDetail.columns.contains { $0.name == column.name } && column.name != "sequence"
-                ? "d.\(column.name)" : "l.\(column.name)"
+            return LedgerDetail.columns.components(separatedBy: ", ").contains(column.name) ? "d.\(column.name)" : "l.\(column.name)"
         }.joined(separator: ", ")
         let evidence = LedgerCodes.code(.evidence)
         let statements = [
@@ -53,12 +52,12 @@ import VetaPostgres
         engine: Engine
     ) async throws {
         let world = try await TestWorld.make(engine: engine)
+        let wrong = try await world.service.record(world.evidence("RIIWHS201E", .element(1), date: "2026-01-20"))
+        _ = try await world.service.correct(wrong.sequence, reason: "otra persona", on: TestWorld.day("2026-01-21"))
         try await world.completeSafetyUnit()
         _ = try await world.service.signOff(
             world.trainee, unit: UnitCode("RIIWHS201E"), in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-05"),
             key: world.key)
-        let wrong = try await world.service.record(world.evidence("RIIERR302D", .element(1), date: "2026-02-06"))
-        _ = try await world.service.correct(wrong.sequence, reason: "otra persona", on: TestWorld.day("2026-02-07"))
         let entries = try await world.service.store.allEntries().map { try $0.get() }
         try Self.makeVersion1(world.storePath)
         #expect(try Engine.psql(world.storePath, "SELECT count(*) FROM ledger_name WHERE id % 16 <> role") != "0\n")
@@ -80,7 +79,11 @@ import VetaPostgres
         #expect(details == "\(entries.filter(LedgerDetail.hasDetail).count)\n")
 
         // Appending after the migration: new names take the next id of their role, and the chain holds.
-        _ = try await service.record(world.evidence("RIIERR302D", .element(2), date: "2026-02-08"))
+        try await store.add(
+            Trainee(
+                id: TraineeID("T002"), paternalSurname: "Ruiz", maternalSurname: "Soto", givenNames: "Eva", curp: try CURP(TestWorld.curps[1]),
+                employer: try RFC(TestWorld.employer), occupation: "Operadora", jobTitle: "Operadora"))
+        _ = try await service.enrol(TraineeID("T002"), in: world.ref, on: TestWorld.day("2026-02-08"))
         #expect(try await service.verifyLedger().isIntact)
         #expect(try Engine.psql(world.storePath, "SELECT count(*) FROM ledger_name WHERE id % 16 <> role") == "0\n")
     }
