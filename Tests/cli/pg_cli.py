@@ -188,9 +188,9 @@ verified = run("verify", jwt, "--as-of", "2026-02-12")
 check("`veta verify` after the revocation: exit 1, revoked on its date",
       verified.returncode == 1 and "revoked on 2026-02-11" in verified.stdout, verified.stdout + verified.stderr)
 site = run("site", "build", "--out", os.path.join(work, "site"), "--key", issuer_key)
-check("`veta site build` on PostgreSQL: exit 0, a status list written",
-      site.returncode == 0 and any("status" in f for _, _, files in os.walk(os.path.join(work, "site")) for f in files),
-      site.stdout + site.stderr)
+check("`veta site build` on PostgreSQL: exit 0, the record's page, and the revocation in the status list",
+      site.returncode == 0 and "1 record pages, 1 revoked in the status list" in site.stdout
+      and os.path.isdir(os.path.join(work, "site", "records", "VETA-2026-000001")), site.stdout + site.stderr)
 verify = run("ledger", "verify")
 check("`veta ledger verify` after issue and revoke on PostgreSQL: intact (records and their bytes checked)",
       verify.returncode == 0 and "ledger intact" in verify.stdout, verify.stdout + verify.stderr)
