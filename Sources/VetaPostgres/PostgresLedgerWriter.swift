@@ -100,7 +100,8 @@ struct PostgresLedgerWriter {
         if let next = nextIDs[role] { return next }
         var binds = Binds()
         binds.add(Int64(role.rawValue))
-        let highest = try await connection.rows("SELECT MAX(id) FROM ledger_name WHERE role = $1", binds.bindings).first?.decode(Int64?.self)
+        let highest = try await connection.rows("SELECT MAX(id) FROM ledger_name WHERE role = $1", binds.bindings).first?.decode(
+            Int64?.self)
         return LedgerDetail.nextID(after: highest ?? 0, role: role)
     }
 

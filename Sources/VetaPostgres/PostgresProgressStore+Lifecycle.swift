@@ -36,7 +36,9 @@ extension PostgresProgressStore {
     /// After publishing `ref`, which declares it supersedes `older`: moves `older` to superseded,
     /// unless it is not published or already superseded or withdrawn (then nothing is written).
     func supersede(_ older: CurriculumRef, by ref: CurriculumRef, _ connection: PostgresConnection, _ recordedAt: String) async throws {
-        guard LifecycleRules.supersedes(older, by: ref, in: try await self.state(connection, kinds: [.publication, .lifecycle])) else { return }
+        guard LifecycleRules.supersedes(older, by: ref, in: try await self.state(connection, kinds: [.publication, .lifecycle])) else {
+            return
+        }
         try await move(
             older.description, to: .superseded, successor: ref.description, on: try await day(recordedAt, connection),
             reason: LifecycleRules.declared(by: ref), connection, recordedAt)

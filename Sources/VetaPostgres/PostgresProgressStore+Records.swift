@@ -86,7 +86,9 @@ extension PostgresProgressStore: RecordLedger {
     public func recordEntries(_ kinds: Set<LedgerEntry.Kind>, serial: String?) async throws -> [LedgerEntry] {
         let condition = LedgerCodes.condition(Array(kinds))
         return try await read { connection in
-            guard let serial else { return try await self.checkedEntries("\(Self.select) WHERE \(condition) ORDER BY sequence", in: connection) }
+            guard let serial else {
+                return try await self.checkedEntries("\(Self.select) WHERE \(condition) ORDER BY sequence", in: connection)
+            }
             return try await self.checkedEntries(
                 "\(Self.select) WHERE \(condition) AND serial = $1 ORDER BY sequence", Binds.of(serial), in: connection)
         }

@@ -98,7 +98,8 @@ actor PostgresSession {
                     .storage,
                     "\(address.redacted) has PostgreSQL store schema version \(version), older than this veta's "
                         + "(\(PostgresSchema.version)); a command that only reads never upgrades a store, so it was left unchanged: "
-                        + "run `veta store upgrade --store \(address.redacted)` once (an older veta cannot use it afterwards), then try again")
+                        + "run `veta store upgrade --store \(address.redacted)` once (an older veta cannot use it afterwards), then try again"
+                )
             }
             return try await connection.writeTransaction {
                 guard let stored = try await Self.schemaVersion(connection) else { return version }

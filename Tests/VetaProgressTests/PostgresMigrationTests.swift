@@ -81,7 +81,8 @@ import VetaPostgres
         // Appending after the migration: new names take the next id of their role, and the chain holds.
         try await store.add(
             Trainee(
-                id: TraineeID("T002"), paternalSurname: "Ruiz", maternalSurname: "Soto", givenNames: "Eva", curp: try CURP(TestWorld.curps[1]),
+                id: TraineeID("T002"), paternalSurname: "Ruiz", maternalSurname: "Soto", givenNames: "Eva",
+                curp: try CURP(TestWorld.curps[1]),
                 employer: try RFC(TestWorld.employer), occupation: "Operadora", jobTitle: "Operadora"))
         _ = try await service.enrol(TraineeID("T002"), in: world.ref, on: TestWorld.day("2026-02-08"))
         #expect(try await service.verifyLedger().isIntact)

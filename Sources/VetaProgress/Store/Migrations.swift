@@ -8,8 +8,11 @@ import GRDB
 enum Migrations {
     /// The registry's tables of version 1, as ``StoreLayout`` describes them.
     static var registryTables: String {
-        [StoreLayout.curriculum, StoreLayout.organisation, StoreLayout.site, StoreLayout.trainee, StoreLayout.assessor, StoreLayout.assessorUnit]
-            .map { $0.create(.sqlite) }.joined(separator: ";\n")
+        [
+            StoreLayout.curriculum, StoreLayout.organisation, StoreLayout.site, StoreLayout.trainee, StoreLayout.assessor,
+            StoreLayout.assessorUnit,
+        ]
+        .map { $0.create(.sqlite) }.joined(separator: ";\n")
     }
 
     static var migrator: DatabaseMigrator {

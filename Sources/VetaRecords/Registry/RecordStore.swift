@@ -112,7 +112,8 @@ public final class RecordStore: Sendable {
                 // a trainee gets one standing curriculum credential.
                 if onlyIfNoneStanding {
                     for item in records where item.record.format == .ob3 && item.record.unit == nil {
-                        if let standing = RecordRules.standingCredential(of: item.record.trainee, in: item.record.curriculum, among: stored) {
+                        if let standing = RecordRules.standingCredential(of: item.record.trainee, in: item.record.curriculum, among: stored)
+                        {
                             throw AlreadyIssued(trainee: item.record.trainee, serial: standing)
                         }
                     }

@@ -29,7 +29,8 @@ struct StoreCommand: AsyncParsableCommand {
                 if let address = try store.postgresAddress() {
                     let (from, to) = try await PostgresProgressStore.upgrade(address)
                     return Terminal.out(
-                        "\(address.redacted): PostgreSQL store schema version \(from)" + (from == to ? ", already up to date\n" : " upgraded to \(to)\n"))
+                        "\(address.redacted): PostgreSQL store schema version \(from)"
+                            + (from == to ? ", already up to date\n" : " upgraded to \(to)\n"))
                 }
                 let path = try store.checkedPath()
                 let (from, to) = try StoreSchema.upgrade(path)
