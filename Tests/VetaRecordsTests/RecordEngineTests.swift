@@ -97,7 +97,8 @@ import VetaProgress
         let records = RecordStore(store: store)
         let key = SigningKey()
         try await records.add(
-            Issuer(id: issuer, name: "Capacitación", rfc: try RFC("CMN150101AB1"), stpsRegistration: nil, publicKey: key.publicKey.base64URL))
+            Issuer(
+                id: issuer, name: "Capacitación", rfc: try RFC("CMN150101AB1"), stpsRegistration: nil, publicKey: key.publicKey.base64URL))
         return World(service: RecordService(progress: progress, records: records), folder: folder, key: key, ref: ref)
     }
 
