@@ -2,10 +2,10 @@
 /// written as each engine's SQL (``SQLDialect``): the SQLite store's migrations create them from
 /// this description, and so does the PostgreSQL store, so the two stores cannot drift apart.
 ///
-/// A shipped table is never changed here: its text is what its migration created, and a store that
-/// migration made must still match it. A later version that adds a column gives the column its own
-/// `since` (a migration before it writes the table without the column); a table that is rebuilt
-/// (as version 8 rebuilt `ledger`) gets a new description with its version as `since`.
+/// A shipped table is never changed here: its text is what its migration created (byte for byte
+/// the SQL the migrations wrote out before this description existed), and a store that migration
+/// made must still match it. A version that changes a table gets a new description with its version
+/// as `since`, and the old one stays for the older migration (as ``ledgerV5`` beside ``ledger``).
 package enum StoreLayout {
     // MARK: columns the compact ledger and its side table share
 
