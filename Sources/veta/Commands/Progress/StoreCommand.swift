@@ -18,6 +18,9 @@ struct StoreCommand: AsyncParsableCommand {
                 Every ledger hash stays valid. An older veta cannot open the store afterwards.
                 A store newer than this veta is refused (exit 2) and left unchanged.
 
+                A PostgreSQL store (--store postgresql://...) has a schema version of its own;
+                upgrading it needs the role that owns its tables.
+
                 Example:
                   veta store upgrade --store site.sqlite
                 """)
