@@ -179,7 +179,9 @@ import VetaCurricula
         #expect(try await world.service.verifyLedger().isIntact)
     }
 
-    @Test(arguments: Engine.all) func enrolmentsAlreadyInTheStoreAreSkippedOnlyWhenAllowedAndAnotherDateIsRefused(engine: Engine) async throws {
+    @Test(arguments: Engine.all) func enrolmentsAlreadyInTheStoreAreSkippedOnlyWhenAllowedAndAnotherDateIsRefused(engine: Engine)
+        async throws
+    {
         let world = try await TestWorld.make(engine: engine)
         let path = try Self.write(Array("trainee,curriculum,date\nT001,EXWSAFE,2026-01-05\n".utf8), in: world)
         let refused = await Self.refusal { try await world.service.importCSV(fileAt: path) }
