@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "VetaRecordsTests",
             dependencies: [
-                "VetaRecords", "VetaProgress", "VetaCurricula", .product(name: "GRDB", package: "GRDB.swift"),
+                "VetaRecords", "VetaProgress", "VetaCurricula", "VetaPostgres", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings

@@ -80,7 +80,7 @@ extension PostgresProgressStore {
     }
 
     /// Appends an amendment of `subject` (registered as `of`) after `update` changed its table row, in one write transaction.
-    private func amend(
+    func amend(
         _ of: String, _ subject: String, _ fields: [String: String], reason: String,
         update: @escaping @Sendable (PostgresConnection) async throws -> Void
     ) async throws {

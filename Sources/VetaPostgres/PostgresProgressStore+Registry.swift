@@ -54,11 +54,6 @@ extension PostgresProgressStore {
     // MARK: curricula
 
     public func publish(_ curriculum: PublishedCurriculum) async throws -> PublishOutcome {
-        guard curriculum.supersedes == nil else {
-            throw StoreError(
-                .storage,
-                "\(curriculum.ref) declares the version it supersedes: curriculum lifecycles are not yet supported on a PostgreSQL store")
-        }
         let now = timestamp()
         return try await write { connection in
             let ref = Binds.of(curriculum.ref.code.rawValue, curriculum.ref.version.description)
@@ -70,6 +65,7 @@ extension PostgresProgressStore {
                         "\(curriculum.ref) is already published with different content (sha256 \(sha256.prefix(12))…); a published version is immutable: publish the change under a new version"
                     )
                 }
+                if let older = curriculum.supersedes { try await self.supersede(older, by: curriculum.ref, connection, now) }
                 return .alreadyPublished
             }
             var binds = Binds()
@@ -87,6 +83,7 @@ extension PostgresProgressStore {
                         sha256: curriculum.sha256)
                 ],
                 connection, recordedAt: now)
+            if let older = curriculum.supersedes { try await self.supersede(older, by: curriculum.ref, connection, now) }
             return .published
         }
     }
@@ -117,12 +114,6 @@ extension PostgresProgressStore {
                 return SemanticVersion(version).map { CurriculumRef(code: CurriculumCode(code), version: $0) }
             }.sorted { ($0.code, $0.version) < ($1.code, $1.version) }
         }
-    }
-
-    public func moveCurriculum(
-        _ ref: CurriculumRef, to status: CurriculumLifecycle.Status, successor: CurriculumRef?, on date: CalendarDate, reason: String?
-    ) async throws {
-        throw StoreError(.storage, "curriculum lifecycles (retire, supersede) are not yet supported on a PostgreSQL store")
     }
 
     // MARK: organisations, trainees, assessors

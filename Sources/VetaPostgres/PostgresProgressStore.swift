@@ -24,12 +24,26 @@ public final class PostgresProgressStore: ProgressStore {
     ///
     /// - Parameters:
     ///   - create: Whether the store's tables may be created: true for commands that write.
+    ///   - migrate: Whether an older store may be brought up to date (by default as `create`).
     ///   - clock: The source of `recordedAt` times; tests pass a fixed one.
-    public init(address: PostgresAddress, create: Bool = true, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(
+        address: PostgresAddress, create: Bool = true, migrate: Bool? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         self.address = address
         self.clock = clock
-        session = PostgresSession(address: address, create: create)
+        session = PostgresSession(address: address, create: create, migrate: migrate)
         rows = try PostgresLedgerRows()
+    }
+
+    /// Brings the store at `address` up to this veta's schema version, as every command that writes
+    /// does first (for a store a reading command refused as older); a database with no store is refused.
+    ///
+    /// - Returns: The store's schema version before and after.
+    public static func upgrade(_ address: PostgresAddress) async throws -> (from: Int, to: Int) {
+        let session = PostgresSession(address: address, create: false, migrate: true)
+        try await session.run { _ in }
+        let found = await session.found
+        return (Int(found ?? PostgresSchema.version), Int(PostgresSchema.version))
     }
 
     // MARK: plumbing
@@ -85,8 +99,19 @@ public final class PostgresProgressStore: ProgressStore {
     public func append(
         _ entries: [LedgerEntry], after end: Int64?, seal: @escaping @Sendable (inout LedgerEntry) throws -> Void
     ) async throws -> [LedgerEntry] {
+        try await append(entries, after: end, check: { _ in }, seal: seal, then: { _ in })
+    }
+
+    /// Appends as ``append(_:after:seal:)`` does, inside one write transaction that also runs
+    /// `check` first (an invariant that must hold where the entries are appended: it throws to
+    /// refuse) and `then` last (rows a projection keeps beside them).
+    func append(
+        _ entries: [LedgerEntry], after end: Int64?, check: @escaping @Sendable (PostgresConnection) async throws -> Void,
+        seal: @escaping @Sendable (inout LedgerEntry) throws -> Void, then: @escaping @Sendable (PostgresConnection) async throws -> Void
+    ) async throws -> [LedgerEntry] {
         let recordedAt = timestamp()
         return try await write { connection in
+            try await check(connection)
             var (sequence, previousHash) = try await Self.head(connection)
             if let end, end != sequence {
                 throw StoreError(
@@ -96,17 +121,7 @@ public final class PostgresProgressStore: ProgressStore {
             var writer = PostgresLedgerWriter(connection)
             var stored: [LedgerEntry] = []
             for original in entries {
-                guard !original.kind.isRegistry || original.kind == .importBatch else {
-                    throw Refusal(
-                        "a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
-                }
-                var entry = original.kind == .importBatch ? original : try original.validated()
-                guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
-                    throw Refusal(
-                        "the ids of entry \(sequence + 1) are not as the store keeps ids (trainee \(original.trainee), assessor "
-                            + "\(original.assessor?.rawValue ?? "none")): they were not checked in their clean form",
-                        reasons: ["clean ids with TraineeID(validating:) and AssessorID(validating:) before checking an entry"])
-                }
+                var entry = try AppendCheck.cleaned(original, sequence: sequence + 1)
                 sequence += 1
                 entry.sequence = sequence
                 entry.recordedAt = recordedAt
@@ -118,6 +133,7 @@ public final class PostgresProgressStore: ProgressStore {
                 previousHash = entry.hash
                 stored.append(entry)
             }
+            try await then(connection)
             return stored
         }
     }

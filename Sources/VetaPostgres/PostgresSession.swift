@@ -9,7 +9,10 @@ import VetaProgress
 actor PostgresSession {
     private let address: PostgresAddress
     private let create: Bool
+    private let migrate: Bool
     private var ready = false
+    /// The schema version the store had when this session first reached it (nil when it created the store).
+    private(set) var found: Int64?
     private var busy = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
     /// The driver's logger: quiet (a command prints its own messages, and `--format json` exactly one document).
@@ -19,9 +22,12 @@ actor PostgresSession {
         return logger
     }()
 
-    init(address: PostgresAddress, create: Bool) {
+    /// A session with `address`; `create` gives a database with no store one, and `migrate` (by
+    /// default as `create`) brings an older store up to date.
+    init(address: PostgresAddress, create: Bool, migrate: Bool? = nil) {
         self.address = address
         self.create = create
+        self.migrate = migrate ?? create
     }
 
     /// Runs `body` on the connection, alone; the connection is opened first when there is none.
@@ -37,7 +43,7 @@ actor PostgresSession {
         let connection = try await open()
         do {
             if !ready {
-                try await prepare(connection)
+                found = try await prepare(connection)
                 ready = true
             }
             let result = try await body(connection)
@@ -79,15 +85,40 @@ actor PostgresSession {
 
     /// Checks that the database holds a Veta store this veta can read; creates one (under the
     /// append lock, so two processes never both create it) when there is none and `create` is set.
-    private nonisolated func prepare(_ connection: PostgresConnection) async throws {
-        if let version = try await Self.schemaVersion(connection) { return try check(version) }
+    /// - Returns: The schema version the store had, or nil when there was none and it was created.
+    private nonisolated func prepare(_ connection: PostgresConnection) async throws -> Int64? {
+        if let version = try await Self.schemaVersion(connection), version >= PostgresSchema.version {
+            try check(version)
+            return version
+        }
+        if let version = try await Self.schemaVersion(connection) {
+            // An older store: a command that writes brings it up to date; one that only reads never changes it.
+            guard migrate else {
+                throw StoreError(
+                    .storage,
+                    "\(address.redacted) has PostgreSQL store schema version \(version), older than this veta's "
+                        + "(\(PostgresSchema.version)); a command that only reads never upgrades a store, so it was left unchanged: "
+                        + "run `veta store upgrade --store \(address.redacted)` once (an older veta cannot use it afterwards), then try again"
+                )
+            }
+            return try await connection.writeTransaction {
+                guard let stored = try await Self.schemaVersion(connection) else { return version }
+                try self.check(stored)
+                try await PostgresMigrations.migrate(from: stored, connection)
+                return stored
+            }
+        }
         guard create else {
             throw StoreError(
                 .storage,
                 "\(address.redacted) holds no Veta store (no veta_schema table); a command that writes, such as veta publish, creates one")
         }
-        try await connection.writeTransaction {
-            if let version = try await Self.schemaVersion(connection) { return try self.check(version) }
+        return try await connection.writeTransaction {
+            if let version = try await Self.schemaVersion(connection) {
+                try self.check(version)
+                try await PostgresMigrations.migrate(from: version, connection)
+                return version
+            }
             let existing = try await connection.rows(
                 "SELECT 1 FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ('ledger', 'trainee', 'curriculum')"
             )
@@ -97,6 +128,7 @@ actor PostgresSession {
                     "\(address.redacted) has tables named as Veta's but is not a Veta store (no veta_schema table); nothing was changed")
             }
             for statement in PostgresSchema.statements { try await connection.run(statement) }
+            return nil
         }
     }
 

@@ -11,8 +11,8 @@ struct AdministrationTests {
 
     static func ledgerSize(_ world: TestWorld) async throws -> Int64 { try await world.service.store.ledgerEnd() }
 
-    @Test func correctingSeveralEntriesVoidsAllOfThemWithOneReason() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func correctingSeveralEntriesVoidsAllOfThemWithOneReason(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let a = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         let b = try await world.service.record(world.evidence("RIIWHS201E", .element(2)))
         let corrections = try await world.service.correct(
@@ -53,8 +53,8 @@ struct AdministrationTests {
         return correction.sequence
     }
 
-    @Test func undoingAnImportVoidsEveryEntryItWroteWithOneReason() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func undoingAnImportVoidsEveryEntryItWroteWithOneReason(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let path = world.folder + "/evidence.csv"
         let rows = (1...4).map { "T001,EXWSAFE,RIIWHS201E,element:1,observation,satisfactory,2026-02-0\($0),1,Mina Saucito,,A01\n" }
         try (Self.header + rows.joined()).write(toFile: path, atomically: true, encoding: .utf8)
@@ -97,8 +97,8 @@ struct AdministrationTests {
         #expect(ImportID(text) == nil)
     }
 
-    @Test func twoAssessorsNeverShareAPublicKey() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func twoAssessorsNeverShareAPublicKey(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let own = SigningKey()
         func other(_ key: String) -> Assessor {
             Assessor(id: AssessorID("A02"), name: "Otra", accreditation: "EV-2", units: [UnitCode("RIIWHS201E")], publicKey: key)
@@ -118,8 +118,8 @@ struct AdministrationTests {
         #expect(try await Self.ledgerSize(world) == size)
     }
 
-    @Test func aRotatedKeyLeavesEarlierSignOffsVerifying() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aRotatedKeyLeavesEarlierSignOffsVerifying(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         _ = try await world.service.signOff(
             world.trainee, unit: UnitCode("RIIWHS201E"), in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-05"), key: world.key)
@@ -140,8 +140,8 @@ struct AdministrationTests {
         }
     }
 
-    @Test func aDraftTakesNoEnrolmentUnlessAsked() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func aDraftTakesNoEnrolmentUnlessAsked(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let xml = try String(contentsOfFile: TestWorld.examplePath, encoding: .utf8)
             .replacingOccurrences(
                 of: "version=\"1.1.0\" level=\"operator\" status=\"current\"", with: "version=\"1.2.0\" level=\"operator\" status=\"draft\""

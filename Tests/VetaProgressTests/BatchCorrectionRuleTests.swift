@@ -63,8 +63,8 @@ import VetaCurricula
 
     /// A reinstatement in a batch counts the batch's other corrections: voiding the enrolment in force
     /// and reinstating the earlier one together is allowed; reinstating two enrolments of one curriculum is not.
-    @Test func aReinstatementCountsTheOtherCorrectionsOfItsBatch() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aReinstatementCountsTheOtherCorrectionsOfItsBatch(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let voidFirst = try await AdministrationTests.voidedEnrolmentWhileEnrolledAgain(world)
         let current = try #require(try await world.service.store.entries(ofKinds: [.enrolment]).last)
         let written = try await world.service.correct(

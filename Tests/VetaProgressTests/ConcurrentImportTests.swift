@@ -9,8 +9,8 @@ import VetaCurricula
 /// checked end to end in `Tests/cli/spreadsheet_cli.py`; in one process the imports do not overlap
 /// enough to show the race.)
 @Suite struct ConcurrentImportTests {
-    @Test func anAppendCheckedAgainstAnOlderLedgerIsRefusedAsChanged() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func anAppendCheckedAgainstAnOlderLedgerIsRefusedAsChanged(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let end = try await world.service.store.ledgerEnd()
         _ = try await world.service.store.append([world.evidence("RIIWHS201E", .element(1))]) { _ in }
         await #expect(

@@ -7,8 +7,8 @@ import VetaProgress
 @Suite struct CorrectionServiceTests {
     static let unit = UnitCode("RIIWHS201E")
 
-    @Test func afterVoidingAnEnrolmentTheTraineeCanBeEnrolledAgainAndRecorded() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func afterVoidingAnEnrolmentTheTraineeCanBeEnrolledAgainAndRecorded(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let enrolment = try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-01-05"))
         _ = try await world.service.correct(enrolment.sequence, reason: "wrong curriculum date", on: TestWorld.day("2026-01-06"))
         _ = try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-01-06"))
@@ -16,8 +16,8 @@ import VetaProgress
         #expect(recorded.kind == .evidence)
     }
 
-    @Test func reinstatingAnEnrolmentWhileEnrolledAgainIsRefused() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func reinstatingAnEnrolmentWhileEnrolledAgainIsRefused(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let enrolment = try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-01-05"))
         let correction = try await world.service.correct(enrolment.sequence, reason: "mistake", on: TestWorld.day("2026-01-06"))
         _ = try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-01-06"))
@@ -29,8 +29,8 @@ import VetaProgress
         }
     }
 
-    @Test func aUnitSignedOffCannotBeSignedOffAgain() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aUnitSignedOffCannotBeSignedOffAgain(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         _ = try await world.service.signOff(
             world.trainee, unit: Self.unit, in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-05"), key: world.key)
@@ -43,8 +43,8 @@ import VetaProgress
         }
     }
 
-    @Test func entriesDatedAfterTodayAreRefused() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func entriesDatedAfterTodayAreRefused(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let tomorrow = try await world.service.today().adding(days: 1)
         await #expect(throws: Refusal.self) { try await world.service.enrol(world.trainee, in: world.ref, on: tomorrow) }
         _ = try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-01-05"))

@@ -172,19 +172,11 @@ import VetaCurricula
 /// The PostgreSQL schema is the SQLite store's, table for table and column for column (in order):
 /// tables, the compact ledger and the view `ledger_entry`.
 @Suite struct PostgresSchemaTests {
-    /// PostgreSQL's tables and columns are SQLite's at schema version 7, in order. (Known gap: SQLite's
-    /// version 8 moved the columns only some kinds use to `ledger_detail`; the PostgreSQL layout has
-    /// not followed yet, so this compares with a SQLite store migrated to version 7.)
-    @Test(arguments: Engine.all.filter { $0 == .postgresql }) func everyTableAndColumnIsTheSQLiteStoresAtVersion7(engine: Engine)
-        async throws
-    {
+    /// PostgreSQL's tables, view and columns are SQLite's at this veta's schema version, in order.
+    @Test(arguments: Engine.all.filter { $0 == .postgresql }) func everyTableAndColumnIsTheSQLiteStores(engine: Engine) async throws {
         let pg = try await TestWorld.make(engine: engine)
         let sqlite = try await TestWorld.make(engine: .sqlite)
-        let v7Path = sqlite.folder + "/v7-layout.sqlite"
-        let v7 = try DatabaseQueue(path: v7Path)
-        try Migrations.migrator.migrate(v7, upTo: DetailMigrationTests.v7)
-        try v7.close()
-        let expected = try await DatabaseQueue(path: v7Path).read { db in
+        let expected = try await DatabaseQueue(path: sqlite.storePath).read { db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -201,5 +193,41 @@ import VetaCurricula
             """
         ).split(separator: "\n").map(String.init)
         #expect(actual == expected)
+    }
+}
+
+extension PostgresSchemaTests {
+    /// Every table column has the SQLite store's type (BIGINT for INTEGER, BYTEA for BLOB) and
+    /// nullability, and every index of the layout has its name on both engines: one description
+    /// (``StoreLayout``) writes both.
+    @Test(arguments: Engine.all.filter { $0 == .postgresql }) func everyColumnTypeAndIndexIsTheSQLiteStores(engine: Engine) async throws {
+        let pg = try await TestWorld.make(engine: engine)
+        let sqlite = try await TestWorld.make(engine: .sqlite)
+        let (columns, indexes) = try await DatabaseQueue(path: sqlite.storePath).read { db in
+            (
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT m.name || '.' || p.name || ' ' || p.type || ' ' || (p."notnull" OR p.pk > 0) FROM sqlite_master m
+                        JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> 'grdb_migrations'
+                        """),
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+            )
+        }
+        let pgColumns = try Engine.psql(
+            pg.storePath,
+            """
+            SELECT c.table_name || '.' || c.column_name || ' ' || CASE c.data_type WHEN 'bigint' THEN 'INTEGER' WHEN 'text' THEN 'TEXT'
+                WHEN 'bytea' THEN 'BLOB' ELSE c.data_type END || ' ' || CASE WHEN c.is_nullable = 'NO' THEN 1 ELSE 0 END
+            FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+            WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> 'veta_schema'
+            """
+        ).split(separator: "\n").map(String.init)
+        let pgIndexes = try Engine.psql(
+            pg.storePath,
+            "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT IN (SELECT conname FROM pg_constraint)"
+        ).split(separator: "\n").map(String.init)
+        #expect(pgColumns.sorted() == columns.sorted())
+        #expect(pgIndexes.sorted() == indexes.sorted())
     }
 }

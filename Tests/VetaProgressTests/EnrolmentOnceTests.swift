@@ -9,8 +9,8 @@ import VetaProgress
 @Suite struct EnrolmentOnceTests {
     static let enrolledOn = TestWorld.day("2026-01-05")
 
-    @Test func anEnrolmentDatedBeforeTheOneInForceIsRefusedAsADoubleEnrolment() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func anEnrolmentDatedBeforeTheOneInForceIsRefusedAsADoubleEnrolment(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         for date in ["2026-01-03", "2026-01-05", "2026-12-15"] {
             await #expect(throws: Refusal.self, "enrolment on \(date)") {
                 try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day(date))
@@ -22,8 +22,8 @@ import VetaProgress
 
     /// Import applies the same rule, row by row: an earlier or later date is refused naming the line,
     /// the same row as the enrolment in force is a repeat.
-    @Test func importRefusesAnEnrolmentWhileOneIsInForceNamingTheLine() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func importRefusesAnEnrolmentWhileOneIsInForceNamingTheLine(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("veta-enrol-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         for date in ["2026-01-03", "2027-02-01"] {
@@ -37,8 +37,8 @@ import VetaProgress
         #expect(enrolments.count == 1)
     }
 
-    @Test func whileEnrolledEveryOtherEnrolmentIsRefusedWhateverItsDate() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func whileEnrolledEveryOtherEnrolmentIsRefusedWhateverItsDate(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         await propertyCheck(count: 60, input: Gen.int(in: -3650...3650)) { offset in
             let date = Self.enrolledOn.adding(days: offset)
             do {
@@ -52,8 +52,8 @@ import VetaProgress
         }
     }
 
-    @Test func theStoreItselfRefusesASecondEnrolmentAsImportWritesIt() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func theStoreItselfRefusesASecondEnrolmentAsImportWritesIt(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let earlier = LedgerEntry(kind: .enrolment, trainee: world.trainee, curriculum: world.ref, date: TestWorld.day("2025-12-01"))
         await #expect(throws: Refusal.self) { try await world.service.store.append([earlier]) { _ in } }
         let otherVersion = CurriculumRef(code: world.ref.code, version: SemanticVersion(major: 9, minor: 0, patch: 0))
@@ -65,8 +65,8 @@ import VetaProgress
         #expect(entries.filter { $0.kind == .enrolment }.count == 1)
     }
 
-    @Test func twoEnrolmentsOfOneTraineeInOneBatchAreRefusedTogether() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func twoEnrolmentsOfOneTraineeInOneBatchAreRefusedTogether(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let batch = ["2026-03-01", "2026-02-01"].map {
             LedgerEntry(kind: .enrolment, trainee: world.trainee, curriculum: world.ref, date: TestWorld.day($0))
         }
@@ -75,10 +75,10 @@ import VetaProgress
     }
 
     /// Any date up to today: an enrolment dated after today is refused whatever else holds.
-    @Test func afterAWithdrawalTheTraineeMayEnrolAgainOnAnyDate() async throws {
+    @Test(arguments: Engine.all) func afterAWithdrawalTheTraineeMayEnrolAgainOnAnyDate(engine: Engine) async throws {
         await propertyCheck(count: 5, input: Gen.int(in: -400...400)) { offset in
             do {
-                let world = try await TestWorld.make()
+                let world = try await TestWorld.make(engine: engine)
                 _ = try await world.service.withdraw(world.trainee, from: world.ref, on: TestWorld.day("2026-02-01"), reason: "left")
                 let date = TestWorld.day("2026-02-01").adding(days: offset)
                 guard try await date <= world.service.today() else {

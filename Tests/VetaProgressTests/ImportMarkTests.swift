@@ -46,8 +46,8 @@ import VetaCurricula
         #expect(!corrections.contains { $0.corrects == recorded.sequence })
     }
 
-    @Test func entriesNoImportWroteAreNeverUndoneAsAnImport() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func entriesNoImportWroteAreNeverUndoneAsAnImport(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let a = try await world.service.record(world.evidence("RIIWHS201E", .element(1), date: "2026-02-01"))
         let b = try await world.service.record(world.evidence("RIIWHS201E", .element(2), date: "2026-02-02"))
         let size = try await world.service.store.ledgerEnd()

@@ -8,8 +8,8 @@ import VetaCurricula
 @Suite struct ImportTests {
     static let header = "trainee,curriculum,unit,target,method,outcome,date,hours,site,note,assessor,attachment_sha256\n"
 
-    @Test func aFileWithOneBadRowWritesNothingAndReportsEveryBadRowByLine() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aFileWithOneBadRowWritesNothingAndReportsEveryBadRowByLine(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let before = try await world.service.store.allEntries().count
         let csv =
             Self.header + "T001,EXWSAFE,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-01,1,,,A01,\n"
@@ -27,8 +27,8 @@ import VetaCurricula
         #expect(try await world.service.store.allEntries().count == before)
     }
 
-    @Test func aGoodFileIsWrittenInOrderAndTheLedgerStillVerifies() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aGoodFileIsWrittenInOrderAndTheLedgerStillVerifies(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         var csv = Self.header
         for day in 1...9 {
             csv += "T001,EXWSAFE@1.1.0,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-0\(day),0.5,\"Mina, Saucito\",,A01,\n"
@@ -44,8 +44,8 @@ import VetaCurricula
         #expect(try await world.service.verifyLedger().isIntact)
     }
 
-    @Test func traineesFileAddsAllOrNothing() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func traineesFileAddsAllOrNothing(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let header = "id,paternal_surname,maternal_surname,given_names,curp,employer_rfc,occupation,job_title\n"
         let bad =
             header + "T002,Pérez,Ruiz,Luis,\(TestWorld.curps[1]),\(TestWorld.employer),Op,Op\n"

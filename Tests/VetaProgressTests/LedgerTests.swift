@@ -51,8 +51,8 @@ import VetaCurricula
         #expect(variants.allSatisfy { LedgerCanonicalEncoding.hash(of: $0) != base })
     }
 
-    @Test func appendedEntriesFormAChainThatVerifies() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func appendedEntriesFormAChainThatVerifies(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         let rows = try await world.service.store.allEntries().map { try $0.get() }
         #expect(rows.map(\.sequence) == Array(1...Int64(rows.count)))

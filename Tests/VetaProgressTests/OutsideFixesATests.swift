@@ -35,8 +35,8 @@ import VetaCurricula
     }
 
     /// repro-2: every write with a date refuses a date after the site's today, and writes nothing.
-    @Test func everyDatedWriteRefusesADateAfterToday() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func everyDatedWriteRefusesADateAfterToday(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let evidence = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         let tomorrow = try await world.service.today().adding(days: 1)
         let end = try await world.service.store.ledgerEnd()
@@ -69,8 +69,8 @@ import VetaCurricula
 
     /// repro-11: migrate applies the enrolment admission rule: not into a withdrawn version, not
     /// into a draft unless asked; nothing is written when refused.
-    @Test func migrateRefusesAWithdrawnOrDraftTarget() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func migrateRefusesAWithdrawnOrDraftTarget(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         _ = try await world.service.publish(fileAt: Self.major)
         let newer = CurriculumRef(code: world.ref.code, version: try SemanticVersion("2.0.0").unwrap("a version"))
         let today = try await world.service.today()
@@ -94,8 +94,8 @@ import VetaCurricula
 
     /// repro-19: a bare code for an enrolment is the newest version that takes enrolments; a draft
     /// only with allowDraft, a withdrawn version never.
-    @Test func aBareCodeForAnEnrolmentIsTheNewestVersionThatTakesEnrolments() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func aBareCodeForAnEnrolmentIsTheNewestVersionThatTakesEnrolments(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let code = world.ref.code.rawValue
         _ = try await world.service.publish(fileAt: try Self.draft("3.0.0", in: world))
         let draft = CurriculumRef(code: world.ref.code, version: try SemanticVersion("3.0.0").unwrap("a version"))
@@ -110,22 +110,22 @@ import VetaCurricula
     }
 
     /// repro-5: the publish note claims a lifecycle entry only when the log holds the one just written.
-    @Test func thePublishNoteSaysWhatHappened() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func thePublishNoteSaysWhatHappened(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.service.retire(world.ref, reason: "replaced", on: try await world.service.today())
         _ = try await world.service.publish(fileAt: Self.major)
         let newer = CurriculumRef(code: world.ref.code, version: try SemanticVersion("2.0.0").unwrap("a version"))
         let note = try await world.service.supersessionNote(older: world.ref, newer: newer)
         #expect(note.contains("stays withdrawn") && note.contains("no lifecycle entry was written"), "\(note)")
-        let other = try await TestWorld.make()
+        let other = try await TestWorld.make(engine: engine)
         _ = try await other.service.publish(fileAt: Self.major)
         #expect(try await other.service.supersessionNote(older: other.ref, newer: newer).contains("(lifecycle entry in the log)"))
     }
 
     /// repro-6: a voided sign-off counts nowhere, whatever the dates: a new sign-off dated before the
     /// correction is not refused as a repeat.
-    @Test func aVoidedSignOffDoesNotBlockASignOffDatedBeforeTheCorrection() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aVoidedSignOffDoesNotBlockASignOffDatedBeforeTheCorrection(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         let unit = UnitCode("RIIWHS201E")
         let first = try await world.service.signOff(

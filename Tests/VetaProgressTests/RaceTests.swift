@@ -23,8 +23,8 @@ import VetaCurricula
 
     // MARK: the interleaving that matters, every time
 
-    @Test func anEnrolmentThatLostTheRaceIsRefusedAsAlreadyEnrolled() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func anEnrolmentThatLostTheRaceIsRefusedAsAlreadyEnrolled(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let other = try world.otherProcess()
         let loser = try world.losingRace { _ = try await other.enrol(world.trainee, in: world.ref, on: Self.day) }
         let result = await Self.outcome { try await loser.enrol(world.trainee, in: world.ref, on: Self.day) }
@@ -32,8 +32,8 @@ import VetaCurricula
         #expect(try await world.service.store.entries(for: world.trainee).filter { $0.kind == .enrolment }.count == 1)
     }
 
-    @Test func aCorrectionThatLostTheRaceIsRefusedNamingTheCorrectionThatWon() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aCorrectionThatLostTheRaceIsRefusedNamingTheCorrectionThatWon(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let wrong = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         let other = try world.otherProcess()
         let loser = try world.losingRace { _ = try await other.correct(wrong.sequence, reason: "first", on: Self.day) }
@@ -44,8 +44,8 @@ import VetaCurricula
         #expect(Self.refusal(result)?.summary == "entry \(wrong.sequence) is already corrected by entry \(winner.sequence)", "\(result)")
     }
 
-    @Test func aWithdrawalThatLostTheRaceIsRefusedAsNotEnrolled() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aWithdrawalThatLostTheRaceIsRefusedAsNotEnrolled(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let other = try world.otherProcess()
         let loser = try world.losingRace { _ = try await other.withdraw(world.trainee, from: world.ref, on: Self.day, reason: "a") }
         let result = await Self.outcome { try await loser.withdraw(world.trainee, from: world.ref, on: Self.day, reason: "b") }
@@ -53,8 +53,8 @@ import VetaCurricula
         #expect(try await world.service.store.entries(ofKinds: [.withdrawal]).count == 1)
     }
 
-    @Test func evidenceRecordedAsTheTraineeIsWithdrawnIsRefused() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func evidenceRecordedAsTheTraineeIsWithdrawnIsRefused(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let other = try world.otherProcess()
         let loser = try world.losingRace {
             _ = try await other.withdraw(world.trainee, from: world.ref, on: TestWorld.day("2026-01-20"), reason: "left")
@@ -64,8 +64,8 @@ import VetaCurricula
         #expect(try await world.service.store.entries(ofKinds: [.evidence]).isEmpty)
     }
 
-    @Test func aSignOffThatLostTheRaceToAnotherIsRefusedAsARepeat() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aSignOffThatLostTheRaceToAnotherIsRefusedAsARepeat(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         let unit = UnitCode("RIIWHS201E")
         let other = try world.otherProcess()
@@ -85,8 +85,8 @@ import VetaCurricula
     }
 
     /// The sign-off's precondition (complete evidence) is checked against the ledger it is appended to.
-    @Test func aSignOffRacingTheCorrectionOfItsEvidenceIsRefused() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aSignOffRacingTheCorrectionOfItsEvidenceIsRefused(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         let evidence = try await world.service.store.entries(ofKinds: [.evidence])
         let first = try #require(evidence.first)
@@ -102,8 +102,8 @@ import VetaCurricula
 
     /// A second sign-off on the same day or earlier is a repeat, whoever signs; a later one is refused
     /// too while the first has not expired (a unit is signed off again only to renew an expired sign-off).
-    @Test func aSecondSignOffIsRefusedWhileTheFirstStands() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aSecondSignOffIsRefusedWhileTheFirstStands(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         let unit = UnitCode("RIIWHS201E")
         let first = try await world.service.signOff(
@@ -124,8 +124,8 @@ import VetaCurricula
     }
 
     /// A migration is planned again when evidence was recorded after it read the ledger: nothing recorded is left unplanned.
-    @Test func aMigrationOvertakenByNewEvidenceIsPlannedAgainWithIt() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aMigrationOvertakenByNewEvidenceIsPlannedAgainWithIt(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let major = TestWorld.packageRoot.appendingPathComponent("Tests/fixtures/diff/major.xml").path
         let (published, _) = try await world.service.publish(fileAt: major)
         let next = try published.curriculum.unwrap("the 2.0.0 fixture is valid")
@@ -140,8 +140,8 @@ import VetaCurricula
         #expect(try await world.service.store.entries(ofKinds: [.enrolment]).filter { $0.curriculum == to }.count == 1)
     }
 
-    @Test func aRequestOvertakenAtEveryCheckGivesUpAsStorageWithNothingWritten() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aRequestOvertakenAtEveryCheckGivesUpAsStorageWithNothingWritten(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let other = try world.otherProcess()
         let note = Counter()
         let loser = try world.losingRace(times: ProgressService.checkAttempts) {
@@ -163,8 +163,8 @@ import VetaCurricula
 
     // MARK: many concurrent tasks, each with a store instance of its own
 
-    @Test func eightTraineesEnrolledThreeTimesAtOnceAreEachEnrolledOnce() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func eightTraineesEnrolledThreeTimesAtOnceAreEachEnrolledOnce(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let trainees = try await Self.addTrainees(8, to: world)
         let results = await withTaskGroup(of: Result<LedgerEntry, any Error>.self) { group in
             for trainee in trainees {
@@ -183,8 +183,8 @@ import VetaCurricula
         #expect(try await world.service.verifyLedger().isIntact)
     }
 
-    @Test func eightEntriesCorrectedTwiceAtOnceAreEachCorrectedOnce() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func eightEntriesCorrectedTwiceAtOnceAreEachCorrectedOnce(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         var targets: [Int64] = []
         for day in 1...8 {
             targets.append(try await world.service.record(world.evidence("RIIWHS201E", .element(1), date: "2026-02-0\(day)")).sequence)

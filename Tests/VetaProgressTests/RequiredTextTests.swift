@@ -46,8 +46,8 @@ import Testing
         }
     }
 
-    @Test func theStoreRefusesATraineeWithAnEmptyPaternalSurname() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func theStoreRefusesATraineeWithAnEmptyPaternalSurname(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let trainee = try Self.trainee(blank: "paternal_surname", with: " ")
         await #expect(throws: Refusal.self) { try await world.service.store.add(trainee) }
         #expect(try await world.service.store.trainee(TraineeID("T9")) == nil)

@@ -6,14 +6,14 @@ import VetaCurricula
 
 /// The supervisor's operations check everything before writing, and refuse with reasons.
 @Suite struct ServiceTests {
-    @Test func evidenceForATraineeNotEnrolledIsRefused() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func evidenceForATraineeNotEnrolledIsRefused(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         await #expect(throws: Refusal.self) { try await world.service.record(world.evidence("RIIWHS201E", .criterion("1.1"))) }
         #expect(try await world.service.store.entries(for: world.trainee).isEmpty)
     }
 
-    @Test func evidenceByAnAssessorNotAuthorisedForTheUnitIsRefusedWithTheReason() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func evidenceByAnAssessorNotAuthorisedForTheUnitIsRefusedWithTheReason(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.service.store.add(
             Assessor(
                 id: AssessorID("A02"), name: "Otro", accreditation: "EV-2", units: [UnitCode("RIIERR302D")],
@@ -36,8 +36,8 @@ import VetaCurricula
         await #expect(throws: Refusal.self) { try await world.service.record(world.evidence("RIIWHS201E", target)) }
     }
 
-    @Test func signOffIsRefusedUntilTheEvidenceIsComplete() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func signOffIsRefusedUntilTheEvidenceIsComplete(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         _ = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         do {
             _ = try await world.service.signOff(
@@ -55,8 +55,8 @@ import VetaCurricula
         #expect(world.key.publicKey.isValidSignature(signature, for: LedgerCanonicalEncoding.bytes(of: entry)))
     }
 
-    @Test func signOffWithAKeyThatIsNotTheAssessorsIsRefused() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func signOffWithAKeyThatIsNotTheAssessorsIsRefused(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         do {
             _ = try await world.service.signOff(
@@ -68,8 +68,8 @@ import VetaCurricula
         }
     }
 
-    @Test func correctionVoidsAnEntryOnceAndACorrectionOfItReinstatesIt() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func correctionVoidsAnEntryOnceAndACorrectionOfItReinstatesIt(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let wrong = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         let correction = try await world.service.correct(wrong.sequence, reason: "wrong trainee", on: TestWorld.day("2026-02-02"))
         #expect(correction.corrects == wrong.sequence)
@@ -85,8 +85,8 @@ import VetaCurricula
         #expect(reinstated.units.first { $0.unit == UnitCode("RIIWHS201E") }?.criteriaCovered ?? 0 > 0)
     }
 
-    @Test func publishingDifferentBytesUnderAPublishedVersionIsRefused() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func publishingDifferentBytesUnderAPublishedVersionIsRefused(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let changed = try String(contentsOfFile: TestWorld.examplePath, encoding: .utf8)
             .replacingOccurrences(of: "Veta examples", with: "Veta examples, edited")
         let path = world.folder + "/changed.xml"
@@ -102,8 +102,8 @@ import VetaCurricula
         #expect(again == .alreadyPublished)
     }
 
-    @Test func aFileWithErrorsIsNotPublished() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aFileWithErrorsIsNotPublished(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let invalid = TestWorld.packageRoot.appendingPathComponent("Examples/VETA-R001-duplicate-unit-code.xml").path
         let (result, outcome) = try await world.service.publish(fileAt: invalid)
         #expect(result.hasErrors)

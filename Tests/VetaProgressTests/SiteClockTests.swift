@@ -41,8 +41,8 @@ import VetaCurricula
     }
 
     /// The store's setting is a log entry; "today" follows it; a bad zone appends nothing.
-    @Test func theStoresTimeZoneDecidesToday() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func theStoresTimeZoneDecidesToday(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let instant = try Instant.parse("2026-11-30T03:00:00Z").unwrap("an instant")
         #expect(try await world.service.setTimeZone("America/Mexico_City", reason: "sitio en Zacatecas", at: instant))
         #expect(try await world.service.today(at: instant) == TestWorld.day("2026-11-29"))

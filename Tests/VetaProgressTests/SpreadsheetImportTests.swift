@@ -26,8 +26,8 @@ import VetaCurricula
         }
     }
 
-    @Test func excelCSVUTF8WithByteOrderMarkAndCRLFImports() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func excelCSVUTF8WithByteOrderMarkAndCRLFImports(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let text = Self.traineeHeader + "\r\n\u{00A0}T002\u{00A0},Núñez,Ruiz,José,\(TestWorld.curps[1]),\(TestWorld.employer),Op,Op\r\n"
         let report = try await world.service.importCSV(fileAt: try Self.write([0xEF, 0xBB, 0xBF] + Array(text.utf8), in: world))
         #expect(report.written == 1)
@@ -35,8 +35,8 @@ import VetaCurricula
         #expect(stored?.paternalSurname == "Núñez")
     }
 
-    @Test func windows1252IsRefusedByDefaultAndStoredRightWhenNamed() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func windows1252IsRefusedByDefaultAndStoredRightWhenNamed(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let text = Self.traineeHeader + "\r\nT002,Núñez,Ruiz,José,\(TestWorld.curps[1]),\(TestWorld.employer),Op,Op\r\n"
         let cp1252 = text.unicodeScalars.map { UInt8($0.value) }  // all Latin-1, which Windows-1252 writes as is
         let path = try Self.write(cp1252, in: world)
@@ -50,15 +50,15 @@ import VetaCurricula
         #expect(stored?.givenNames == "José")
     }
 
-    @Test func aHeaderNamingAColumnTwiceIsRefused() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aHeaderNamingAColumnTwiceIsRefused(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let path = try Self.write(Array("trainee,curriculum,date,Trainee\nT001,EXWSAFE,2026-01-05,T001\n".utf8), in: world)
         let refused = await Self.refusal { try await world.service.importCSV(fileAt: path) }
         #expect(refused?.summary.contains("names column trainee twice (columns 1 and 4)") == true)
     }
 
-    @Test func semicolonFilesAreReadAndTheirHoursMayHaveADecimalComma() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func semicolonFilesAreReadAndTheirHoursMayHaveADecimalComma(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let text =
             Self.evidenceHeader.replacingOccurrences(of: ",", with: ";")
             + "\r\nT001;EXWSAFE;RIIWHS201E;criterion:1.1;observation;satisfactory;2026-02-01;1,5;Mina Saucito, nivel 3;;A01\r\n"
@@ -69,16 +69,16 @@ import VetaCurricula
         #expect(entry?.site == "Mina Saucito, nivel 3")
     }
 
-    @Test func aDecimalCommaInACommaSeparatedFileIsRefusedWithTheFix() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aDecimalCommaInACommaSeparatedFileIsRefusedWithTheFix(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let text = Self.evidenceHeader + "\nT001,EXWSAFE,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-01,\"1,5\",,,A01\n"
         let report = try await world.service.importCSV(fileAt: try Self.write(Array(text.utf8), in: world))
         #expect(report.written == 0)
         #expect(report.errors.first?.reason.contains("write 1.5") == true)
     }
 
-    @Test func aControlCharacterInANoteIsRefusedNamingLineAndField() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aControlCharacterInANoteIsRefusedNamingLineAndField(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let before = try await world.service.store.allEntries().count
         let text = Self.evidenceHeader + "\nT001,EXWSAFE,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-01,1,,ok\u{0}cut,A01\n"
         let report = try await world.service.importCSV(fileAt: try Self.write(Array(text.utf8), in: world))
@@ -87,8 +87,8 @@ import VetaCurricula
         #expect(try await world.service.store.allEntries().count == before)
     }
 
-    @Test func aNoteWithTabsAndLineBreaksIsStoredWholeAndTheLedgerVerifies() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aNoteWithTabsAndLineBreaksIsStoredWholeAndTheLedgerVerifies(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let text =
             Self.evidenceHeader
             + "\r\nT001,EXWSAFE,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-01,1,,\"uno\tdos\r\ntres\",A01\r\n"
@@ -97,15 +97,15 @@ import VetaCurricula
         #expect(try await world.service.verifyLedger().isIntact)
     }
 
-    @Test func aBidirectionalOverrideInANameIsRefused() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aBidirectionalOverrideInANameIsRefused(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let text = Self.traineeHeader + "\nT002,Pérez,Ruiz,Lu\u{202E}is,\(TestWorld.curps[1]),\(TestWorld.employer),Op,Op\n"
         let report = try await world.service.importCSV(fileAt: try Self.write(Array(text.utf8), in: world))
         #expect(report.errors.first?.reason.hasPrefix("given_names: U+202E (RIGHT-TO-LEFT OVERRIDE) at character 3") == true)
     }
 
-    @Test func aRowRepeatedWithinTheFileIsReportedWithTheEarlierLine() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aRowRepeatedWithinTheFileIsReportedWithTheEarlierLine(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let row = "T001,EXWSAFE,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-01,1,,,A01\n"
         let text =
             Self.evidenceHeader + "\n" + row + "T001,EXWSAFE,RIIWHS201E,element:1,observation,satisfactory,2026-02-01,1,,,A01\n"
@@ -115,8 +115,8 @@ import VetaCurricula
         #expect(report.errors.first?.reason.hasPrefix("repeats line 2 ") == true)
     }
 
-    @Test func evidenceAlreadyInTheStoreIsRefusedUnlessAllowed() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func evidenceAlreadyInTheStoreIsRefusedUnlessAllowed(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let text =
             Self.evidenceHeader + "\nT001,EXWSAFE,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-01,1,,,A01\n"
             + "T001,EXWSAFE,RIIWHS201E,criterion:1.2,observation,satisfactory,2026-02-01,1,,,A01\n"
@@ -134,8 +134,8 @@ import VetaCurricula
         #expect(try await world.service.store.allEntries().count == count + 3 + 1)
     }
 
-    @Test func traineesAlreadyInTheStoreAreSkippedOnlyWhenAllowed() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func traineesAlreadyInTheStoreAreSkippedOnlyWhenAllowed(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let text =
             Self.traineeHeader + "\nT001,García,López,Ana María,\(TestWorld.curps[0]),\(TestWorld.employer),Operadora,Operadora\n"
             + "T002,Pérez,Ruiz,Luis,\(TestWorld.curps[1]),\(TestWorld.employer),Op,Op\n"
@@ -148,8 +148,8 @@ import VetaCurricula
         #expect(try await world.service.store.trainees().count == 2)
     }
 
-    @Test func theStoreCleansWhatTraineeAddGivesIt() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func theStoreCleansWhatTraineeAddGivesIt(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.service.store.add(
             Trainee(
                 id: TraineeID("\u{3000}T009 "), paternalSurname: "Nu\u{0301}n\u{0303}ez", maternalSurname: "", givenNames: "José",
@@ -163,8 +163,8 @@ import VetaCurricula
         }
     }
 
-    @Test func enrolAndRecordCleanTheIdsTheyAreGivenAndTheStoreRefusesUncleanOnes() async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all) func enrolAndRecordCleanTheIdsTheyAreGivenAndTheStoreRefusesUncleanOnes(engine: Engine) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let entry = try await world.service.enrol(TraineeID("\u{00A0}T001\u{3000}"), in: world.ref, on: TestWorld.day("2026-01-05"))
         #expect(entry.trainee == world.trainee)
         var evidence = world.evidence("RIIWHS201E", .element(1))
@@ -179,8 +179,10 @@ import VetaCurricula
         #expect(try await world.service.verifyLedger().isIntact)
     }
 
-    @Test func enrolmentsAlreadyInTheStoreAreSkippedOnlyWhenAllowedAndAnotherDateIsRefused() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func enrolmentsAlreadyInTheStoreAreSkippedOnlyWhenAllowedAndAnotherDateIsRefused(engine: Engine)
+        async throws
+    {
+        let world = try await TestWorld.make(engine: engine)
         let path = try Self.write(Array("trainee,curriculum,date\nT001,EXWSAFE,2026-01-05\n".utf8), in: world)
         let refused = await Self.refusal { try await world.service.importCSV(fileAt: path) }
         #expect(refused?.summary.hasPrefix("1 of 1 rows are already in the store (first: line 2)") == true)

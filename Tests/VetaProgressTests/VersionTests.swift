@@ -13,8 +13,8 @@ import VetaCurricula
     static let major = TestWorld.packageRoot.appendingPathComponent("Tests/fixtures/diff/major.xml").path
 
     /// The world with 2.0.0 (which declares it supersedes the example 1.1.0) published.
-    static func withNewerVersion() async throws -> (TestWorld, CurriculumRef) {
-        let world = try await TestWorld.make()
+    static func withNewerVersion(engine: Engine = .sqlite) async throws -> (TestWorld, CurriculumRef) {
+        let world = try await TestWorld.make(engine: engine)
         let (result, outcome) = try await world.service.publish(fileAt: major)
         #expect(outcome == .published)
         let next = try result.curriculum.unwrap("the 2.0.0 fixture is valid")
@@ -22,8 +22,8 @@ import VetaCurricula
     }
 
     /// A bare code resolves per trainee to the version they are enrolled in, not the newest published.
-    @Test func aBareCodeResolvesToTheVersionTheTraineeIsEnrolledIn() async throws {
-        let (world, newer) = try await Self.withNewerVersion()
+    @Test(arguments: Engine.all) func aBareCodeResolvesToTheVersionTheTraineeIsEnrolledIn(engine: Engine) async throws {
+        let (world, newer) = try await Self.withNewerVersion(engine: engine)
         let code = world.ref.code.rawValue
         #expect(try await world.service.resolve(code, for: world.trainee) == world.ref)
         #expect(try await world.service.resolve(code) == newer)
@@ -36,8 +36,8 @@ import VetaCurricula
 
     /// Publishing a version that declares `supersedes` appends one lifecycle entry for the older one
     /// (its bytes and publication untouched), with its projection; publishing again adds nothing.
-    @Test func publishingASupersedingVersionMovesTheOlderOneToSuperseded() async throws {
-        let (world, newer) = try await Self.withNewerVersion()
+    @Test(arguments: Engine.all) func publishingASupersedingVersionMovesTheOlderOneToSuperseded(engine: Engine) async throws {
+        let (world, newer) = try await Self.withNewerVersion(engine: engine)
         let before = try await world.service.store.publishedCurriculum(world.ref)
         _ = try await world.service.publish(fileAt: Self.major)
         let entries = try await world.service.store.entries(ofKinds: [.lifecycle])
@@ -70,8 +70,8 @@ import VetaCurricula
     }
 
     /// `retire` withdraws a version: it takes no new enrolments, is final, and needs a reason.
-    @Test func aRetiredVersionTakesNoNewEnrolments() async throws {
-        let (world, _) = try await Self.withNewerVersion()
+    @Test(arguments: Engine.all) func aRetiredVersionTakesNoNewEnrolments(engine: Engine) async throws {
+        let (world, _) = try await Self.withNewerVersion(engine: engine)
         await #expect(throws: Refusal.self) { try await world.service.retire(world.ref, reason: "  ", on: TestWorld.day("2026-03-01")) }
         try await world.service.retire(world.ref, reason: "replaced", on: TestWorld.day("2026-03-01"))
         #expect(try await world.service.lifecycle()[world.ref.description]?.status == .withdrawn)
@@ -88,10 +88,10 @@ import VetaCurricula
     }
 
     /// The lifecycle table is a projection of the log: a damaged table is named, and rebuilt from the log alone.
-    @Test func theLifecycleTableIsRebuiltFromTheLog() async throws {
-        let (world, _) = try await Self.withNewerVersion()
+    @Test(arguments: Engine.all) func theLifecycleTableIsRebuiltFromTheLog(engine: Engine) async throws {
+        let (world, _) = try await Self.withNewerVersion(engine: engine)
         try await world.service.retire(world.ref, reason: "replaced", on: TestWorld.day("2026-03-01"))
-        try await DatabaseQueue(path: world.storePath).write { db in try db.execute(sql: "DELETE FROM curriculum_lifecycle") }
+        try engine.tamper(world.storePath, ["DELETE FROM curriculum_lifecycle"])
         #expect(try await world.service.store.projectionProblems().contains { $0.contains("curriculum_lifecycle") })
         let end = try await world.service.store.ledgerEnd()
         _ = try await world.service.store.rebuildProjections(after: end)

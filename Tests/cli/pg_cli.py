@@ -1,6 +1,7 @@
 """End-to-end checks of the PostgreSQL store (`--store postgresql://...`), against the throwaway
 cluster `make test` starts (Tests/pg/with-cluster.sh sets VETA_TEST_POSTGRES): publish, org,
-assessor, trainee, enrol, record, signoff, status and ledger verify on PostgreSQL; 8 processes
+assessor, trainee, enrol, record, signoff, status and ledger verify on PostgreSQL; completion records (issuer,
+issue, verify, revoke, site build) and a curriculum's lifecycle (retire) on PostgreSQL; 8 processes
 recording at once lose nothing and 8 x 3 racing enrolments keep one each; the log is append-only in
 the database (triggers, and a role without UPDATE/DELETE on it, as the README grants); an entry
 changed behind veta's back is named by `ledger verify` and refused by `status`; a bad connection
@@ -151,19 +152,60 @@ check("3 concurrent `veta signoff` of one unit on PostgreSQL: one exits 0, the o
 check("... the store holds exactly one sign-off", count("SELECT count(*) FROM ledger_entry WHERE kind = 'signoff'") == 1)
 status = run("status", "T1", "--format", "json")
 check("`veta status` reads the trainee from PostgreSQL", status.returncode == 0 and "RIIWHS201E" in status.stdout, status.stderr)
+upgrade = run("store", "upgrade")
+check("`veta store upgrade` on a PostgreSQL store of this veta's version: already up to date",
+      upgrade.returncode == 0 and "PostgreSQL store schema version 2, already up to date" in upgrade.stdout, upgrade.stdout + upgrade.stderr)
 verify = run("ledger", "verify")
 check("`veta ledger verify` on PostgreSQL: intact", verify.returncode == 0 and "ledger intact" in verify.stdout, verify.stdout + verify.stderr)
 listed = run("trainee", "list")
 check("`veta trainee list` on PostgreSQL lists the 8 trainees", listed.returncode == 0 and all(t in listed.stdout for t in trainees),
       listed.stderr)
-records = run("revoke", "VETA-2026-000001", "--reason", "prueba")
-check("record commands are refused on PostgreSQL for now: exit 1, named", records.returncode == 1 and "PostgreSQL store" in records.stderr,
-      f"exit {records.returncode}: {records.stderr.strip()}")
+
+# --- completion records on PostgreSQL: issuer, issue, verify, revoke, site build ---------------------------
+ISSUER = "https://capacitacion.example.mx"
+issuer_key = os.path.join(keys, "issuer.private.jwk")
+out = os.path.join(work, "records")
+subprocess.run([veta, "keys", "generate", "--name", "issuer", "--out", keys], check=True, capture_output=True)
+must("issuer", "add", "--url", ISSUER, "--name", "Capacitación Minera del Norte, S.C.", "--rfc", "CMN150101AB1",
+     "--public-key", os.path.join(keys, "issuer.public.jwk"))
+again = run("issuer", "add", "--url", ISSUER + "/", "--name", "Otra", "--rfc", "CMN150101AB1",
+            "--public-key", os.path.join(keys, "issuer.public.jwk"))
+check("an issuer whose did:web another has is refused on PostgreSQL: exit 1", again.returncode == 1 and "did:web" in again.stderr,
+      f"exit {again.returncode}: {again.stderr.strip()}")
+issued = run("issue", "--trainee", "T1", "--curriculum", "EXWSAFE", "--unit", "RIIWHS201E", "--format", "ob3", "--issuer", ISSUER,
+             "--key", issuer_key, "--out", out, "--as-of", "2026-02-10")
+check("`veta issue` on PostgreSQL issues a unit credential", issued.returncode == 0 and "issued VETA-2026-000001" in issued.stdout,
+      issued.stdout + issued.stderr)
+jwt = os.path.join(out, "VETA-2026-000001.jwt")
+check("... its bytes are kept in record_artifact and its issue entry in the log",
+      count("SELECT count(*) FROM record_artifact WHERE serial = 'VETA-2026-000001'") == 1
+      and count("SELECT count(*) FROM ledger_entry WHERE kind = 'issue' AND serial = 'VETA-2026-000001'") == 1)
+verified = run("verify", jwt, "--as-of", "2026-02-10")
+check("`veta verify` on PostgreSQL: VALID", verified.returncode == 0 and "VALID" in verified.stdout, verified.stdout + verified.stderr)
+revoked = run("revoke", "VETA-2026-000001", "--reason", "prueba", "--date", "2026-02-11")
+check("`veta revoke` on PostgreSQL: exit 0", revoked.returncode == 0, revoked.stderr)
+twice = run("revoke", "VETA-2026-000001", "--reason", "otra vez", "--date", "2026-02-11")
+check("... a second revocation is refused: exit 1, 'already revoked'", twice.returncode == 1 and "already revoked" in twice.stderr,
+      twice.stderr)
+verified = run("verify", jwt, "--as-of", "2026-02-12")
+check("`veta verify` after the revocation: exit 1, revoked on its date",
+      verified.returncode == 1 and "revoked on 2026-02-11" in verified.stdout, verified.stdout + verified.stderr)
+site = run("site", "build", "--out", os.path.join(work, "site"), "--key", issuer_key)
+check("`veta site build` on PostgreSQL: exit 0, the record's page, and the revocation in the status list",
+      site.returncode == 0 and "1 record pages, 1 revoked in the status list" in site.stdout
+      and os.path.isdir(os.path.join(work, "site", "records", "VETA-2026-000001")), site.stdout + site.stderr)
+verify = run("ledger", "verify")
+check("`veta ledger verify` after issue and revoke on PostgreSQL: intact (records and their bytes checked)",
+      verify.returncode == 0 and "ledger intact" in verify.stdout, verify.stdout + verify.stderr)
+retired = run("retire", "EXWSAFE@1.1.0", "--reason", "prueba")
+check("`veta retire` on PostgreSQL: a lifecycle entry and its projection row",
+      retired.returncode == 0 and count("SELECT count(*) FROM curriculum_lifecycle WHERE code = 'EXWSAFE'") == 1,
+      f"exit {retired.returncode}: {retired.stderr.strip()}")
 
 # --- append-only in the database -------------------------------------------------------------------------
 end = count("SELECT max(sequence) FROM ledger")
 for statement in ["UPDATE ledger SET minutes = 1", "DELETE FROM ledger WHERE sequence = 1", "TRUNCATE ledger CASCADE",
-                  "DELETE FROM ledger_name", "UPDATE curriculum SET sha256 = 'x'"]:
+                  "DELETE FROM ledger_name", "DELETE FROM ledger_detail", "UPDATE curriculum SET sha256 = 'x'"]:
     result = psql(store, statement)
     check(f"the owner's `{statement}` is refused by the append-only trigger",
           result.returncode != 0 and "append-only" in result.stderr, result.stderr.strip())
@@ -172,8 +214,7 @@ CREATE ROLE veta_app_{name[-8:]} LOGIN;
 GRANT CONNECT ON DATABASE {name} TO veta_app_{name[-8:]};
 GRANT USAGE ON SCHEMA public TO veta_app_{name[-8:]};
 GRANT SELECT ON veta_schema, ledger_entry TO veta_app_{name[-8:]};
-GRANT SELECT, INSERT ON ledger, ledger_name, curriculum TO veta_app_{name[-8:]};
-GRANT USAGE ON SEQUENCE ledger_name_id_seq TO veta_app_{name[-8:]};
+GRANT SELECT, INSERT ON ledger, ledger_name, ledger_detail, curriculum TO veta_app_{name[-8:]};
 GRANT SELECT, INSERT, UPDATE, DELETE ON organisation, site, trainee, assessor, assessor_unit, issuer, curriculum_lifecycle,
     record_serial, record_artifact TO veta_app_{name[-8:]};
 """

@@ -9,47 +9,10 @@ package import Foundation
 /// joins and `CASE`s: a PostgreSQL store creates the same (`encode(hash, 'hex')` for SQLite's
 /// `lower(hex(hash))`, BYTEA for BLOB). The append-only triggers are the SQLite store's own.
 package enum CompactLedgerRow {
-    static let tables = """
-        CREATE TABLE ledger_name (
-            id INTEGER PRIMARY KEY,
-            role INTEGER NOT NULL,
-            value TEXT NOT NULL,
-            UNIQUE (role, value)
-        );
-        CREATE TABLE ledger (
-            sequence INTEGER PRIMARY KEY,
-            kind INTEGER NOT NULL,
-            trainee INTEGER REFERENCES ledger_name(id),
-            curriculum_code INTEGER REFERENCES ledger_name(id),
-            curriculum_version INTEGER REFERENCES ledger_name(id),
-            unit INTEGER REFERENCES ledger_name(id),
-            target INTEGER REFERENCES ledger_name(id),
-            method INTEGER,
-            outcome INTEGER,
-            date INTEGER NOT NULL REFERENCES ledger_name(id),
-            site INTEGER REFERENCES ledger_name(id),
-            minutes INTEGER,
-            note TEXT,
-            attachment_sha256 BLOB,
-            assessor INTEGER REFERENCES ledger_name(id),
-            corrects INTEGER REFERENCES ledger(sequence),
-            recorded_at INTEGER NOT NULL REFERENCES ledger_name(id),
-            hash BLOB NOT NULL,
-            signature TEXT,
-            derived_from INTEGER REFERENCES ledger(sequence),
-            serial TEXT,
-            record_format TEXT,
-            issuer_id TEXT,
-            valid_from TEXT,
-            valid_until TEXT,
-            supersedes TEXT,
-            superseded_by TEXT,
-            checkpoint_size INTEGER,
-            checkpoint_hash TEXT,
-            issued_at TEXT,
-            registry TEXT
-        );
-        """
+    /// `ledger_name` and `ledger` as version 5 created them (``StoreLayout/ledgerName``, ``StoreLayout/ledgerV5``).
+    static var tables: String {
+        [StoreLayout.ledgerName, StoreLayout.ledgerV5].map { $0.create(.sqlite) + ";\n" }.joined()
+    }
 
     /// Indexes (partial where most rows would hold NULL, or are evidence, which is read by trainee)
     /// and the SQLite store's append-only triggers. The entries of a curriculum (a cohort: most of
@@ -87,7 +50,8 @@ package enum CompactLedgerRow {
     /// code, an id `ledger_name` does not have, a hash that is not 32 bytes), and `kind_code`, the
     /// stored kind, for conditions that use its index. With `detail` (schema version 8 on), the
     /// columns only some kinds use are read from the side table `ledger_detail` (``LedgerDetail``).
-    package static func view(detail: Bool = false) -> String {
+    /// The view is written for `dialect`: PostgreSQL's `encode(hash, 'hex')` for SQLite's `lower(hex(hash))`.
+    package static func view(detail: Bool = false, dialect: SQLDialect = .sqlite) -> String {
         let genesis = "'" + LedgerEntry.genesisHash + "'"
         let joins = LedgerCodes.Role.allCases.map { role in
             "LEFT JOIN ledger_name n_\(role.column) ON n_\(role.column).id = l.\(role.column) AND n_\(role.column).role = \(role.rawValue)"
@@ -96,7 +60,7 @@ package enum CompactLedgerRow {
         let method = LedgerCodes.names(LedgerCodes.methods, of: "l.method")
         let outcome = LedgerCodes.names(LedgerCodes.outcomes, of: "l.outcome")
         var problems = [
-            "WHEN (\(kind)) IS NULL THEN 'kind holds ' || COALESCE(l.kind, 'NULL') || ', which is the code of no kind of entry'",
+            "WHEN (\(kind)) IS NULL THEN 'kind holds ' || COALESCE(\(dialect.text("l.kind")), 'NULL') || ', which is the code of no kind of entry'",
             "WHEN l.method IS NOT NULL AND (\(method)) IS NULL THEN 'method holds ' || l.method || ', which is the code of no method'",
             "WHEN l.outcome IS NOT NULL AND (\(outcome)) IS NULL THEN 'outcome holds ' || l.outcome || ', which is the code of no outcome'",
         ]
@@ -113,17 +77,17 @@ package enum CompactLedgerRow {
         if detail {
             problems.append(
                 "WHEN d.sequence IS NOT NULL AND (d.kind IS NULL OR d.kind <> l.kind) THEN 'ledger_detail gives kind ' "
-                    + "|| COALESCE(d.kind, 'NULL') || ' where ledger has ' || l.kind")
+                    + "|| COALESCE(\(dialect.text("d.kind")), 'NULL') || ' where ledger has ' || l.kind")
         }
         return """
             CREATE VIEW ledger_entry AS SELECT
                 l.sequence AS sequence, \(kind) AS kind, n_trainee.value AS trainee_id, n_curriculum_code.value AS curriculum_code,
                 n_curriculum_version.value AS curriculum_version, n_unit.value AS unit_code, n_target.value AS target,
                 \(method) AS method, \(outcome) AS outcome, n_date.value AS date, n_site.value AS site, l.minutes AS minutes, l.note AS note,
-                CASE WHEN \(d).attachment_sha256 IS NULL THEN NULL ELSE lower(hex(\(d).attachment_sha256)) END AS attachment_sha256,
+                CASE WHEN \(d).attachment_sha256 IS NULL THEN NULL ELSE \(dialect.hex("\(d).attachment_sha256")) END AS attachment_sha256,
                 n_assessor.value AS assessor_id, \(d).corrects AS corrects, n_recorded_at.value AS recorded_at,
-                COALESCE((SELECT lower(hex(p.hash)) FROM ledger p WHERE p.sequence = l.sequence - 1), \(genesis)) AS previous_hash,
-                lower(hex(l.hash)) AS hash, \(d).signature AS signature, \(d).derived_from AS derived_from, \(d).serial AS serial,
+                COALESCE((SELECT \(dialect.hex("p.hash")) FROM ledger p WHERE p.sequence = l.sequence - 1), \(genesis)) AS previous_hash,
+                \(dialect.hex("l.hash")) AS hash, \(d).signature AS signature, \(d).derived_from AS derived_from, \(d).serial AS serial,
                 \(d).record_format AS record_format, \(d).issuer_id AS issuer_id, \(d).valid_from AS valid_from, \(d).valid_until AS valid_until,
                 \(d).supersedes AS supersedes, \(d).superseded_by AS superseded_by, \(d).checkpoint_size AS checkpoint_size,
                 \(d).checkpoint_hash AS checkpoint_hash, \(d).issued_at AS issued_at, \(d).registry AS registry,

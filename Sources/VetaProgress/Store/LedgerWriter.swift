@@ -57,9 +57,7 @@ struct LedgerWriter {
             entry.minutes, entry.note, assessor, recordedAt, hash,
         ]
         try insert.execute(arguments: row)
-        let record = entry.kind.isRecord ? entry.record : nil
-        guard attachment != nil || entry.corrects != nil || entry.signature != nil || entry.derivedFrom != nil || record != nil || registry
-        else { return }
+        guard LedgerDetail.hasDetail(entry) else { return }
         let detail: StatementArguments = [
             entry.sequence, LedgerCodes.code(entry.kind), attachment, entry.corrects, entry.signature, entry.derivedFrom,
         ]
@@ -87,7 +85,7 @@ struct LedgerWriter {
     private func nextID(_ role: LedgerCodes.Role) throws -> Int64 {
         if let next = nextIDs[role] { return next }
         let highest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM ledger_name WHERE role = ?", arguments: [role.rawValue]) ?? 0
-        return (max(highest, 0) / 16 + 1) * 16 + Int64(role.rawValue)
+        return LedgerDetail.nextID(after: highest, role: role)
     }
 
     /// The 32 bytes written as `hex`.

@@ -5,19 +5,7 @@ import GRDB
 enum LifecycleMigrations {
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v6 curriculum lifecycle") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE curriculum_lifecycle (
-                        code TEXT NOT NULL,
-                        version TEXT NOT NULL,
-                        status TEXT NOT NULL,
-                        successor TEXT,
-                        since TEXT NOT NULL,
-                        reason TEXT,
-                        PRIMARY KEY (code, version),
-                        FOREIGN KEY (code, version) REFERENCES curriculum(code, version)
-                    );
-                    """)
+            try db.execute(sql: StoreLayout.curriculumLifecycle.create(.sqlite) + ";\n")
         }
     }
 }

@@ -9,13 +9,7 @@ enum RecordMigrations {
         migrator.registerMigration("records v1 issuers, records, events") { db in
             try db.execute(
                 sql: """
-                    CREATE TABLE issuer (
-                        id TEXT PRIMARY KEY,
-                        name TEXT NOT NULL,
-                        rfc TEXT NOT NULL,
-                        stps_registration TEXT,
-                        public_key TEXT NOT NULL
-                    );
+                    \(StoreLayout.issuer.create(.sqlite));
                     CREATE TABLE issued_record (
                         serial TEXT PRIMARY KEY,
                         format TEXT NOT NULL,
@@ -60,14 +54,8 @@ enum RecordMigrations {
                     CREATE UNIQUE INDEX ledger_entry_one_issue ON ledger_entry(serial) WHERE kind = 'issue';
                     CREATE UNIQUE INDEX ledger_entry_one_revocation ON ledger_entry(serial) WHERE kind = 'revocation';
                     CREATE UNIQUE INDEX ledger_entry_one_supersession ON ledger_entry(serial) WHERE kind = 'supersession';
-                    CREATE TABLE record_serial (
-                        year INTEGER PRIMARY KEY,
-                        last INTEGER NOT NULL
-                    );
-                    CREATE TABLE record_artifact (
-                        serial TEXT PRIMARY KEY,
-                        bytes BLOB NOT NULL
-                    );
+                    \(StoreLayout.recordSerial.create(.sqlite));
+                    \(StoreLayout.recordArtifact.create(.sqlite));
                     """)
             try LegacyRecords.append(db, recordedAt: SQLiteProgressStore.timestamp(Date()))
             try db.execute(sql: "DROP TABLE record_event; DROP TABLE issued_record;")

@@ -6,49 +6,21 @@ import GRDB
 /// store can create the same ones. The triggers that refuse UPDATE and DELETE on ledger entries
 /// and published curricula are the SQLite store's own defence in depth.
 enum Migrations {
+    /// The registry's tables of version 1, as ``StoreLayout`` describes them.
+    static var registryTables: String {
+        [
+            StoreLayout.curriculum, StoreLayout.organisation, StoreLayout.site, StoreLayout.trainee, StoreLayout.assessor,
+            StoreLayout.assessorUnit,
+        ]
+        .map { $0.create(.sqlite) }.joined(separator: ";\n")
+    }
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1 curricula, registry, ledger") { db in
             try db.execute(
                 sql: """
-                    CREATE TABLE curriculum (
-                        code TEXT NOT NULL,
-                        version TEXT NOT NULL,
-                        sha256 TEXT NOT NULL,
-                        xml BLOB NOT NULL,
-                        published_at TEXT NOT NULL,
-                        PRIMARY KEY (code, version)
-                    );
-                    CREATE TABLE organisation (
-                        rfc TEXT PRIMARY KEY,
-                        name TEXT NOT NULL
-                    );
-                    CREATE TABLE site (
-                        organisation_rfc TEXT NOT NULL REFERENCES organisation(rfc),
-                        name TEXT NOT NULL,
-                        PRIMARY KEY (organisation_rfc, name)
-                    );
-                    CREATE TABLE trainee (
-                        id TEXT PRIMARY KEY,
-                        paternal_surname TEXT NOT NULL,
-                        maternal_surname TEXT NOT NULL,
-                        given_names TEXT NOT NULL,
-                        curp TEXT NOT NULL UNIQUE,
-                        employer_rfc TEXT NOT NULL REFERENCES organisation(rfc),
-                        occupation TEXT NOT NULL,
-                        job_title TEXT NOT NULL
-                    );
-                    CREATE TABLE assessor (
-                        id TEXT PRIMARY KEY,
-                        name TEXT NOT NULL,
-                        accreditation TEXT NOT NULL,
-                        public_key TEXT NOT NULL
-                    );
-                    CREATE TABLE assessor_unit (
-                        assessor_id TEXT NOT NULL REFERENCES assessor(id),
-                        unit_code TEXT NOT NULL,
-                        PRIMARY KEY (assessor_id, unit_code)
-                    );
+                    \(registryTables);
                     CREATE TABLE ledger_entry (
                         sequence INTEGER PRIMARY KEY,
                         kind TEXT NOT NULL,

@@ -22,30 +22,17 @@ enum LifecycleLog {
         in db: Database, recordedAt: String
     ) throws {
         let state = try RegistryLog.state(db, kinds: [.publication, .lifecycle])
-        guard state.curricula[subject] != nil else { throw Refusal("\(subject) is not published (veta publish FILE)") }
-        if let successor, state.curricula[successor] == nil {
-            throw Refusal("\(successor), which supersedes \(subject), is not published")
-        }
-        if let problem = CurriculumLifecycle.transitionProblem(from: state.lifecycle[subject], to: status, subject: subject) {
-            throw Refusal(problem)
-        }
-        let entry = LedgerEntry.registry(
-            .lifecycle, subject: subject, fields: CurriculumLifecycle.fields(status, successor: successor), date: date, note: reason)
+        let (entry, lifecycle) = try LifecycleRules.move(subject, to: status, successor: successor, on: date, reason: reason, in: state)
         try RegistryLog.append([entry], in: db, recordedAt: recordedAt)
-        var after = state
-        var stored = entry
-        stored.sequence = Int64.max
-        after.apply(stored)
-        if let lifecycle = after.lifecycle[subject] { try LifecycleTable.write(subject, lifecycle, in: db) }
+        if let lifecycle { try LifecycleTable.write(subject, lifecycle, in: db) }
     }
 
     /// After publishing `ref`, which declares it supersedes `older`: moves `older` to superseded,
     /// unless it is not published or already superseded or withdrawn (then nothing is written).
     static func supersede(_ older: CurriculumRef, by ref: CurriculumRef, in db: Database, recordedAt: String) throws {
-        let state = try RegistryLog.state(db, kinds: [.publication, .lifecycle])
-        guard state.curricula[older.description] != nil, state.lifecycle[older.description] == nil, older != ref else { return }
+        guard LifecycleRules.supersedes(older, by: ref, in: try RegistryLog.state(db, kinds: [.publication, .lifecycle])) else { return }
         try move(
             older.description, to: .superseded, successor: ref.description, on: try RegistryLog.day(recordedAt, in: db),
-            reason: "superseded by \(ref) (declared in its <supersedes>)", in: db, recordedAt: recordedAt)
+            reason: LifecycleRules.declared(by: ref), in: db, recordedAt: recordedAt)
     }
 }

@@ -267,20 +267,7 @@ public final class SQLiteProgressStore: ProgressStore {
             var stored: [LedgerEntry] = []
             stored.reserveCapacity(entries.count)
             for original in entries {
-                // A registry entry is appended only with the table rows it registers (``RegistryLog``);
-                // an import's mark has no table (``ImportID/mark(after:count:sha256:on:)``).
-                guard !original.kind.isRegistry || original.kind == .importBatch else {
-                    throw Refusal(
-                        "a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
-                }
-                // The import's mark is about no trainee: nothing in it to clean.
-                var entry = original.kind == .importBatch ? original : try original.validated()
-                guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
-                    throw Refusal(
-                        "the ids of entry \(sequence + 1) are not as the store keeps ids (trainee \(original.trainee), assessor "
-                            + "\(original.assessor?.rawValue ?? "none")): they were not checked in their clean form",
-                        reasons: ["clean ids with TraineeID(validating:) and AssessorID(validating:) before checking an entry"])
-                }
+                var entry = try AppendCheck.cleaned(original, sequence: sequence + 1)
                 sequence += 1
                 entry.sequence = sequence
                 entry.recordedAt = recordedAt

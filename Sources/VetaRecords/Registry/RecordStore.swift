@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 public import VetaCurricula
 public import VetaProgress
 
@@ -7,16 +6,16 @@ public import VetaProgress
 /// hash-chained log as ``LedgerEntry/Kind/issue``, ``LedgerEntry/Kind/revocation`` and
 /// ``LedgerEntry/Kind/supersession`` entries (read back by serial through an index).
 ///
-/// It shares the progress store's connection pool and migrator: one of each per store file.
-/// Every rule about records ("already revoked", "already superseded", a serial used once) is
-/// checked inside the write transaction that appends the entry.
+/// It works on any store that keeps records (``RecordLedger``: the SQLite store, whose connection
+/// pool and migrator it shares, or the PostgreSQL store). Every rule about records ("already
+/// revoked", "already superseded", a serial used once) is checked here, free of storage
+/// (``RecordRules``), inside the write transaction that appends the entry.
 public final class RecordStore: Sendable {
-    /// The progress store whose log and pool the records share.
-    public let store: SQLiteProgressStore
-    private var pool: DatabasePool { store.pool }
+    /// The progress store whose log the records share.
+    public let store: any RecordLedger
 
-    /// The registry in `store`'s file.
-    public init(store: SQLiteProgressStore) {
+    /// The registry in `store`.
+    public init(store: any RecordLedger) {
         self.store = store
     }
 
@@ -28,43 +27,26 @@ public final class RecordStore: Sendable {
     /// ``RecordError`` refuses it before anything is written.
     public func add(_ issuer: Issuer) async throws {
         try VerificationCodeFit.require(issuerURL: issuer.id)
-        let now = SQLiteProgressStore.timestamp(store.clock())
-        try await pool.writeImmediate { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM issuer WHERE id = ?", arguments: [issuer.id]) == nil,
-                try RegistryLog.state(db, kinds: [.issuer], subject: issuer.id).issuers[issuer.id] == nil
-            else {
-                throw StoreError(.conflict, "issuer \(issuer.id) already exists")
+        // Two issuers with one did:web (a case or trailing-slash variant) would share a DID document and kids.
+        let did = try DIDWeb.did(issuerURL: issuer.id)
+        try await store.addIssuer(issuer.id, fields: issuer.registryFields) { existing in
+            for other in existing where (try? DIDWeb.did(issuerURL: other)) == did {
+                throw StoreError(.conflict, "issuer \(other) is already registered with the did:web \(did) that \(issuer.id) derives")
             }
-            // Two issuers with one did:web (a case or trailing-slash variant) would share a DID document and kids.
-            let did = try DIDWeb.did(issuerURL: issuer.id)
-            for existing in try String.fetchAll(db, sql: "SELECT id FROM issuer") where (try? DIDWeb.did(issuerURL: existing)) == did {
-                throw StoreError(.conflict, "issuer \(existing) is already registered with the did:web \(did) that \(issuer.id) derives")
-            }
-            try db.execute(
-                sql: "INSERT INTO issuer (id, name, rfc, stps_registration, public_key) VALUES (?, ?, ?, ?, ?)",
-                arguments: [issuer.id, issuer.name, issuer.rfc.rawValue, issuer.stpsRegistration, issuer.publicKey])
-            try RegistryLog.append(
-                [.registry(.issuer, subject: issuer.id, fields: issuer.registryFields, date: try RegistryLog.day(now, in: db))], in: db,
-                recordedAt: now
-            )
         }
     }
 
     /// The issuer with this id, as the log registers it (never the `issuer` table, which anyone who
     /// can write the file could change).
     public func issuer(_ id: String) async throws -> Issuer? {
-        try await read { db in
-            let state = try RegistryLog.state(db, kinds: [.issuer, .amendment], subject: id)
-            return Self.issuer(id, state.issuers[id], keys: state.issuerKeys[id])
-        }
+        let state = try await store.registry(of: [.issuer, .amendment], subject: id)
+        return Self.issuer(id, state.issuers[id], keys: state.issuerKeys[id])
     }
 
     /// Every issuer the log registers.
     public func issuers() async throws -> [Issuer] {
-        try await read { db in
-            let state = try RegistryLog.state(db, kinds: [.issuer, .amendment])
-            return state.issuers.sorted { $0.key < $1.key }.compactMap { Self.issuer($0.key, $0.value, keys: state.issuerKeys[$0.key]) }
-        }
+        let state = try await store.registry(of: [.issuer, .amendment], subject: nil)
+        return state.issuers.sorted { $0.key < $1.key }.compactMap { Self.issuer($0.key, $0.value, keys: state.issuerKeys[$0.key]) }
     }
 
     static func issuer(_ id: String, _ fields: [String: String]?, keys: [String]?) -> Issuer? {
@@ -97,28 +79,12 @@ public final class RecordStore: Sendable {
     /// is signed: the counter never goes back, so a serial is never given twice, even when the issue
     /// that reserved it is killed before it registers anything.
     public func reserveSerials(count: Int, year: Int) async throws -> [String] {
-        let prefix = "VETA-\(year)-"
-        return try await pool.writeImmediate { db in
-            let counted = try Int.fetchOne(db, sql: "SELECT last FROM record_serial WHERE year = ?", arguments: [year]) ?? 0
-            // A store migrated from the registry has serials the counter never counted.
-            let logged = try String.fetchOne(
-                db, sql: "SELECT MAX(serial) FROM ledger_entry WHERE \(LedgerCodes.condition([.issue])) AND serial LIKE ?",
-                arguments: [prefix + "%"])
-            let start = max(counted, logged.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
-            let last = start + count - 1
-            try db.execute(
-                sql: "INSERT INTO record_serial (year, last) VALUES (?, ?) ON CONFLICT (year) DO UPDATE SET last = excluded.last",
-                arguments: [year, last])
-            return (start...last).map { prefix + String(format: "%06d", $0) }
-        }
+        try await store.reserveSerials(count: count, year: year)
     }
 
     /// The log's size (its last sequence) and head hash now: the checkpoint a record is issued at.
     public func checkpoint() async throws -> (size: Int64, hash: String) {
-        try await read { db in
-            let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-            return (last?["sequence"] ?? 0, last?["hash"] ?? LedgerEntry.genesisHash)
-        }
+        try await store.head()
     }
 
     /// Registers issued records in one write transaction: an issue entry per record, signed by the
@@ -139,50 +105,32 @@ public final class RecordStore: Sendable {
         let serials = records.map(\.record.serial)
         let oldSerials = superseding.map(\.serial)
         let artifacts = Dictionary(records.map { ($0.record.serial, $0.artifact) }, uniquingKeysWith: { first, _ in first })
-        let stored = try await store.append(
-            entries, after: nil,
-            check: { db in
-                for serial in serials where try RecordLog.entry(.issue, serial, db) != nil {
+        let trainees = Set(records.map(\.record.trainee))
+        let stored = try await store.appendRecords(
+            entries, serials: Set(serials + oldSerials), trainees: onlyIfNoneStanding ? trainees : [],
+            check: { stored in
+                for serial in serials where RecordRules.entry(.issue, serial, in: stored) != nil {
                     throw Refusal("serial \(serial) is already registered; serials are never given twice")
                 }
                 // "Not yet issued" (issue --cohort) holds inside the write: of two cohort issues racing,
                 // a trainee gets one standing curriculum credential.
                 if onlyIfNoneStanding {
                     for item in records where item.record.format == .ob3 && item.record.unit == nil {
-                        if let standing = try Self.standingCredential(of: item.record.trainee, in: item.record.curriculum, db) {
+                        if let standing = RecordRules.standingCredential(of: item.record.trainee, in: item.record.curriculum, among: stored)
+                        {
                             throw AlreadyIssued(trainee: item.record.trainee, serial: standing)
                         }
                     }
                 }
                 for serial in oldSerials {
-                    guard try RecordLog.entry(.issue, serial, db) != nil else { throw Refusal("no record \(serial)") }
-                    if let earlier = try RecordLog.entry(.supersession, serial, db) {
+                    guard RecordRules.entry(.issue, serial, in: stored) != nil else { throw Refusal("no record \(serial)") }
+                    if let earlier = RecordRules.entry(.supersession, serial, in: stored) {
                         throw Refusal("\(serial) is already superseded by \(earlier.record?.supersededBy ?? "another record")")
                     }
                 }
             },
-            seal: { entry in if entry.kind == .issue { try entry.sign(with: key) } },
-            then: { db, _ in
-                for (serial, bytes) in artifacts {
-                    try db.execute(sql: "INSERT INTO record_artifact (serial, bytes) VALUES (?, ?)", arguments: [serial, Data(bytes)])
-                }
-            })
+            seal: { entry in if entry.kind == .issue { try entry.sign(with: key) } }, artifacts: artifacts)
         return stored.compactMap(IssuedRecord.init(entry:))
-    }
-
-    /// The serial of a curriculum credential of `trainee` that is neither revoked nor superseded, if any.
-    static func standingCredential(of trainee: TraineeID, in curriculum: CurriculumRef, _ db: Database) throws -> String? {
-        let issues = try RecordLog.entries(
-            db,
-            "\(LedgerCodes.condition([.issue])) AND trainee_id = ? AND curriculum_code = ? AND curriculum_version = ? AND unit_code IS NULL",
-            [trainee.rawValue, curriculum.code.rawValue, curriculum.version.description])
-        for issue in issues where issue.record?.format == IssuedRecord.Format.ob3.rawValue {
-            guard let serial = issue.record?.serial else { continue }
-            if try RecordLog.entry(.revocation, serial, db) == nil, try RecordLog.entry(.supersession, serial, db) == nil {
-                return serial
-            }
-        }
-        return nil
     }
 
     static func entry(_ record: IssuedRecord, checkpoint: (size: Int64, hash: String), date: CalendarDate) -> LedgerEntry {
@@ -213,29 +161,27 @@ public final class RecordStore: Sendable {
             entry.record = RecordDetails(serial: serial)
             entries.append(entry)
         }
-        _ = try await store.append(
-            entries, after: nil,
-            check: { db in
+        _ = try await store.appendRecords(
+            entries, serials: Set(serials), trainees: [],
+            check: { stored in
                 for serial in serials {
-                    if let earlier = try RecordLog.entry(.revocation, serial, db) {
+                    if let earlier = RecordRules.entry(.revocation, serial, in: stored) {
                         throw Refusal("\(serial) is already revoked (on \(earlier.date), entry \(earlier.sequence))")
                     }
                 }
-            }, seal: { _ in }, then: { _, _ in })
+            }, seal: { _ in }, artifacts: [:])
     }
 
     // MARK: reading
 
     /// The entry of `kind` about `serial`, if the log has one.
     public func entry(_ kind: LedgerEntry.Kind, _ serial: String) async throws -> LedgerEntry? {
-        try await read { db in try RecordLog.entry(kind, serial, db) }
+        try await store.recordEntries([kind], serial: serial).first
     }
 
     /// The issue entry of the record whose artifact has this sha256 (a DC-3 is found by its bytes).
     public func issueEntry(sha256: String) async throws -> LedgerEntry? {
-        try await read { db in
-            try RecordLog.entries(db, "\(LedgerCodes.condition([.issue])) AND attachment_sha256 = ?", [sha256]).first
-        }
+        try await store.issueEntries(sha256: sha256).first
     }
 
     /// The record with this serial.
@@ -245,71 +191,33 @@ public final class RecordStore: Sendable {
 
     /// Every record, by serial.
     public func records() async throws -> [IssuedRecord] {
-        try await read { db in
-            try RecordLog.entries(db, LedgerCodes.condition([.issue]), []).compactMap(IssuedRecord.init(entry:)).sorted {
-                $0.serial < $1.serial
-            }
-        }
+        try await store.recordEntries([.issue], serial: nil).compactMap(IssuedRecord.init(entry:)).sorted { $0.serial < $1.serial }
     }
 
     /// Every record entry of the log (issues, revocations, supersessions) that reads as an entry, in
     /// sequence order, through the serial index; a row that does not read is left to ``LedgerVerifier``.
     public func recordEntries() async throws -> [LedgerEntry] {
-        try await read { db in
-            try Row.fetchAll(db, sql: "SELECT \(LedgerRowColumns.all) FROM ledger_entry WHERE serial IS NOT NULL ORDER BY sequence")
-                .compactMap { try? LedgerRowColumns.entry($0).get() }.filter(\.kind.isRecord)
-        }
+        try await store.readableRecordEntries()
     }
 
     /// The hashes of the entries at these sequences (those that exist).
     public func hashes(at sequences: Set<Int64>) async throws -> [Int64: String] {
-        try await read { db in
-            var hashes: [Int64: String] = [:]
-            for sequence in sequences {
-                hashes[sequence] = try String.fetchOne(db, sql: "SELECT hash FROM ledger_entry WHERE sequence = ?", arguments: [sequence])
-            }
-            return hashes
-        }
+        try await store.hashes(at: sequences)
     }
 
     /// The events of a record, oldest first.
     public func events(_ serial: String) async throws -> [RecordEvent] {
-        try await read { db in
-            try RecordLog.entries(db, "\(LedgerCodes.condition([.revocation, .supersession])) AND serial = ?", [serial]).map(
-                RecordEvent.init(entry:))
-        }
+        try await store.recordEntries([.revocation, .supersession], serial: serial).map(RecordEvent.init(entry:))
     }
 
     /// The artifact's bytes as registered, for records issued since records entered the log.
     public func artifact(_ serial: String) async throws -> [UInt8]? {
-        try await read { db in
-            try Data.fetchOne(db, sql: "SELECT bytes FROM record_artifact WHERE serial = ?", arguments: [serial]).map(Array.init)
-        }
+        try await store.artifact(serial)
     }
 
     /// Every stored artifact's serial and sha256.
     public func artifactHashes() async throws -> [(serial: String, sha256: String)] {
-        try await read { db in
-            var result: [(String, String)] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT serial, bytes FROM record_artifact ORDER BY serial")
-            while let row = try rows.next() {
-                // A serial or file stored with another type is listed so that it matches no entry and is reported.
-                let bytes = row.exactBlob("bytes") ?? Data()
-                result.append(
-                    (row.exactText("serial") ?? "(not TEXT)", row.exactBlob("bytes") == nil ? "(not a BLOB)" : SHA256Hex.of(Array(bytes))))
-            }
-            return result
-        }
-    }
-
-    private func read<T: Sendable>(_ work: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await pool.read(work)
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw StoreError(.storage, "the store could not be read: \(error.message ?? "\(error.resultCode)")")
-        }
+        try await store.artifactHashes()
     }
 }
 

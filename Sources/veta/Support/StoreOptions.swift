@@ -42,9 +42,6 @@ struct StoreOptions: ParsableArguments {
         return path
     }
 
-    /// Opens the store; `create` is true only for commands that write, which may create a missing
-    /// store and bring an older one up to date. Commands that only read open it read-only: they refuse
-    /// a missing store (exit 2) rather than create an empty one, and an older one rather than upgrade it.
     /// The PostgreSQL store `--store` or `$VETA_STORE` names, or nil when it names a file.
     func postgresAddress() throws -> PostgresAddress? {
         try PostgresAddress.parse(store ?? StoreLocation.defaultPath())
@@ -57,8 +54,7 @@ struct StoreOptions: ParsableArguments {
     /// The record service over the store; `create` as in ``openService(create:)``. The records share
     /// the progress store's connection pool (one per store file).
     func openRecords(create: Bool) throws -> RecordService {
-        try refuseRecordsOnPostgres()
-        let store = try openSQLite(create: create)
+        let store: any RecordLedger = try postgresStore(create: create) ?? openSQLite(create: create)
         return RecordService(
             progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
     }
@@ -66,22 +62,23 @@ struct StoreOptions: ParsableArguments {
     /// The record service over an existing store opened for writing (never created): for commands
     /// that repair a store, such as `veta store rebuild`.
     func openExistingRecords() throws -> RecordService {
-        try refuseRecordsOnPostgres()
-        let store = try SQLiteProgressStore(path: try checkedPath(), create: false, readOnly: false)
+        let store: any RecordLedger =
+            try postgresStore(create: false, migrate: true)
+            ?? SQLiteProgressStore(path: try checkedPath(), create: false, readOnly: false)
         return RecordService(
             progress: ProgressService(store: store, validator: try CurriculumValidator()), records: RecordStore(store: store))
     }
 
-    /// The record registry (issue, revoke, issuers, sites, `store rebuild`) runs on the SQLite store only, for now.
-    private func refuseRecordsOnPostgres() throws {
-        if let address = try postgresAddress() {
-            throw Refusal(
-                "this command is not yet available on a PostgreSQL store (\(address.redacted)): records, issuers and "
-                    + "`store rebuild` run on a SQLite store for now; nothing was done")
-        }
+    /// Opens the store; `create` is true only for commands that write, which may create a missing
+    /// store and bring an older one up to date. Commands that only read open it read-only: they refuse
+    /// a missing store (exit 2) rather than create an empty one, and an older one rather than upgrade it.
+    private func openStore(create: Bool) throws -> any ProgressStore {
+        try postgresStore(create: create) ?? openSQLite(create: create)
     }
 
-    private func openStore(create: Bool) throws -> any ProgressStore {
+    /// The PostgreSQL store `--store` names, or nil when it names a file; `migrate` (by default as
+    /// `create`) lets it bring an older store up to date.
+    private func postgresStore(create: Bool, migrate: Bool? = nil) throws -> PostgresProgressStore? {
         if let address = try postgresAddress() {
             if create, let folder = ProcessInfo.processInfo.environment["VETA_CHECKPOINTS"], !folder.isEmpty {
                 throw Refusal(
@@ -89,9 +86,9 @@ struct StoreOptions: ParsableArguments {
                         + "unset it and write them with veta ledger checkpoint; nothing was written")
             }
             let instant = try fixedInstant()
-            return try PostgresProgressStore(address: address, create: create, clock: { instant ?? Date() })
+            return try PostgresProgressStore(address: address, create: create, migrate: migrate, clock: { instant ?? Date() })
         }
-        return try openSQLite(create: create)
+        return nil
     }
 
     /// `VETA_NOW` (tests) fixes the instant entries are recorded at, as it fixes "today".

@@ -70,13 +70,13 @@ final class InterleavingStore: ProgressStore, @unchecked Sendable {
 extension TestWorld {
     /// A second service on the same store file through a store instance of its own, as another process has.
     func otherProcess() throws -> ProgressService {
-        ProgressService(store: try SQLiteProgressStore(path: storePath), validator: service.validator)
+        ProgressService(store: try engine.open(storePath), validator: service.validator)
     }
 
     /// A service on the same store file whose appends let `interloper` write first.
     func losingRace(times: Int = 1, to interloper: @escaping @Sendable () async throws -> Void) throws -> ProgressService {
         ProgressService(
-            store: InterleavingStore(try SQLiteProgressStore(path: storePath), times: times, interloper: interloper),
+            store: InterleavingStore(try engine.open(storePath), times: times, interloper: interloper),
             validator: service.validator)
     }
 }

@@ -19,6 +19,8 @@ struct TestWorld {
     let key: SigningKey
     let trainee = TraineeID("T001")
     let assessor = AssessorID("A01")
+    /// The engine the store runs on.
+    var engine: Engine = .sqlite
 
     /// Builds the world; `enrol` false leaves the trainee registered but not enrolled. On `engine`
     /// PostgreSQL, `storePath` is the URL of a database of the world's own.
@@ -41,7 +43,7 @@ struct TestWorld {
             Assessor(
                 id: AssessorID("A01"), name: "Luis Pérez", accreditation: "EV-1", units: [UnitCode("RIIWHS201E"), UnitCode("RIIERR302D")],
                 publicKey: key.publicKey.base64URL))
-        let world = TestWorld(folder: folder, storePath: storePath, service: service, ref: ref, key: key)
+        let world = TestWorld(folder: folder, storePath: storePath, service: service, ref: ref, key: key, engine: engine)
         if enrol { _ = try await service.enrol(world.trainee, in: ref, on: day("2026-01-05")) }
         return world
     }

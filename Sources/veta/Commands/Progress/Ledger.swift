@@ -41,11 +41,7 @@ struct Ledger: AsyncParsableCommand {
             try await runReporting(json: format == .json) {
                 let keys = try keyPublic.map(CheckpointFiles.verifierKey)
                 let files = try CheckpointFiles.read(checkpoint)
-                // A PostgreSQL store holds no records yet: its log is verified without the registry's file checks.
-                let report =
-                    try store.postgresAddress() != nil
-                    ? try await store.openService(create: false).verifyLedger(checkpoints: files, keys: keys)
-                    : try await store.openRecords(create: false).verifyLedger(checkpoints: files, keys: keys)
+                let report = try await store.openRecords(create: false).verifyLedger(checkpoints: files, keys: keys)
                 if format == .json {
                     try printJSON(report)
                 } else if let first = report.problems.first {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VetaPostgres
 import VetaProgress
 import VetaRecords
 
@@ -17,6 +18,9 @@ struct StoreCommand: AsyncParsableCommand {
                 Every ledger hash stays valid. An older veta cannot open the store afterwards.
                 A store newer than this veta is refused (exit 2) and left unchanged.
 
+                A PostgreSQL store (--store postgresql://...) has a schema version of its own;
+                upgrading it needs the role that owns its tables.
+
                 Example:
                   veta store upgrade --store site.sqlite
                 """)
@@ -25,6 +29,12 @@ struct StoreCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await runReporting {
+                if let address = try store.postgresAddress() {
+                    let (from, to) = try await PostgresProgressStore.upgrade(address)
+                    return Terminal.out(
+                        "\(address.redacted): PostgreSQL store schema version \(from)"
+                            + (from == to ? ", already up to date\n" : " upgraded to \(to)\n"))
+                }
                 let path = try store.checkedPath()
                 let (from, to) = try StoreSchema.upgrade(path)
                 Terminal.out(
