@@ -98,7 +98,7 @@ public final class PostgresProgressStore: ProgressStore {
             for original in entries {
                 guard !original.kind.isRegistry || original.kind == .importBatch else {
                     throw Refusal(
-                        "a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
+                        "\(original.kind.withArticle) entry is appended only by the command that registers it, with its table rows")
                 }
                 var entry = original.kind == .importBatch ? original : try original.validated()
                 guard entry.trainee == original.trainee, entry.assessor == original.assessor else {

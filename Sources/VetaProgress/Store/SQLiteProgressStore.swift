@@ -271,7 +271,7 @@ public final class SQLiteProgressStore: ProgressStore {
                 // an import's mark has no table (``ImportID/mark(after:count:sha256:on:)``).
                 guard !original.kind.isRegistry || original.kind == .importBatch else {
                     throw Refusal(
-                        "a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
+                        "\(original.kind.withArticle) entry is appended only by the command that registers it, with its table rows")
                 }
                 // The import's mark is about no trainee: nothing in it to clean.
                 var entry = original.kind == .importBatch ? original : try original.validated()
