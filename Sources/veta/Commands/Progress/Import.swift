@@ -86,7 +86,10 @@ struct Import: AsyncParsableCommand {
                 if total >= 2_000 { bar.update(done, of: total) }
             }
             if format == .json {
-                try printJSON(report)
+                try printJSON(
+                    report,
+                    failure: report.errors.isEmpty
+                        ? nil : ("refused", "\(report.errors.count) bad rows of \(report.rows) in \(file); nothing was imported"))
             } else if report.errors.isEmpty {
                 let repeats =
                     report.alreadyStored == 0

@@ -47,7 +47,11 @@ struct Ledger: AsyncParsableCommand {
                     ? try await store.openService(create: false).verifyLedger(checkpoints: files, keys: keys)
                     : try await store.openRecords(create: false).verifyLedger(checkpoints: files, keys: keys)
                 if format == .json {
-                    try printJSON(report)
+                    try printJSON(
+                        report,
+                        failure: report.isIntact
+                            ? nil
+                            : ("findings", report.problems.first.map { "ledger NOT intact: \($0.sequence == 0 ? $0.reason : $0.description)" } ?? "ledger NOT intact: the log does not extend every checkpoint"))
                 } else if let first = report.problems.first {
                     // Sequence 0: a problem about no one entry (a registry table that is not the log's projection).
                     Terminal.out(

@@ -67,7 +67,7 @@ struct Verify: AsyncParsableCommand {
                 report = try await service.verify(credential, asOf: try await asOf.orToday(service.progress))
             }
             if format == .json {
-                try printJSON(report)
+                try printJSON(report, failure: report.isValid ? nil : ("not-valid", "\(file): NOT VALID (\(report.verdict))"))
             } else {
                 Terminal.out(
                     "\(file): \(report.verdict == "REVOKED" || report.verdict == "SUPERSEDED" ? "NOT VALID, \(report.verdict)" : report.verdict)"
