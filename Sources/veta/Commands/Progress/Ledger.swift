@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VetaProgress
 import VetaRecords
 
@@ -34,6 +35,14 @@ struct Ledger: AsyncParsableCommand {
         func validate() throws {
             if !checkpoint.isEmpty && keyPublic.isEmpty {
                 throw ValidationError("--checkpoint needs --key-public, the key that signed the checkpoints")
+            }
+            // A value that is no file, names no file and is no key is a usage error (64); a file that cannot be read is I/O (2).
+            for value in keyPublic where !FileManager.default.fileExists(atPath: value) && !CheckpointFiles.looksLikePath(value) {
+                guard (try? CheckpointFiles.verifierKey(value)) != nil else {
+                    throw ValidationError(
+                        "--key-public \(value.prefix(80)) is neither a key file nor a key: give the verifier key NAME+KEYID+BASE64 that veta ledger checkpoint printed, a public key (JWK, z6Mk…), or a file holding one"
+                    )
+                }
             }
         }
 
