@@ -203,6 +203,8 @@ suite "ob3 round trip" ob3_roundtrip.py "$VETA" "$WORK/ob3-roundtrip"
 suite "outside fixes (c)" outside_fixes_c.py "$VETA" "$WORK/outside-c"
 # breakit5 part D: site refusals, status list time, page privacy, stale builds, serve errors, ambiguous badges, drafts, help.
 suite "outside fixes (d)" outside_fixes_d.py "$VETA" "$WORK/outside-d"
+# breakit6 part F: JSON error objects, plain refusals and libxml2/TLS words, exit codes, validate reports every path.
+suite "outside fixes (f)" outside_fixes_f.py "$VETA" "$WORK/outside-f"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
