@@ -8,7 +8,7 @@ enum EncodingErrorExplainer {
         if message.contains("not proper UTF-8") || message.contains("Invalid bytes in character encoding") {
             let bytes = LibXMLSchemaText.quoted(message, after: "Bytes: ", before: "\n").map { " (bytes \($0))" } ?? ""
             return Explanation(
-                "the file is not UTF-8\(bytes): it is read as UTF-8 because its first line declares no other encoding, or declares UTF-8; a file saved by a Windows program in its default encoding is usually Windows-1252",
+                "the file is not UTF-8\(bytes), the encoding XML reads unless the first line declares another (a Windows program's default is usually Windows-1252)",
                 fix: "save the file as UTF-8 (in Notepad or Excel: Save as, encoding UTF-8), or, if it is Windows-1252, say so in its first line: <?xml version=\"1.0\" encoding=\"windows-1252\"?>."
             )
         }

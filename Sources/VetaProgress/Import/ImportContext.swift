@@ -55,7 +55,7 @@ final class ImportContext: @unchecked Sendable {
         if let assessor, assessors[AssessorID(assessor)] == nil { _ = await self.assessor(AssessorID(assessor)) }
         if let trainee, enrolmentEntries[TraineeID(trainee)] == nil, registered[TraineeID(trainee)] == nil {
             // A store that does not read leaves the question open: the row is then "not enrolled", as before.
-            if let found = try? await service.store.trainee(TraineeID(trainee)) { registered[TraineeID(trainee)] = found != nil }
+            do { registered[TraineeID(trainee)] = try await service.store.trainee(TraineeID(trainee)) != nil } catch {}
         }
     }
 

@@ -20,10 +20,10 @@ extension EnrolmentState {
             $0.kind == .enrolment && $0.trainee == trainee && $0.curriculum == ref && $0.date > date && !voided.contains($0.sequence)
         }.map(\.date).min()
         if let later, !atDate.isActive {
-            return "trainee \(trainee) is enrolled in \(ref) from \(later): \(date) is before the enrolment"
+            return "trainee \(trainee) is not enrolled in \(ref) on \(date): enrolled from \(later), and \(date) is before the enrolment"
         }
         if atDate.withdrawn {
-            return "trainee \(trainee) withdrew from \(ref) on or before \(date) (enrolled from \(atDate.enrolledOn.map(\.description) ?? "?"))"
+            return "trainee \(trainee) is not enrolled in \(ref) on \(date): withdrawn on or before that day"
         }
         return "trainee \(trainee) is not enrolled in \(ref)"
     }
