@@ -67,7 +67,10 @@ struct Verify: AsyncParsableCommand {
                 report = try await service.verify(credential, asOf: try await asOf.orToday(service.progress))
             }
             if format == .json {
-                try printJSON(report, failure: report.isValid ? nil : ("not-valid", "\(file): NOT VALID (\(report.verdict))"))
+                try printJSON(report, failure: report.isValid
+                        ? nil
+                        : ("not-valid", "\(file): " + (report.verdict == "NOT VALID" ? "NOT VALID" : "NOT VALID, \(report.verdict)")
+                            + (report.checks.first { !$0.passed }.map { ": \($0.name): \($0.detail)" } ?? "")))
             } else {
                 Terminal.out(
                     "\(file): \(report.verdict == "REVOKED" || report.verdict == "SUPERSEDED" ? "NOT VALID, \(report.verdict)" : report.verdict)"
