@@ -63,7 +63,7 @@ public struct SiteServer: Sendable {
             throw ServeError.server("cannot listen on \(host):\(port): \(String(cString: strerror(error.errnoCode)))")
         } catch let error as NIOSSLError {
             if case .failedToLoadPrivateKey = error, let tls { throw ServeError.mismatch(certificate: tls.certificate, key: tls.key) }
-            throw ServeError.server("TLS: \(error)")
+            throw ServeError.server("TLS: \(TLSWords.serving(error))")
         } catch {
             throw ServeError.server(Self.plain(error))
         }
@@ -88,14 +88,14 @@ public struct SiteServer: Sendable {
         do {
             chain = try NIOSSLCertificate.fromPEMFile(tls.certificate)
         } catch {
-            throw ServeError.tls("certificate", tls.certificate, "\(error)")
+            throw ServeError.tls("certificate", tls.certificate, TLSWords.loading("certificate", error))
         }
         guard !chain.isEmpty else { throw ServeError.tls("certificate", tls.certificate, "no certificate in the file") }
         let key: NIOSSLPrivateKey
         do {
             key = try NIOSSLPrivateKey(file: tls.key, format: .pem)
         } catch {
-            throw ServeError.tls("key", tls.key, "\(error)")
+            throw ServeError.tls("key", tls.key, TLSWords.loading("key", error))
         }
         let configuration = TLSConfiguration.makeServerConfiguration(
             certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))

@@ -213,6 +213,8 @@ suite "publishing formats" publishing_formats_cli.py "$VETA" "$WORK/publishing-f
 suite "sites and synchronisation" sync_cli.py "$VETA" "$WORK/sync"
 # The benchmark's C floor verifies the same stores as `veta ledger verify` (schema version 8, every kind).
 suite "C floor agrees" floor_agrees.py "$VETA" "$WORK/floor-agrees"
+# breakit6 part F: JSON error objects, plain refusals and libxml2/TLS words, exit codes, validate reports every path.
+suite "outside fixes (f)" outside_fixes_f.py "$VETA" "$WORK/outside-f"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

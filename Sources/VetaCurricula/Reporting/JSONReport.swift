@@ -21,6 +21,8 @@ public struct JSONReport: Codable, Sendable {
         public var version: String?
         /// The findings.
         public var diagnostics: [Diagnostic]
+        /// Why the file could not be read (then it has no findings and is not valid); absent otherwise.
+        public var error: String? = nil
     }
 
     /// Builds the report for `results`.

@@ -9,9 +9,11 @@ struct PendingTranslationRule: CurriculumRule {
         guard curriculum.status == .draft else { return [] }
         return curriculum.untranslatedTexts.map {
             let written: UntranslatedText.Language = $0.missing == .es ? .en : .es
-            return finding(
+            var diagnostic = finding(
                 $0.location,
                 "<\($0.element)> is in \(written.name) only: it still needs its \($0.missing.name) translation (<\($0.missing.rawValue)>)")
+            diagnostic.fix = "add the missing <\($0.missing.rawValue)> beside the <\(written.rawValue)> text before setting status=\"current\"."
+            return diagnostic
         }
     }
 }

@@ -60,6 +60,12 @@ enum SchemaExplainer {
                 "<\(site.element)> must be empty",
                 fix: "remove what is between <\(site.element)> and </\(site.element)>, or write it as <\(site.element) … />.")
         default:
+            // cvc-type.3.1.2: markup inside a text that is a plain string (<title><es>Seguridad <b>minera</b></es>).
+            if message.contains("Element content is not allowed") {
+                return Explanation(
+                    "<\(site.element)> may hold only text, not elements (markup such as <b> is not allowed in a text)",
+                    fix: "remove the elements inside <\(site.element)>, keeping their text.")
+            }
             return nil
         }
     }

@@ -146,7 +146,8 @@ struct SecureXMLParser {
             return DocumentCheck.syntax.diagnostic(at: location, "no XML element found: the file does not look like XML")
         case Int(XML_ERR_INVALID_CHAR.rawValue), Int(XML_ERR_INVALID_ENCODING.rawValue),
             Int(XML_ERR_UNSUPPORTED_ENCODING.rawValue), Int(XML_ERR_UNKNOWN_ENCODING.rawValue):
-            return DocumentCheck.encoding.diagnostic(at: location, Explanation(message), original: message)
+            return DocumentCheck.encoding.diagnostic(
+                at: location, EncodingErrorExplainer.explain(message: message) ?? Explanation(message), original: message)
         default:
             let explanation = ParseErrorExplainer.explain(code: error.code, message: message) ?? Explanation(message)
             return DocumentCheck.syntax.diagnostic(at: location, explanation, original: message)

@@ -25,36 +25,45 @@ extension ProgressService {
                 errors.append(error)
                 continue
             }
-            do {
-                let id = try TraineeID(validating: value["id"] ?? "", field: "id")
-                if let earlier = seenIDs.updateValue(row.line, forKey: id) {
-                    throw Refusal("trainee \(id) is also on line \(earlier)")
+            // Every reason of a row is reported, not only the first (a repeated CURP does not hide an unknown employer).
+            var reasons: [String] = []
+            func check<T>(_ body: () throws -> T) -> T? {
+                do { return try body() } catch {
+                    reasons.append((error as? Refusal)?.summary ?? String(describing: error))
+                    return nil
                 }
-                let curp = try CURP(value["curp"] ?? "")
-                if let earlier = seenCURPs.updateValue(row.line, forKey: curp) {
-                    throw Refusal("CURP \(curp) is also on line \(earlier)")
+            }
+            let id = check { try TraineeID(validating: value["id"] ?? "", field: "id") }
+            if let id, let earlier = seenIDs.updateValue(row.line, forKey: id) { reasons.append("trainee \(id) is also on line \(earlier)") }
+            let curp = check { try CURP(value["curp"] ?? "") }
+            if let curp, let earlier = seenCURPs.updateValue(row.line, forKey: curp) { reasons.append("CURP \(curp) is also on line \(earlier)") }
+            let employer = check { try RFC(value["employer_rfc"] ?? "") }
+            var trainee: Trainee?
+            if let id, let curp, let employer {
+                trainee = check {
+                    try Trainee(
+                        id: id, paternalSurname: value["paternal_surname"] ?? "", maternalSurname: value["maternal_surname"] ?? "",
+                        givenNames: value["given_names"] ?? "", curp: curp, employer: employer, occupation: value["occupation"] ?? "",
+                        jobTitle: value["job_title"] ?? ""
+                    ).validated()
                 }
-                let employer = try RFC(value["employer_rfc"] ?? "")
-                let trainee = try Trainee(
-                    id: id, paternalSurname: value["paternal_surname"] ?? "", maternalSurname: value["maternal_surname"] ?? "",
-                    givenNames: value["given_names"] ?? "", curp: curp, employer: employer, occupation: value["occupation"] ?? "",
-                    jobTitle: value["job_title"] ?? ""
-                ).validated()
-                if let stored = existing[id] {
-                    guard stored == trainee else { throw Refusal("trainee \(id) already exists with other details") }
+            }
+            if let id, let stored = existing[id] {
+                if let trainee, stored == trainee, reasons.isEmpty {
                     repeats.append(row.line)
                     continue
                 }
-                if let holder = curpHolders[curp] {
-                    throw Refusal("trainee \(holder) already has the CURP \(curp)")
-                }
+                reasons.append("trainee \(id) already exists with other details")
+            }
+            if let curp, let holder = curpHolders[curp], holder != id { reasons.append("trainee \(holder) already has the CURP \(curp)") }
+            if let employer {
                 if employers[employer] == nil { employers[employer] = try await store.organisation(employer) != nil }
-                guard employers[employer] == true else { throw Refusal("employer \(employer) is not registered") }
+                if employers[employer] != true { reasons.append("employer \(employer) is not registered") }
+            }
+            if let trainee, reasons.isEmpty {
                 trainees.append(trainee)
-            } catch let refusal as Refusal {
-                errors.append(.init(line: row.line, reason: refusal.summary))
-            } catch {
-                errors.append(.init(line: row.line, reason: String(describing: error)))
+            } else {
+                errors.append(.init(line: row.line, reason: reasons.isEmpty ? "the row is not valid" : reasons.joined(separator: "; ")))
             }
         }
         guard errors.isEmpty else {
@@ -110,7 +119,7 @@ extension ProgressService {
                     ref = try await resolveForEnrolment(text, allowDraft: false)
                     refs[text] = ref
                 }
-                guard let date = CalendarDate(value["date"] ?? "") else { throw Refusal("date \(value["date"] ?? "") is not YYYY-MM-DD") }
+                guard let date = CalendarDate(value["date"] ?? "") else { throw Refusal(CalendarDate.problem(with: value["date"] ?? "")) }
                 // One enrolment in a curriculum at a time, whatever the version or the date (the rule of
                 // EnrolmentState.activeEnrolment, which the store checks again inside its write).
                 if let earlier = seen.updateValue(row.line, forKey: trainee.rawValue + " " + ref.code.rawValue) {

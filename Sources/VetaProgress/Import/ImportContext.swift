@@ -15,6 +15,8 @@ final class ImportContext: @unchecked Sendable {
     /// The version each trainee is enrolled in per bare code, once worked out (one key per trainee and code named).
     private var activeRefs: [String: CurriculumRef?] = [:]
     private var assessors: [AssessorID: Assessor?] = [:]
+    /// Whether trainees with no enrolment entries are registered, looked up once each (only they can be unknown).
+    private var registered: [TraineeID: Bool] = [:]
     private let enrolmentEntries: [TraineeID: [LedgerEntry]]
     /// Today on the site's calendar (``ProgressService/today(at:)``), read once for the whole file.
     private let today: CalendarDate
@@ -51,6 +53,10 @@ final class ImportContext: @unchecked Sendable {
         }
         if let curriculum, curricula[curriculum] == nil { _ = await self.curriculum(curriculum) }
         if let assessor, assessors[AssessorID(assessor)] == nil { _ = await self.assessor(AssessorID(assessor)) }
+        if let trainee, enrolmentEntries[TraineeID(trainee)] == nil, registered[TraineeID(trainee)] == nil {
+            // A store that does not read leaves the question open: the row is then "not enrolled", as before.
+            do { registered[TraineeID(trainee)] = try await service.store.trainee(TraineeID(trainee)) != nil } catch {}
+        }
     }
 
     /// The entry a row describes, or every reason it cannot be recorded, once ``load(curriculum:assessor:)``
@@ -78,7 +84,7 @@ final class ImportContext: @unchecked Sendable {
         let parsedOutcome = Outcome(rawValue: outcomeText)
         if parsedOutcome == nil { reasons.append("outcome \(outcomeText) is not satisfactory or not-yet") }
         let parsedDate = CalendarDate(dateText)
-        if parsedDate == nil { reasons.append("date \(dateText) is not YYYY-MM-DD") }
+        if parsedDate == nil { reasons.append(CalendarDate.problem(with: dateText)) }
         var minutes: Int?
         if let hours {
             do {
@@ -105,8 +111,14 @@ final class ImportContext: @unchecked Sendable {
         if let id = entry.assessor { registered = assessors[id] ?? nil }
         // Worked out for each row from the trainee's few enrolment entries: a cache by trainee, curriculum
         // and date would hold nearly one key per row, and memory would grow with the file.
-        let isEnrolled = EnrolmentState(enrolmentEntries[traineeID] ?? [], trainee: traineeID, ref: ref, asOf: parsedDate).isActive
-        reasons += EvidenceCheck.problems(with: entry, curriculum: model, assessor: registered, enrolled: isEnrolled, today: today)
+        let enrolments = enrolmentEntries[traineeID] ?? []
+        let isEnrolled = EnrolmentState(enrolments, trainee: traineeID, ref: ref, asOf: parsedDate).isActive
+        let notEnrolled =
+            isEnrolled
+            ? nil
+            : EnrolmentState.notEnrolledReason(
+                enrolments, trainee: traineeID, ref: ref, on: parsedDate, registered: self.registered[traineeID])
+        reasons += EvidenceCheck.problems(with: entry, curriculum: model, assessor: registered, notEnrolled: notEnrolled, today: today)
         return reasons.isEmpty ? .success(entry) : .failure(Refusal("row", reasons: reasons))
     }
 

@@ -65,6 +65,15 @@ struct EvidenceStreamLayout {
 /// The file cannot be imported as a stream without changing what is reported: it is read whole.
 struct ReadWhole: Error {}
 
+/// The second reading of a streamed file did not see the bytes the first one checked: nothing is written.
+struct FileChangedWhileImported: Error {}
+
+/// Test hooks of the streaming import.
+enum StreamingImportHooks {
+    /// Run between the two readings (tests change the file there, to see the import refused).
+    @TaskLocal static var betweenPasses: (@Sendable () throws -> Void)?
+}
+
 extension ProgressService {
     /// Imports an evidence file as a stream, in two passes over the file that keep no row: the
     /// first checks every row as ``importCSV(fileAt:options:progress:)`` does, the second appends
@@ -89,6 +98,14 @@ extension ProgressService {
             return nil
         } catch is CSVStream.Unreadable {
             return nil
+        } catch is FileChangedWhileImported {
+            // Never fall back to reading it whole: that would store what the first reading did not check.
+            throw Refusal(
+                "\(path) changed while it was being imported; nothing was imported",
+                reasons: [
+                    "the second reading of the file did not see the same bytes (sha256) as the first, which checked every row",
+                    "import it again once nothing is writing to it (save it in the spreadsheet and close it first)",
+                ])
         }
     }
 
@@ -123,6 +140,7 @@ extension ProgressService {
         }
         let digest = first.digest()
         seen = []
+        try StreamingImportHooks.betweenPasses?()
         // Pass 2: the same rows, appended as they are read.
         let second = try layout.rows()
         let checked = count
@@ -134,13 +152,18 @@ extension ProgressService {
         let written = try await sqlite.appendStream(
             after: end,
             next: {
-                guard let record = try second.next() else { return ends.increment() == 1 ? mark : nil }
-                guard case .success(let entry) = rows.entry(try rows.values(record.fields), context: context) else { throw ReadWhole() }
-                if counter.increment() % 1024 == 0 { progress?(size + second.bytesRead, size * 2) }
+                // Every row read here passed the first reading's checks, so anything that fails now is a changed file.
+                let read: (line: Int, fields: [String])?
+                do { read = try second.next() } catch { throw FileChangedWhileImported() }
+                guard let record = read else { return ends.increment() == 1 ? mark : nil }
+                let number = counter.increment()
+                guard number <= checked, let values = try? rows.values(record.fields), case .success(let entry) = rows.entry(values, context: context)
+                else { throw FileChangedWhileImported() }
+                if number % 1024 == 0 { progress?(size + second.bytesRead, size * 2) }
                 return entry
             },
             finish: { written in
-                guard written == checked + (mark == nil ? 0 : 1), second.digest() == digest else { throw ReadWhole() }
+                guard written == checked + (mark == nil ? 0 : 1), second.digest() == digest else { throw FileChangedWhileImported() }
             })
         progress?(size * 2, size * 2)
         let rowsWritten = mark == nil ? written : written - 1

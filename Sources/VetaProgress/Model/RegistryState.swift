@@ -50,7 +50,7 @@ public struct RegistryState: Hashable, Sendable {
         guard entry.kind.isRegistry else { return }
         func problem(_ reason: String) { problems.append((entry.sequence, reason)) }
         guard let details = entry.registry, !details.subject.isEmpty else {
-            return problem("a \(entry.kind.rawValue) entry names no subject")
+            return problem("\(entry.kind.withArticle) entry names no subject")
         }
         let subject = details.subject
         var fields = details.fields
@@ -89,7 +89,7 @@ public struct RegistryState: Hashable, Sendable {
             settings[subject] = value
         case .authorisation, .deauthorisation:
             guard assessors[subject] != nil, let unit = entry.unit?.rawValue else {
-                return problem("a \(entry.kind.rawValue) of assessor \(subject), which no earlier entry registers, or of no unit")
+                return problem("\(entry.kind.withArticle) of assessor \(subject), which no earlier entry registers, or of no unit")
             }
             var periods = authorisations[subject, default: [:]][unit, default: []]
             let open = periods.last.map { $0.until == nil } ?? false

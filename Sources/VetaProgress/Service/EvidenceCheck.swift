@@ -13,9 +13,19 @@ public enum EvidenceCheck {
     public static func problems(
         with entry: LedgerEntry, curriculum: Curriculum, assessor: Assessor?, enrolled: Bool, today: CalendarDate
     ) -> [String] {
+        problems(
+            with: entry, curriculum: curriculum, assessor: assessor,
+            notEnrolled: enrolled ? nil : "trainee \(entry.trainee) is not enrolled in \(entry.curriculum)", today: today)
+    }
+
+    /// Why `entry` may not be recorded; `notEnrolled` is why the trainee is not enrolled on the
+    /// entry's date (``EnrolmentState/notEnrolledReason(_:trainee:ref:on:registered:)``), `nil` when enrolled.
+    public static func problems(
+        with entry: LedgerEntry, curriculum: Curriculum, assessor: Assessor?, notEnrolled: String?, today: CalendarDate
+    ) -> [String] {
         var problems: [String] = []
         if let future = NotAfterToday.problem(entry.date, of: entry.kind, today: today) { problems.append(future) }
-        if !enrolled { problems.append("trainee \(entry.trainee) is not enrolled in \(entry.curriculum)") }
+        if let notEnrolled { problems.append(notEnrolled) }
         guard let code = entry.unit else { return problems + ["no unit given"] }
         guard let unit = curriculum.unit(code) else {
             return problems + ["\(entry.curriculum) has no unit \(code)"]

@@ -21,7 +21,7 @@ extension ProgressService {
         }
         if target.kind.isRegistry {
             return
-                "entry \(target.sequence) is a \(target.kind.rawValue) entry of the registry; amend the data instead (veta org|trainee|assessor amend)"
+                "entry \(target.sequence) is \(target.kind.withArticle) entry of the registry; amend the data instead (veta org|trainee|assessor amend)"
         }
         return nil
     }

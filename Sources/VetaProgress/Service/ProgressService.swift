@@ -113,8 +113,9 @@ public struct ProgressService: Sendable {
         let siteProblem = try await admission.siteProblem(entry.trainee, site: entry.site)
         let today = try await today()
         return try await checkedWrite { end in
-            let enrolled = try await enrolment(of: entry.trainee, in: entry.curriculum, asOf: entry.date).isActive
-            var problems = EvidenceCheck.problems(with: entry, curriculum: curriculum, assessor: assessor, enrolled: enrolled, today: today)
+            let notEnrolled = try await notEnrolledReason(entry.trainee, in: entry.curriculum, on: entry.date)
+            var problems = EvidenceCheck.problems(
+                with: entry, curriculum: curriculum, assessor: assessor, notEnrolled: notEnrolled, today: today)
             if let siteProblem { problems.append(siteProblem) }
             problems += try await authorisationProblems(entry, assessor: assessor)
             guard problems.isEmpty else { throw Refusal("evidence refused", reasons: problems) }
@@ -139,7 +140,13 @@ public struct ProgressService: Sendable {
         return try await checkedWrite { end in
             let entries = try await store.entries(for: trainee)
             let enrolled = EnrolmentState(entries, trainee: trainee, ref: ref, asOf: date).isActive
-            var problems = EvidenceCheck.problems(with: draft, curriculum: curriculum, assessor: assessor, enrolled: enrolled, today: today)
+            let notEnrolled =
+                enrolled
+                ? nil
+                : EnrolmentState.notEnrolledReason(
+                    entries, trainee: trainee, ref: ref, on: date, registered: entries.isEmpty ? try await store.trainee(trainee) != nil : nil)
+            var problems = EvidenceCheck.problems(
+                with: draft, curriculum: curriculum, assessor: assessor, notEnrolled: notEnrolled, today: today)
             problems += try await authorisationProblems(draft, assessor: assessor)
             if let assessor, (try? PublicSigningKey(assessor.publicKey)) != key.publicKey {
                 problems.append("the key given is not the one registered for assessor \(assessorID)")
@@ -193,6 +200,14 @@ public struct ProgressService: Sendable {
     /// The enrolment state of a trainee in a curriculum.
     public func enrolment(of trainee: TraineeID, in ref: CurriculumRef, asOf date: CalendarDate) async throws -> EnrolmentState {
         EnrolmentState(try await store.entries(for: trainee), trainee: trainee, ref: ref, asOf: date)
+    }
+
+    /// Why `trainee` is not enrolled in `ref` on `date` (``EnrolmentState/notEnrolledReason(_:trainee:ref:on:registered:)``), `nil` when enrolled.
+    func notEnrolledReason(_ trainee: TraineeID, in ref: CurriculumRef, on date: CalendarDate) async throws -> String? {
+        let entries = try await store.entries(for: trainee)
+        guard !EnrolmentState(entries, trainee: trainee, ref: ref, asOf: date).isActive else { return nil }
+        let registered = entries.isEmpty ? try await store.trainee(trainee) != nil : nil
+        return EnrolmentState.notEnrolledReason(entries, trainee: trainee, ref: ref, on: date, registered: registered)
     }
 
     /// Recomputes the ledger's hash chain and sign-off signatures, reading the entries one at a time.

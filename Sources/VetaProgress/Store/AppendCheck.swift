@@ -7,7 +7,7 @@ package enum AppendCheck {
     package static func cleaned(_ original: LedgerEntry, sequence: Int64) throws -> LedgerEntry {
         // An import's mark has no table (``ImportID/mark(after:count:sha256:on:)``) and is about no trainee: nothing in it to clean.
         guard !original.kind.isRegistry || original.kind == .importBatch else {
-            throw Refusal("a \(original.kind.rawValue) entry is appended only by the command that registers it, with its table rows")
+            throw Refusal("\(original.kind.withArticle) entry is appended only by the command that registers it, with its table rows")
         }
         let entry = original.kind == .importBatch ? original : try original.validated()
         guard entry.trainee == original.trainee, entry.assessor == original.assessor else {

@@ -54,7 +54,7 @@ enum LedgerRow {
         var entry: LedgerEntry
         if kind.isRegistry {
             guard row.hasNull(atIndex: 2), row.hasNull(atIndex: 3), row.hasNull(atIndex: 4) else {
-                return fail("a \(kind.rawValue) entry names a trainee or curriculum")
+                return fail("\(kind.withArticle) entry names a trainee or curriculum")
             }
             switch RegistryColumn.details(row[21 + RecordColumns.count]) {
             case .success(let details):
@@ -65,7 +65,7 @@ enum LedgerRow {
         } else {
             guard let trainee = row[2] as String?, let code = row[3] as String? else { return fail("missing trainee or curriculum") }
             guard let version = (row[4] as String?).flatMap(SemanticVersion.init) else { return fail("bad curriculum version") }
-            guard row.hasNull(atIndex: 21 + RecordColumns.count) else { return fail("registry data set on a \(kind.rawValue) entry") }
+            guard row.hasNull(atIndex: 21 + RecordColumns.count) else { return fail("registry data set on \(kind.withArticle) entry") }
             entry = LedgerEntry(
                 kind: kind, trainee: TraineeID(trainee), curriculum: CurriculumRef(code: CurriculumCode(code), version: version), date: date
             )

@@ -19,9 +19,9 @@ enum RecordColumns {
         let serial: String? = row[start]
         guard kind.isRecord else {
             let values = (start..<(start + count)).map { row.hasNull(atIndex: $0) }
-            return values.allSatisfy { $0 } ? .success(nil) : .failure(RecordColumnsError("record columns set on a \(kind.rawValue) entry"))
+            return values.allSatisfy { $0 } ? .success(nil) : .failure(RecordColumnsError("record columns set on \(kind.withArticle) entry"))
         }
-        guard let serial else { return .failure(RecordColumnsError("a \(kind.rawValue) entry without a serial")) }
+        guard let serial else { return .failure(RecordColumnsError("\(kind.withArticle) entry without a serial")) }
         var details = RecordDetails(serial: serial)
         details.format = row[start + 1]
         details.issuer = row[start + 2]

@@ -68,6 +68,11 @@ public struct PostgresAddress: Hashable, Sendable {
             default: throw StoreLocationError(text, "the parameter \(item.name) is not supported (host, port, user, dbname, sslmode)")
             }
         }
+        // TLS is not offered yet: a connection string that asks for it is refused here, as a usage error, before any connection.
+        if address.requireTLS && address.socketFolder == nil {
+            throw StoreLocationError(
+                text, "sslmode=require is not supported yet; connect over a Unix socket (host=/folder) or a trusted network (sslmode=disable)")
+        }
         return address
     }
 }

@@ -41,11 +41,11 @@ extension RecordService {
             guard let record = entry.record else { continue }
             guard entry.kind == .issue else {
                 guard let issue = issued[record.serial] else {
-                    problem("a \(entry.kind.rawValue) of \(record.serial), which no earlier entry of the log issued")
+                    problem("\(entry.kind.withArticle) of \(record.serial), which no earlier entry of the log issued")
                     continue
                 }
                 if issue.trainee != entry.trainee || issue.curriculum != entry.curriculum {
-                    problem("a \(entry.kind.rawValue) of \(record.serial) naming another trainee or curriculum than its issue")
+                    problem("\(entry.kind.withArticle) of \(record.serial) naming another trainee or curriculum than its issue")
                 }
                 continue
             }

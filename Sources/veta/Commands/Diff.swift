@@ -64,7 +64,11 @@ struct Diff: ParsableCommand {
         let report = DiffReport(old: curricula[0], new: curricula[1])
         switch format {
         case .json:
-            do { Terminal.out(try JSONOutput.encode(report)) } catch { throw failure(error, json: true) }
+            do {
+                try printJSON(report, failure: report.findings.isEmpty ? nil : ("findings", "the curricula differ: \(report.findings.count) finding(s)"))
+            } catch {
+                throw failure(error, json: true)
+            }
         case .text:
             Terminal.out(report.renderText())
         }

@@ -35,14 +35,25 @@ enum CheckpointFiles {
     /// A `--key-public` value: a verifier key `NAME+KEYID+BASE64`, or a public key (JWK, `z6Mk…`,
     /// base64url), given as is or as a file holding it.
     static func verifierKey(_ value: String) throws -> NoteVerifierKey {
-        let text =
-            FileManager.default.fileExists(atPath: value) ? ((try? String(contentsOfFile: value, encoding: .utf8)) ?? "") : value
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: value, isDirectory: &isFolder)
+        if exists && isFolder.boolValue { throw StoreError(.storage, "cannot read --key-public \(value): it is a folder, not a key file") }
+        if exists && !FileManager.default.isReadableFile(atPath: value) { throw StoreError(.storage, "cannot read --key-public \(value)") }
+        if !exists && looksLikePath(value) { throw StoreError(.storage, "cannot read --key-public \(value): no such file") }
+        let text = exists ? ((try? String(contentsOfFile: value, encoding: .utf8)) ?? "") : value
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         do {
             return try verifierKey(parsing: trimmed)
         } catch {
             throw Refusal("--key-public \(value.prefix(80)): \(error)")
         }
+    }
+
+    /// Whether a `--key-public` value that is no file was meant as one: a path with `/` and no `+`
+    /// (a verifier key's base64 may hold `/`, but always comes after two `+`), or a key file's name.
+    static func looksLikePath(_ value: String) -> Bool {
+        (value.contains("/") && !value.contains("+") && !value.hasPrefix("{"))
+            || [".jwk", ".pub", ".key", ".txt", ".json"].contains { value.lowercased().hasSuffix($0) }
     }
 
     private static func verifierKey(parsing trimmed: String) throws(KeyError) -> NoteVerifierKey {

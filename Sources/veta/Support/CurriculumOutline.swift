@@ -23,7 +23,7 @@ struct CurriculumOutline {
             lines.append("  valid for: \(recert.validityMonths) months\(refresher)")
         }
         if let dc3 = c.dc3 { lines.append("  DC-3: thematic area \(dc3.thematicArea.printed); course name: \(dc3.courseName)") }
-        lines.append("  volume of learning: \(c.volumeOfLearningHours) h in \(c.units.count) units")
+        lines.append("  volume of learning: \(c.volumeOfLearningHours) h in \(c.units.count) unit\(c.units.count == 1 ? "" : "s")")
         if !c.references.isEmpty {
             lines.append("  references: " + c.references.map { $0.code + ($0.clause.map { " §\($0)" } ?? "") }.joined(separator: ", "))
         }
@@ -39,7 +39,7 @@ struct CurriculumOutline {
             let points = unit.knowledgeEvidence.reduce(0) { $0 + $1.points.count }
             let knowledge = "\(unit.knowledgeEvidence.count) knowledge items" + (points > 0 ? " (\(points) points)" : "")
             var details =
-                "      \(unit.elements.count) elements, \(criteria) criteria, \(knowledge), evidence on \(occasions(unit)) occasion(s)"
+                "      \(unit.elements.count) element\(unit.elements.count == 1 ? "" : "s"), \(criteria) criteria, \(knowledge), evidence on \(occasions(unit)) occasion(s)"
             if !unit.prerequisites.isEmpty { details += "; requires " + unit.prerequisites.map(\.code.rawValue).joined(separator: ", ") }
             lines.append(details)
             if let skills = unit.foundationSkills {

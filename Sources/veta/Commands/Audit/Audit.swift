@@ -17,7 +17,8 @@ enum AuditFormat: String, ExpressibleByArgument, CaseIterable { case text, json,
 func emit(_ report: AuditReport, format: AuditFormat) throws {
     switch format {
     case .text: Terminal.out(AuditRenderer.text(report))
-    case .json: Terminal.out(try AuditRenderer.json(report))
+    case .json:
+        try printJSON(report, failure: report.hasErrors ? ("findings", "the audit found errors") : nil)
     case .html: Terminal.out(AuditRenderer.html(report))
     case .sarif: Terminal.out(try AuditRenderer.sarif(report, toolVersion: Veta.version))
     }

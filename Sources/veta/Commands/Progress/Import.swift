@@ -86,7 +86,10 @@ struct Import: AsyncParsableCommand {
                 if total >= 2_000 { bar.update(done, of: total) }
             }
             if format == .json {
-                try printJSON(report)
+                try printJSON(
+                    report,
+                    failure: report.errors.isEmpty
+                        ? nil : ("refused", "\(report.errors.count) bad rows of \(report.rows) in \(file); nothing was imported"))
             } else if report.errors.isEmpty {
                 let repeats =
                     report.alreadyStored == 0
@@ -94,7 +97,7 @@ struct Import: AsyncParsableCommand {
                     : report.kind == .evidence
                         ? " (\(report.alreadyStored) of them already in the store)"
                         : " (\(report.alreadyStored) already in the store, skipped)"
-                Terminal.out("imported \(report.written) \(report.kind.rawValue) rows from \(file)\(repeats)\n")
+                Terminal.out("imported \(report.written) \(report.kind == .trainees ? "trainee" : report.kind == .enrolments ? "enrolment" : "evidence") row\(report.written == 1 ? "" : "s") from \(file)\(repeats)\n")
                 if let id = report.importID { Terminal.out("import id \(id) (undo with veta import --undo \(id) --reason ...)\n") }
             } else {
                 for error in report.errors { Terminal.out("\(file):\(error.line): \(error.reason)\n") }

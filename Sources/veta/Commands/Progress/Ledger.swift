@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VetaProgress
 import VetaRecords
 
@@ -35,6 +36,14 @@ struct Ledger: AsyncParsableCommand {
             if !checkpoint.isEmpty && keyPublic.isEmpty {
                 throw ValidationError("--checkpoint needs --key-public, the key that signed the checkpoints")
             }
+            // A value that is no file, names no file and is no key is a usage error (64); a file that cannot be read is I/O (2).
+            for value in keyPublic where !FileManager.default.fileExists(atPath: value) && !CheckpointFiles.looksLikePath(value) {
+                guard (try? CheckpointFiles.verifierKey(value)) != nil else {
+                    throw ValidationError(
+                        "--key-public \(value.prefix(80)) is neither a key file nor a key: give the verifier key NAME+KEYID+BASE64 that veta ledger checkpoint printed, a public key (JWK, z6Mk…), or a file holding one"
+                    )
+                }
+            }
         }
 
         func run() async throws {
@@ -43,7 +52,11 @@ struct Ledger: AsyncParsableCommand {
                 let files = try CheckpointFiles.read(checkpoint)
                 let report = try await store.openRecords(create: false).verifyLedger(checkpoints: files, keys: keys)
                 if format == .json {
-                    try printJSON(report)
+                    try printJSON(
+                        report,
+                        failure: report.isIntact
+                            ? nil
+                            : ("findings", report.problems.first.map { "ledger NOT intact: \($0.sequence == 0 ? $0.reason : $0.description)" } ?? "ledger NOT intact: the log does not extend every checkpoint"))
                 } else if let first = report.problems.first {
                     // Sequence 0: a problem about no one entry (a registry table that is not the log's projection).
                     Terminal.out(

@@ -66,7 +66,10 @@ struct StoreCommand: AsyncParsableCommand {
             try await runReporting(json: format == .json) {
                 let report = try await store.openExistingRecords().rebuildProjections()
                 if format == .json {
-                    try printJSON(report)
+                    try printJSON(
+                        report,
+                        failure: report.remaining.isEmpty
+                            ? nil : ("findings", "the registry tables are still NOT intact: \(report.remaining.map(\.description).joined(separator: "; "))"))
                 } else {
                     Terminal.out("rebuilt the registry tables from the log: \(report.repaired.count) difference(s) repaired\n")
                     for line in report.repaired { Terminal.out("  repaired \(line)\n") }

@@ -12,7 +12,7 @@ struct TraineeCommand: AsyncParsableCommand {
             discussion: """
                 Example:
                   veta trainee add --id T001 --paternal García --maternal López --given "Ana María" \\
-                    --curp GALA900101MZSRPN09 --employer MFR110315AB1 --occupation "Operador de camión" --job-title "Operadora"
+                    --curp GALA900101MZSRPN05 --employer MFR110315AB1 --occupation "Operador de camión" --job-title "Operadora"
                 """)
 
         @Option(help: "The trainee's id in the store (e.g. employee number).") var id: IdentifierArgument
@@ -46,7 +46,7 @@ struct TraineeCommand: AsyncParsableCommand {
                 Options left out keep their value; the log keeps the data as it was before.
 
                 Example:
-                  veta trainee amend --id T001 --curp GALA900101MZSRPN09 --reason "CURP mistyped at registration"
+                  veta trainee amend --id T001 --curp GALA900101MZSRPN05 --reason "CURP mistyped at registration"
                 """)
 
         @Option(help: "The trainee's id.") var id: IdentifierArgument
