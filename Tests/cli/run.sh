@@ -203,6 +203,8 @@ suite "ob3 round trip" ob3_roundtrip.py "$VETA" "$WORK/ob3-roundtrip"
 suite "outside fixes (c)" outside_fixes_c.py "$VETA" "$WORK/outside-c"
 # breakit5 part D: site refusals, status list time, page privacy, stale builds, serve errors, ambiguous badges, drafts, help.
 suite "outside fixes (d)" outside_fixes_d.py "$VETA" "$WORK/outside-d"
+# breakit6 part E: no record NOT VALID published or listed as valid, enrolment import sites, unassessed occasions, checkpoints over a broken chain, badge --force.
+suite "outside fixes (e)" outside_fixes_e.py "$VETA" "$WORK/outside-e"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

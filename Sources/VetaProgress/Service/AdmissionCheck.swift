@@ -13,6 +13,9 @@ public struct AdmissionCheck {
     private var drafts: [CurriculumRef: Bool] = [:]
     private var lifecycle: [String: CurriculumLifecycle]?
     private var sites: [TraineeID: (employer: RFC, sites: Set<String>)?] = [:]
+    /// Every trainee's employer as the log registers it, read once (``siteProblem(_:site:)``).
+    private var employers: [TraineeID: RFC]?
+    private var organisations: [RFC: Organisation?] = [:]
 
     /// A check reading from `service`'s store.
     public init(service: ProgressService) {
@@ -40,15 +43,20 @@ public struct AdmissionCheck {
     }
 
     /// Why `site` is not a place where `trainee` may be enrolled or assessed, or `nil` (also when no site is given).
+    ///
+    /// The log's trainees are read once, on the first site checked, and each employer once: a
+    /// trainee read from the log costs a pass over its registry entries, so reading one per row
+    /// made an import of N rows into a store of N trainees take N passes.
     public mutating func siteProblem(_ trainee: TraineeID, site: String?) async throws -> String? {
         guard let site, !site.isEmpty else { return nil }
         let known: (employer: RFC, sites: Set<String>)?
         if let cached = sites[trainee] {
             known = cached
         } else {
-            if let registered = try await service.store.trainee(trainee),
-                let organisation = try await service.store.organisation(registered.employer)
-            {
+            if employers == nil {
+                employers = Dictionary(try await service.store.trainees().map { ($0.id, $0.employer) }, uniquingKeysWith: { first, _ in first })
+            }
+            if let employer = employers?[trainee], let organisation = try await organisation(employer) {
                 known = (organisation.rfc, Set(organisation.sites))
             } else {
                 known = nil
@@ -60,6 +68,13 @@ public struct AdmissionCheck {
         let registered = known.sites.isEmpty ? "it has none" : "its sites are " + known.sites.sorted().joined(separator: ", ")
         return "site \(site) is not registered for employer \(known.employer) of trainee \(trainee) (\(registered)); "
             + "add it with veta org amend --rfc \(known.employer) --site \"\(site)\" --reason ..."
+    }
+
+    private mutating func organisation(_ rfc: RFC) async throws -> Organisation? {
+        if let cached = organisations[rfc] { return cached }
+        let found = try await service.store.organisation(rfc)
+        organisations[rfc] = .some(found)
+        return found
     }
 
     private mutating func isDraft(_ ref: CurriculumRef) async throws -> Bool {
