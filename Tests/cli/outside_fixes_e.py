@@ -131,7 +131,7 @@ bad_csv = os.path.join(work, "enrol-bad.csv")
 open(bad_csv, "w", encoding="utf-8").write("\n".join(bad) + "\n")
 r = run("import", bad_csv)
 check("an enrolment import names the one row whose site is not its trainee's employer's (exit 1, nothing written)",
-      r.returncode == 1 and "line 6" in (r.stdout + r.stderr) and "is not registered for employer" in (r.stdout + r.stderr),
+      r.returncode == 1 and "enrol-bad.csv:6:" in (r.stdout + r.stderr) and "is not registered for employer" in (r.stdout + r.stderr),
       r.stdout + r.stderr)
 good_csv = os.path.join(work, "enrol.csv")
 open(good_csv, "w", encoding="utf-8").write("\n".join(lines_e) + "\n")
@@ -146,7 +146,7 @@ verifier = json.loads(r.stdout)
 verifier = verifier.get("verifierKey") or verifier.get("verifier_key") or os.path.join(keys, "site.public.jwk")
 r = run("ledger", "verify", "--checkpoint", checkpoint, "--key-public", os.path.join(keys, "site.public.jwk"))
 check("an intact log extends the checkpoint (exit 0)", r.returncode == 0 and "extended" in r.stdout, r.stdout + r.stderr)
-broken = sql(store, "SELECT MIN(sequence) FROM ledger WHERE minutes IS NOT NULL")[0][0]
+broken = sql(store, "SELECT MIN(sequence) FROM ledger WHERE kind = 3")[0][0]  # the compact ledger: kind 3 is evidence
 sql(store, "DROP TRIGGER ledger_append_only_update")
 sql(store, "UPDATE ledger SET minutes = 600 WHERE sequence = ?", broken)
 r = run("ledger", "verify", "--checkpoint", checkpoint, "--key-public", os.path.join(keys, "site.public.jwk"))
