@@ -70,6 +70,8 @@ extension RecordService {
         let mine = try await records.records().filter { $0.issuer == issuer.id }.sorted { $0.serial < $1.serial }
         var curricula: [CurriculumRef: Curriculum] = [:]
         var unbacked: [String] = []
+        // Every trainee read from the log once: one read per record would pass over the log's registry entries per page.
+        let trainees = Dictionary(try await progress.store.trainees().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for record in mine {
             let curriculum: Curriculum
             if let known = curricula[record.curriculum] {
@@ -125,7 +127,7 @@ extension RecordService {
                     }
                 }
             }
-            let trainee = try await progress.store.trainee(record.trainee)
+            let trainee = trainees[record.trainee]
             let content = RecordPageContent(
                 record: record, issuer: issuer, did: did, curriculum: curriculum, unit: unit,
                 traineeName: trainee.map { "\($0.givenNames) \($0.paternalSurname) \($0.maternalSurname)" } ?? record.trainee.rawValue,
