@@ -123,7 +123,8 @@ import VetaCurricula
             let size = min(at, total)
             let broken = min(broken, total)
             let log = Self.chain(total)
-            let verdict = CheckpointVerifier.check([Self.checkpoint(of: log, size: size)], against: Self.heads(log), brokenAt: Int64(broken))[0]
+            let verdict = CheckpointVerifier.check(
+                [Self.checkpoint(of: log, size: size)], against: Self.heads(log), brokenAt: Int64(broken))[0]
             #expect(verdict.kind == (broken <= size ? .notJudged : .extended))
             #expect(!verdict.holds || broken > size)
             if broken <= size { #expect(verdict.message.hasPrefix("not judged: the chain is broken at entry \(broken)")) }

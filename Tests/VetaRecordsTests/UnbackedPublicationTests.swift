@@ -37,7 +37,9 @@ import VetaProgress
             Issue.record("a site was built with a record no longer backed")
         } catch let refusal as Refusal {
             let text = refusal.description
-            for item in issued { #expect(text.contains("\(item.record.serial) (T100, VTOPHT@1.0.0 RIIWHS201E): no longer backed"), "\(text)") }
+            for item in issued {
+                #expect(text.contains("\(item.record.serial) (T100, VTOPHT@1.0.0 RIIWHS201E): no longer backed"), "\(text)")
+            }
             #expect(text.contains("veta revoke \(issued[0].record.serial) --reason") && text.contains("veta reissue"), "\(text)")
         }
         try await Self.agree(site, issued)

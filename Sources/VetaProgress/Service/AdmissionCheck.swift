@@ -54,7 +54,8 @@ public struct AdmissionCheck {
             known = cached
         } else {
             if employers == nil {
-                employers = Dictionary(try await service.store.trainees().map { ($0.id, $0.employer) }, uniquingKeysWith: { first, _ in first })
+                employers = Dictionary(
+                    try await service.store.trainees().map { ($0.id, $0.employer) }, uniquingKeysWith: { first, _ in first })
             }
             if let employer = employers?[trainee], let organisation = try await organisation(employer) {
                 known = (organisation.rfc, Set(organisation.sites))

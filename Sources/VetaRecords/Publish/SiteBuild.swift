@@ -95,7 +95,8 @@ extension RecordService {
                 ? .revoked : events.contains(where: { $0.kind == .superseded && $0.serial == record.serial }) ? .superseded : .valid
             // A record the store judges NOT VALID (no longer backed by evidence) is never published as VALID.
             if state == .valid, let backing = try await backing(of: record) {
-                unbacked.append("\(record.serial) (\(record.trainee), \(record.curriculum)\(record.unit.map { " \($0)" } ?? "")): \(backing.summary)")
+                unbacked.append(
+                    "\(record.serial) (\(record.trainee), \(record.curriculum)\(record.unit.map { " \($0)" } ?? "")): \(backing.summary)")
             }
             // The credential of the issuance: this record, or the one issued with a DC-3.
             let credentialRecord = batch.first { $0.format == .ob3 }

@@ -10,7 +10,10 @@ enum BadgeFile {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
         throw Refusal(
             "\(path) already exists; it was not changed",
-            reasons: ["choose another --out, remove the file first, or pass --force to replace it" + (isFolder.boolValue ? " (it is a folder: --force does not replace a folder)" : "")])
+            reasons: [
+                "choose another --out, remove the file first, or pass --force to replace it"
+                    + (isFolder.boolValue ? " (it is a folder: --force does not replace a folder)" : "")
+            ])
     }
 
     /// Creates `path` holding `bytes`; a file that appeared since the check is refused, not overwritten
@@ -34,6 +37,8 @@ enum BadgeFile {
 
     /// An I/O failure on `path` (exit 2, "cannot use PATH: reason").
     private static func ioError(_ path: String, _ code: Int32) -> CocoaError {
-        CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code))])
+        CocoaError(
+            .fileWriteUnknown,
+            userInfo: [NSFilePathErrorKey: path, NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(code))])
     }
 }

@@ -47,7 +47,9 @@ import VetaProgress
         let curriculum = try EngineFixture.oneUnit(occasions: 2)
         let ref = EngineFixture.ref(curriculum)
         await propertyCheck(count: 300, input: Self.spec.array(of: 0...30)) { specs in
-            let unassessed = specs.map { Spec(method: $0.method, target: $0.target, satisfactory: $0.satisfactory, day: $0.day, assessed: false) }
+            let unassessed = specs.map {
+                Spec(method: $0.method, target: $0.target, satisfactory: $0.satisfactory, day: $0.day, assessed: false)
+            }
             let unit = Self.unit(Self.entries(unassessed, ref: ref), in: curriculum)
             #expect(unit?.occasions == 0)
             #expect(unit?.state != .evidenceComplete && unit?.state != .signedOff)
@@ -61,7 +63,9 @@ import VetaProgress
         let ref = EngineFixture.ref(curriculum)
         await propertyCheck(count: 300, input: Self.spec.array(of: 0...20), Self.spec.array(of: 1...10)) { base, extra in
             let before = Self.unit(Self.entries(base, ref: ref), in: curriculum)
-            let unassessed = extra.map { Spec(method: $0.method, target: $0.target, satisfactory: $0.satisfactory, day: $0.day, assessed: false) }
+            let unassessed = extra.map {
+                Spec(method: $0.method, target: $0.target, satisfactory: $0.satisfactory, day: $0.day, assessed: false)
+            }
             let after = Self.unit(Self.entries(base + unassessed, ref: ref), in: curriculum)
             #expect(after?.occasions == before?.occasions)
         }
