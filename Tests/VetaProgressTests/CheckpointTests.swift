@@ -116,6 +116,21 @@ import VetaCurricula
         }
     }
 
+    /// Whatever entry the chain breaks at (an edit in place, no hash recomputed): a checkpoint whose
+    /// entries reach it is not judged, never extended; one that ends before it is extended.
+    @Test func aBrokenChainAtOrBeforeTheCheckpointIsNeverExtended() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 1...40), Gen.int(in: 1...40), Gen.int(in: 1...40)) { total, at, broken in
+            let size = min(at, total)
+            let broken = min(broken, total)
+            let log = Self.chain(total)
+            let verdict = CheckpointVerifier.check(
+                [Self.checkpoint(of: log, size: size)], against: Self.heads(log), brokenAt: Int64(broken))[0]
+            #expect(verdict.kind == (broken <= size ? .notJudged : .extended))
+            #expect(!verdict.holds || broken > size)
+            if broken <= size { #expect(verdict.message.hasPrefix("not judged: the chain is broken at entry \(broken)")) }
+        }
+    }
+
     @Test func aLogEndingWhereAnOlderCheckpointEndedIsRolledBack() {
         let full = Self.chain(10)
         let findings = CheckpointVerifier.check(

@@ -215,6 +215,8 @@ suite "sites and synchronisation" sync_cli.py "$VETA" "$WORK/sync"
 suite "C floor agrees" floor_agrees.py "$VETA" "$WORK/floor-agrees"
 # breakit6 part F: JSON error objects, plain refusals and libxml2/TLS words, exit codes, validate reports every path.
 suite "outside fixes (f)" outside_fixes_f.py "$VETA" "$WORK/outside-f"
+# breakit6 part E: no record NOT VALID published or listed as valid, enrolment import sites, unassessed occasions, checkpoints over a broken chain, badge --force.
+suite "outside fixes (e)" outside_fixes_e.py "$VETA" "$WORK/outside-e"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

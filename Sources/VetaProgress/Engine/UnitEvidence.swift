@@ -8,7 +8,8 @@ struct UnitEvidence {
     var knowledge: Set<String> = []
     /// Whether evidence against the whole unit covers every criterion and item.
     var wholeUnit = false
-    /// Whether recognition of prior learning or credit transfer covers the unit, occasions included.
+    /// Whether recognition of prior learning or credit transfer an assessor judged covers the unit,
+    /// occasions included (without an assessor it covers the criteria and knowledge, never the occasions).
     var recognised = false
     /// Distinct dates of satisfactory evidence that shows performance, judged by an assessor
     /// (evidence with no assessor never counts as an assessed performance occasion).
@@ -26,11 +27,13 @@ struct UnitEvidence {
         minutes = minutes.clampedAdding(entry.minutes ?? 0)
         guard entry.outcome == .satisfactory else { return }
         if let method = entry.method {
+            // Evidence with no assessor is never an assessed performance occasion, whatever its method.
+            let assessed = entry.assessor != nil
             if method.recognisesPriorCompetence {
-                recognised = true
+                if assessed { recognised = true }
                 wholeUnit = true
             }
-            if method.showsPerformance && entry.assessor != nil {
+            if method.showsPerformance && assessed {
                 performanceDates.insert(entry.date)
                 if case .performance(let id) = entry.target { requirementDates[id, default: []].insert(entry.date) }
             }

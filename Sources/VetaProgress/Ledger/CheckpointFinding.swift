@@ -18,6 +18,9 @@ public struct CheckpointFinding: Hashable, Sendable, Codable, CustomStringConver
         case badSignature = "bad-signature"
         /// The file is not a signed checkpoint.
         case unreadable
+        /// The log's entry at the checkpoint's size has the signed hash, but the chain is broken at or
+        /// before that entry: the entries the checkpoint covers do not verify, so the log is not said to extend it.
+        case notJudged = "not-judged"
     }
 
     /// The checkpoint file.
@@ -81,8 +84,10 @@ public enum CheckpointVerifier {
         return (valid, findings)
     }
 
-    /// The finding for each valid checkpoint against `log`.
-    public static func check(_ checkpoints: [(String, Checkpoint)], against log: LogHeads) -> [CheckpointFinding] {
+    /// The finding for each valid checkpoint against `log`. `brokenAt` is the first entry of the
+    /// log that does not verify (``LedgerVerifier/Report/problems``), if any: a checkpoint whose
+    /// entries reach it is ``CheckpointFinding/Kind/notJudged``, never extended.
+    public static func check(_ checkpoints: [(String, Checkpoint)], against log: LogHeads, brokenAt: Int64? = nil) -> [CheckpointFinding] {
         let held = checkpoints.filter { $0.1.origin == log.origin && $0.1.size <= log.size && log.hashes[$0.1.size] == $0.1.head }
         return checkpoints.map { path, checkpoint in
             func finding(_ kind: CheckpointFinding.Kind, _ message: String) -> CheckpointFinding {
@@ -106,7 +111,15 @@ public enum CheckpointVerifier {
                     "the checkpoint is of log \(checkpoint.origin), this store's is \(log.origin ?? "unreadable"): a checkpoint of another store, or entry 1 was rewritten"
                 )
             }
-            if log.hashes[checkpoint.size] == checkpoint.head { return finding(.extended, "the log extends it (\(seen))") }
+            if log.hashes[checkpoint.size] == checkpoint.head {
+                if let broken = brokenAt, broken <= checkpoint.size {
+                    return finding(
+                        .notJudged,
+                        "not judged: the chain is broken at entry \(broken), \(broken == checkpoint.size ? "the checkpoint's last entry" : "before this checkpoint's size") (\(seen)), so the log is not said to extend it; run veta ledger verify and put back a copy of the store that verifies"
+                    )
+                }
+                return finding(.extended, "the log extends it (\(seen))")
+            }
             let after = held.filter { $0.1.size < checkpoint.size }.map(\.1.size).max() ?? 0
             return finding(
                 .rewritten,

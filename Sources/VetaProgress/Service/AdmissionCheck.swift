@@ -52,6 +52,10 @@ public struct AdmissionCheck {
     }
 
     /// Why `site` is not a place where `trainee` may be enrolled or assessed, or `nil` (also when no site is given).
+    ///
+    /// The log's trainees are read once, on the first site checked, and each employer once: a
+    /// trainee read from the log costs a pass over its registry entries, so reading one per row
+    /// made an import of N rows into a store of N trainees take N passes.
     public mutating func siteProblem(_ trainee: TraineeID, site: String?) async throws -> String? {
         guard let site, !site.isEmpty else { return nil }
         let known: (employer: RFC, sites: Set<String>)?

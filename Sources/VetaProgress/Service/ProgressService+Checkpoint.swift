@@ -23,7 +23,9 @@ extension ProgressService {
         let scan = try await scanLedger(heads: Set(valid.map(\.1.size)))
         let report = scan.report
         let log = scan.log
-        let findings = unreadable + CheckpointVerifier.check(valid, against: log)
+        // Sequence 0 is a problem about no one entry (a registry table), not a break in the chain.
+        let brokenAt = report.problems.map(\.sequence).filter { $0 > 0 }.min()
+        let findings = unreadable + CheckpointVerifier.check(valid, against: log, brokenAt: brokenAt)
         let order = Dictionary(files.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first })
         return LedgerVerification(
             entries: report.entries, signatures: report.signatures, problems: report.problems,

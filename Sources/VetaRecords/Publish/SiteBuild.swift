@@ -24,8 +24,10 @@ public struct SiteBuild: Sendable {
 extension RecordService {
     /// The site of `issuerID` (nil: the only registered issuer), its documents signed with `key`,
     /// which must be one of the issuer's keys. Refuses (``Refusal``) an unknown or ambiguous issuer,
-    /// a key that is not the issuer's, an issuer URL that names no did:web and a log that does not
-    /// verify (the same check as issuing: nothing is published from a log that does not verify).
+    /// a key that is not the issuer's, an issuer URL that names no did:web, a log that does not
+    /// verify (the same check as issuing: nothing is published from a log that does not verify)
+    /// and a record the site would show as VALID that `veta verify` finds no longer backed by
+    /// evidence (``SiteRefusal/unbacked(_:)``: revoke or re-issue it first).
     public func site(issuer issuerID: String?, key: SigningKey) async throws -> SiteBuild {
         try await requireIntactLog(publishing: true)
         let issuers = try await records.issuers()
@@ -71,6 +73,9 @@ extension RecordService {
         guard var listDate = CalendarDate(year: 2000, month: 1, day: 1) else { throw RecordError("no calendar date 2000-01-01") }
         let mine = try await records.records().filter { $0.issuer == issuer.id }.sorted { $0.serial < $1.serial }
         var curricula: [CurriculumRef: Curriculum] = [:]
+        var unbacked: [String] = []
+        // Every trainee read from the log once: one read per record would pass over the log's registry entries per page.
+        let trainees = Dictionary(try await progress.store.trainees().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for record in mine {
             let curriculum: Curriculum
             if let known = curricula[record.curriculum] {
@@ -94,6 +99,11 @@ extension RecordService {
                 ? .revoked : events.contains(where: { $0.kind == .superseded && $0.serial == record.serial }) ? .superseded : .valid
             // Signed with a key retired as compromised on or before its day: not valid (a revocation still says revoked).
             if state != .revoked, try await compromised(batch, of: issuer) { state = .keyCompromised }
+            // A record the store judges NOT VALID (no longer backed by evidence) is never published as VALID.
+            if state == .valid, let backing = try await backing(of: record) {
+                unbacked.append(
+                    "\(record.serial) (\(record.trainee), \(record.curriculum)\(record.unit.map { " \($0)" } ?? "")): \(backing.summary)")
+            }
             // The credential of the issuance: this record, or the one issued with a DC-3.
             let credentialRecord = batch.first { $0.format == .ob3 }
             var token: String?
@@ -124,7 +134,7 @@ extension RecordService {
                     }
                 }
             }
-            let trainee = try await progress.store.trainee(record.trainee)
+            let trainee = trainees[record.trainee]
             let content = RecordPageContent(
                 record: record, issuer: issuer, did: did, curriculum: curriculum, unit: unit,
                 traineeName: trainee.map { "\($0.givenNames) \($0.paternalSurname) \($0.maternalSurname)" } ?? record.trainee.rawValue,
@@ -136,6 +146,7 @@ extension RecordService {
             site.files["records/\(record.serial)/index.html"] = Array(content.html.utf8)
             site.records.append(record.serial)
         }
+        if !unbacked.isEmpty { throw SiteRefusal.unbacked(unbacked) }
         site.revokedIndexes.sort()
         let listURL = StatusListIndex.listURL(issuerURL: issuer.id)
         // Valid from the first instant of that date in the store's zone: never after the signing instant.

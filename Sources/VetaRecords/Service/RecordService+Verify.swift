@@ -221,12 +221,14 @@ extension RecordService {
             key: key, outputFolder: outputFolder, asOf: date, supersedes: credential, superseding: batch)
     }
 
-    /// The DC-4 list: one CSV row per DC-3 constancia issued to the employer's workers in `year`.
+    /// The DC-4 list: one CSV row per DC-3 constancia issued to the employer's workers in `year`;
+    /// `estado` is where it stands today (``RecordStanding/dc4State``).
     public func dc4(employer: RFC, year: Int) async throws -> String {
         var lines = [
             "folio,curp,apellido_paterno,apellido_materno,nombre,ocupacion,puesto,curso,horas,fecha_inicio,fecha_termino,constancia_sha256,estado"
         ]
         let trainees = Dictionary(uniqueKeysWithValues: try await progress.store.trainees().map { ($0.id, $0) })
+        let today = try await progress.today()
         for record in try await records.records() where record.format == .dc3 && record.validFrom.year == year {
             guard let trainee = trainees[record.trainee], trainee.employer == employer else { continue }
             let curriculum = try await progress.curriculum(record.curriculum)
@@ -235,9 +237,9 @@ extension RecordService {
             // The hours of the units achieved when the record was issued, not the curriculum's volume.
             let status = try await progress.status(of: record.trainee, asOf: record.validFrom).first { $0.curriculum == record.curriculum }
             let hours = status.map { AchievedHours.hours(of: AchievedHours.units($0, in: curriculum, unit: record.unit)) }
-            let events = try await records.events(record.serial)
-            let state =
-                events.contains { $0.kind == .revoked } ? "revocada" : events.contains { $0.kind == .superseded } ? "sustituida" : "vigente"
+            // As `veta verify` judges it on the store today (``standing(of:on:)``): never vigente
+            // for a record whose evidence was voided since, or whose issuance partner was revoked.
+            let state = try await standing(of: record, on: today).dc4State
             let fields = [
                 record.serial, trainee.curp.rawValue, trainee.paternalSurname, trainee.maternalSurname, trainee.givenNames,
                 trainee.occupation,

@@ -13,7 +13,7 @@ struct Ledger: AsyncParsableCommand {
             commandName: "verify",
             abstract: "Recompute the hash chain and the sign-off signatures; name the first bad entry.",
             discussion: """
-                Exit 0 when every entry verifies (each row stored exactly in its canonical form) and the log extends every checkpoint given, 1 when not. Each checkpoint is named extended, truncated, rolled-back, rewritten, other-log, bad-signature or unreadable.
+                Exit 0 when every entry verifies (each row stored exactly in its canonical form) and the log extends every checkpoint given, 1 when not. Each checkpoint is named extended, truncated, rolled-back, rewritten, other-log, bad-signature, unreadable or not-judged (the chain is broken at or before the checkpoint's size).
 
                 Examples:
                   veta ledger verify

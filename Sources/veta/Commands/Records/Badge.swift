@@ -12,15 +12,18 @@ struct Badge: AsyncParsableCommand {
             namespace https://purl.imsglobal.org/ob/v3p0; PNG: an uncompressed iTXt chunk \
             'openbadgecredential'), so backpacks and wallets that take images accept it, and \
             `veta verify` reads it back. The format follows the extension of --out (.svg or .png). \
-            The credential is the one registered in the log; a DC-3 serial is refused (exit 1).
+            The credential is the one registered in the log; a DC-3 serial is refused (exit 1). \
+            An existing --out file is refused (exit 1, left as it was) unless --force is given.
 
             Examples:
               veta badge --record VETA-2026-000001 --out badges/VETA-2026-000001.svg
               veta badge --record VETA-2026-000001 --out badges/VETA-2026-000001.png
+              veta badge --record VETA-2026-000001 --out badges/VETA-2026-000001.png --force   # replace it
             """)
 
     @Option(help: "The credential's serial.") var record: String
     @Option(help: ArgumentHelp("The image file to write, .svg or .png.", valueName: "file")) var out: String
+    @Flag(help: "Replace --out when it exists (otherwise an existing file is refused and left as it was).") var force = false
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
 
@@ -42,10 +45,15 @@ struct Badge: AsyncParsableCommand {
     func run() async throws {
         try await runReporting(json: format == .json) {
             guard let imageFormat else { throw ValidationError("--out must end in .svg or .png") }
+            if !force { try BadgeFile.refuseExisting(out) }
             let image = try await store.openRecords(create: false).badge(record, format: imageFormat)
             let folder = (out as NSString).deletingLastPathComponent
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try image.write(to: URL(fileURLWithPath: out), options: .atomic)
+            if force {
+                try image.write(to: URL(fileURLWithPath: out), options: .atomic)
+            } else {
+                try BadgeFile.create(out, bytes: image)
+            }
             if format == .json { return try printJSON(Baked(record: record, out: out, format: imageFormat.rawValue, bytes: image.count)) }
             Terminal.out("baked \(record) into \(out) (\(imageFormat.rawValue), \(image.count) bytes)\n")
         }
