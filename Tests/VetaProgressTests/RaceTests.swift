@@ -61,7 +61,9 @@ import VetaCurricula
         }
         let result = await Self.outcome { try await loser.record(world.evidence("RIIWHS201E", .element(1))) }
         #expect(
-            Self.refusal(result)?.reasons.contains { $0.hasPrefix("trainee \(world.trainee) is not enrolled in \(world.ref) on 2026-") && $0.contains("withdrawn") }
+            Self.refusal(result)?.reasons.contains {
+                $0.hasPrefix("trainee \(world.trainee) is not enrolled in \(world.ref) on 2026-") && $0.contains("withdrawn")
+            }
                 == true, "\(result)")
         #expect(try await world.service.store.entries(ofKinds: [.evidence]).isEmpty)
     }

@@ -23,9 +23,10 @@ import VetaCurricula
         let before = try await world.service.store.ledgerEnd()
         var thrown: (any Error)?
         do {
-            _ = try await StreamingImportHooks.$betweenPasses.withValue({
+            let rewrite: @Sendable () throws -> Void = {
                 if let changed { try changed.write(toFile: path, atomically: false, encoding: .utf8) }
-            }) {
+            }
+            _ = try await StreamingImportHooks.$betweenPasses.withValue(rewrite) {
                 try await world.service.importCSV(fileAt: path)
             }
         } catch {

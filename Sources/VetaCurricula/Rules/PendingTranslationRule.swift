@@ -12,7 +12,8 @@ struct PendingTranslationRule: CurriculumRule {
             var diagnostic = finding(
                 $0.location,
                 "<\($0.element)> is in \(written.name) only: it still needs its \($0.missing.name) translation (<\($0.missing.rawValue)>)")
-            diagnostic.fix = "add the missing <\($0.missing.rawValue)> beside the <\(written.rawValue)> text before setting status=\"current\"."
+            diagnostic.fix =
+                "add the missing <\($0.missing.rawValue)> beside the <\(written.rawValue)> text before setting status=\"current\"."
             return diagnostic
         }
     }

@@ -9,14 +9,17 @@ enum EncodingErrorExplainer {
             let bytes = LibXMLSchemaText.quoted(message, after: "Bytes: ", before: "\n").map { " (bytes \($0))" } ?? ""
             return Explanation(
                 "the file is not UTF-8\(bytes), the encoding XML reads unless the first line declares another (a Windows program's default is usually Windows-1252)",
-                fix: "save the file as UTF-8 (in Notepad or Excel: Save as, encoding UTF-8), or, if it is Windows-1252, say so in its first line: <?xml version=\"1.0\" encoding=\"windows-1252\"?>."
+                fix:
+                    "save the file as UTF-8 (in Notepad or Excel: Save as, encoding UTF-8), or, if it is Windows-1252, say so in its first line: <?xml version=\"1.0\" encoding=\"windows-1252\"?>."
             )
         }
         if message.contains("Unsupported encoding") || message.contains("unknown encoding") || message.contains("Unknown encoding") {
             let name = LibXMLSchemaText.quoted(message, after: "encoding ", before: "\n") ?? "it declares"
             return Explanation(
                 "the file declares the encoding \(name.trimmingCharacters(in: .whitespaces)), which cannot be read",
-                fix: "save the file as UTF-8 and declare encoding=\"UTF-8\" in its first line (or windows-1252 / ISO-8859-1 if it is one of those).")
+                fix:
+                    "save the file as UTF-8 and declare encoding=\"UTF-8\" in its first line (or windows-1252 / ISO-8859-1 if it is one of those)."
+            )
         }
         if message.contains("invalid Char value") || message.contains("out of allowed range") {
             return Explanation(

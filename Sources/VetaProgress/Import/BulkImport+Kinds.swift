@@ -34,9 +34,13 @@ extension ProgressService {
                 }
             }
             let id = check { try TraineeID(validating: value["id"] ?? "", field: "id") }
-            if let id, let earlier = seenIDs.updateValue(row.line, forKey: id) { reasons.append("trainee \(id) is also on line \(earlier)") }
+            if let id, let earlier = seenIDs.updateValue(row.line, forKey: id) {
+                reasons.append("trainee \(id) is also on line \(earlier)")
+            }
             let curp = check { try CURP(value["curp"] ?? "") }
-            if let curp, let earlier = seenCURPs.updateValue(row.line, forKey: curp) { reasons.append("CURP \(curp) is also on line \(earlier)") }
+            if let curp, let earlier = seenCURPs.updateValue(row.line, forKey: curp) {
+                reasons.append("CURP \(curp) is also on line \(earlier)")
+            }
             let employer = check { try RFC(value["employer_rfc"] ?? "") }
             var trainee: Trainee?
             if let id, let curp, let employer {

@@ -157,7 +157,8 @@ extension ProgressService {
                 do { read = try second.next() } catch { throw FileChangedWhileImported() }
                 guard let record = read else { return ends.increment() == 1 ? mark : nil }
                 let number = counter.increment()
-                guard number <= checked, let values = try? rows.values(record.fields), case .success(let entry) = rows.entry(values, context: context)
+                guard number <= checked, let values = try? rows.values(record.fields),
+                    case .success(let entry) = rows.entry(values, context: context)
                 else { throw FileChangedWhileImported() }
                 if number % 1024 == 0 { progress?(size + second.bytesRead, size * 2) }
                 return entry

@@ -100,7 +100,10 @@ extension LedgerVerifier {
                 problems.append(
                     Problem(
                         sequence: entry.sequence,
-                        reason: "expected entry \(expectedSequence) here: " + (expectedSequence == entry.sequence - 1 ? "entry \(expectedSequence) is missing" : "entries \(expectedSequence)–\(entry.sequence - 1) are missing")))
+                        reason: "expected entry \(expectedSequence) here: "
+                            + (expectedSequence == entry.sequence - 1
+                                ? "entry \(expectedSequence) is missing" : "entries \(expectedSequence)–\(entry.sequence - 1) are missing"))
+                )
             }
             if !previousHash.isEmpty && entry.previousHash != previousHash {
                 problems.append(Problem(sequence: entry.sequence, reason: "its previous-hash does not match the entry before it"))

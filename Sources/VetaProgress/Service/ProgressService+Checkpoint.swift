@@ -96,7 +96,9 @@ extension ProgressService {
             hash = recomputed
             expected += 1
         }
-        guard expected == end + 1 else { throw refuse(expected == end ? "entry \(end) is missing" : "entries \(expected)–\(end) are missing") }
+        guard expected == end + 1 else {
+            throw refuse(expected == end ? "entry \(end) is missing" : "entries \(expected)–\(end) are missing")
+        }
     }
 
     static func sequence(of row: Result<LedgerEntry, LedgerRowError>) -> Int64 {

@@ -144,7 +144,8 @@ public struct ProgressService: Sendable {
                 enrolled
                 ? nil
                 : EnrolmentState.notEnrolledReason(
-                    entries, trainee: trainee, ref: ref, on: date, registered: entries.isEmpty ? try await store.trainee(trainee) != nil : nil)
+                    entries, trainee: trainee, ref: ref, on: date,
+                    registered: entries.isEmpty ? try await store.trainee(trainee) != nil : nil)
             var problems = EvidenceCheck.problems(
                 with: draft, curriculum: curriculum, assessor: assessor, notEnrolled: notEnrolled, today: today)
             problems += try await authorisationProblems(draft, assessor: assessor)

@@ -19,7 +19,8 @@ enum RecordColumns {
         let serial: String? = row[start]
         guard kind.isRecord else {
             let values = (start..<(start + count)).map { row.hasNull(atIndex: $0) }
-            return values.allSatisfy { $0 } ? .success(nil) : .failure(RecordColumnsError("record columns set on \(kind.withArticle) entry"))
+            return values.allSatisfy { $0 }
+                ? .success(nil) : .failure(RecordColumnsError("record columns set on \(kind.withArticle) entry"))
         }
         guard let serial else { return .failure(RecordColumnsError("\(kind.withArticle) entry without a serial")) }
         var details = RecordDetails(serial: serial)

@@ -71,7 +71,8 @@ public struct PostgresAddress: Hashable, Sendable {
         // TLS is not offered yet: a connection string that asks for it is refused here, as a usage error, before any connection.
         if address.requireTLS && address.socketFolder == nil {
             throw StoreLocationError(
-                text, "sslmode=require is not supported yet; connect over a Unix socket (host=/folder) or a trusted network (sslmode=disable)")
+                text,
+                "sslmode=require is not supported yet; connect over a Unix socket (host=/folder) or a trusted network (sslmode=disable)")
         }
         return address
     }

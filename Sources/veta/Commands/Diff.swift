@@ -65,7 +65,9 @@ struct Diff: ParsableCommand {
         switch format {
         case .json:
             do {
-                try printJSON(report, failure: report.findings.isEmpty ? nil : ("findings", "the curricula differ: \(report.findings.count) finding(s)"))
+                try printJSON(
+                    report,
+                    failure: report.findings.isEmpty ? nil : ("findings", "the curricula differ: \(report.findings.count) finding(s)"))
             } catch {
                 throw failure(error, json: true)
             }

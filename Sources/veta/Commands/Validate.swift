@@ -92,7 +92,8 @@ struct Validate: ParsableCommand {
                             report: report,
                             error: JSONError.Detail(
                                 code: "storage", exitCode: 2,
-                                message: unreadable.count == 1 ? first.description : "\(unreadable.count) paths cannot be read; first: \(first)")))
+                                message: unreadable.count == 1
+                                    ? first.description : "\(unreadable.count) paths cannot be read; first: \(first)")))
                 } else if failed(results) {
                     output = try JSONOutput.encode(
                         JSONFailingReport(

@@ -13,9 +13,12 @@ func readPrivateKey(_ path: String) throws -> SigningKey {
     // A folder or a device is no key file: the path is wrong (I/O, exit 2), not the data in it.
     if info.st_mode & S_IFMT == S_IFDIR {
         throw StoreError(
-            .storage, "cannot read the private key \(path): it is a folder; give the key file in it (veta keys generate writes NAME.private.jwk)")
+            .storage,
+            "cannot read the private key \(path): it is a folder; give the key file in it (veta keys generate writes NAME.private.jwk)")
     }
-    guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError(.storage, "cannot read the private key \(path): it is not a regular file") }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+        throw StoreError(.storage, "cannot read the private key \(path): it is not a regular file")
+    }
     // A public key given by mistake is named as such first: asking to chmod it would be the wrong fix.
     if info.st_size < 65_536, let data = FileManager.default.contents(atPath: path),
         let jwk = try? JSONSerialization.jsonObject(with: data) as? [String: Any], jwk["x"] != nil, jwk["d"] == nil

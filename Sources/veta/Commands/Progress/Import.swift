@@ -97,7 +97,9 @@ struct Import: AsyncParsableCommand {
                     : report.kind == .evidence
                         ? " (\(report.alreadyStored) of them already in the store)"
                         : " (\(report.alreadyStored) already in the store, skipped)"
-                Terminal.out("imported \(report.written) \(report.kind == .trainees ? "trainee" : report.kind == .enrolments ? "enrolment" : "evidence") row\(report.written == 1 ? "" : "s") from \(file)\(repeats)\n")
+                Terminal.out(
+                    "imported \(report.written) \(report.kind == .trainees ? "trainee" : report.kind == .enrolments ? "enrolment" : "evidence") row\(report.written == 1 ? "" : "s") from \(file)\(repeats)\n"
+                )
                 if let id = report.importID { Terminal.out("import id \(id) (undo with veta import --undo \(id) --reason ...)\n") }
             } else {
                 for error in report.errors { Terminal.out("\(file):\(error.line): \(error.reason)\n") }

@@ -56,7 +56,11 @@ struct Ledger: AsyncParsableCommand {
                         report,
                         failure: report.isIntact
                             ? nil
-                            : ("findings", report.problems.first.map { "ledger NOT intact: \($0.sequence == 0 ? $0.reason : $0.description)" } ?? "ledger NOT intact: the log does not extend every checkpoint"))
+                            : (
+                                "findings",
+                                report.problems.first.map { "ledger NOT intact: \($0.sequence == 0 ? $0.reason : $0.description)" }
+                                    ?? "ledger NOT intact: the log does not extend every checkpoint"
+                            ))
                 } else if let first = report.problems.first {
                     // Sequence 0: a problem about no one entry (a registry table that is not the log's projection).
                     Terminal.out(

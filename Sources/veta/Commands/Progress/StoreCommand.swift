@@ -69,7 +69,11 @@ struct StoreCommand: AsyncParsableCommand {
                     try printJSON(
                         report,
                         failure: report.remaining.isEmpty
-                            ? nil : ("findings", "the registry tables are still NOT intact: \(report.remaining.map(\.description).joined(separator: "; "))"))
+                            ? nil
+                            : (
+                                "findings",
+                                "the registry tables are still NOT intact: \(report.remaining.map(\.description).joined(separator: "; "))"
+                            ))
                 } else {
                     Terminal.out("rebuilt the registry tables from the log: \(report.repaired.count) difference(s) repaired\n")
                     for line in report.repaired { Terminal.out("  repaired \(line)\n") }

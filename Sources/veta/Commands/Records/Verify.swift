@@ -89,10 +89,15 @@ struct Verify: AsyncParsableCommand {
                 report = try await service.verify(credential, asOf: try await asOf.orToday(service.progress))
             }
             if format == .json {
-                try printJSON(report, failure: report.isValid
+                try printJSON(
+                    report,
+                    failure: report.isValid
                         ? nil
-                        : ("not-valid", "\(file): " + (report.verdict == "NOT VALID" ? "NOT VALID" : "NOT VALID, \(report.verdict)")
-                            + (report.checks.first { !$0.passed }.map { ": \($0.name): \($0.detail)" } ?? "")))
+                        : (
+                            "not-valid",
+                            "\(file): " + (report.verdict == "NOT VALID" ? "NOT VALID" : "NOT VALID, \(report.verdict)")
+                                + (report.checks.first { !$0.passed }.map { ": \($0.name): \($0.detail)" } ?? "")
+                        ))
             } else {
                 Terminal.out(
                     "\(file): \(["REVOKED", "SUPERSEDED", "KEY COMPROMISED"].contains(report.verdict) ? "NOT VALID, \(report.verdict)" : report.verdict)"
