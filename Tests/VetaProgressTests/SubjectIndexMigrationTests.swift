@@ -60,8 +60,8 @@ import VetaCurricula
 
     /// An entry about another subject never enters a subject's state, and every registry entry of a
     /// subject does: each trainee read alone is the one the whole registry gives, amendments interleaved.
-    @Test func aSubjectsStateIsTheStateOfItsEntriesOnly() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aSubjectsStateIsTheStateOfItsEntriesOnly(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let store = world.service.store
         let base = try #require(try await store.trainee(world.trainee))
         let others = try (1...2).map { n in try Self.copy(base, id: "T00\(n + 1)", curp: TestWorld.curps[n]) }
@@ -75,6 +75,12 @@ import VetaCurricula
         #expect(try await store.trainee(TraineeID("T003"))?.jobTitle == "Gerente")
         #expect(try await store.trainee(TraineeID("T001"))?.jobTitle == "Supervisora")
         #expect(try await store.trainee(TraineeID("T002"))?.jobTitle == base.jobTitle)
+        let every = try await store.entries(ofKinds: [.trainee, .amendment])
+        for trainee in all {
+            let own = every.filter { $0.registry?.subject == trainee.id.rawValue }
+            #expect(try await store.entries(ofKinds: [.trainee, .amendment], about: trainee.id.rawValue) == own)
+        }
+        #expect(try await store.entries(ofKinds: [.trainee, .amendment], about: "T404").isEmpty)
     }
 
     /// `trainee` with another id, CURP or job title.
