@@ -21,7 +21,13 @@ enum PostgresMigrations {
                     + "(\(problem)); nothing was changed",
                 reasons: ["run `veta ledger verify` and restore the database from a backup that verifies"])
         }
-        for statement in toVersion2 { try await connection.run(statement) }
+        if version < 2 { for statement in toVersion2 { try await connection.run(statement) } }
+        for statement in toVersion3 { try await connection.run(statement) }
+    }
+
+    /// Version 2 to 3: the index on a registry entry's subject (``RegistrySubject``); nothing stored changes.
+    static var toVersion3: [String] {
+        [RegistrySubject.createIndex(.postgresql), "INSERT INTO veta_schema (version) VALUES (3)"]
     }
 
     /// Version 1 to 2: the old tables step aside (their indexes dropped, their keys renamed: index

@@ -12,7 +12,11 @@ extension PostgresProgressStore {
     ) async throws -> RegistryState {
         let kinds = LedgerCodes.condition(LedgerEntry.Kind.allCases.filter { $0.isRegistry && wanted?.contains($0) ?? true })
         var state = RegistryState()
-        for entry in try await checkedEntries("\(Self.select) WHERE \(kinds) ORDER BY sequence", in: connection) {
+        // With a subject, only its entries are read, through the subject index (``RegistrySubject``).
+        let bySubject = subject == nil ? "" : " AND " + RegistrySubject.condition(.postgresql, placeholder: "$1")
+        var binds = PostgresBindings()
+        if let subject { binds.append(subject) }
+        for entry in try await checkedEntries("\(Self.select) WHERE \(kinds)\(bySubject) ORDER BY sequence", binds, in: connection) {
             if let subject, entry.registry?.subject != subject { continue }
             state.apply(entry)
         }

@@ -204,6 +204,14 @@ public final class PostgresProgressStore: ProgressStore {
         }
     }
 
+    public func entries(ofKinds kinds: Set<LedgerEntry.Kind>, about subject: String) async throws -> [LedgerEntry] {
+        let condition = LedgerCodes.condition(Array(kinds)) + " AND " + RegistrySubject.condition(.postgresql, placeholder: "$1")
+        return try await read { connection in
+            try await self.checkedEntries("\(Self.select) WHERE \(condition) ORDER BY sequence", Binds.of(subject), in: connection)
+                .filter { $0.registry?.subject == subject }
+        }
+    }
+
     public func entries(from first: Int64, through last: Int64) async throws -> [Result<LedgerEntry, LedgerRowError>] {
         var binds = Binds()
         binds.add(first)

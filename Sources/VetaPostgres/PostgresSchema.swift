@@ -10,9 +10,11 @@ import VetaProgress
 /// application connects as needs no UPDATE or DELETE on them (README, "Central store on PostgreSQL",
 /// lists the GRANTs).
 enum PostgresSchema {
-    /// The schema version this veta creates and reads: 2, the SQLite store's version 8 layout
-    /// (`ledger_detail`, names numbered per role). Version 1 had the layout of SQLite's version 7.
-    static let version: Int64 = 2
+    /// The schema version this veta creates and reads: 3, the SQLite store's version 10 layout
+    /// (version 2's and the index on a registry entry's subject, ``RegistrySubject``). Version 2 had
+    /// the SQLite store's version 8 layout (`ledger_detail`, names numbered per role); version 1
+    /// that of SQLite's version 7.
+    static let version: Int64 = 3
 
     /// The key of the advisory lock every write transaction takes first (`pg_advisory_xact_lock`):
     /// appends to the log, and the checks made before them, run one at a time.

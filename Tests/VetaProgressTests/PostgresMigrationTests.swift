@@ -7,7 +7,8 @@ import VetaPostgres
 
 /// A PostgreSQL store of schema version 1 (the SQLite layout of store schema version 7: every column
 /// in `ledger`, names numbered in one sequence) moves to version 2 (the version 8 layout) without
-/// changing what is stored or hashed; a reading command refuses it untouched until it is upgraded.
+/// changing what is stored or hashed, and on to version 3 (the index on a registry entry's subject);
+/// a reading command refuses it untouched until it is upgraded.
 @Suite struct PostgresMigrationTests {
     /// Turns the version 2 store at `url` back into the version 1 layout, row for row.
     static func makeVersion1(_ url: String) throws {
@@ -67,13 +68,16 @@ import VetaPostgres
         await #expect(throws: StoreError.self) { _ = try await reader.ledgerEnd() }
         #expect(try Engine.psql(world.storePath, "SELECT max(version) FROM veta_schema") == "1\n")
 
-        #expect(try await PostgresProgressStore.upgrade(address) == (1, 2))
-        #expect(try await PostgresProgressStore.upgrade(address) == (2, 2))
+        // Version 3 (the subject index, ``RegistrySubject``) follows version 2 in the same upgrade.
+        #expect(try await PostgresProgressStore.upgrade(address) == (1, 3))
+        #expect(try await PostgresProgressStore.upgrade(address) == (3, 3))
+        #expect(try Engine.psql(world.storePath, "SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_by_subject'") == "1\n")
         let store = try engine.open(world.storePath)
         let service = ProgressService(store: store, validator: world.service.validator)
         #expect(try await store.allEntries().map { try $0.get() } == entries)
         #expect(try await service.verifyLedger().isIntact)
         #expect(try await store.projectionProblems() == [])
+        #expect(try await store.trainee(world.trainee) != nil)
         #expect(try Engine.psql(world.storePath, "SELECT count(*) FROM ledger_name WHERE id % 16 <> role") == "0\n")
         let details = try Engine.psql(world.storePath, "SELECT count(*) FROM ledger_detail")
         #expect(details == "\(entries.filter(LedgerDetail.hasDetail).count)\n")

@@ -154,7 +154,7 @@ status = run("status", "T1", "--format", "json")
 check("`veta status` reads the trainee from PostgreSQL", status.returncode == 0 and "RIIWHS201E" in status.stdout, status.stderr)
 upgrade = run("store", "upgrade")
 check("`veta store upgrade` on a PostgreSQL store of this veta's version: already up to date",
-      upgrade.returncode == 0 and "PostgreSQL store schema version 2, already up to date" in upgrade.stdout, upgrade.stdout + upgrade.stderr)
+      upgrade.returncode == 0 and "PostgreSQL store schema version 3, already up to date" in upgrade.stdout, upgrade.stdout + upgrade.stderr)
 verify = run("ledger", "verify")
 check("`veta ledger verify` on PostgreSQL: intact", verify.returncode == 0 and "ledger intact" in verify.stdout, verify.stdout + verify.stderr)
 listed = run("trainee", "list")

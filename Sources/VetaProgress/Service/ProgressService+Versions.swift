@@ -35,7 +35,11 @@ extension ProgressService {
 
     /// The lifecycle the log records for published versions that were superseded or withdrawn, by `CODE@x.y.z`.
     public func lifecycle() async throws -> [String: CurriculumLifecycle] {
-        try await store.registry().lifecycle
+        // Publications and lifecycle entries are all it takes: not every trainee's registration.
+        if let ledger = store as? any RecordLedger {
+            return try await ledger.registry(of: [.publication, .lifecycle], subject: nil).lifecycle
+        }
+        return try await store.registry().lifecycle
     }
 
     /// Withdraws a published version from use (`veta retire`), saying why: it takes no new

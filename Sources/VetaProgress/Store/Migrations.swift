@@ -67,6 +67,7 @@ enum Migrations {
         ImportMarkMigrations.register(in: &migrator)
         DetailMigrations.register(in: &migrator)
         ReceiptMigrations.register(in: &migrator)
+        RegistrySubject.register(in: &migrator)
         return migrator
     }
 }

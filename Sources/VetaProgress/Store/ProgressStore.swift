@@ -89,6 +89,9 @@ public protocol ProgressStore: Sendable {
     func entries(in curriculum: CurriculumRef) async throws -> [LedgerEntry]
     /// The entries of these kinds, in sequence order.
     func entries(ofKinds kinds: Set<LedgerEntry.Kind>) async throws -> [LedgerEntry]
+    /// The registry entries of these kinds about `subject` (a trainee, organisation, assessor...), in
+    /// sequence order: through the subject index where the store has one (``RegistrySubject``).
+    func entries(ofKinds kinds: Set<LedgerEntry.Kind>, about subject: String) async throws -> [LedgerEntry]
     /// The entries from sequence `first` through `last`, in sequence order, with the rows that could not be read as entries.
     func entries(from first: Int64, through last: Int64) async throws -> [Result<LedgerEntry, LedgerRowError>]
     /// Every entry, in sequence order, with the rows that could not be read as entries.
@@ -103,6 +106,11 @@ public protocol ProgressStore: Sendable {
 }
 
 extension ProgressStore {
+    /// The entries of `kinds` about `subject`, from every entry of those kinds (a store without a subject index).
+    public func entries(ofKinds kinds: Set<LedgerEntry.Kind>, about subject: String) async throws -> [LedgerEntry] {
+        try await entries(ofKinds: kinds).filter { $0.registry?.subject == subject }
+    }
+
     /// Appends entries in one transaction, whatever the ledger holds (see ``append(_:after:seal:)``).
     public func append(
         _ entries: [LedgerEntry], seal: @escaping @Sendable (inout LedgerEntry) throws -> Void

@@ -30,7 +30,11 @@ package enum RegistryLog {
         _ db: Database, kinds wanted: Set<LedgerEntry.Kind>? = nil, subject: String? = nil
     ) throws -> RegistryState {
         let kinds = LedgerCodes.condition(LedgerEntry.Kind.allCases.filter { $0.isRegistry && wanted?.contains($0) ?? true })
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE \(kinds) ORDER BY sequence")
+        // With a subject, only its entries are read, through the subject index (``RegistrySubject``).
+        let bySubject = subject == nil ? "" : " AND " + RegistrySubject.condition(.sqlite)
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT \(LedgerRow.columns) FROM ledger_entry WHERE \(kinds)\(bySubject) ORDER BY sequence",
+            arguments: StatementArguments(subject.map { [$0] } ?? []))
         var state = RegistryState()
         while let row = try rows.next() {
             switch LedgerRow.entry(row) {

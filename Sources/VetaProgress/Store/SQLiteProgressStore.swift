@@ -349,6 +349,11 @@ public final class SQLiteProgressStore: ProgressStore {
         try await entries(where: LedgerCodes.condition(Array(kinds)), [])
     }
 
+    public func entries(ofKinds kinds: Set<LedgerEntry.Kind>, about subject: String) async throws -> [LedgerEntry] {
+        try await entries(where: LedgerCodes.condition(Array(kinds)) + " AND " + RegistrySubject.condition(.sqlite), [subject])
+            .filter { $0.registry?.subject == subject }
+    }
+
     private func entries(
         where condition: String, _ arguments: StatementArguments, linksChecked: Bool = false
     ) async throws -> [LedgerEntry] {

@@ -178,7 +178,7 @@ package enum StoreLayout {
     /// The statements that create the current layout on `dialect`: tables, indexes and the view
     /// `ledger_entry` (each engine adds its own append-only guards).
     package static func statements(_ dialect: SQLDialect) -> [String] {
-        tables.map { $0.create(dialect) } + ledgerIndexes.map { $0.create(dialect) }
+        tables.map { $0.create(dialect) } + ledgerIndexes.map { $0.create(dialect) } + [RegistrySubject.createIndex(dialect)]
             + [CompactLedgerRow.view(detail: true, dialect: dialect)]
     }
 

@@ -13,7 +13,8 @@ extension RegistryHistory {
     static func read(
         _ subject: String, registeredBy kind: LedgerEntry.Kind, amendedAs of: String, from store: any ProgressStore
     ) async throws -> RegistryHistory {
-        RegistryHistory(of: subject, registeredBy: kind, amendedAs: of, in: try await store.entries(ofKinds: [kind, .amendment]))
+        RegistryHistory(
+            of: subject, registeredBy: kind, amendedAs: of, in: try await store.entries(ofKinds: [kind, .amendment], about: subject))
     }
 
     /// Prints ``lines`` (`org show`, `assessor show`).

@@ -93,10 +93,8 @@ struct TraineeCommand: AsyncParsableCommand {
                 Terminal.out("\(trainee.id)  \(trainee.fullName)\n  CURP \(trainee.curp)   employer \(trainee.employer)\n")
                 Terminal.out("  \(trainee.occupation) — \(trainee.jobTitle)\n")
                 // The registration and each amendment, from the log (the table holds only the data as it is now).
-                for entry in try await service.store.entries(ofKinds: [.trainee, .amendment])
-                where entry.registry?.subject == trainee.id.rawValue
-                    && (entry.kind == .trainee || entry.registry?.fields["of"] == "trainee")
-                {
+                for entry in try await service.store.entries(ofKinds: [.trainee, .amendment], about: trainee.id.rawValue)
+                where entry.kind == .trainee || entry.registry?.fields["of"] == "trainee" {
                     let what = entry.kind == .trainee ? "registered" : "amended (\(entry.note ?? ""))"
                     Terminal.out("  \(what) on \(entry.date), log entry \(entry.sequence)\n")
                 }
