@@ -12,6 +12,8 @@ credential forged with the stolen key and backdated is refused with the site (no
 Usage: key_retirement_cli.py VETA WORKDIR
 """
 import base64
+import csv
+import io
 import json
 import os
 import subprocess
@@ -81,6 +83,12 @@ r = subprocess.run([veta, "issuer", "retire-key", "--key-id", "1", "--compromise
                     "--store", os.path.join(work, "missing.sqlite")], capture_output=True, text=True)
 check("a missing store is exit 2", r.returncode == 2, r.stdout + r.stderr)
 
+# breakit7: a DID#key-N names its issuer; another issuer's DID never retires this issuer's key.
+r = run("issuer", "retire-key", "--key-id", "did:web:evil.example#key-1", "--compromised-since", "2026-11-25", "--reason", "robo")
+check("a DID#key-N naming another issuer's did:web is refused (exit 1) and retires nothing",
+      r.returncode == 1 and "did:web:evil.example" in r.stderr and "nothing was retired" in r.stderr, r.stdout + r.stderr)
+r = run("issuer", "retire-key", "--key-id", "garbage#key-1", "--compromised-since", "2026-11-25", "--reason", "robo")
+check("a --key-id whose DID part is not a did:web is a usage error (exit 64)", r.returncode == 64, r.stdout + r.stderr)
 r = run("issuer", "retire-key", "--key-id", "key-1", "--compromised-since", "2026-11-25",
         "--reason", "laptop robada en la oficina de Saucito", "--format", "json")
 try:
@@ -94,6 +102,10 @@ r = run("issuer", "retire-key", "--key-id", "1", "--compromised-since", "2026-11
 check("a key already retired is refused (exit 1)", r.returncode == 1 and "already retired" in r.stderr, r.stdout + r.stderr)
 
 # --- with the store -----------------------------------------------------------------------------------
+# breakit7: the DC-4 list judges as verify does: B's DC-3 is "clave comprometida", never "vigente"; A's stays vigente.
+dc4 = {row["folio"]: row["estado"] for row in csv.DictReader(io.StringIO(must("dc4", "--employer", "CMP961028AB1", "--year", "2026").stdout))}
+check("the DC-4 lists B's DC-3 as clave comprometida and A's as vigente",
+      dc4.get("VETA-2026-000004") == "clave comprometida" and dc4.get("VETA-2026-000002") == "vigente", str(dc4))
 for path, name in ((B, "credential"), (B_PDF, "DC-3")):
     code, verdict, text = verify(path)
     check(f"B's {name}, signed with key-1 on the compromise date, is NOT VALID, KEY COMPROMISED (exit 1)",

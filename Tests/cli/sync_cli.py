@@ -70,6 +70,9 @@ r = run(centre, "sync", "init", "--id", "CENTRO", "--role", "centre")
 check("sync init again with the same id changes nothing and says so", r.returncode == 0 and "nothing changed" in r.stdout, r.stdout)
 r = run(centre, "sync", "init", "--id", "OTRO", "--role", "centre", "--format", "json")
 check("another site id is refused (exit 1, sync-site)", r.returncode == 1 and as_json(r)["error"]["code"] == "sync-site", r.stdout + r.stderr)
+r = run(centre, "sync", "init", "--id", "CENTRO", "--role", "site", "--format", "json")
+check("another role for the same id is refused too (exit 1, sync-site): the role decides what the store applies",
+      r.returncode == 1 and as_json(r)["error"]["code"] == "sync-site", r.stdout + r.stderr)
 r = run(centre, "sync", "init", "--id", "zac 01")
 check("a malformed site id is a usage error (exit 64)", r.returncode == 64, r.stderr)
 must(zac1, "sync", "init", "--id", "ZAC-01")
@@ -162,6 +165,10 @@ r = run(centre, "sync", "import", bundle("s1c"), "--format", "json")
 check("the centre takes it; ZAC-01's copies of the centre's entries are known, not copied again",
       r.returncode == 0 and as_json(r)["copied"] == 0, r.stdout + r.stderr)
 must(centre, "sync", "export", "--key", key("CENTRO"), "--to", bundle("c3"), "--for", "ZAC-02")
+r = run(centre, "sync", "export", "--key", key("CENTRO"), "--to", bundle("c3"), "--for", "ZAC-02", "--format", "json")
+check("export onto an existing bundle is refused with one JSON error document naming --to (exit 1, file unchanged)",
+      r.returncode == 1 and (as_json(r) or {}).get("error", {}).get("code") == "refused" and "--to" in as_json(r)["error"]["message"],
+      r.stdout + r.stderr)
 r = run(zac2, "sync", "import", bundle("c3"), "--format", "json")
 check("ZAC-02 learns of the withdrawal", r.returncode == 0, r.stdout + r.stderr)
 r = run(zac2, "assessor", "list", "--format", "json")

@@ -41,7 +41,8 @@ extension ProgressService {
     }
 
     /// Records the store's site id and role in its log. Giving the same id and role again changes
-    /// nothing (returns false); another id is refused: the id names the chain wherever it travels.
+    /// nothing (returns false); another id or role is refused: the id names the chain wherever it
+    /// travels, and the role decides what the store applies from other stores' bundles.
     public func initialiseSite(_ identity: SiteIdentity, on date: CalendarDate) async throws -> Bool {
         if let problem = SiteIdentity.problem(identity.id) { throw Refusal(problem) }
         if let current = try await siteIdentity() {
@@ -50,10 +51,15 @@ extension ProgressService {
                     .site, "this store is already site \(current.id); a site id never changes (its chain is known by it elsewhere)",
                     fix: "keep \(current.id), or start a new store for another site")
             }
-            guard current.role != identity.role else { return false }
-        } else {
-            try await store.set(.siteID, to: identity.id, reason: "veta sync init", on: date)
+            guard current.role == identity.role else {
+                // The role decides which entries the store applies from the others' bundles: a chain in use keeps it.
+                throw SyncError(
+                    .site, "this store is already \(current.id) with the role \(current.role.rawValue); a role never changes once set",
+                    fix: "keep --role \(current.role.rawValue), or start a new store for a \(identity.role.rawValue)")
+            }
+            return false
         }
+        try await store.set(.siteID, to: identity.id, reason: "veta sync init", on: date)
         try await store.set(.siteRole, to: identity.role.rawValue, reason: "veta sync init", on: date)
         return true
     }

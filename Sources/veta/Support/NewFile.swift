@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 
 /// Creates a file that must not exist yet: an existing file is refused (exit 1) and left as it was.
-/// With `json`, a failure also prints its one JSON error document on stdout.
+/// With `json`, a failure also prints its one JSON error document on stdout; `option` is the option
+/// that named the file, for the refusal's fix.
 enum NewFile {
-    static func create(_ path: String, contents: String, json: Bool = false) throws {
+    static func create(_ path: String, contents: String, json: Bool = false, option: String = "--out") throws {
         func fail(_ code: String, _ exit: Int32, _ message: String, label: String = "error: ") -> ExitCode {
             Terminal.err("veta: \(label)\(message)\n")
             if json { JSONError(code: code, exitCode: exit, message: message).print() }
@@ -16,7 +17,8 @@ enum NewFile {
             let reason = String(cString: strerror(errno))
             if errno == EEXIST {
                 throw fail(
-                    "refused", 1, "\(path) already exists; it was not changed. Choose another --out, or remove the file first.", label: "")
+                    "refused", 1, "\(path) already exists; it was not changed. Choose another \(option), or remove the file first.",
+                    label: "")
             }
             throw fail("storage", 2, "cannot create \(path): \(reason)")
         }

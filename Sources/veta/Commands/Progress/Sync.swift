@@ -88,7 +88,7 @@ struct Sync: AsyncParsableCommand {
             try await runReporting(json: format == .json) {
                 let signer = try readPrivateKey(key)
                 let (bytes, report) = try await store.openService(create: false).exportBundle(key: signer, for: partner, since: since)
-                try NewFile.create(to, contents: String(decoding: bytes, as: UTF8.self))
+                try NewFile.create(to, contents: String(decoding: bytes, as: UTF8.self), json: format == .json, option: "--to")
                 if format == .json { return try printJSON(report) }
                 Terminal.out(
                     "bundle \(to): site \(report.site), entries \(report.first)-\(report.end) (\(report.entries)), head \(report.head.prefix(12))…\n"

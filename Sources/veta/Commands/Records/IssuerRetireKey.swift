@@ -35,9 +35,15 @@ extension IssuerCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            guard Self.keyNumber(keyId) != nil else {
-                throw ValidationError("--key-id takes N, key-N or DID#key-N (a positive number), not \(keyId)")
+            guard Self.keyNumber(keyId) != nil, Self.did(in: keyId).map({ $0.hasPrefix("did:web:") }) ?? true else {
+                throw ValidationError("--key-id takes N, key-N or DID#key-N (a did:web and a positive number), not \(keyId)")
             }
+        }
+
+        /// The DID of `DID#key-N`, or nil for `N` and `key-N`.
+        static func did(in text: String) -> String? {
+            guard let hash = text.lastIndex(of: "#") else { return nil }
+            return String(text[..<hash])
         }
 
         /// The key's number in `N`, `key-N` or `DID#key-N`.
@@ -52,6 +58,12 @@ extension IssuerCommand {
             try await runReporting(json: format == .json) {
                 let service = try store.openExistingRecords()
                 let issuer = try await IssuerChoice.id(url, in: service.records)
+                // A DID#key-N names its issuer: another issuer's key id never retires this issuer's key.
+                if let named = Self.did(in: keyId), let own = try? DIDWeb.did(issuerURL: issuer), named != own {
+                    throw Refusal(
+                        "--key-id \(keyId) names \(named), but issuer \(issuer) is \(own): nothing was retired",
+                        reasons: ["give N, key-N or \(own)#key-N (veta issuer list shows the issuers)"])
+                }
                 let (compromise, kid, affected) = try await service.retireKey(
                     issuer: issuer, keyNumber: Self.keyNumber(keyId) ?? 0, since: compromisedSince.date, reason: reason)
                 if format == .json {
