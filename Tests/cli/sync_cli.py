@@ -165,6 +165,9 @@ r = run(centre, "sync", "import", bundle("s1c"), "--format", "json")
 check("the centre takes it; ZAC-01's copies of the centre's entries are known, not copied again",
       r.returncode == 0 and as_json(r)["copied"] == 0, r.stdout + r.stderr)
 must(centre, "sync", "export", "--key", key("CENTRO"), "--to", bundle("c3"), "--for", "ZAC-02")
+r = run(centre, "sync", "export", "--key", key("CENTRO"), "--to", bundle("beyond"), "--since", "99999", "--format", "json")
+check("--since beyond the chain's end is refused (exit 1, one JSON error), no bundle written",
+      r.returncode == 1 and "error" in (as_json(r) or {}) and not os.path.exists(bundle("beyond")), r.stdout + r.stderr)
 r = run(centre, "sync", "export", "--key", key("CENTRO"), "--to", bundle("c3"), "--for", "ZAC-02", "--format", "json")
 check("export onto an existing bundle is refused with one JSON error document naming --to (exit 1, file unchanged)",
       r.returncode == 1 and (as_json(r) or {}).get("error", {}).get("code") == "refused" and "--to" in as_json(r)["error"]["message"],

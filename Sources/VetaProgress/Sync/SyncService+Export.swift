@@ -41,6 +41,13 @@ extension ProgressService {
                 "this store's chain ends at entry \(end), but \(to) holds its entries through \(acknowledged): this store was rolled back or truncated",
                 fix: "restore this store from the copy that holds entries 1-\(acknowledged), or ask the centre's committee")
         }
+        if let since, since > end + 1 {
+            throw Refusal(
+                "--since \(since) is beyond this store's chain, which ends at entry \(end): nothing to export from there",
+                reasons: [
+                    "give --since 1 to \(end + 1) (\(end + 1) exports no entries), or leave it out to start after what the other store acknowledged"
+                ])
+        }
         let first = max(1, min(since ?? acknowledged + 1, end + 1))
         var previousHash = LedgerEntry.genesisHash
         var entries: [LedgerEntry] = []
