@@ -103,13 +103,7 @@ public final class SQLiteProgressStore: ProgressStore {
                 throw Refusal(
                     "\(ref) is not stored as veta publishes (its bytes or their sha256 have another type); run veta ledger verify")
             }
-            let published = PublishedCurriculum(ref: ref, xml: Array(xml))
-            guard published.sha256 == sha256 else {
-                throw Refusal(
-                    "the stored bytes of \(ref) are not the ones published (their sha256 is \(published.sha256.prefix(12))…, "
-                        + "published as \(sha256.prefix(12))…): the store was changed outside veta; run veta ledger verify")
-            }
-            return published
+            return try PublishedCurriculum.stored(ref, xml: Array(xml), sha256: sha256)
         }
     }
 
