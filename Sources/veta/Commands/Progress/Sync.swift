@@ -14,7 +14,7 @@ struct Sync: AsyncParsableCommand {
               veta sync import /media/usb/zac01.bundle --store centre.sqlite
               veta sync conflicts --format json --store centre.sqlite
             """,
-        subcommands: [Init.self, ExportBundle.self, ImportBundle.self, Conflicts.self, Chains.self])
+        subcommands: [Init.self, ExportBundle.self, ImportBundle.self, Push.self, Pull.self, Conflicts.self, Chains.self])
 
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
