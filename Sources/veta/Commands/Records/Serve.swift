@@ -69,7 +69,8 @@ struct Serve: AsyncParsableCommand {
 
     /// The centre's sync endpoint over --sync-store, refused before listening when the store, the key or a site key is not usable.
     private func centreSync(_ path: String, key: String) async throws -> CentreSync {
-        let service = try StoreOptions.parse(["--store", path]).openService(create: false)
+        // Opened for writing, never created: a missing store is refused before listening.
+        let service = try StoreOptions.parse(["--store", path]).openExistingRecords().progress
         _ = try await service.requiredSiteIdentity()
         var sites: [String: String] = [:]
         for site in syncSite {
