@@ -1,8 +1,8 @@
 public import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import HTTPTypes
 import Logging
 import NIOCore
 import NIOSSL
@@ -148,7 +148,8 @@ public struct SiteServer: Sendable {
     static func respond(to request: Request, context: BasicRequestContext, sync: any SyncEndpoint, maxBytes: Int) async -> Response {
         let requestBody = request.body
         let answer = await SyncRoutes.answer(
-            method: request.method.rawValue, rawPath: request.uri.string, proof: request.headers[HTTPField.Name(SyncRoutes.proofHeader)!],
+            method: request.method.rawValue, rawPath: request.uri.string,
+            proof: HTTPField.Name(SyncRoutes.proofHeader).flatMap { request.headers[$0] },
             declaredLength: request.headers[.contentLength].flatMap { Int($0) }, maxBytes: maxBytes, endpoint: sync,
             body: { limit in
                 do {
@@ -159,7 +160,8 @@ public struct SiteServer: Sendable {
             })
         let headers: HTTPFields = [.contentType: answer.contentType, .contentLength: String(answer.body.count)]
         return Response(
-            status: HTTPResponse.Status(code: answer.status), headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+            status: HTTPResponse.Status(code: answer.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
     private static func notFound() -> Response {

@@ -83,7 +83,9 @@ public struct SyncClient: Sendable {
     }
 
     /// `POST base + path` with `body`.
-    public func post(_ path: String, body: [UInt8], contentType: String, headers: [String: String] = [:]) async throws(ServeError) -> SyncReply {
+    public func post(_ path: String, body: [UInt8], contentType: String, headers: [String: String] = [:]) async throws(ServeError)
+        -> SyncReply
+    {
         var headers = headers
         headers["Content-Type"] = contentType
         return try await send(.post, path, headers: headers, body: body)
@@ -105,7 +107,9 @@ public struct SyncClient: Sendable {
                     FileManager.default.isReadableFile(atPath: caFile)
                 else { throw ServeError.caUnreadable(caFile) }
                 let roots: [NIOSSLCertificate]
-                do { roots = try NIOSSLCertificate.fromPEMFile(caFile) } catch { throw ServeError.tls("CA certificate", caFile, TLSWords.loading("certificate", error)) }
+                do { roots = try NIOSSLCertificate.fromPEMFile(caFile) } catch {
+                    throw ServeError.tls("CA certificate", caFile, TLSWords.loading("certificate", error))
+                }
                 guard !roots.isEmpty else { throw ServeError.tls("CA certificate", caFile, "no certificate in the file") }
                 configuration.trustRoots = .certificates(roots)
             }
@@ -154,7 +158,9 @@ public struct SyncClient: Sendable {
         }
         if let error = error as? NIOSSLError {
             if case .handshakeFailed = error {
-                let trust = caFile == nil ? "give --ca FILE with the private CA's certificate" : "check that \(caFile!) is the CA that issued the centre's certificate"
+                let trust =
+                    caFile.map { "check that \($0) is the CA that issued the centre's certificate" }
+                    ?? "give --ca FILE with the private CA's certificate"
                 return "the TLS handshake failed: the centre's certificate is not trusted or does not name this host (\(trust))"
             }
             return "the TLS connection failed"

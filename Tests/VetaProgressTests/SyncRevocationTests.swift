@@ -16,12 +16,13 @@ import VetaCurricula
             kind: .issue, trainee: trainee, curriculum: ref, date: TestWorld.day("2026-03-01"), unit: UnitCode("RIIWHS201E"),
             attachmentSHA256: sha256)
         entry.record = RecordDetails(serial: Self.serial, format: "ob3", issuer: "did:web:zac.example.mx")
-        _ = try await (site.store as! any RecordLedger).appendRecords(
+        _ = try await (try (site.store as? any RecordLedger).unwrap("a store that holds records")).appendRecords(
             [entry], serials: [Self.serial], trainees: [], check: { _ in }, seal: { _ in }, artifacts: [:])
     }
 
     func revocations(at service: ProgressService) async throws -> [LedgerEntry] {
-        try await (service.store as! any RecordLedger).recordEntries([.revocation], serial: Self.serial)
+        try await (try (service.store as? any RecordLedger).unwrap("a store that holds records")).recordEntries(
+            [.revocation], serial: Self.serial)
     }
 
     @Test func theCentresRevocationOfASiteRecordIsAppliedThereOnly() async throws {
@@ -41,7 +42,7 @@ import VetaCurricula
             kind: .revocation, trainee: world.trainee, curriculum: world.ref, date: TestWorld.day("2026-03-05"),
             unit: UnitCode("RIIWHS201E"), note: "issued in error", attachmentSHA256: sha)
         revocation.record = RecordDetails(serial: Self.serial)
-        _ = try await (world.service.store as! any RecordLedger).appendRecords(
+        _ = try await (try (world.service.store as? any RecordLedger).unwrap("a store that holds records")).appendRecords(
             [revocation], serials: [Self.serial], trainees: [], check: { _ in }, seal: { _ in }, artifacts: [:])
 
         for (index, site) in [one, two].enumerated() {
@@ -82,12 +83,12 @@ import VetaCurricula
             kind: .revocation, trainee: world.trainee, curriculum: world.ref, date: TestWorld.day("2026-03-02"),
             unit: UnitCode("RIIWHS201E"), note: "revoked here")
         own.record = RecordDetails(serial: Self.serial)
-        _ = try await (site.store as! any RecordLedger).appendRecords(
+        _ = try await (try (site.store as? any RecordLedger).unwrap("a store that holds records")).appendRecords(
             [own], serials: [Self.serial], trainees: [], check: { _ in }, seal: { _ in }, artifacts: [:])
         var central = own
         central.attachmentSHA256 = sha
         central.note = "revoked at the centre"
-        _ = try await (world.service.store as! any RecordLedger).appendRecords(
+        _ = try await (try (world.service.store as? any RecordLedger).unwrap("a store that holds records")).appendRecords(
             [central], serials: [Self.serial], trainees: [], check: { _ in }, seal: { _ in }, artifacts: [:])
         let (down, _) = try await world.service.exportBundle(key: cluster.centreKey, for: "ZAC-01", since: nil)
         _ = try await site.importBundle(down, name: "down")

@@ -47,8 +47,10 @@ private struct EchoEndpoint: SyncEndpoint {
     }
 
     @Test func aBodyOverTheLimitIsRefusedBeforeTheEndpointSeesIt() async throws {
-        for reply in [await answer("POST", "/sync/bundle", body: Array(repeating: 0, count: 101)),
-                      await answer("POST", "/sync/bundle", declared: 1000)] {
+        for reply in [
+            await answer("POST", "/sync/bundle", body: Array(repeating: 0, count: 101)),
+            await answer("POST", "/sync/bundle", declared: 1000),
+        ] {
             #expect(reply.status == 413)
             let document = try JSONSerialization.jsonObject(with: Data(reply.body)) as? [String: [String: Any]]
             #expect(document?["error"]?["code"] as? String == "sync-too-large")
@@ -66,14 +68,18 @@ private struct EchoEndpoint: SyncEndpoint {
 }
 
 @Suite struct SyncAddressTests {
-    @Test(arguments: ["https://centro.example.mx", "https://centro.example.mx:8443/veta/", "http://localhost:8080", "http://127.0.0.1:1",
-                      "http://[::1]:8080", "HTTPS://Centro.Example.MX"])
+    @Test(arguments: [
+        "https://centro.example.mx", "https://centro.example.mx:8443/veta/", "http://localhost:8080", "http://127.0.0.1:1",
+        "http://[::1]:8080", "HTTPS://Centro.Example.MX",
+    ])
     func acceptedAddresses(_ text: String) throws {
         _ = try SyncAddress(text)
     }
 
-    @Test(arguments: ["http://centro.example.mx", "http://10.0.0.5:8080", "ftp://localhost", "centro.example.mx", "https://",
-                      "https://u:p@centro.example.mx", "https://centro.example.mx/?a=1", "http://localhost.evil.example"])
+    @Test(arguments: [
+        "http://centro.example.mx", "http://10.0.0.5:8080", "ftp://localhost", "centro.example.mx", "https://",
+        "https://u:p@centro.example.mx", "https://centro.example.mx/?a=1", "http://localhost.evil.example",
+    ])
     func refusedAddresses(_ text: String) {
         #expect(throws: SyncAddressError.self) { try SyncAddress(text) }
     }

@@ -74,7 +74,8 @@ import VetaServe
         let unknown = try SyncProof.make(key: siteKey, site: "ZAC-02", method: "GET", path: "/sync/status?site=ZAC-02")
         #expect(await endpoint.status(site: "ZAC-02", proof: unknown, path: "/sync/status?site=ZAC-02").status == 403)
 
-        let good = await endpoint.status(site: "ZAC-01", proof: try SyncProof.make(key: siteKey, site: "ZAC-01", method: "GET", path: path), path: path)
+        let good = await endpoint.status(
+            site: "ZAC-01", proof: try SyncProof.make(key: siteKey, site: "ZAC-01", method: "GET", path: path), path: path)
         #expect(good.status == 200)
         #expect(try JSONDecoder().decode(SyncStatus.self, from: Data(good.body)) == SyncStatus(site: "CENTRO", role: "centre", holds: 0))
 

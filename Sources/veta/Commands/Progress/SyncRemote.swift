@@ -8,7 +8,9 @@ import VetaServe
 struct SyncRemoteOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The centre: https://HOST[:PORT][/PATH] (http:// for localhost only).", valueName: "url"))
     var url: String
-    @Option(help: ArgumentHelp("The site's Ed25519 private key (a .private.jwk file): it signs the bundle and the requests.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("The site's Ed25519 private key (a .private.jwk file): it signs the bundle and the requests.", valueName: "file")
+    )
     var key: String
     @Option(help: ArgumentHelp("A PEM file of the CA that issued the centre's certificate (a private CA).", valueName: "pem"))
     var ca: String?
@@ -17,9 +19,9 @@ struct SyncRemoteOptions: ParsableArguments {
         do { _ = try SyncAddress(url) } catch { throw ValidationError(error.description) }
     }
 
-    var client: SyncClient {
-        // validate() checked the address.
-        SyncClient(address: try! SyncAddress(url), caFile: ca)
+    /// The client for the centre (validate() checked the address).
+    func client() throws -> SyncClient {
+        SyncClient(address: try SyncAddress(url), caFile: ca)
     }
 }
 
@@ -39,11 +41,14 @@ struct RemoteFailure: Error {
             }
             let error: Detail
         }
-        if reply.contentType?.hasPrefix("application/json") == true, let document = try? JSONDecoder().decode(Document.self, from: Data(reply.body)) {
+        if reply.contentType?.hasPrefix("application/json") == true,
+            let document = try? JSONDecoder().decode(Document.self, from: Data(reply.body))
+        {
             let detail = document.error
             // The centre's refusal keeps its code and exit 1; anything else on its side is an I/O failure here.
             let exit: Int32 = detail.exitCode == 1 ? 1 : 2
-            return RemoteFailure(code: detail.code, exitCode: exit, message: "the centre at \(url) answered \(reply.status): \(detail.message)")
+            return RemoteFailure(
+                code: detail.code, exitCode: exit, message: "the centre at \(url) answered \(reply.status): \(detail.message)")
         }
         return unreadable(reply, from: url)
     }
@@ -52,7 +57,8 @@ struct RemoteFailure: Error {
         RemoteFailure(
             code: "sync-response", exitCode: 2,
             message:
-                "the server at \(url) answered \(reply.status) with no veta sync answer; is it veta serve with --sync-store? nothing was changed here")
+                "the server at \(url) answered \(reply.status) with no veta sync answer; is it veta serve with --sync-store? nothing was changed here"
+        )
     }
 }
 
@@ -115,7 +121,7 @@ extension Sync {
                 let signer = try readPrivateKey(remote.key)
                 let service = try store.openService(create: false)
                 let me = try await service.requiredSiteIdentity()
-                let client = remote.client
+                let client = try remote.client()
                 let centre = try await Sync.centreStatus(client, site: me.id, key: signer, url: remote.url)
                 let end = try await service.syncEnd()
                 guard centre.holds <= end else {
@@ -132,7 +138,8 @@ extension Sync {
                 }
                 if format == .json { return try printJSON(Pushed(centre: centre.site, sent: sent, result: result)) }
                 guard result.received > 0 else {
-                    return Terminal.out("nothing new for \(centre.site): it holds this site's entries through \(result.through); nothing changed\n")
+                    return Terminal.out(
+                        "nothing new for \(centre.site): it holds this site's entries through \(result.through); nothing changed\n")
                 }
                 Terminal.out(
                     "pushed entries \(sent.first)-\(sent.end) of \(me.id) to \(centre.site): \(result.copied) applied, \(result.conflicts) conflicts (receipt \(result.receipt ?? 0) there)\n"
@@ -172,7 +179,7 @@ extension Sync {
                 }
                 let service = try store.openService(create: true)
                 let me = try await service.requiredSiteIdentity()
-                let client = remote.client
+                let client = try remote.client()
                 let centre = try await Sync.centreStatus(client, site: me.id, key: signer, url: remote.url)
                 let since = try await service.syncPartner(centre.site).through + 1
                 let path = "/sync/bundle?for=\(me.id)&since=\(since)"
@@ -187,7 +194,8 @@ extension Sync {
                 }
                 Terminal.out(
                     "pulled \(result.received) entries of \(result.site) (through entry \(result.through)) in receipt \(result.receipt ?? 0): "
-                        + "\(result.copied) applied, \(result.conflicts) conflicts\(result.conflicts > 0 ? " (veta sync conflicts)" : "")\n")
+                        + "\(result.copied) applied, \(result.conflicts) conflicts\(result.conflicts > 0 ? " (veta sync conflicts)" : "")\n"
+                )
             }
         }
     }
