@@ -149,11 +149,18 @@ public struct SyncClient: Sendable {
 
     /// A network or TLS failure in words, never a Swift enum case name.
     static func words(_ error: any Error, tls: Bool, caFile: String?) -> String {
+        // A handshake that fails may reach the client as the channel closing before its TLS error does.
+        let handshake =
+            tls
+            ? " (over HTTPS this is how a failed TLS handshake can show: "
+                + (caFile.map { "check that \($0) is the CA that issued the centre's certificate" }
+                    ?? "a certificate from a private CA needs --ca FILE") + ", and that the certificate names this host)"
+            : ""
         if let error = error as? TestClient.Error {
             switch error {
             case .readTimeout: return "no answer in time"
             case .tlsSetupFailed: return "the TLS connection could not be set up"
-            default: return "the connection closed without a complete answer"
+            default: return "the connection closed without a complete answer" + handshake
             }
         }
         if let error = error as? NIOSSLError {
@@ -172,7 +179,7 @@ public struct SyncClient: Sendable {
             if error.dnsAError != nil || error.dnsAAAAError != nil { return "the host name could not be resolved" }
             return "the connection could not be made"
         }
-        if error is ChannelError { return "the connection failed or was closed" }
+        if error is ChannelError { return "the connection failed or was closed" + handshake }
         return SiteServer.plain(error)
     }
 }
