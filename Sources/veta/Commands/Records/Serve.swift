@@ -60,7 +60,13 @@ struct Serve: AsyncParsableCommand {
             guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--sync-site takes ID=KEY (got \(site))") }
             if let problem = SiteIdentity.problem(parts[0]) { throw ValidationError("--sync-site: \(problem)") }
         }
-        if let syncStore { _ = try StoreOptions.parse(["--store", syncStore]) }
+        if let syncStore {
+            do {
+                _ = try StoreOptions.parse(["--store", syncStore])
+            } catch {
+                throw ValidationError(StoreOptions.message(for: error).replacingOccurrences(of: "--store", with: "--sync-store"))
+            }
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535 (got \(port))") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
