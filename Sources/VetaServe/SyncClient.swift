@@ -46,6 +46,7 @@ public struct SyncAddress: Hashable, Sendable {
 
 /// Why a centre's address was refused (a usage error, exit 64).
 public struct SyncAddressError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Why, in words.
     public let description: String
     init(_ description: String) { self.description = description }
 }

@@ -66,8 +66,11 @@ public enum SyncRoutes {
 
     /// What the request is, before its body is read.
     public enum Route: Hashable, Sendable {
+        /// `GET /sync/status?site=ID`.
         case status(site: String)
+        /// `POST /sync/bundle`.
         case receive
+        /// `GET /sync/bundle?for=ID[&since=N]`.
         case bundle(site: String, since: Int64?)
         /// Refused with this status and message.
         case refused(status: Int, code: String, message: String)
@@ -141,6 +144,7 @@ public enum SyncRoutes {
 
     /// A body over the limit.
     public struct BodyTooLarge: Error {
+        /// Creates the error.
         public init() {}
     }
 }
