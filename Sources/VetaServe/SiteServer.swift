@@ -1,4 +1,5 @@
 public import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
@@ -12,42 +13,57 @@ import NIOSSL
 /// serves its `index.html`; a path that leaves the folder is refused and anything missing is 404.
 /// The server stops cleanly on SIGINT and SIGTERM.
 public struct SiteServer: Sendable {
-    /// The site folder.
-    public let root: URL
+    /// The site folder; nil for a server that only answers `/sync/` (``SyncEndpoint``).
+    public let root: URL?
     /// The address to listen on (default 127.0.0.1).
     public let host: String
     /// The port (0 picks a free one; the URL printed names it).
     public let port: Int
     /// The PEM certificate chain and private key for TLS, both or neither.
     public let tls: (certificate: String, key: String)?
+    /// The centre's sync endpoint and its body limit in bytes, when it serves `/sync/` too.
+    public let sync: (endpoint: any SyncEndpoint, maxBytes: Int)?
 
     /// Creates a server for `root`; nothing is opened until ``run(announce:)``.
-    public init(root: String, host: String = "127.0.0.1", port: Int = 8080, tls: (certificate: String, key: String)? = nil) {
-        self.root = URL(fileURLWithPath: root)
+    public init(
+        root: String?, host: String = "127.0.0.1", port: Int = 8080, tls: (certificate: String, key: String)? = nil,
+        sync: (endpoint: any SyncEndpoint, maxBytes: Int)? = nil
+    ) {
+        self.root = root.map { URL(fileURLWithPath: $0) }
         self.host = host
         self.port = port
         self.tls = tls
+        self.sync = sync
     }
 
     /// Serves until SIGINT or SIGTERM; `announce` receives the URL once the server listens.
     ///
     /// - Throws: ``ServeError`` for a missing folder, an unreadable certificate or key, or a port that cannot be bound.
     public func run(announce: @escaping @Sendable (String) -> Void) async throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw ServeError.noSite(root.path)
+        if let root {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ServeError.noSite(root.path)
+            }
+            // A built site has a home page or an issuer document: anything else (a typo, the home folder) is not served.
+            guard ["index.html", ".well-known/did.json"].contains(where: { SiteFiles.file(forRequestPath: "/" + $0, root: root) != nil })
+            else { throw ServeError.noSite(root.path) }
         }
-        // A built site has a home page or an issuer document: anything else (a typo, the home folder) is not served.
-        guard ["index.html", ".well-known/did.json"].contains(where: { SiteFiles.file(forRequestPath: "/" + $0, root: root) != nil })
-        else { throw ServeError.noSite(root.path) }
         let server = try serverBuilder()
         let scheme = tls == nil ? "http" : "https"
         let host = self.host
         let siteRoot = root
+        let sync = self.sync
         var logger = Logger(label: "veta-serve")
         logger.logLevel = .warning
         let app = Application(
-            responder: CallbackResponder<BasicRequestContext> { request, _ in Self.respond(to: request, root: siteRoot) },
+            responder: CallbackResponder<BasicRequestContext> { request, context in
+                if let sync, SyncRoutes.handles(request.uri.string) {
+                    return await Self.respond(to: request, context: context, sync: sync.endpoint, maxBytes: sync.maxBytes)
+                }
+                guard let siteRoot else { return Self.notFound() }
+                return Self.respond(to: request, root: siteRoot)
+            },
             server: server,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "veta"),
             onServerRunning: { channel in
@@ -126,6 +142,26 @@ public struct SiteServer: Sendable {
         case nil:
             return notFound()
         }
+    }
+
+    /// One `/sync/` response (``SyncRoutes``).
+    static func respond(to request: Request, context: BasicRequestContext, sync: any SyncEndpoint, maxBytes: Int) async -> Response {
+        let requestBody = request.body
+        let answer = await SyncRoutes.answer(
+            method: request.method.rawValue, rawPath: request.uri.string,
+            proof: HTTPField.Name(SyncRoutes.proofHeader).flatMap { request.headers[$0] },
+            declaredLength: request.headers[.contentLength].flatMap { Int($0) }, maxBytes: maxBytes, endpoint: sync,
+            body: { limit in
+                do {
+                    return Array(buffer: try await requestBody.collect(upTo: limit))
+                } catch is NIOTooManyBytesError {
+                    throw SyncRoutes.BodyTooLarge()
+                }
+            })
+        let headers: HTTPFields = [.contentType: answer.contentType, .contentLength: String(answer.body.count)]
+        return Response(
+            status: HTTPResponse.Status(code: answer.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
     private static func notFound() -> Response {

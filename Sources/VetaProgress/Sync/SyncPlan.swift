@@ -10,7 +10,8 @@ import VetaCurricula
 /// - Up (site to centre): progress (enrolments, withdrawals, evidence, sign-offs, corrections),
 ///   organisations, trainees, assessors, amendments and curricula are copied; authorisations are the centre's.
 /// - A registration this store already holds alike is `same`; a copy the sender made of this store's
-///   own entry is `known`; a site's settings, imports, receipts and records are kept.
+///   own entry is `known`; a site's settings, imports, receipts and records are kept, except that a
+///   site applies the centre's revocation of a record the site issued (`SyncPlan+Revocation.swift`).
 /// - Conflicts are kept, not applied, and named: a trainee id registered here with another CURP (or
 ///   the CURP under another id; the registration here stands and the sender's later entries about
 ///   that trainee are held with it); an enrolment in a curriculum the trainee is already enrolled in
@@ -94,7 +95,9 @@ struct SyncPlan {
                 for line in receipt.lines where line.state == .copied { if let local = line.local { knownCopies[local] = line.sequence } }
             }
             return kept("")
-        case .setting, .importBatch, .issuer, .issue, .revocation, .supersession:
+        case .revocation:
+            return try await revocationState(entry)
+        case .setting, .importBatch, .issuer, .issue, .supersession:
             return kept("a \(entry.kind.rawValue) entry of \(site) is kept here, not applied")
         case .enrolment, .withdrawal, .evidence, .signOff, .correction:
             guard me.role == .centre else { return kept("progress from \(site) is kept at a site, not applied") }

@@ -6,15 +6,17 @@ import VetaProgress
 struct Sync: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Synchronise stores offline: site ids, signed bundles, conflicts (README, \"Sites and synchronisation\").",
+        abstract: "Synchronise stores: site ids, signed bundles (files or HTTPS), conflicts (README, \"Sites and synchronisation\").",
         discussion: """
             Examples:
               veta sync init --id ZAC-01 --role site --store zac01.sqlite
               veta sync export --key keys/zac01.private.jwk --to /media/usb/zac01.bundle --store zac01.sqlite
               veta sync import /media/usb/zac01.bundle --store centre.sqlite
+              veta sync push https://centro.example.mx:8443 --key keys/zac01.private.jwk --store zac01.sqlite
+              veta sync pull https://centro.example.mx:8443 --key keys/zac01.private.jwk --store zac01.sqlite
               veta sync conflicts --format json --store centre.sqlite
             """,
-        subcommands: [Init.self, ExportBundle.self, ImportBundle.self, Conflicts.self, Chains.self])
+        subcommands: [Init.self, ExportBundle.self, ImportBundle.self, Push.self, Pull.self, Conflicts.self, Chains.self])
 
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VetaProgress
 import VetaServe
 
 struct Serve: AsyncParsableCommand {
@@ -25,36 +26,86 @@ struct Serve: AsyncParsableCommand {
               veta serve site --host 0.0.0.0 --port 8443 \\
                 --tls-cert site.crt --tls-key site.key
               veta serve site --port 0 --format json    # {"folder":"site","tls":false,"url":"http://127.0.0.1:41234/"}
+
+            A centre also answers `veta sync push` and `veta sync pull` with --sync-store and --sync-key
+            (the folder is then optional; README, "Sync over HTTPS"):
+              veta serve --sync-store centre.sqlite --sync-key keys/centro.private.jwk \\
+                --sync-site ZAC-01=keys/zac01.public.jwk --host 0.0.0.0 --port 8443 \\
+                --tls-cert centre.crt --tls-key centre.key
             """)
 
-    @Argument(help: "The site folder.") var folder: String
+    @Argument(help: "The site folder (optional with --sync-store).") var folder: String?
     @Option(help: "The port to listen on (0 picks a free one).") var port: Int = 8080
     @Option(help: "The address to listen on.") var host: String = "127.0.0.1"
     @Option(help: ArgumentHelp("PEM certificate chain for HTTPS (with --tls-key).", valueName: "pem")) var tlsCert: String?
     @Option(help: ArgumentHelp("PEM private key for HTTPS (with --tls-cert).", valueName: "pem")) var tlsKey: String?
     @Option(help: "Output format: text or json (one JSON line once it listens; a failure before that, one JSON error document).")
     var format: ListingFormat = .text
+    @Option(help: ArgumentHelp("Also answer veta sync push and pull with this store (a centre's).", valueName: "path"))
+    var syncStore: String?
+    @Option(help: ArgumentHelp("The Ed25519 private key that signs the bundles sent (with --sync-store).", valueName: "file"))
+    var syncKey: String?
+    @Option(help: ArgumentHelp("A site that may sync, and its public key (a file or the key); repeat for each.", valueName: "id=key"))
+    var syncSite: [String] = []
+    @Option(help: ArgumentHelp("The largest bundle taken, in bytes (default 268435456).", valueName: "bytes"))
+    var syncMaxBytes: Int = SyncRoutes.defaultMaxBytes
 
     func validate() throws {
+        guard folder != nil || syncStore != nil else { throw ValidationError("give the site folder, or --sync-store to serve sync only") }
+        guard (syncStore == nil) == (syncKey == nil) else { throw ValidationError("--sync-store and --sync-key go together") }
+        guard syncStore != nil || syncSite.isEmpty else { throw ValidationError("--sync-site goes with --sync-store") }
+        guard syncMaxBytes >= 1 else { throw ValidationError("--sync-max-bytes must be 1 or more") }
+        for site in syncSite {
+            let parts = site.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--sync-site takes ID=KEY (got \(site))") }
+            if let problem = SiteIdentity.problem(parts[0]) { throw ValidationError("--sync-site: \(problem)") }
+        }
+        if let syncStore {
+            do {
+                _ = try StoreOptions.parse(["--store", syncStore])
+            } catch {
+                throw ValidationError(StoreOptions.message(for: error).replacingOccurrences(of: "--store", with: "--sync-store"))
+            }
+        }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535 (got \(port))") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
-        guard !folder.isEmpty else { throw ValidationError("the site folder must not be empty") }
+        guard folder?.isEmpty != true else { throw ValidationError("the site folder must not be empty") }
+    }
+
+    /// The centre's sync endpoint over --sync-store, refused before listening when the store, the key or a site key is not usable.
+    private func centreSync(_ path: String, key: String) async throws -> CentreSync {
+        // Opened for writing, never created: a missing store is refused before listening.
+        let service = try StoreOptions.parse(["--store", path]).openExistingRecords().progress
+        _ = try await service.requiredSiteIdentity()
+        var sites: [String: String] = [:]
+        for site in syncSite {
+            let parts = site.split(separator: "=", maxSplits: 1).map(String.init)
+            guard sites[parts[0]] == nil else { throw Refusal("--sync-site names \(parts[0]) twice") }
+            sites[parts[0]] = try publicKeyArgument(parts[1]).base64URL
+        }
+        return CentreSync(service: service, key: try readPrivateKey(key), sites: sites)
     }
 
     func run() async throws {
         let tls = tlsCert.flatMap { cert in tlsKey.map { (certificate: cert, key: $0) } }
-        let server = SiteServer(root: folder, host: host, port: port, tls: tls)
+        var sync: (endpoint: any SyncEndpoint, maxBytes: Int)?
+        if let syncStore, let syncKey {
+            try await runReporting(json: format == .json) { sync = (try await centreSync(syncStore, key: syncKey), syncMaxBytes) }
+        }
+        let server = SiteServer(root: folder, host: host, port: port, tls: tls, sync: sync)
         let folder = self.folder
+        let syncing = sync != nil
         let json = format == .json
         let started = ServeStart()
         do {
             try await server.run { url in
                 started.mark()
                 if json {
-                    Terminal.out(ServeStart.line(folder: folder, url: url, tls: tls != nil))
+                    Terminal.out(ServeStart.line(folder: folder, url: url, tls: tls != nil, sync: syncing ? true : nil))
                 } else {
-                    Terminal.out("serving \(folder) at \(url) (Ctrl-C stops)\n")
+                    let what = [folder, syncing ? "sync" : nil].compactMap { $0 }.joined(separator: " and ")
+                    Terminal.out("serving \(what) at \(url) (Ctrl-C stops)\n")
                 }
             }
         } catch let error as ServeError {
@@ -91,15 +142,16 @@ final class ServeStart: @unchecked Sendable {
     }
 
     /// `{"folder":…,"tls":…,"url":…}` on one line: a reader of the server's output takes one line.
-    static func line(folder: String, url: String, tls: Bool) -> String {
+    static func line(folder: String?, url: String, tls: Bool, sync: Bool? = nil) -> String {
         struct Start: Encodable {
-            let folder: String
+            let folder: String?
+            let sync: Bool?
             let tls: Bool
             let url: String
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Start(folder: folder, tls: tls, url: url))) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(Start(folder: folder, sync: sync, tls: tls, url: url))) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
