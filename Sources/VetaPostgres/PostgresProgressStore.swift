@@ -139,7 +139,7 @@ public final class PostgresProgressStore: ProgressStore {
     }
 
     /// The enrolment guard (``EnrolmentGuard``) against the stored enrolments of the batch's trainees.
-    private func checkEnrolments(_ batch: [LedgerEntry], end: Int64, in connection: PostgresConnection) async throws {
+    func checkEnrolments(_ batch: [LedgerEntry], end: Int64, in connection: PostgresConnection) async throws {
         guard batch.contains(where: { $0.kind == .enrolment }) else { return }
         let trainees = Array(Set(batch.filter { $0.kind == .enrolment }.map(\.trainee.rawValue)))
         var binds = PostgresBindings()

@@ -211,6 +211,8 @@ suite "key retirement" key_retirement_cli.py "$VETA" "$WORK/key-retirement"
 suite "publishing formats" publishing_formats_cli.py "$VETA" "$WORK/publishing-formats"
 # issue 14: two mine sites and the centre exchange signed bundles; conflicts named; every chain verifies at the centre.
 suite "sites and synchronisation" sync_cli.py "$VETA" "$WORK/sync"
+# A PostgreSQL centre (VETA_TEST_POSTGRES) with two SQLite mine sites, and a SQLite twin centre that must agree; --site filters.
+suite "PostgreSQL centre" pg_sync_cli.py "$VETA" "$WORK/pg-sync"
 # The benchmark's C floor verifies the same stores as `veta ledger verify` (schema version 8, every kind).
 suite "C floor agrees" floor_agrees.py "$VETA" "$WORK/floor-agrees"
 # breakit6 part F: JSON error objects, plain refusals and libxml2/TLS words, exit codes, validate reports every path.
