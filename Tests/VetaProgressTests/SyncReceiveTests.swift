@@ -24,7 +24,8 @@ import VetaCurricula
     static func receipt() -> SyncReceipt {
         let bytes = LedgerCanonicalEncoding.bytes(of: siteEntry())
         let line = SyncReceipt.Line(
-            sequence: 1, state: .kept, local: nil, signature: nil, bytes: bytes, reason: "a setting entry of ZAC-01 is kept here, not applied")
+            sequence: 1, state: .kept, local: nil, signature: nil, bytes: bytes,
+            reason: "a setting entry of ZAC-01 is kept here, not applied")
         return SyncReceipt(
             origin: "ZAC-01", publicKey: "key", previous: LedgerEntry.genesisHash, head: SHA256Hex.of(bytes), acknowledged: 0,
             lines: [line])
@@ -67,7 +68,8 @@ import VetaCurricula
         let world = try await TestWorld.make(engine: engine)
         let store = world.service.store
         let end = try await store.ledgerEnd()
-        let twice = LedgerEntry.registry(.organisation, subject: TestWorld.employer, fields: ["name": "Otra Minera", "sites": ""], date: Self.day)
+        let twice = LedgerEntry.registry(
+            .organisation, subject: TestWorld.employer, fields: ["name": "Otra Minera", "sites": ""], date: Self.day)
         let error = await #expect(throws: Refusal.self) { try await store.receive(Self.write([twice]), after: end) }
         #expect(error?.summary.contains("registered a second time") == true && error?.summary.contains("nothing was written") == true)
         #expect(try await store.ledgerEnd() == end)
