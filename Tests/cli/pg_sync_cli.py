@@ -86,9 +86,10 @@ def export(store, signer, n, *extra):
     return as_json(must(store, "sync", "export", "--key", key(signer), "--to", bundle(n), "--format", "json", *extra))
 
 
-def up(n, label):
-    """Imports bundle `n` into both centres; checks they report the same and returns the PostgreSQL centre's result."""
-    results = [run(store, "sync", "import", bundle(n), "--format", "json") for store in (centre, twin)]
+def up(n, label, url=None):
+    """Imports bundle `n` into both centres (the PostgreSQL one as `url`, by default its owner); checks
+    they report the same and returns the PostgreSQL centre's result."""
+    results = [run(store, "sync", "import", bundle(n), "--format", "json") for store in (url or centre, twin)]
     check(f"{label}: the SQLite twin reports the same import", (results[0].returncode, as_json(results[0]))
           == (results[1].returncode, as_json(results[1])), results[0].stdout + results[0].stderr + results[1].stdout + results[1].stderr)
     return results[0]
@@ -145,6 +146,20 @@ must(zac2, "enrol", "T300", "VTOPHT", "--date", "2026-10-05", "--site", "Mina Sa
 record(zac2, "T200", UNITS[0], "A02", "2026-11-10")  # A02 withdrawn centrally on 2026-11-01: an authorisation conflict
 record(zac2, "T200", UNITS[1], "A02", "2026-11-10")
 
+# The application role of the README's GRANTs (no UPDATE or DELETE on the log) imports ZAC-02's first bundle.
+role = "veta_app_" + name[-8:]
+granted = psql(centre, f"""
+CREATE ROLE {role} LOGIN;
+GRANT CONNECT ON DATABASE {name} TO {role};
+GRANT USAGE ON SCHEMA public TO {role};
+GRANT SELECT ON veta_schema, ledger_entry TO {role};
+GRANT SELECT, INSERT ON ledger, ledger_name, ledger_detail, curriculum TO {role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON organisation, site, trainee, assessor, assessor_unit, issuer, curriculum_lifecycle,
+    record_serial, record_artifact TO {role};
+""")
+check("the README's GRANTs apply to the centre's database", granted.returncode == 0, granted.stderr)
+app = centre.replace("postgresql://veta@", f"postgresql://{role}@")
+
 # --- up, interleaved: ZAC-01, ZAC-02, ZAC-02 again, ZAC-01 tampered, ZAC-01 ----------------------------------------------
 s1a = export(zac1, "ZAC01", "s1a")
 zac1_at_s1a = backup(zac1, os.path.join(work, "zac01-at-s1a.sqlite"))
@@ -154,8 +169,8 @@ r = up("s1a", "ZAC-01's first bundle")
 check("the PostgreSQL centre imports ZAC-01's log in one receipt (kind 20 in its ledger)",
       r.returncode == 0 and as_json(r)["received"] == s1a["entries"] and as_json(r)["receipt"] == before + 1
       and psql(centre, f"SELECT kind FROM ledger WHERE sequence = {before + 1}").stdout.strip() == "20", r.stdout + r.stderr)
-r = up("s2a", "ZAC-02's first bundle")
-check("then ZAC-02's bundle, with its conflicts counted", r.returncode == 0 and as_json(r)["received"] == s2a["entries"]
+r = up("s2a", "ZAC-02's first bundle", url=app)
+check("then ZAC-02's bundle, imported by the application role, with its conflicts counted", r.returncode == 0 and as_json(r)["received"] == s2a["entries"]
       and as_json(r)["conflicts"] >= 3, r.stdout + r.stderr)
 after = end(centre)
 r = run(centre, "sync", "import", bundle("s2a"))
@@ -206,6 +221,15 @@ j = as_json(r) or {}
 check("a site restored from an older copy is caught at the PostgreSQL centre (exit 1, sync-rollback), nothing written",
       r.returncode == 1 and j.get("error", {}).get("code") == "sync-rollback" and "ZAC-01" in j["error"]["message"]
       and end(centre) == before, r.stdout + r.stderr)
+
+empty = "veta_sync_empty_" + uuid.uuid4().hex[:8]
+psql(base, f"CREATE DATABASE {empty}")
+r = run(base.rsplit("/", 1)[0] + "/" + empty, "sync", "import", bundle("s2a"), "--format", "json")
+tables = psql(base.rsplit("/", 1)[0] + "/" + empty, "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'")
+check("importing into a PostgreSQL database without a Veta store is exit 2 (one JSON error) and creates no table",
+      r.returncode == 2 and (as_json(r) or {}).get("error", {}).get("exitCode") == 2 and tables.stdout.strip() == "0",
+      r.stdout + r.stderr + tables.stdout + tables.stderr)
+psql(base, f"DROP DATABASE {empty} WITH (FORCE)")
 
 # --- conflicts and chains at the centre ----------------------------------------------------------------------------------------
 r = run(centre, "sync", "conflicts", "--format", "json")
@@ -277,4 +301,6 @@ for store, engine in ((centre, "PostgreSQL"), (twin, "SQLite")):
     check(f"audit records --site of an unknown site at the {engine} centre is refused (exit 1)", r.returncode == 1 and "ZAC-09" in r.stderr,
           r.stdout + r.stderr)
 
+psql(base, f"DROP DATABASE {name} WITH (FORCE)")
+psql(base, f"DROP ROLE IF EXISTS {role}")
 finish("PostgreSQL centre")
