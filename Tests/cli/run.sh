@@ -213,6 +213,8 @@ suite "publishing formats" publishing_formats_cli.py "$VETA" "$WORK/publishing-f
 suite "sites and synchronisation" sync_cli.py "$VETA" "$WORK/sync"
 # A PostgreSQL centre (VETA_TEST_POSTGRES) with two SQLite mine sites, and a SQLite twin centre that must agree; --site filters.
 suite "PostgreSQL centre" pg_sync_cli.py "$VETA" "$WORK/pg-sync"
+# Checkpoints after every write (VETA_CHECKPOINTS) and the streaming import on PostgreSQL (VETA_TEST_POSTGRES).
+suite "PostgreSQL checkpoints and streaming import" pg_checkpoints_cli.py "$VETA" "$WORK/pg-checkpoints"
 # The benchmark's C floor verifies the same stores as `veta ledger verify` (schema version 8, every kind).
 suite "C floor agrees" floor_agrees.py "$VETA" "$WORK/floor-agrees"
 # breakit6 part F: JSON error objects, plain refusals and libxml2/TLS words, exit codes, validate reports every path.
