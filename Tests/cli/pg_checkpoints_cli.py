@@ -1,17 +1,20 @@
-"""End-to-end checks of checkpoints after every write (`VETA_CHECKPOINTS`) on a PostgreSQL store,
+"""End-to-end checks of checkpoints after every write (`VETA_CHECKPOINTS`) and of the streaming import on a PostgreSQL store,
 against the throwaway cluster `make test` starts (Tests/pg/with-cluster.sh sets VETA_TEST_POSTGRES):
 each writing command leaves one signed checkpoint, a reading command none; `ledger verify
 --checkpoint` judges them; a log the owner cut back behind veta's back is refused before anything is
 written (the check runs inside the write transaction); a missing folder or key refuses the command
-and nothing is written.
+and nothing is written. An evidence import killed while it appends leaves nothing; run again it
+stores every row and its mark, and the log verifies against every checkpoint.
 
 Without VETA_TEST_POSTGRES nothing runs (a `skip` line); with it, a server that cannot be reached fails.
 Usage: pg_checkpoints_cli.py VETA WORKDIR
 """
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 import uuid
 
 from checks import check, finish
@@ -91,8 +94,42 @@ check("ledger verify --checkpoint FOLDER on PostgreSQL: every checkpoint extende
       result.returncode == 0 and [c["kind"] for c in document.get("checkpoints", [])] == ["extended"] * len(commands),
       result.stdout + result.stderr)
 
+# --- the streaming import on PostgreSQL ---------------------------------------------------------------------------------
+ROWS = 4000
+csv_path = os.path.join(work, "evidence.csv")
+with open(csv_path, "w") as f:
+    f.write("trainee,curriculum,unit,target,method,outcome,date,hours,note\n")
+    for i in range(ROWS):  # the note makes every row distinct
+        f.write(f"T100,VTOPHT,RIIWHS201E,unit,observation,not-yet,2026-11-{i % 28 + 1:02d},0.5,row {i}\n")
+size, held = entries(), len(checkpoints())
+victim = subprocess.Popen([veta, "import", csv_path, "--store", store], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                          env={**os.environ, **auto})
+deadline, killed = time.time() + 600, False
+while time.time() < deadline and victim.poll() is None:
+    # The append lock is held while the import's one write transaction appends.
+    lock = psql(store, "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+    if lock.returncode == 0 and lock.stdout.strip() not in ("", "0"):
+        time.sleep(0.2)
+        victim.send_signal(signal.SIGKILL)
+        killed = True
+        break
+    time.sleep(0.01)
+victim.wait()
+time.sleep(1)  # the server notices the dropped connection and rolls the transaction back
+check("the PostgreSQL import was killed while it held the append lock", killed, f"exit {victim.returncode}")
+check("after SIGKILL the PostgreSQL store holds exactly the entries it held before, and no checkpoint was added",
+      entries() == size and len(checkpoints()) == held, f"{entries()} vs {size}")
+result = run("import", csv_path)
+check("the same import then succeeds in full on PostgreSQL: every row and the import's mark, one checkpoint more",
+      result.returncode == 0 and entries() == size + ROWS + 1 and len(checkpoints()) == held + 1, result.stdout + result.stderr)
+result = run("ledger", "verify", "--checkpoint", folder, "--key-public", os.path.join(keys, "site.public.jwk"))
+check("the ledger verifies against every checkpoint after the import", result.returncode == 0, result.stdout + result.stderr)
+result = run("import", csv_path)
+check("importing the same file again is refused (its rows are in the store) and writes nothing",
+      result.returncode == 1 and entries() == size + ROWS + 1, result.stdout + result.stderr)
+
 # --- refusals before anything is written ---------------------------------------------------------------------------------
-size = entries()
+size, held = entries(), len(checkpoints())
 result = run(*RECORD, "--date", "2026-11-03", env={**auto, "VETA_CHECKPOINTS": os.path.join(work, "no-usb")})
 check("a missing checkpoint folder refuses the write on PostgreSQL (exit 2) and stores nothing",
       result.returncode == 2 and "no-usb" in result.stderr and entries() == size, result.stderr)
@@ -105,7 +142,7 @@ check("(the owner turns the triggers off and removes the last entry)", cut.retur
 result = run(*RECORD, "--date", "2026-11-04")
 check("a write on a log that no longer extends the newest checkpoint is refused inside the write (exit 1): nothing stored, "
       "no checkpoint", result.returncode == 1 and "does not extend the newest checkpoint" in result.stderr
-      and entries() == size - 1 and len(checkpoints()) == len(commands), result.stdout + result.stderr)
+      and entries() == size - 1 and len(checkpoints()) == held, result.stdout + result.stderr)
 result = run(*RECORD, "--date", "2026-11-04", env={})
 check("without VETA_CHECKPOINTS the same write goes through (the refusal was the checkpoint's)", result.returncode == 0,
       result.stdout + result.stderr)
