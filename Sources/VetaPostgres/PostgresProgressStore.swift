@@ -17,6 +17,8 @@ public final class PostgresProgressStore: ProgressStore {
     let session: PostgresSession
     let rows: PostgresLedgerRows
     let clock: @Sendable () -> Date
+    /// The newest checkpoint every write must still extend (``CheckpointFloor``), checked in the write transaction.
+    let floor: CheckpointFloor?
 
     /// A store at `address`. Nothing is sent to the server until the first request: then a database
     /// with no Veta store is given one when `create` is true (refused otherwise), and a store of a
@@ -26,11 +28,14 @@ public final class PostgresProgressStore: ProgressStore {
     ///   - create: Whether the store's tables may be created: true for commands that write.
     ///   - migrate: Whether an older store may be brought up to date (by default as `create`).
     ///   - clock: The source of `recordedAt` times; tests pass a fixed one.
+    ///   - floor: The checkpoint every write must still extend (`VETA_CHECKPOINTS`), or nil.
     public init(
-        address: PostgresAddress, create: Bool = true, migrate: Bool? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+        address: PostgresAddress, create: Bool = true, migrate: Bool? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+        floor: CheckpointFloor? = nil
     ) throws {
         self.address = address
         self.clock = clock
+        self.floor = floor
         session = PostgresSession(address: address, create: create, migrate: migrate)
         rows = try PostgresLedgerRows()
     }
@@ -48,9 +53,14 @@ public final class PostgresProgressStore: ProgressStore {
 
     // MARK: plumbing
 
-    /// Runs `work` in one write transaction holding the append lock.
+    /// Runs `work` in one write transaction holding the append lock (after the ``floor`` check, when there is one).
     func write<T: Sendable>(_ work: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        try await session.run { connection in try await connection.writeTransaction { try await work(connection) } }
+        try await session.run { connection in
+            try await connection.writeTransaction {
+                try await self.checkFloor(connection)
+                return try await work(connection)
+            }
+        }
     }
 
     /// Runs `work` in one read-only snapshot.
@@ -139,7 +149,7 @@ public final class PostgresProgressStore: ProgressStore {
     }
 
     /// The enrolment guard (``EnrolmentGuard``) against the stored enrolments of the batch's trainees.
-    private func checkEnrolments(_ batch: [LedgerEntry], end: Int64, in connection: PostgresConnection) async throws {
+    func checkEnrolments(_ batch: [LedgerEntry], end: Int64, in connection: PostgresConnection) async throws {
         guard batch.contains(where: { $0.kind == .enrolment }) else { return }
         let trainees = Array(Set(batch.filter { $0.kind == .enrolment }.map(\.trainee.rawValue)))
         var binds = PostgresBindings()

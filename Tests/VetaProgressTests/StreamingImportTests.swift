@@ -44,9 +44,9 @@ import VetaCurricula
         #expect(throws: CSVStream.Unreadable.self) { try stream.next() }
     }
 
-    @Test func aStreamedImportStoresWhatTheWholeReadingStores() async throws {
-        let streamed = try await TestWorld.make()
-        let whole = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aStreamedImportStoresWhatTheWholeReadingStores(engine: Engine) async throws {
+        let streamed = try await TestWorld.make(engine: engine)
+        let whole = try await TestWorld.make(engine: engine)
         var csv = ImportTests.header
         for day in 1...9 {
             csv +=
@@ -55,7 +55,7 @@ import VetaCurricula
         csv += "T001,EXWSAFE,RIIWHS201E,unit,practical,not-yet,2026-03-01,1,,\"dos\r\nlíneas\",,\n"
         for world in [streamed, whole] { try csv.write(toFile: world.folder + "/good.csv", atomically: true, encoding: .utf8) }
         let streamedReport = try await streamed.service.importCSV(fileAt: streamed.folder + "/good.csv")
-        // A store that is not the SQLite store (here, one that wraps it) is given the file whole.
+        // A store that does not append as a stream (here, one that wraps one) is given the file whole.
         let wrapped = ProgressService(
             store: InterleavingStore(whole.service.store, times: 0) {}, validator: try CurriculumValidator())
         let wholeReport = try await wrapped.importCSV(fileAt: whole.folder + "/good.csv")
@@ -72,8 +72,8 @@ import VetaCurricula
         #expect(try await streamed.service.verifyLedger().isIntact)
     }
 
-    @Test func aFileWithARowToReportIsReadWholeAndReportedAsBefore() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aFileWithARowToReportIsReadWholeAndReportedAsBefore(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let row = "T001,EXWSAFE,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-01,1,,,A01,\n"
         try (ImportTests.header + row + row).write(toFile: world.folder + "/repeat.csv", atomically: true, encoding: .utf8)
         let report = try await world.service.importCSV(fileAt: world.folder + "/repeat.csv")

@@ -8,6 +8,7 @@ import VetaCurricula
 /// The rules of offline synchronisation (README, "Sites and synchronisation"): a bundle applies
 /// once whatever the split points, a changed byte is refused with nothing written, a rolled-back
 /// site is named, each conflict is kept and named by its rule, and every chain verifies at the centre.
+/// The centre runs on every engine of the run (``Engine/all``: PostgreSQL too under Tests/pg/with-cluster.sh).
 @Suite struct SyncTests {
     /// The centre (the test world's registry, nobody enrolled) and `sites` fresh site stores that took its first bundle.
     struct Cluster {
@@ -16,8 +17,9 @@ import VetaCurricula
         let keys: [SigningKey]
         let centreKey = SigningKey()
 
-        static func make(sites count: Int = 1) async throws -> Cluster {
-            let centre = try await TestWorld.make(enrol: false)
+        /// The centre runs on `engine`; the mine sites are SQLite files, as at a mine.
+        static func make(sites count: Int = 1, engine: Engine) async throws -> Cluster {
+            let centre = try await TestWorld.make(enrol: false, engine: engine)
             _ = try await centre.service.initialiseSite(SiteIdentity(id: "CENTRO", role: .centre), on: TestWorld.day("2026-01-01"))
             var sites: [ProgressService] = []
             for index in 1...count {
@@ -47,10 +49,10 @@ import VetaCurricula
     /// A site's entries reach the centre once, whatever the points the site's chain is split at
     /// into bundles, whatever bundle is imported twice or again later: the centre ends with the
     /// same entries, the site's chain verifies there, and re-imports change nothing.
-    @Test func importingIsIdempotentOverRandomSplitPoints() async throws {
+    @Test(arguments: Engine.all) func importingIsIdempotentOverRandomSplitPoints(engine: Engine) async throws {
         await propertyCheck(count: 12, input: Gen.int(in: 1...8).array(of: 1...4), Gen.int(in: 0...3)) { records, again in
             do {
-                let cluster = try await Cluster.make()
+                let cluster = try await Cluster.make(engine: engine)
                 let site = cluster.sites[0]
                 _ = try await site.enrol(cluster.centre.trainee, in: cluster.centre.ref, on: TestWorld.day("2026-01-05"))
                 var bundles: [[UInt8]] = []
@@ -90,8 +92,8 @@ import VetaCurricula
     }
 
     /// One changed byte anywhere in a bundle: refused with a ``SyncError``, nothing written.
-    @Test func aChangedByteIsRefusedAndNothingIsWritten() async throws {
-        let cluster = try await Cluster.make()
+    @Test(arguments: Engine.all) func aChangedByteIsRefusedAndNothingIsWritten(engine: Engine) async throws {
+        let cluster = try await Cluster.make(engine: engine)
         _ = try await cluster.sites[0].enrol(cluster.centre.trainee, in: cluster.centre.ref, on: TestWorld.day("2026-01-05"))
         let bundle = try await cluster.up(0)
         let centre = cluster.centre.service
@@ -107,8 +109,8 @@ import VetaCurricula
     }
 
     /// A site whose store went back to an older copy, then recorded, is named at its next import.
-    @Test func aRolledBackSiteIsNamed() async throws {
-        let cluster = try await Cluster.make()
+    @Test(arguments: Engine.all) func aRolledBackSiteIsNamed(engine: Engine) async throws {
+        let cluster = try await Cluster.make(engine: engine)
         let site = cluster.sites[0]
         _ = try await site.enrol(cluster.centre.trainee, in: cluster.centre.ref, on: TestWorld.day("2026-01-05"))
         let path = cluster.centre.folder + "/site1.sqlite"
@@ -131,8 +133,8 @@ import VetaCurricula
     /// Rule: the same trainee id registered with different CURPs at two sites. The registration the
     /// centre had first stands; the other is kept in its receipt, named, and the entries about that
     /// trainee from that site are held with it (never counted for the other person).
-    @Test func aTraineeIdWithTwoCURPsIsNamedAndTheFirstStands() async throws {
-        let cluster = try await Cluster.make(sites: 2)
+    @Test(arguments: Engine.all) func aTraineeIdWithTwoCURPsIsNamedAndTheFirstStands(engine: Engine) async throws {
+        let cluster = try await Cluster.make(sites: 2, engine: engine)
         func trainee(_ curp: String, job: String = "Operador") throws -> Trainee {
             Trainee(
                 id: TraineeID("T900"), paternalSurname: "Núñez", maternalSurname: "", givenNames: "José", curp: try CURP(curp),
@@ -159,8 +161,8 @@ import VetaCurricula
 
     /// Rule: a trainee enrolled in one curriculum from two sites. The enrolment the centre had first
     /// stands; the later one is kept and named; evidence from both sites counts for the one enrolment.
-    @Test func anEnrolmentFromTwoSitesIsNamedAndTheFirstStands() async throws {
-        let cluster = try await Cluster.make(sites: 2)
+    @Test(arguments: Engine.all) func anEnrolmentFromTwoSitesIsNamedAndTheFirstStands(engine: Engine) async throws {
+        let cluster = try await Cluster.make(sites: 2, engine: engine)
         _ = try await cluster.sites[0].enrol(cluster.centre.trainee, in: cluster.centre.ref, on: TestWorld.day("2026-01-05"))
         _ = try await cluster.sites[1].enrol(cluster.centre.trainee, in: cluster.centre.ref, on: TestWorld.day("2026-01-07"))
         _ = try await cluster.sites[1].record(cluster.evidence("T001", "RIIWHS201E", 1, date: "2026-02-01"))
@@ -176,8 +178,8 @@ import VetaCurricula
 
     /// Rule: evidence by an assessor whose authorisation the centre withdrew before the site learned
     /// of it. It is kept and named, and does not count at the centre; evidence before the withdrawal counts.
-    @Test func evidenceAfterACentralWithdrawalIsNamedAndDoesNotCount() async throws {
-        let cluster = try await Cluster.make()
+    @Test(arguments: Engine.all) func evidenceAfterACentralWithdrawalIsNamedAndDoesNotCount(engine: Engine) async throws {
+        let cluster = try await Cluster.make(engine: engine)
         let unit = UnitCode("RIIWHS201E")
         try await cluster.centre.service.store.authorise(
             cluster.centre.assessor, for: unit, on: TestWorld.day("2026-02-10"), granted: false)
@@ -198,8 +200,8 @@ import VetaCurricula
     }
 
     /// A copied sign-off keeps the assessor's signature over the site's bytes, and verifies at the centre.
-    @Test func aCopiedSignOffVerifiesAtTheCentre() async throws {
-        let cluster = try await Cluster.make()
+    @Test(arguments: Engine.all) func aCopiedSignOffVerifiesAtTheCentre(engine: Engine) async throws {
+        let cluster = try await Cluster.make(engine: engine)
         let site = cluster.sites[0]
         let world = cluster.centre
         _ = try await site.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-01-05"))

@@ -147,6 +147,10 @@ suite "progress commands" progress_cli.py "$VETA" "$WORK/progress"
 suite "races and store versions" race_cli.py "$VETA" "$WORK/race"
 # The central store on PostgreSQL (VETA_TEST_POSTGRES, set by Tests/pg/with-cluster.sh under make test).
 suite "PostgreSQL store" pg_cli.py "$VETA" "$WORK/pg"
+# A PostgreSQL centre (VETA_TEST_POSTGRES) with two SQLite mine sites, and a SQLite twin centre that must agree; --site filters.
+suite "PostgreSQL centre" pg_sync_cli.py "$VETA" "$WORK/pg-sync"
+# Checkpoints after every write (VETA_CHECKPOINTS) and the streaming import on PostgreSQL (VETA_TEST_POSTGRES).
+suite "PostgreSQL checkpoints and streaming import" pg_checkpoints_cli.py "$VETA" "$WORK/pg-checkpoints"
 # The ledger against tampering: signed checkpoints (truncation, an older copy, rewrites with hashes
 # recomputed), values re-encoded without changing them, status and issue refusing a damaged log.
 suite "ledger tampering" ledger_tamper.py "$VETA" "$WORK/tamper"

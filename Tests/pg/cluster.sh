@@ -33,8 +33,9 @@ start)
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     as_owner "$BIN/initdb" -D "$DIR/data" -U veta --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
         || { cat "$DIR/initdb.log" >&2; exit 2; }
+    # max_connections: swift test runs the tests of every suite at once, each with connections of its own.
     as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $DIR -c fsync=off -c max_connections=100" start >/dev/null \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $DIR -c fsync=off -c max_connections=400" start >/dev/null \
         || { cat "$DIR/server.log" >&2; exit 2; }
     as_owner "$BIN/createdb" -h 127.0.0.1 -p "$port" -U veta veta
     echo "postgresql://veta@127.0.0.1:$port/veta" | tee "$DIR/url"

@@ -8,7 +8,12 @@ public import VetaRecords
 public enum RecordsAudit {
     /// Audits everything in `service`'s store, judging lateness and evidence as the records stood when issued.
     /// Working days skip weekends, Mexico's statutory rest days and the `policy`'s holidays.
-    public static func audit(_ service: RecordService, asOf: CalendarDate?, policy: AuditPolicy = .default) async throws -> AuditReport {
+    ///
+    /// - Parameter trainees: When given (`--site`), only the records and sign-offs of these trainees
+    ///   are audited; the ledger's own findings stay, as the log is one for every site.
+    public static func audit(
+        _ service: RecordService, asOf: CalendarDate?, policy: AuditPolicy = .default, trainees only: Set<String>? = nil
+    ) async throws -> AuditReport {
         var findings: [AuditFinding] = []
         let progress = service.progress
         let ledger = try await service.verifyLedger()
@@ -18,8 +23,8 @@ public enum RecordsAudit {
                     AuditRule.ledgerBroken.finding(SourceLocation(file: "store:ledger", line: Int(problem.sequence)), problem.reason)))
         }
         let trainees = Dictionary(uniqueKeysWithValues: try await progress.store.trainees().map { ($0.id, $0) })
-        findings += try await signOffs(progress, employers: trainees)
-        let records = try await service.records.records()
+        findings += try await signOffs(progress, employers: trainees, only: only)
+        let records = try await service.records.records().filter { only?.contains($0.trainee.rawValue) ?? true }
         let zone = try await progress.timeZone()
         let serials = Set(records.map(\.serial))
         // Each record's issue entry: what the store knew at issue is the log before it.
@@ -100,12 +105,15 @@ public enum RecordsAudit {
     }
 
     /// B003: sign-offs by assessors the log authorised for the unit on the day they signed.
-    static func signOffs(_ progress: ProgressService, employers: [TraineeID: Trainee]) async throws -> [AuditFinding] {
+    static func signOffs(_ progress: ProgressService, employers: [TraineeID: Trainee], only: Set<String>? = nil) async throws
+        -> [AuditFinding]
+    {
         var findings: [AuditFinding] = []
         let voided = CompetencyEngine.voidedSequences(try await progress.store.entries(ofKinds: [.correction, .signOff]), asOf: .latest)
         // Whether the log authorised the assessor for the unit on the day of the sign-off.
         let registry = try await progress.store.registry()
-        for entry in try await progress.store.entries(ofKinds: [.signOff]) where !voided.contains(entry.sequence) {
+        for entry in try await progress.store.entries(ofKinds: [.signOff])
+        where !voided.contains(entry.sequence) && only?.contains(entry.trainee.rawValue) ?? true {
             guard let unit = entry.unit, let id = entry.assessor else { continue }
             if !registry.isAuthorised(id, for: unit, on: entry.date) {
                 findings.append(

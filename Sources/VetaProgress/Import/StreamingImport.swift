@@ -77,7 +77,7 @@ enum StreamingImportHooks {
 extension ProgressService {
     /// Imports an evidence file as a stream, in two passes over the file that keep no row: the
     /// first checks every row as ``importCSV(fileAt:options:progress:)`` does, the second appends
-    /// the rows in one write transaction (``SQLiteProgressStore/appendStream(after:next:finish:)``),
+    /// the rows in one write transaction (``StreamAppendingStore/appendStream(after:next:finish:)``),
     /// and commits only when it read the same bytes as the first (sha256). Memory stays flat
     /// however long the file and the store are.
     ///
@@ -87,7 +87,7 @@ extension ProgressService {
     func importEvidenceStream(
         fileAt path: String, options: ImportOptions, progress: (@Sendable (Int, Int) -> Void)?
     ) async throws -> ImportReport? {
-        guard let sqlite = store as? SQLiteProgressStore, let layout = EvidenceStreamLayout(path: path, options: options) else {
+        guard let sqlite = store as? any StreamAppendingStore, let layout = EvidenceStreamLayout(path: path, options: options) else {
             return nil
         }
         do {
@@ -110,7 +110,7 @@ extension ProgressService {
     }
 
     private func importEvidenceStream(
-        _ layout: EvidenceStreamLayout, into sqlite: SQLiteProgressStore, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?
+        _ layout: EvidenceStreamLayout, into sqlite: any StreamAppendingStore, after end: Int64, progress: (@Sendable (Int, Int) -> Void)?
     ) async throws -> ImportReport {
         // What the checks read from the store; a store that does not read is left to the whole reading to report.
         let context: ImportContext

@@ -11,26 +11,12 @@ extension SQLiteProgressStore {
         let recordedAt = Self.timestamp(clock())
         return try await write { db in
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-            var sequence: Int64 = last?["sequence"] ?? 0
-            guard sequence == end else {
-                throw StoreError(
-                    .changed, "the ledger changed while the bundle was checked (entry \(sequence) is now the last, not \(end))")
-            }
-            try EnrolmentGuard.check(request.copies.filter { !$0.kind.isRegistry }, in: db)
-            var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
+            let sequence: Int64 = last?["sequence"] ?? 0
+            try SyncWrite.checkEnd(sequence, end)
+            try EnrolmentGuard.check(request.progressCopies, in: db)
             var writer = try LedgerWriter(db)
-            var stored: [LedgerEntry] = []
-            for var entry in [request.receipt] + request.copies {
-                sequence += 1
-                entry.sequence = sequence
-                entry.recordedAt = recordedAt
-                entry.previousHash = previousHash
-                if entry.kind == .receipt { entry.signature = nil }
-                entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-                try writer.append(entry)
-                previousHash = entry.hash
-                stored.append(entry)
-            }
+            let stored = request.chained(after: sequence, previousHash: last?["hash"] ?? LedgerEntry.genesisHash, recordedAt: recordedAt)
+            for entry in stored { try writer.append(entry) }
             for curriculum in request.curricula {
                 try db.execute(
                     sql: "INSERT INTO curriculum (code, version, sha256, xml, published_at) VALUES (?, ?, ?, ?, ?)",
@@ -39,11 +25,9 @@ extension SQLiteProgressStore {
                         recordedAt,
                     ])
             }
-            if request.copies.contains(where: \.kind.isRegistry) {
+            if request.registers {
                 let state = try RegistryLog.state(db)
-                if let problem = state.problems.first(where: { $0.sequence > end }) {
-                    throw Refusal("entry \(problem.sequence) of the import cannot be registered: \(problem.reason); nothing was written")
-                }
+                try SyncWrite.checkRegistry(state, after: end)
                 try RegistryTables.rebuild(from: state, in: db)
             }
             return stored

@@ -290,32 +290,13 @@ public final class SQLiteProgressStore: ProgressStore {
         let recordedAt = Self.timestamp(clock())
         return try await write { db in
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-            var sequence: Int64 = last?[0] ?? 0
-            guard end == sequence else {
-                throw StoreError(
-                    .changed, "the ledger changed while the request was checked (entry \(sequence) is now the last, not \(end))")
-            }
-            var previousHash: String = last?[1] ?? LedgerEntry.genesisHash
+            let sequence: Int64 = last?[0] ?? 0
+            try StreamChain.checkEnd(sequence, end)
+            var chain = StreamChain(after: sequence, previousHash: last?[1] ?? LedgerEntry.genesisHash, recordedAt: recordedAt)
             var writer = try LedgerWriter(db)
             var count = 0
             while let original = try next() {
-                guard original.kind == .evidence || original.kind == .importBatch else {
-                    throw StoreError(.storage, "only evidence (and the import's mark) is appended one entry at a time")
-                }
-                // The import's mark is about no trainee: nothing in it to clean.
-                var entry = original.kind == .importBatch ? original : try original.validated()
-                guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
-                    throw Refusal(
-                        "the ids of entry \(sequence + 1) are not as the store keeps ids: they were not checked in their clean form")
-                }
-                sequence += 1
-                entry.sequence = sequence
-                entry.recordedAt = recordedAt
-                entry.previousHash = previousHash
-                entry.signature = nil
-                entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-                try writer.append(entry)
-                previousHash = entry.hash
+                try writer.append(try chain.next(original))
                 count += 1
             }
             try finish(count)

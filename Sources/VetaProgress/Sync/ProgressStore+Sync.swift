@@ -10,8 +10,8 @@ public struct SyncWrite: Sendable {
 }
 
 extension ProgressStore {
-    /// Refused: this store cannot take sync bundles yet (the SQLite store can).
+    /// Refused: this store cannot take sync bundles (the SQLite and PostgreSQL stores can).
     public func receive(_ write: SyncWrite, after end: Int64) async throws -> [LedgerEntry] {
-        throw Refusal("this store cannot take sync bundles yet (veta sync import runs on a SQLite store); nothing was written")
+        throw Refusal("this store cannot take sync bundles (veta sync import runs on a SQLite or PostgreSQL store); nothing was written")
     }
 }

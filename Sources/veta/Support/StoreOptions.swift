@@ -80,13 +80,11 @@ struct StoreOptions: ParsableArguments {
     /// `create`) lets it bring an older store up to date.
     private func postgresStore(create: Bool, migrate: Bool? = nil) throws -> PostgresProgressStore? {
         if let address = try postgresAddress() {
-            if create, let folder = ProcessInfo.processInfo.environment["VETA_CHECKPOINTS"], !folder.isEmpty {
-                throw Refusal(
-                    "VETA_CHECKPOINTS is set, but checkpoints after each command are not yet written for a PostgreSQL store; "
-                        + "unset it and write them with veta ledger checkpoint; nothing was written")
-            }
             let instant = try fixedInstant()
-            return try PostgresProgressStore(address: address, create: create, migrate: migrate, clock: { instant ?? Date() })
+            // A command that writes owes a checkpoint (VETA_CHECKPOINTS); its writes check the newest one first.
+            let floor = (migrate ?? create) ? try AutoCheckpoint.prepare(postgres: address) : nil
+            return try PostgresProgressStore(
+                address: address, create: create, migrate: migrate, clock: { instant ?? Date() }, floor: floor)
         }
         return nil
     }

@@ -99,6 +99,7 @@ struct AuditRecords: AsyncParsableCommand {
               veta audit records
               veta audit records --format html --as-of 2026-12-31 > records-audit.html
               veta audit records --policy Schemas/audit-policy.xml
+              veta audit records --site ZAC-01   # at the centre: the records and sign-offs of ZAC-01's trainees
             """)
 
     @Option(
@@ -107,13 +108,15 @@ struct AuditRecords: AsyncParsableCommand {
     @Option(help: "Audit policy file; its holidays are skipped when counting working days.") var policy: String?
     @Option(help: "Output format: text, json, html or sarif.") var format: AuditFormat = .text
     @OptionGroup var store: StoreOptions
+    @OptionGroup var site: SiteFilter
 
     func run() async throws {
         try await runReporting(json: format == .json) {
             let date = asOf?.date
             let auditPolicy = try policy.map { try readRecordsPolicy($0, json: format == .json) } ?? .default
-            try emit(
-                try await RecordsAudit.audit(try store.openRecords(create: false), asOf: date, policy: auditPolicy), format: format)
+            let service = try store.openRecords(create: false)
+            let trainees = try await site.trainees(service.progress)
+            try emit(try await RecordsAudit.audit(service, asOf: date, policy: auditPolicy, trainees: trainees), format: format)
         }
     }
 }

@@ -10,8 +10,10 @@ struct Due: AsyncParsableCommand {
               veta due --within 30d
               veta due --within 90d --format json
               veta due --within 60d --employer MFR110315AB1
+              veta due --within 30d --site ZAC-01     # at the centre: the trainees whose entries came from ZAC-01
 
-            Each line names the trainee (id and name); --employer keeps the trainees of one employer.
+            Each line names the trainee (id and name); --employer keeps the trainees of one employer,
+            --site those whose entries came from one site (veta sync import).
             """)
 
     @Option(help: ArgumentHelp("Look this far ahead: days (30d or 30) or weeks (12w), at most 3650 days.", valueName: "duration"))
@@ -21,6 +23,7 @@ struct Due: AsyncParsableCommand {
     @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
     @OptionGroup var knownAt: KnownAtOptions
+    @OptionGroup var site: SiteFilter
 
     func run() async throws {
         try await runReporting(json: format == .json) {
@@ -30,9 +33,10 @@ struct Due: AsyncParsableCommand {
             if let employer, try await service.store.organisation(employer) == nil {
                 throw Refusal("employer \(employer) is not registered (veta org list)")
             }
+            let fromSite = try await site.trainees(service)
             let trainees = Dictionary(try await service.store.trainees().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let items = try await service.due(asOf: try await asOf.orToday(service), within: days).filter { item in
-                employer.map { trainees[item.trainee]?.employer == $0 } ?? true
+                (employer.map { trainees[item.trainee]?.employer == $0 } ?? true) && (fromSite?.contains(item.trainee.rawValue) ?? true)
             }
             if format == .json {
                 return try printJSON(items.map { NamedDueItem(item: $0, trainee: trainees[$0.trainee]) })

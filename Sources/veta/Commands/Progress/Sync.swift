@@ -127,7 +127,10 @@ struct Sync: AsyncParsableCommand {
                 if try store.postgresAddress() == nil, !FileManager.default.fileExists(atPath: try store.checkedPath()) {
                     throw StoreError(.storage, "no store at \(store.path): run veta sync init --id SITE-ID first; nothing was created")
                 }
-                let report = try await store.openService(create: true).importBundle(bytes, name: bundle)
+                // On PostgreSQL likewise: a database without a Veta store is refused, not given one (an older one is upgraded).
+                let service =
+                    try store.postgresAddress() == nil ? try store.openService(create: true) : try store.openExistingRecords().progress
+                let report = try await service.importBundle(bytes, name: bundle)
                 if format == .json { return try printJSON(report) }
                 guard report.received > 0 else {
                     return Terminal.out(
