@@ -25,8 +25,8 @@ import VetaCurricula
             [.revocation], serial: Self.serial)
     }
 
-    @Test func theCentresRevocationOfASiteRecordIsAppliedThereOnly() async throws {
-        let cluster = try await SyncTests.Cluster.make(sites: 2)
+    @Test(arguments: Engine.all) func theCentresRevocationOfASiteRecordIsAppliedThereOnly(engine: Engine) async throws {
+        let cluster = try await SyncTests.Cluster.make(sites: 2, engine: engine)
         let world = cluster.centre
         defer { try? FileManager.default.removeItem(atPath: world.folder) }
         let (one, two) = (cluster.sites[0], cluster.sites[1])
@@ -71,8 +71,8 @@ import VetaCurricula
         #expect(after == before + 1, "one receipt, no copies")
     }
 
-    @Test func aRevocationWithoutTheRecordsHashOrAlreadyAppliedIsNotCopied() async throws {
-        let cluster = try await SyncTests.Cluster.make(sites: 1)
+    @Test(arguments: Engine.all) func aRevocationWithoutTheRecordsHashOrAlreadyAppliedIsNotCopied(engine: Engine) async throws {
+        let cluster = try await SyncTests.Cluster.make(sites: 1, engine: engine)
         let world = cluster.centre
         defer { try? FileManager.default.removeItem(atPath: world.folder) }
         let site = cluster.sites[0]
