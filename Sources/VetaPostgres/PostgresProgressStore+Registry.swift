@@ -34,18 +34,12 @@ extension PostgresProgressStore {
 
     /// Chains registry `entries` after the log's last entry and inserts them, in the caller's write transaction.
     func appendRegistry(_ entries: [LedgerEntry], _ connection: PostgresConnection, recordedAt: String) async throws {
-        var (sequence, previousHash) = try await Self.head(connection)
+        let (sequence, previousHash) = try await Self.head(connection)
+        var chain = LedgerChainer(after: sequence, hash: previousHash, recordedAt: recordedAt)
         var writer = PostgresLedgerWriter(connection)
-        for var entry in entries {
+        for entry in entries {
             guard entry.kind.isRegistry, entry.registry != nil else { throw StoreError(.storage, "a registry entry without its details") }
-            sequence += 1
-            entry.sequence = sequence
-            entry.recordedAt = recordedAt
-            entry.previousHash = previousHash
-            entry.signature = nil
-            entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-            try await writer.append(entry)
-            previousHash = entry.hash
+            try await writer.append(chain.link(entry) { $0.signature = nil })
         }
     }
 

@@ -55,6 +55,21 @@ class Package:
                 self.parents[child] = (association["destinationNodeURI"]["identifier"], association.get("sequenceNumber"))
 
 
+def child_problems(package, kind, name, expected, parent, parent_label, position):
+    """Problems of the CFItem coded `name` (a `kind`): it exists, its (fullStatement, notes, CFItemType)
+    are `expected`, and it is the child of `parent` (the CFItem of `parent_label`) at `position`."""
+    label = f"{kind} {name}"
+    found = package.items.get(name)
+    if found is None or parent is None:
+        return [f"{label}: no CFItem (or no {parent_label})"]
+    problems = []
+    if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != expected:
+        problems.append(f"{label}: statement, notes or type differ from the XML")
+    if package.parents.get(found["identifier"]) != (parent["identifier"], position):
+        problems.append(f"{label}: not the child of {parent_label} at {position}")
+    return problems
+
+
 def knowledge_points(decoded, package):
     """Problems with the knowledge points of every unit, and how many points were checked."""
     problems, checked = [], 0
@@ -64,16 +79,9 @@ def knowledge_points(decoded, package):
             parent = package.items.get(f"{code} {item['@id']}")
             for position, point in enumerate(as_list(item.get("point"))):
                 checked += 1
-                name = f"{code} {point['@id']}"
-                found = package.items.get(name)
-                if found is None or parent is None:
-                    problems.append(f"knowledge point {name}: no CFItem (or no item {code} {item['@id']})")
-                    continue
                 es, en = text(point)
-                if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != (es, en, "Knowledge evidence point"):
-                    problems.append(f"knowledge point {name}: statement, notes or type differ from the XML")
-                if package.parents.get(found["identifier"]) != (parent["identifier"], position + 1):
-                    problems.append(f"knowledge point {name}: not the child of {code} {item['@id']} at {position + 1}")
+                problems += child_problems(package, "knowledge point", f"{code} {point['@id']}", (es, en, "Knowledge evidence point"),
+                                           parent, f"item {code} {item['@id']}", position + 1)
     return problems, checked
 
 
@@ -88,17 +96,10 @@ def performance_requirements(decoded, package):
             + len(as_list((unit.get("rangeOfConditions") or {}).get("variable")))
         for position, requirement in enumerate(as_list(unit["performanceEvidence"].get("requirement"))):
             checked += 1
-            name = f"{code} {requirement['@id']}"
-            found = package.items.get(name)
-            if found is None or parent is None:
-                problems.append(f"performance requirement {name}: no CFItem (or no unit {code})")
-                continue
             es, en = text(requirement)
             expected = (es, f"{en}\nOccasions: {requirement['@occasions']}", "Performance evidence requirement")
-            if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != expected:
-                problems.append(f"performance requirement {name}: statement, notes (occasions) or type differ from the XML")
-            if package.parents.get(found["identifier"]) != (parent["identifier"], before + position + 1):
-                problems.append(f"performance requirement {name}: not the child of {code} at {before + position + 1}")
+            problems += child_problems(package, "performance requirement", f"{code} {requirement['@id']}", expected,
+                                       parent, f"unit {code}", before + position + 1)
     return problems, checked
 
 

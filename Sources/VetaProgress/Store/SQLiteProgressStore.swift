@@ -248,7 +248,7 @@ public final class SQLiteProgressStore: ProgressStore {
         return try await write { db in
             try check(db)
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-            var sequence: Int64 = last?["sequence"] ?? 0
+            let sequence: Int64 = last?["sequence"] ?? 0
             // A caller that checked against an older ledger checks again (it then names repeats as
             // such) before the store's own guard, which would refuse them less precisely.
             if let end, end != sequence {
@@ -256,21 +256,13 @@ public final class SQLiteProgressStore: ProgressStore {
                     .changed, "the ledger changed while the request was checked (entry \(sequence) is now the last, not \(end))")
             }
             try EnrolmentGuard.check(entries, in: db)
-            var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
+            var chain = LedgerChainer(after: sequence, hash: last?["hash"], recordedAt: recordedAt)
             var writer = try LedgerWriter(db)
             var stored: [LedgerEntry] = []
             stored.reserveCapacity(entries.count)
             for original in entries {
-                var entry = try AppendCheck.cleaned(original, sequence: sequence + 1)
-                sequence += 1
-                entry.sequence = sequence
-                entry.recordedAt = recordedAt
-                entry.previousHash = previousHash
-                entry.signature = nil
-                try seal(&entry)
-                entry.hash = LedgerCanonicalEncoding.hash(of: entry)
+                let entry = try chain.append(original, seal: seal)
                 try writer.append(entry)
-                previousHash = entry.hash
                 stored.append(entry)
             }
             try then(db, stored)
@@ -290,12 +282,12 @@ public final class SQLiteProgressStore: ProgressStore {
         let recordedAt = Self.timestamp(clock())
         return try await write { db in
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-            var sequence: Int64 = last?[0] ?? 0
+            let sequence: Int64 = last?[0] ?? 0
             guard end == sequence else {
                 throw StoreError(
                     .changed, "the ledger changed while the request was checked (entry \(sequence) is now the last, not \(end))")
             }
-            var previousHash: String = last?[1] ?? LedgerEntry.genesisHash
+            var chain = LedgerChainer(after: sequence, hash: last?[1], recordedAt: recordedAt)
             var writer = try LedgerWriter(db)
             var count = 0
             while let original = try next() {
@@ -303,19 +295,12 @@ public final class SQLiteProgressStore: ProgressStore {
                     throw StoreError(.storage, "only evidence (and the import's mark) is appended one entry at a time")
                 }
                 // The import's mark is about no trainee: nothing in it to clean.
-                var entry = original.kind == .importBatch ? original : try original.validated()
+                let entry = original.kind == .importBatch ? original : try original.validated()
                 guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
                     throw Refusal(
-                        "the ids of entry \(sequence + 1) are not as the store keeps ids: they were not checked in their clean form")
+                        "the ids of entry \(chain.sequence + 1) are not as the store keeps ids: they were not checked in their clean form")
                 }
-                sequence += 1
-                entry.sequence = sequence
-                entry.recordedAt = recordedAt
-                entry.previousHash = previousHash
-                entry.signature = nil
-                entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-                try writer.append(entry)
-                previousHash = entry.hash
+                try writer.append(chain.link(entry) { $0.signature = nil })
                 count += 1
             }
             try finish(count)
