@@ -61,12 +61,7 @@ import VetaCurricula
         #expect(try await world.service.verifyLedger().isIntact)
     }
 
-    @Test(arguments: Engine.all) func theStoreRefusesUpdatesAndDeletesOfEntries(engine: Engine) async throws {
-        let world = try await TestWorld.make(engine: engine)
-        #expect(engine.refuses(world.storePath, "UPDATE ledger SET note = 'x'"))
-        #expect(engine.refuses(world.storePath, "DELETE FROM ledger"))
-        #expect(try await world.service.verifyLedger().isIntact)
-    }
+    // That the database refuses updates and deletes of entries, on both engines: EngineStoreTests.theDatabaseRefusesChangesToTheLog.
 
     @Test(arguments: Engine.all) func verificationNamesTheFirstRowChangedDirectlyInTheDatabase(engine: Engine) async throws {
         let world = try await TestWorld.make(engine: engine)

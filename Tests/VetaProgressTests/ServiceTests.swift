@@ -28,9 +28,11 @@ import VetaCurricula
         }
     }
 
-    @Test(arguments: Engine.all, [
-        EvidenceTarget.criterion("9.9"), .element(7), .knowledge("K42"),
-    ])
+    @Test(
+        arguments: Engine.all,
+        [
+            EvidenceTarget.criterion("9.9"), .element(7), .knowledge("K42"),
+        ])
     func evidenceAgainstSomethingTheUnitDoesNotHaveIsRefused(engine: Engine, _ target: EvidenceTarget) async throws {
         let world = try await TestWorld.make(engine: engine)
         await #expect(throws: Refusal.self) { try await world.service.record(world.evidence("RIIWHS201E", target)) }

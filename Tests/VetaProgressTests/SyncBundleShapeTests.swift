@@ -50,6 +50,8 @@ import Testing
     }
 
     @Test func aFileThatIsNotABundleIsNamedAsSuch() {
-        #expect(Self.refusal(Array("hello\nworld\n".utf8))?.message == "b.bundle is not a veta sync bundle (its first line is not 'veta-sync-bundle 1')")
+        #expect(
+            Self.refusal(Array("hello\nworld\n".utf8))?.message
+                == "b.bundle is not a veta sync bundle (its first line is not 'veta-sync-bundle 1')")
     }
 }

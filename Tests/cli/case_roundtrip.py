@@ -70,37 +70,38 @@ def child_problems(package, kind, name, expected, parent, parent_label, position
     return problems
 
 
+def children_problems(package, children):
+    """Problems of every child CFItem in `children` (the arguments of ``child_problems`` after the
+    package), and how many were checked."""
+    return [problem for child in children for problem in child_problems(package, *child)], len(children)
+
+
 def knowledge_points(decoded, package):
     """Problems with the knowledge points of every unit, and how many points were checked."""
-    problems, checked = [], 0
-    for unit in as_list(decoded["units"]["unit"]):
-        code = unit["@code"]
-        for item in as_list(unit["knowledgeEvidence"].get("item")):
-            parent = package.items.get(f"{code} {item['@id']}")
-            for position, point in enumerate(as_list(item.get("point"))):
-                checked += 1
-                es, en = text(point)
-                problems += child_problems(package, "knowledge point", f"{code} {point['@id']}", (es, en, "Knowledge evidence point"),
-                                           parent, f"item {code} {item['@id']}", position + 1)
-    return problems, checked
+    return children_problems(package, [
+        ("knowledge point", f"{unit['@code']} {point['@id']}", (*text(point), "Knowledge evidence point"),
+         package.items.get(f"{unit['@code']} {item['@id']}"), f"item {unit['@code']} {item['@id']}", position + 1)
+        for unit in as_list(decoded["units"]["unit"])
+        for item in as_list(unit["knowledgeEvidence"].get("item"))
+        for position, point in enumerate(as_list(item.get("point")))])
+
+
+def items_before_requirements(unit):
+    """How many children a unit's CFItem has before its performance requirements: its elements,
+    knowledge items, foundation skills and range variables."""
+    return len(as_list(unit["element"])) + len(as_list(unit["knowledgeEvidence"].get("item"))) \
+        + len(as_list((unit.get("foundationSkills") or {}).get("skill"))) \
+        + len(as_list((unit.get("rangeOfConditions") or {}).get("variable")))
 
 
 def performance_requirements(decoded, package):
     """Problems with the performance requirements of every unit, and how many were checked."""
-    problems, checked = [], 0
-    for unit in as_list(decoded["units"]["unit"]):
-        code = unit["@code"]
-        parent = package.items.get(code)
-        before = len(as_list(unit["element"])) + len(as_list(unit["knowledgeEvidence"].get("item"))) \
-            + len(as_list((unit.get("foundationSkills") or {}).get("skill"))) \
-            + len(as_list((unit.get("rangeOfConditions") or {}).get("variable")))
-        for position, requirement in enumerate(as_list(unit["performanceEvidence"].get("requirement"))):
-            checked += 1
-            es, en = text(requirement)
-            expected = (es, f"{en}\nOccasions: {requirement['@occasions']}", "Performance evidence requirement")
-            problems += child_problems(package, "performance requirement", f"{code} {requirement['@id']}", expected,
-                                       parent, f"unit {code}", before + position + 1)
-    return problems, checked
+    return children_problems(package, [
+        ("performance requirement", f"{unit['@code']} {requirement['@id']}",
+         (text(requirement)[0], f"{text(requirement)[1]}\nOccasions: {requirement['@occasions']}", "Performance evidence requirement"),
+         package.items.get(unit["@code"]), f"unit {unit['@code']}", items_before_requirements(unit) + position + 1)
+        for unit in as_list(decoded["units"]["unit"])
+        for position, requirement in enumerate(as_list(unit["performanceEvidence"].get("requirement")))])
 
 
 def markers(decoded, package):

@@ -123,7 +123,8 @@ public struct SyncBundle: Hashable, Sendable {
         case 3: return "is cut short: its signature line (line 3) has no line feed at its end"
         case 4 where lines[3].isEmpty: return nil
         default:
-            return "has more lines after its signature line (line 3): a bundle ends with its signature, so the file was changed or joined to another"
+            return
+                "has more lines after its signature line (line 3): a bundle ends with its signature, so the file was changed or joined to another"
         }
     }
 

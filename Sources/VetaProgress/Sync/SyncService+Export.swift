@@ -39,7 +39,8 @@ extension ProgressService {
         if let partner, partner == me.id {
             throw SyncError(
                 .site, "--for \(partner) names this store itself: a bundle is for another store",
-                fix: "give the site id of the store that will import the bundle (veta sync chains lists the sites this store received from)")
+                fix: "give the site id of the store that will import the bundle (veta sync chains lists the sites this store received from)"
+            )
         }
         let acknowledged = receipts.filter { $0.receipt.origin == to }.map(\.receipt.acknowledged).max() ?? 0
         let end = try await store.ledgerEnd()
@@ -79,8 +80,12 @@ extension ProgressService {
             site: me.id, role: me.role, publicKey: key.publicKey.base64URL, first: first, end: end, previousHash: previousHash, head: head,
             exportedAt: SQLiteProgressStore.timestamp(Date()), entries: entries, curricula: curricula)
         let bytes = try SyncBundle(body: body).bytes(signedWith: key)
-        return (bytes, SyncExportReport(
-                site: me.id, partner: to, partnerKnown: to.map(partners.contains) ?? false, first: first, end: end, head: head, entries: entries.count))
+        return (
+            bytes,
+            SyncExportReport(
+                site: me.id, partner: to, partnerKnown: to.map(partners.contains) ?? false, first: first, end: end, head: head,
+                entries: entries.count)
+        )
     }
 }
 

@@ -13,7 +13,9 @@ extension RecordService {
             throw Refusal(
                 "the compromise date \(since) is after today (\(today)): a key is retired as compromised from a day that has come, "
                     + "when the compromise was found or is believed to have begun; nothing was retired",
-                reasons: ["give today or an earlier day; to stop signing with the key from now on, rotate to a new key (veta issuer rotate-key)"])
+                reasons: [
+                    "give today or an earlier day; to stop signing with the key from now on, rotate to a new key (veta issuer rotate-key)"
+                ])
         }
         let (compromise, kid) = try await records.retireKey(of: id, keyNumber: n, since: since, reason: reason)
         return (compromise, kid, try await recordsVoidedByCompromise(issuer: id))

@@ -20,7 +20,8 @@ enum NewFile {
                 let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
             {
                 throw fail(
-                    "refused", 1, "\(path) is a symbolic link to \(target), which does not exist; it was not changed. Choose another \(option), or remove the link first.",
+                    "refused", 1,
+                    "\(path) is a symbolic link to \(target), which does not exist; it was not changed. Choose another \(option), or remove the link first.",
                     label: "")
             }
             if code == EEXIST {

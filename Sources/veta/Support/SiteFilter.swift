@@ -30,7 +30,8 @@ struct SiteFilter: ParsableArguments {
         let sites = try await service.sites(of: trainee)
         let origin =
             sites.applied.isEmpty
-            ? "trainee \(trainee) here was not received from a site" : "trainee \(trainee)'s entries here came from \(sites.applied.joined(separator: ", "))"
+            ? "trainee \(trainee) here was not received from a site"
+            : "trainee \(trainee)'s entries here came from \(sites.applied.joined(separator: ", "))"
         guard sites.conflicting.contains(site) else { return Refusal("trainee \(trainee) has no entries from site \(site): \(origin)") }
         return Refusal(
             "site \(site)'s entries about trainee \(trainee) are kept as a CURP conflict, not applied (the registration here stands); \(origin)",
