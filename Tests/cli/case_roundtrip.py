@@ -136,53 +136,52 @@ def markers(decoded, package):
 KINDS = {"trainingPackage": "training package", "standard": "standard", "institution": "institution"}
 
 
-def provenance(decoded, package):
-    """Problems with the provenance of every unit, and how many were checked."""
+def notes_problems(decoded, package, part, lines_for):
+    """Problems of every unit that has `part`: its CFItem's notes must hold each line that
+    `lines_for(part's decoding)` gives; and how many units were checked."""
     problems, checked = [], 0
     for unit in as_list(decoded["units"]["unit"]):
-        found = unit.get("provenance")
+        found = unit.get(part)
         if found is None:
             continue
         checked += 1
-        code = unit["@code"]
-        lines = (package.items.get(code) or {}).get("notes", "").split("\n")
-        source = " ".join([KINDS[found["@kind"]]] + [found[k] for k in ("@package", "@code") if k in found]
-                          + ([f"release {found['@release']}"] if "@release" in found else []))
-        expected = [f"Source: {source}"]
-        if "citation" in found:
-            citation = found["citation"]
-            text = citation.get("$") if isinstance(citation, dict) else citation
-            href = citation.get("@href") if isinstance(citation, dict) else None
-            expected.append("Citation: " + " ".join(x for x in (text, f"<{href}>" if href else None) if x))
-        verbatim = [p["@part"] for p in as_list(found.get("verbatim"))]
-        written = [p["@part"] for p in as_list(found.get("written"))]
-        texts = []
-        if verbatim:
-            texts.append("verbatim" + (f" ({found['@language']})" if "@language" in found else "") + ": " + ", ".join(verbatim))
-        if written:
-            texts.append("written by the institution: " + ", ".join(written))
-        if texts:
-            joined = "; ".join(texts)
-            expected.append(joined[0].upper() + joined[1:])
-        for line in expected:
-            if line not in lines:
-                problems.append(f"unit {code}: notes lack '{line}'")
+        notes = (package.items.get(unit["@code"]) or {}).get("notes", "").split("\n")
+        problems += [f"unit {unit['@code']}: notes lack '{line}'" for line in lines_for(found) if line not in notes]
     return problems, checked
+
+
+def provenance_lines(found):
+    """The notes lines a unit's decoded <provenance> gives."""
+    source = " ".join([KINDS[found["@kind"]]] + [found[k] for k in ("@package", "@code") if k in found]
+                      + ([f"release {found['@release']}"] if "@release" in found else []))
+    expected = [f"Source: {source}"]
+    if "citation" in found:
+        citation = found["citation"]
+        text = citation.get("$") if isinstance(citation, dict) else citation
+        href = citation.get("@href") if isinstance(citation, dict) else None
+        expected.append("Citation: " + " ".join(x for x in (text, f"<{href}>" if href else None) if x))
+    verbatim = [p["@part"] for p in as_list(found.get("verbatim"))]
+    written = [p["@part"] for p in as_list(found.get("written"))]
+    texts = []
+    if verbatim:
+        texts.append("verbatim" + (f" ({found['@language']})" if "@language" in found else "") + ": " + ", ".join(verbatim))
+    if written:
+        texts.append("written by the institution: " + ", ".join(written))
+    if texts:
+        joined = "; ".join(texts)
+        expected.append(joined[0].upper() + joined[1:])
+    return expected
+
+
+def provenance(decoded, package):
+    """Problems with the provenance of every unit, and how many were checked."""
+    return notes_problems(decoded, package, "provenance", provenance_lines)
 
 
 def supersession(decoded, package):
     """Problems with the supersession of every unit, and how many were checked."""
-    problems, checked = [], 0
-    for unit in as_list(decoded["units"]["unit"]):
-        found = unit.get("supersedes")
-        if found is None:
-            continue
-        checked += 1
-        code = unit["@code"]
-        line = f"Supersedes: {found['@unit']} ({'equivalent' if found['@equivalent'] == 'yes' else 'not equivalent'})"
-        if line not in (package.items.get(code) or {}).get("notes", "").split("\n"):
-            problems.append(f"unit {code}: notes lack '{line}'")
-    return problems, checked
+    return notes_problems(decoded, package, "supersedes", lambda found: [
+        f"Supersedes: {found['@unit']} ({'equivalent' if found['@equivalent'] == 'yes' else 'not equivalent'})"])
 
 
 CONSTRUCTS = [("knowledge points", knowledge_points), ("performance requirements", performance_requirements),
