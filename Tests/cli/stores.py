@@ -93,6 +93,23 @@ def store_commands(veta):
             lambda store: sql(store, "SELECT COUNT(*) FROM ledger_entry")[0][0])
 
 
+def store_commands_at(veta, default_now):
+    """run(store, *args, now=...) and must(store, *args, now=...) bound to `veta`, each running at the
+    instant `now` (VETA_NOW; `default_now` unless given), for scripts whose dates are the site's today."""
+    def run(store, *args, now=default_now):
+        return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300,
+                              env=dict(os.environ, VETA_NOW=now))
+
+    def must(store, *args, now=default_now):
+        result = run(store, *args, now=now)
+        if result.returncode != 0:
+            print(f"FAIL setup: veta {' '.join(args[:4])}: {result.stdout.strip()} {result.stderr.strip()}")
+            sys.exit(1)
+        return result
+
+    return run, must
+
+
 def as_json(result):
     """The JSON document a completed process printed on stdout, or None when it printed none."""
     try:
