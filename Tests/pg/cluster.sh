@@ -10,6 +10,8 @@
 #
 # The cluster trusts local connections (it lives for one test run); the bootstrap role `veta` owns
 # the database `veta`. Debian's package postgresql-15 provides the binaries (make test installs it).
+# max_connections is 400: Swift Testing runs the suites' PostgreSQL cases at once, each store request
+# opening its own connection and each test its own database (psql), which went past the default 100.
 set -euo pipefail
 BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 cmd=${1:?usage: cluster.sh start|stop DIR}
@@ -34,7 +36,7 @@ start)
     as_owner "$BIN/initdb" -D "$DIR/data" -U veta --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 \
         || { cat "$DIR/initdb.log" >&2; exit 2; }
     as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $port -k $DIR -c fsync=off -c max_connections=100" start >/dev/null \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $DIR -c fsync=off -c max_connections=400" start >/dev/null \
         || { cat "$DIR/server.log" >&2; exit 2; }
     as_owner "$BIN/createdb" -h 127.0.0.1 -p "$port" -U veta veta
     echo "postgresql://veta@127.0.0.1:$port/veta" | tee "$DIR/url"
