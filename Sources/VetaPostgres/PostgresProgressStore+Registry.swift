@@ -34,18 +34,12 @@ extension PostgresProgressStore {
 
     /// Chains registry `entries` after the log's last entry and inserts them, in the caller's write transaction.
     func appendRegistry(_ entries: [LedgerEntry], _ connection: PostgresConnection, recordedAt: String) async throws {
-        var (sequence, previousHash) = try await Self.head(connection)
+        let (sequence, previousHash) = try await Self.head(connection)
+        var chain = LedgerChainer(after: sequence, hash: previousHash, recordedAt: recordedAt)
         var writer = PostgresLedgerWriter(connection)
-        for var entry in entries {
+        for entry in entries {
             guard entry.kind.isRegistry, entry.registry != nil else { throw StoreError(.storage, "a registry entry without its details") }
-            sequence += 1
-            entry.sequence = sequence
-            entry.recordedAt = recordedAt
-            entry.previousHash = previousHash
-            entry.signature = nil
-            entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-            try await writer.append(entry)
-            previousHash = entry.hash
+            try await writer.append(chain.link(entry) { $0.signature = nil })
         }
     }
 
@@ -138,19 +132,11 @@ extension PostgresProgressStore {
         }
     }
 
+    /// The organisation as the log registers it (``RegistryState/organisation(_:)``), never the
+    /// `organisation` and `site` tables, which anyone who can write the database could change.
     public func organisation(_ rfc: RFC) async throws -> Organisation? {
         try await read { connection in
-            guard let row = try await connection.rows("SELECT name FROM organisation WHERE rfc = $1", Binds.of(rfc.rawValue)).first
-            else { return nil }
-            let name = try row.decode(String.self)
-            let sites = try await connection.rows(
-                "SELECT name FROM site WHERE organisation_rfc = $1 ORDER BY name", Binds.of(rfc.rawValue)
-            ).map { try $0.decode(String.self) }
-            let logged = try await self.state(connection, kinds: [.organisation, .amendment], subject: rfc.rawValue)
-                .organisations[rfc.rawValue]
-            return Organisation(
-                rfc: rfc, name: name, sites: sites, legalRepresentative: logged?["legalRepresentative"],
-                workersRepresentative: logged?["workersRepresentative"], workers: logged?["workers"].flatMap { Int($0) })
+            try await self.state(connection, kinds: [.organisation, .amendment], subject: rfc.rawValue).organisation(rfc)
         }
     }
 
@@ -192,32 +178,15 @@ extension PostgresProgressStore {
 
     static let traineeColumns = "id, paternal_surname, maternal_surname, given_names, curp, employer_rfc, occupation, job_title"
 
-    static func trainee(_ row: PostgresRow) throws -> Trainee? {
-        let (id, paternal, maternal, given, curp, employer, occupation, jobTitle) = try row.decode(
-            (String, String, String, String, String, String, String, String).self)
-        guard let curp = try? CURP(curp), let employer = try? RFC(employer) else { return nil }
-        return Trainee(
-            id: TraineeID(id), paternalSurname: paternal, maternalSurname: maternal, givenNames: given, curp: curp, employer: employer,
-            occupation: occupation, jobTitle: jobTitle)
-    }
-
+    /// The trainee as the log registers it (``RegistryState/trainee(_:)``), never the `trainee`
+    /// table, which anyone who can write the database could change.
     public func trainee(_ id: TraineeID) async throws -> Trainee? {
-        try await read { connection in
-            guard
-                let row = try await connection.rows("SELECT \(Self.traineeColumns) FROM trainee WHERE id = $1", Binds.of(id.rawValue))
-                    .first,
-                var trainee = try Self.trainee(row)
-            else { return nil }
-            trainee.occupationKey = try await self.state(connection, kinds: [.trainee, .amendment], subject: id.rawValue)
-                .trainees[id.rawValue]?["occupationKey"]
-            return trainee
-        }
+        try await read { connection in try await self.state(connection, kinds: [.trainee, .amendment], subject: id.rawValue).trainee(id) }
     }
 
+    /// Every trainee as the log registers them, by id (``RegistryState/allTrainees()``).
     public func trainees() async throws -> [Trainee] {
-        try await read { connection in
-            try await connection.rows("SELECT \(Self.traineeColumns) FROM trainee ORDER BY id").compactMap(Self.trainee)
-        }
+        try await read { connection in try await self.state(connection, kinds: [.trainee, .amendment]).allTrainees() }
     }
 
     public func add(_ assessor: Assessor) async throws {

@@ -122,25 +122,18 @@ public final class PostgresProgressStore: ProgressStore {
         let recordedAt = timestamp()
         return try await write { connection in
             try await check(connection)
-            var (sequence, previousHash) = try await Self.head(connection)
+            let (sequence, previousHash) = try await Self.head(connection)
             if let end, end != sequence {
                 throw StoreError(
                     .changed, "the ledger changed while the request was checked (entry \(sequence) is now the last, not \(end))")
             }
             try await self.checkEnrolments(entries, end: sequence, in: connection)
+            var chain = LedgerChainer(after: sequence, hash: previousHash, recordedAt: recordedAt)
             var writer = PostgresLedgerWriter(connection)
             var stored: [LedgerEntry] = []
             for original in entries {
-                var entry = try AppendCheck.cleaned(original, sequence: sequence + 1)
-                sequence += 1
-                entry.sequence = sequence
-                entry.recordedAt = recordedAt
-                entry.previousHash = previousHash
-                entry.signature = nil
-                try seal(&entry)
-                entry.hash = LedgerCanonicalEncoding.hash(of: entry)
+                let entry = try chain.append(original, seal: seal)
                 try await writer.append(entry)
-                previousHash = entry.hash
                 stored.append(entry)
             }
             try await then(connection)

@@ -23,9 +23,9 @@ struct AdministrationTests {
 
     /// Whichever of the named entries cannot be voided (missing, a registry entry, already voided,
     /// or a correction whose reinstatement would enrol the trainee twice), nothing at all is written.
-    @Test(arguments: ["missing", "reinstating an enrolment", "registry", "already voided"])
-    func correctingSeveralEntriesIsAllOrNothing(_ bad: String) async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all, ["missing", "reinstating an enrolment", "registry", "already voided"])
+    func correctingSeveralEntriesIsAllOrNothing(engine: Engine, _ bad: String) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let a = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         let b = try await world.service.record(world.evidence("RIIWHS201E", .element(2)))
         let c = try await world.service.record(world.evidence("RIIWHS201E", .knowledge("K1"), method: .writtenTest))
@@ -70,9 +70,10 @@ struct AdministrationTests {
 
     /// An id that does not name exactly the entries of one import (reaching before or after it, or
     /// past the end of the log) is refused and writes nothing.
-    @Test(arguments: [(-1, 0), (0, 1), (-1, 1), (0, 100), (1, 0), (0, -1)])
-    func anIdThatIsNotOneImportIsRefused(_ before: Int, _ after: Int) async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all, [(-1, 0), (0, 1), (-1, 1), (0, 100), (1, 0), (0, -1)])
+    func anIdThatIsNotOneImportIsRefused(engine: Engine, _ shift: (before: Int, after: Int)) async throws {
+        let (before, after) = shift
+        let world = try await TestWorld.make(engine: engine)
         let path = world.folder + "/evidence.csv"
         try
             (Self.header + "T001,EXWSAFE,RIIWHS201E,element:1,observation,satisfactory,2026-02-01,1,,,A01\n"
@@ -157,16 +158,16 @@ struct AdministrationTests {
         #expect(entry.curriculum == ref)
     }
 
-    @Test(arguments: ["Mina Saucito", "Mina, Saucito"])
-    func aRegisteredSiteIsAccepted(_ site: String) async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all, ["Mina Saucito", "Mina, Saucito"])
+    func aRegisteredSiteIsAccepted(engine: Engine, _ site: String) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         let entry = try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-01-05"), site: site)
         #expect(entry.site == site)
     }
 
-    @Test(arguments: ["Mina Fresnillo", "mina saucito", "Saucito"])
-    func aSiteTheEmployerDidNotRegisterIsRefused(_ site: String) async throws {
-        let world = try await TestWorld.make(enrol: false)
+    @Test(arguments: Engine.all, ["Mina Fresnillo", "mina saucito", "Saucito"])
+    func aSiteTheEmployerDidNotRegisterIsRefused(engine: Engine, _ site: String) async throws {
+        let world = try await TestWorld.make(enrol: false, engine: engine)
         await #expect(throws: Refusal.self) {
             try await world.service.enrol(world.trainee, in: world.ref, on: TestWorld.day("2026-01-05"), site: site)
         }

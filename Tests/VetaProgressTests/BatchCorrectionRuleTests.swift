@@ -13,8 +13,8 @@ import VetaCurricula
     }
 
     /// A world and the entry the case names.
-    static func setUp(_ kind: Case) async throws -> (TestWorld, Int64) {
-        let world = try await TestWorld.make()
+    static func setUp(_ kind: Case, engine: Engine) async throws -> (TestWorld, Int64) {
+        let world = try await TestWorld.make(engine: engine)
         let evidence = try await world.service.record(world.evidence("RIIWHS201E", .element(1)))
         switch kind {
         case .evidence: return (world, evidence.sequence)
@@ -42,10 +42,10 @@ import VetaCurricula
         }
     }
 
-    @Test(arguments: Case.allCases)
-    func severalEntriesFollowTheRulesOfOne(_ kind: Case) async throws {
-        let (single, target) = try await Self.setUp(kind)
-        let (batch, sameTarget) = try await Self.setUp(kind)
+    @Test(arguments: Engine.all, Case.allCases)
+    func severalEntriesFollowTheRulesOfOne(engine: Engine, _ kind: Case) async throws {
+        let (single, target) = try await Self.setUp(kind, engine: engine)
+        let (batch, sameTarget) = try await Self.setUp(kind, engine: engine)
         #expect(target == sameTarget)
         let one = await Self.outcome { [try await single.service.correct(target, reason: "r", on: TestWorld.day("2026-02-03"))] }
         let several = await Self.outcome { try await batch.service.correct([target], reason: "r", on: TestWorld.day("2026-02-03")) }

@@ -12,17 +12,14 @@ import VetaCurricula
 @Suite struct IdentityFromLogTests {
     /// A trainee's names and CURP, an organisation's name and an assessor's name changed by SQL in
     /// their tables are never what a read returns; `ledger verify` still names the rows.
-    @Test func aTableEditedBehindTheLogIsNeverRead() async throws {
-        let world = try await TestWorld.make()
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = false
-        try await DatabaseQueue(path: world.storePath, configuration: configuration).write { db in
-            try db.execute(
-                sql: "UPDATE trainee SET given_names = 'Falsa', paternal_surname = 'Otra', curp = ? WHERE id = 'T001'",
-                arguments: [TestWorld.curps[1]])
-            try db.execute(sql: "UPDATE organisation SET name = 'Minera Falsa'")
-            try db.execute(sql: "UPDATE assessor SET name = 'Nadie'")
-        }
+    @Test(arguments: Engine.all) func aTableEditedBehindTheLogIsNeverRead(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
+        try engine.tamper(
+            world.storePath,
+            [
+                "UPDATE trainee SET given_names = 'Falsa', paternal_surname = 'Otra', curp = '\(TestWorld.curps[1])' WHERE id = 'T001'",
+                "UPDATE organisation SET name = 'Minera Falsa'", "UPDATE assessor SET name = 'Nadie'",
+            ])
         let store = world.service.store
         let trainee = try #require(try await store.trainee(world.trainee))
         #expect(trainee.fullName == "Ana María García López" && trainee.curp.rawValue == TestWorld.curps[0])
@@ -36,12 +33,12 @@ import VetaCurricula
     /// On random histories of amendments recorded at random instants, the names read through
     /// ``KnownAtStore`` at T are the last ones amended at or before T (the registration's before any),
     /// and the names read from the store itself are the last ones amended.
-    @Test func knownAtReadsTheNamesKnownThen() async {
+    @Test(arguments: Engine.all) func knownAtReadsTheNamesKnownThen(engine: Engine) async {
         await propertyCheck(count: 15, input: Gen.int(in: 0...2_999).array(of: 1...12), Gen.int(in: 0...100)) { history, cut in
             do {
-                let world = try await TestWorld.make()
+                let world = try await TestWorld.make(engine: engine)
                 let clock = ManualClock()
-                let store = try SQLiteProgressStore(path: world.storePath, clock: { clock.now() })
+                let store = try engine.open(world.storePath, clock: { clock.now() })
                 let rfc = try RFC(TestWorld.employer)
                 let start = Instant.utcText(clock.now())
                 // (instant, whose, name) of each amendment, in order.

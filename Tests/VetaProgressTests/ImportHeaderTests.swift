@@ -8,10 +8,10 @@ import Testing
 @Suite struct ImportHeaderTests {
     typealias Sheet = SpreadsheetImportTests
 
-    static func importing(_ text: String, options: ImportOptions = ImportOptions()) async throws -> (
+    static func importing(_ text: String, options: ImportOptions = ImportOptions(), engine: Engine = .sqlite) async throws -> (
         Result<ImportReport, Refusal>, TestWorld
     ) {
-        let world = try await TestWorld.make()
+        let world = try await TestWorld.make(engine: engine)
         let path = try Sheet.write(Array(text.utf8), in: world)
         do {
             return (.success(try await world.service.importCSV(fileAt: path, options: options)), world)
@@ -22,8 +22,8 @@ import Testing
 
     static let trainee = "T002,Núñez,Ruiz,José,\(TestWorld.curps[1]),\(TestWorld.employer),Op,Op"
 
-    @Test func excelsTrailingEmptyColumnsAreDroppedWhenEveryCellUnderThemIsEmpty() async throws {
-        let (result, world) = try await Self.importing(Sheet.traineeHeader + ",,,\r\n" + Self.trainee + ",,,\r\n")
+    @Test(arguments: Engine.all) func excelsTrailingEmptyColumnsAreDroppedWhenEveryCellUnderThemIsEmpty(engine: Engine) async throws {
+        let (result, world) = try await Self.importing(Sheet.traineeHeader + ",,,\r\n" + Self.trainee + ",,,\r\n", engine: engine)
         #expect(try result.get().written == 1)
         #expect(try await world.service.store.trainee(TraineeID("T002"))?.jobTitle == "Op")
     }
@@ -56,10 +56,10 @@ import Testing
         #expect(refusal.summary.hasSuffix(":2: line 2 repeats the header"), "\(refusal.summary)")
     }
 
-    @Test(arguments: ["criterion: 1.1", "criterion:\u{00A0}1.1", "Criterion:1.1", "criterion:1.1.1", "element:0"])
-    func aMalformedTargetIsReportedAsAFormatProblemNotAMissingCriterion(_ target: String) async throws {
+    @Test(arguments: Engine.all, ["criterion: 1.1", "criterion:\u{00A0}1.1", "Criterion:1.1", "criterion:1.1.1", "element:0"])
+    func aMalformedTargetIsReportedAsAFormatProblemNotAMissingCriterion(engine: Engine, _ target: String) async throws {
         let row = "T001,EXWSAFE,RIIWHS201E,\"\(target)\",observation,satisfactory,2026-02-01,1,,,A01"
-        let (result, _) = try await Self.importing(Sheet.evidenceHeader + "\n" + row + "\n")
+        let (result, _) = try await Self.importing(Sheet.evidenceHeader + "\n" + row + "\n", engine: engine)
         let reason = try result.get().errors.first?.reason ?? ""
         #expect(reason.hasPrefix("target '"), "\(reason)")
         #expect(reason.contains("' is not one of unit, element:N, criterion:N.M, knowledge:ID"), "\(reason)")
@@ -86,9 +86,9 @@ import Testing
         #expect(refusal.summary.hasSuffix("the header is separated by ',', but the separator in use is ';' (given by --delimiter)"))
     }
 
-    @Test func aCURPAlreadyHeldNamesTheTraineeHoldingIt() async throws {
+    @Test(arguments: Engine.all) func aCURPAlreadyHeldNamesTheTraineeHoldingIt(engine: Engine) async throws {
         let row = "T002,Núñez,Ruiz,José,\(TestWorld.curps[0]),\(TestWorld.employer),Op,Op"
-        let (result, _) = try await Self.importing(Sheet.traineeHeader + "\n" + row + "\n")
+        let (result, _) = try await Self.importing(Sheet.traineeHeader + "\n" + row + "\n", engine: engine)
         #expect(try result.get().errors.first?.reason == "trainee T001 already has the CURP \(TestWorld.curps[0])")
     }
 }

@@ -16,9 +16,9 @@ import VetaCurricula
     }
 
     /// Both ways a file is read: whole (a byte-order mark sends it there) and as a stream.
-    @Test(arguments: [true, false])
-    func anImportIsMarkedByOneEntryNamingItsRangeAndTheFilesSHA256(byteOrderMark: Bool) async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all, [true, false])
+    func anImportIsMarkedByOneEntryNamingItsRangeAndTheFilesSHA256(engine: Engine, byteOrderMark: Bool) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let path = world.folder + "/evidence.csv"
         let bytes = (byteOrderMark ? [0xEF, 0xBB, 0xBF] : []) + Array((Self.header + Self.rows(1...3)).utf8)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -35,8 +35,8 @@ import VetaCurricula
         #expect(try await world.service.store.projectionProblems() == [])
     }
 
-    @Test func anImportFollowedInTheSameSecondByARecordIsUndoneByItsId() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func anImportFollowedInTheSameSecondByARecordIsUndoneByItsId(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let path = world.folder + "/evidence.csv"
         try (Self.header + Self.rows(1...2)).write(toFile: path, atomically: true, encoding: .utf8)
         let id = try #require(try await world.service.importCSV(fileAt: path).importID)

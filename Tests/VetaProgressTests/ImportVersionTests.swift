@@ -9,8 +9,8 @@ import VetaCurricula
 /// or read whole.
 @Suite struct ImportVersionTests {
     /// The world with 2.0.0 published, T001 enrolled in 1.1.0 and T002 in 2.0.0.
-    static func world() async throws -> (TestWorld, CurriculumRef) {
-        let (world, newer) = try await VersionTests.withNewerVersion()
+    static func world(engine: Engine) async throws -> (TestWorld, CurriculumRef) {
+        let (world, newer) = try await VersionTests.withNewerVersion(engine: engine)
         try await world.service.store.add(
             Trainee(
                 id: TraineeID("T002"), paternalSurname: "Pérez", maternalSurname: "", givenNames: "Luis",
@@ -26,9 +26,9 @@ import VetaCurricula
         + "T002,EXWSAFE,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-01,1,,,A01,\n"
         + "T001,EXWSAFE,RIIWHS201E,criterion:1.2,observation,satisfactory,2026-02-02,1,,,A01,\n"
 
-    @Test func aBareCodeInAnImportRowMeansTheVersionItsTraineeIsEnrolledIn() async throws {
-        let (streamed, newer) = try await Self.world()
-        let (whole, _) = try await Self.world()
+    @Test(arguments: Engine.all) func aBareCodeInAnImportRowMeansTheVersionItsTraineeIsEnrolledIn(engine: Engine) async throws {
+        let (streamed, newer) = try await Self.world(engine: engine)
+        let (whole, _) = try await Self.world(engine: engine)
         for world in [streamed, whole] { try Self.csv.write(toFile: world.folder + "/rows.csv", atomically: true, encoding: .utf8) }
         let streamedReport = try await streamed.service.importCSV(fileAt: streamed.folder + "/rows.csv")
         // A store that is not the SQLite store is given the file whole: the same rule.
@@ -50,8 +50,8 @@ import VetaCurricula
     }
 
     /// A named version is that version for anyone: a trainee enrolled in another one is refused, naming it.
-    @Test func aNamedVersionIsNotMovedToTheEnrolledOne() async throws {
-        let (world, _) = try await Self.world()
+    @Test(arguments: Engine.all) func aNamedVersionIsNotMovedToTheEnrolledOne(engine: Engine) async throws {
+        let (world, _) = try await Self.world(engine: engine)
         let row = "T001,EXWSAFE@2.0.0,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-01,1,,,A01,\n"
         try (ImportTests.header + row).write(toFile: world.folder + "/named.csv", atomically: true, encoding: .utf8)
         let report = try await world.service.importCSV(fileAt: world.folder + "/named.csv")

@@ -51,14 +51,14 @@ final class ManualClock: @unchecked Sendable {
         }
     }
 
-    @Test func knownAtNeverSeesALaterEntryAndSeesEveryEarlierOne() async throws {
+    @Test(arguments: Engine.all) func knownAtNeverSeesALaterEntryAndSeesEveryEarlierOne(engine: Engine) async throws {
         // Each step: its kind (the last two digits) and the seconds before it (the rest, up to an hour).
         await propertyCheck(count: 25, input: Gen.int(in: 0...360_099).array(of: 1...30), Gen.int(in: 0...100)) { history, cut in
             do {
-                let world = try await TestWorld.make()
+                let world = try await TestWorld.make(engine: engine)
                 let clock = ManualClock()
                 let service = ProgressService(
-                    store: try SQLiteProgressStore(path: world.storePath, clock: { clock.now() }), validator: world.service.validator)
+                    store: try engine.open(world.storePath, clock: { clock.now() }), validator: world.service.validator)
                 for step in history { try await Self.step(step % 100, gap: step / 100, world: world, service: service, clock: clock) }
                 let all = try await service.store.allEntries().map { try $0.get() }
                 // T anywhere from before the first entry to after the last, often exactly on an entry's instant.

@@ -61,43 +61,39 @@ import VetaCurricula
         #expect(try await world.service.verifyLedger().isIntact)
     }
 
-    @Test func theStoreRefusesUpdatesAndDeletesOfEntries() async throws {
-        let world = try await TestWorld.make()
-        let queue = try DatabaseQueue(path: world.storePath)
-        await #expect(throws: DatabaseError.self) { try await queue.write { try $0.execute(sql: "UPDATE ledger SET note = 'x'") } }
-        await #expect(throws: DatabaseError.self) { try await queue.write { try $0.execute(sql: "DELETE FROM ledger") } }
-    }
+    // That the database refuses updates and deletes of entries, on both engines: EngineStoreTests.theDatabaseRefusesChangesToTheLog.
 
-    @Test func verificationNamesTheFirstRowChangedDirectlyInSQLite() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func verificationNamesTheFirstRowChangedDirectlyInTheDatabase(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
-        let queue = try DatabaseQueue(path: world.storePath)
-        try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER ledger_append_only_update")
-            try db.execute(sql: "UPDATE ledger SET outcome = 1, minutes = 600 WHERE sequence = 3")
-        }
+        try engine.tamper(world.storePath, ["UPDATE ledger SET outcome = 1, minutes = 600 WHERE sequence = 3"])
         let report = try await world.service.verifyLedger()
         #expect(!report.isIntact)
         #expect(report.problems.first?.sequence == 3)
         #expect(report.problems.first?.reason.contains("changed after it was recorded") == true)
     }
 
-    @Test func verificationDetectsADeletedRowAndAForgedSignature() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func verificationDetectsADeletedRowAndAForgedSignature(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         _ = try await world.service.signOff(
             world.trainee, unit: UnitCode("RIIWHS201E"), in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-05"), key: world.key)
-        // An attacker's SQLite does not enforce foreign keys (the side table ledger_detail points at entries).
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = false
-        let queue = try DatabaseQueue(path: world.storePath, configuration: configuration)
         let forged = Base64URL.encode(try SigningKey().signature(for: [1, 2, 3]))
-        try await queue.write { db in
-            try db.execute(sql: "DROP TRIGGER ledger_append_only_update")
-            try db.execute(sql: "DROP TRIGGER ledger_append_only_delete")
-            try db.execute(sql: "DROP TRIGGER ledger_detail_append_only_update")  // the signature is in the side table
-            try db.execute(sql: "UPDATE ledger_detail SET signature = ? WHERE kind = 4", arguments: [forged])
-            try db.execute(sql: "DELETE FROM ledger WHERE sequence = 2")
+        let change = ["UPDATE ledger_detail SET signature = '\(forged)' WHERE kind = 4", "DELETE FROM ledger WHERE sequence = 2"]
+        switch engine {
+        case .sqlite:
+            // An attacker's SQLite does not enforce foreign keys (the side table ledger_detail points at entries).
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = false
+            try await DatabaseQueue(path: world.storePath, configuration: configuration).write { db in
+                for trigger in ["ledger_append_only_update", "ledger_append_only_delete", "ledger_detail_append_only_update"] {
+                    try db.execute(sql: "DROP TRIGGER \(trigger)")  // the signature is in the side table
+                }
+                for statement in change { try db.execute(sql: statement) }
+            }
+        case .postgresql:
+            // The database's owner turns off every trigger, the append-only guards and the foreign keys alike.
+            try engine.tamper(world.storePath, ["SET session_replication_role = replica"] + change)
         }
         let report = try await world.service.verifyLedger()
         #expect(report.problems.first?.sequence == 3)

@@ -60,9 +60,10 @@ import VetaCurricula
     }
 
     /// Stored and read back, a record entry is the same entry and hashes the same.
-    @Test func aRecordEntryRoundTripsThroughTheStore() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("veta-record-\(UUID().uuidString).sqlite").path
-        let store = try SQLiteProgressStore(path: path)
+    @Test(arguments: Engine.all) func aRecordEntryRoundTripsThroughTheStore(engine: Engine) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("veta-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let (store, _) = try await engine.makeStore(folder: folder, clock: { Date() })
         let xml = try Data(
             contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("Curricula/operator-haul-truck.xml"))

@@ -28,11 +28,13 @@ import VetaCurricula
         }
     }
 
-    @Test(arguments: [
-        EvidenceTarget.criterion("9.9"), .element(7), .knowledge("K42"),
-    ])
-    func evidenceAgainstSomethingTheUnitDoesNotHaveIsRefused(_ target: EvidenceTarget) async throws {
-        let world = try await TestWorld.make()
+    @Test(
+        arguments: Engine.all,
+        [
+            EvidenceTarget.criterion("9.9"), .element(7), .knowledge("K42"),
+        ])
+    func evidenceAgainstSomethingTheUnitDoesNotHaveIsRefused(engine: Engine, _ target: EvidenceTarget) async throws {
+        let world = try await TestWorld.make(engine: engine)
         await #expect(throws: Refusal.self) { try await world.service.record(world.evidence("RIIWHS201E", target)) }
     }
 

@@ -85,17 +85,14 @@ import VetaCurricula
         #expect(Self.report(twice).problems.map(\.reason) == ["assessor A01 is registered a second time"])
     }
 
-    @Test func theStoreIsVerifiedWithTheLogsKeyNotTheTables() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func theStoreIsVerifiedWithTheLogsKeyNotTheTables(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         try await world.completeSafetyUnit()
         _ = try await world.service.signOff(
             world.trainee, unit: UnitCode("RIIWHS201E"), in: world.ref, by: world.assessor, on: TestWorld.day("2026-02-05"), key: world.key)
         #expect(try await world.service.verifyLedger().isIntact)
         #expect(try await world.service.verifyLedger().signatures == 1)
-        let store = try #require(world.service.store as? SQLiteProgressStore)
-        try await store.pool.write { db in
-            try db.execute(sql: "UPDATE assessor SET public_key = ?", arguments: [SigningKey().publicKey.base64URL])
-        }
+        try engine.tamper(world.storePath, ["UPDATE assessor SET public_key = '\(SigningKey().publicKey.base64URL)'"])
         let report = try await world.service.verifyLedger()
         // The signature still verifies with the log's key; the table is named as not the log's projection.
         #expect(!report.isIntact)

@@ -25,8 +25,8 @@ import VetaCurricula
         return CurriculumRef(code: curriculum.code, version: curriculum.version)
     }
 
-    @Test func anEquivalentSuccessorTakesTheEarlierUnitsEvidence() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func anEquivalentSuccessorTakesTheEarlierUnitsEvidence(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let newer = try await publishSwap(world, equivalent: true)
         let recorded = try await world.service.record(world.evidence("RIIERR302D", .unit, date: "2026-02-01"))
         let plan = try await world.service.migrate(from: world.ref, to: newer, on: TestWorld.day("2026-03-01"), dryRun: false)
@@ -38,8 +38,8 @@ import VetaCurricula
         #expect(copy.unit == UnitCode("RIIERR302E") && copy.curriculum == newer && copy.target == .unit)
     }
 
-    @Test func aSuccessorThatIsNotEquivalentIsNamedForReassessment() async throws {
-        let world = try await TestWorld.make()
+    @Test(arguments: Engine.all) func aSuccessorThatIsNotEquivalentIsNamedForReassessment(engine: Engine) async throws {
+        let world = try await TestWorld.make(engine: engine)
         let newer = try await publishSwap(world, equivalent: false)
         let recorded = try await world.service.record(world.evidence("RIIERR302D", .unit, date: "2026-02-01"))
         let plan = try await world.service.migrate(from: world.ref, to: newer, on: TestWorld.day("2026-03-01"), dryRun: true)

@@ -101,10 +101,10 @@ import VetaCurricula
 
     /// On random histories of publications, retirements and enrolments (refused steps included), the
     /// lifecycle table the commands wrote is exactly what `veta store rebuild` writes from the log alone.
-    @Test func theLifecycleTableIsAlwaysTheLogsProjection() async throws {
+    @Test(arguments: Engine.all) func theLifecycleTableIsAlwaysTheLogsProjection(engine: Engine) async throws {
         await propertyCheck(count: 10, input: Gen.int(in: 0...29).array(of: 2...12)) { history in
             do {
-                let world = try await TestWorld.make()
+                let world = try await TestWorld.make(engine: engine)
                 let newer = CurriculumRef(code: world.ref.code, version: SemanticVersion(major: 2, minor: 0, patch: 0))
                 for code in history {
                     let day = TestWorld.day("2026-03-01").adding(days: code)
@@ -116,14 +116,17 @@ import VetaCurricula
                         }
                     } catch is Refusal {}
                 }
+                let select = "SELECT * FROM curriculum_lifecycle ORDER BY code, version"
                 let dump = {
-                    try await DatabaseQueue(path: world.storePath).read { db in
-                        try Row.fetchAll(db, sql: "SELECT * FROM curriculum_lifecycle ORDER BY code, version").map(\.description)
+                    switch engine {
+                    case .sqlite:
+                        try await DatabaseQueue(path: world.storePath).read { db in try Row.fetchAll(db, sql: select).map(\.description) }
+                    case .postgresql: [try Engine.psql(world.storePath, select)]
                     }
                 }
                 let incremental = try await dump()
                 #expect(try await world.service.store.projectionProblems() == [], "history \(history)")
-                try await DatabaseQueue(path: world.storePath).write { db in try db.execute(sql: "DELETE FROM curriculum_lifecycle") }
+                try engine.tamper(world.storePath, ["DELETE FROM curriculum_lifecycle"])
                 _ = try await world.service.store.rebuildProjections(after: try await world.service.store.ledgerEnd())
                 #expect(try await dump() == incremental, "history \(history)")
                 #expect(try await world.service.verifyLedger().isIntact, "history \(history)")
@@ -135,8 +138,8 @@ import VetaCurricula
 
     /// Migrate moves only trainees still in training by default, and lists only units they must take:
     /// core units and the electives they started, never an elective they did not choose.
-    @Test func migrateListsOnlyTheUnitsATraineeMustTake() async throws {
-        let (world, newer) = try await Self.withNewerVersion()
+    @Test(arguments: Engine.all) func migrateListsOnlyTheUnitsATraineeMustTake(engine: Engine) async throws {
+        let (world, newer) = try await Self.withNewerVersion(engine: engine)
         let old = try await world.service.curriculum(world.ref)
         let new = try await world.service.curriculum(newer)
         let core = Set(new.packaging.core.map(\.code))

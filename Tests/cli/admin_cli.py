@@ -6,43 +6,20 @@ summaries that never say "pass" where an error was found.
 
 Usage: admin_cli.py VETA WORKDIR
 """
-import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 
 from checks import check, finish
-from stores import backup, curp, must_on, run_on, sql
+from stores import as_json, backup, curp, sql, store_commands, workplace
 
-veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
-shutil.rmtree(work, ignore_errors=True)
-os.makedirs(work)
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+veta, work, root = workplace(sys.argv)
+run, must, entries = store_commands(veta)
 keys = os.path.join(work, "keys")
 ISSUER = "https://capacitacion.example.mx"
 UNITS = ["RIIWHS201E", "RIIMPO338E", "RIIERR302E"]
 ORG, OTHER = "CMP961028AB1", "MFR110315AB1"
-
-
-def run(store, *args):
-    return run_on(veta, store, *args)
-
-
-def must(store, *args):
-    return must_on(veta, store, *args)
-
-
-def entries(store):
-    return sql(store, "SELECT COUNT(*) FROM ledger_entry")[0][0]
-
-
-def as_json(result):
-    try:
-        return json.loads(result.stdout)
-    except ValueError:
-        return None
 
 
 def key(name, part="public"):

@@ -55,51 +55,53 @@ class Package:
                 self.parents[child] = (association["destinationNodeURI"]["identifier"], association.get("sequenceNumber"))
 
 
+def child_problems(package, kind, name, expected, parent, parent_label, position):
+    """Problems of the CFItem coded `name` (a `kind`): it exists, its (fullStatement, notes, CFItemType)
+    are `expected`, and it is the child of `parent` (the CFItem of `parent_label`) at `position`."""
+    label = f"{kind} {name}"
+    found = package.items.get(name)
+    if found is None or parent is None:
+        return [f"{label}: no CFItem (or no {parent_label})"]
+    problems = []
+    if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != expected:
+        problems.append(f"{label}: statement, notes or type differ from the XML")
+    if package.parents.get(found["identifier"]) != (parent["identifier"], position):
+        problems.append(f"{label}: not the child of {parent_label} at {position}")
+    return problems
+
+
+def children_problems(package, children):
+    """Problems of every child CFItem in `children` (the arguments of ``child_problems`` after the
+    package), and how many were checked."""
+    return [problem for child in children for problem in child_problems(package, *child)], len(children)
+
+
 def knowledge_points(decoded, package):
     """Problems with the knowledge points of every unit, and how many points were checked."""
-    problems, checked = [], 0
-    for unit in as_list(decoded["units"]["unit"]):
-        code = unit["@code"]
-        for item in as_list(unit["knowledgeEvidence"].get("item")):
-            parent = package.items.get(f"{code} {item['@id']}")
-            for position, point in enumerate(as_list(item.get("point"))):
-                checked += 1
-                name = f"{code} {point['@id']}"
-                found = package.items.get(name)
-                if found is None or parent is None:
-                    problems.append(f"knowledge point {name}: no CFItem (or no item {code} {item['@id']})")
-                    continue
-                es, en = text(point)
-                if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != (es, en, "Knowledge evidence point"):
-                    problems.append(f"knowledge point {name}: statement, notes or type differ from the XML")
-                if package.parents.get(found["identifier"]) != (parent["identifier"], position + 1):
-                    problems.append(f"knowledge point {name}: not the child of {code} {item['@id']} at {position + 1}")
-    return problems, checked
+    return children_problems(package, [
+        ("knowledge point", f"{unit['@code']} {point['@id']}", (*text(point), "Knowledge evidence point"),
+         package.items.get(f"{unit['@code']} {item['@id']}"), f"item {unit['@code']} {item['@id']}", position + 1)
+        for unit in as_list(decoded["units"]["unit"])
+        for item in as_list(unit["knowledgeEvidence"].get("item"))
+        for position, point in enumerate(as_list(item.get("point")))])
+
+
+def items_before_requirements(unit):
+    """How many children a unit's CFItem has before its performance requirements: its elements,
+    knowledge items, foundation skills and range variables."""
+    return len(as_list(unit["element"])) + len(as_list(unit["knowledgeEvidence"].get("item"))) \
+        + len(as_list((unit.get("foundationSkills") or {}).get("skill"))) \
+        + len(as_list((unit.get("rangeOfConditions") or {}).get("variable")))
 
 
 def performance_requirements(decoded, package):
     """Problems with the performance requirements of every unit, and how many were checked."""
-    problems, checked = [], 0
-    for unit in as_list(decoded["units"]["unit"]):
-        code = unit["@code"]
-        parent = package.items.get(code)
-        before = len(as_list(unit["element"])) + len(as_list(unit["knowledgeEvidence"].get("item"))) \
-            + len(as_list((unit.get("foundationSkills") or {}).get("skill"))) \
-            + len(as_list((unit.get("rangeOfConditions") or {}).get("variable")))
-        for position, requirement in enumerate(as_list(unit["performanceEvidence"].get("requirement"))):
-            checked += 1
-            name = f"{code} {requirement['@id']}"
-            found = package.items.get(name)
-            if found is None or parent is None:
-                problems.append(f"performance requirement {name}: no CFItem (or no unit {code})")
-                continue
-            es, en = text(requirement)
-            expected = (es, f"{en}\nOccasions: {requirement['@occasions']}", "Performance evidence requirement")
-            if (found["fullStatement"], found.get("notes"), found["CFItemType"]) != expected:
-                problems.append(f"performance requirement {name}: statement, notes (occasions) or type differ from the XML")
-            if package.parents.get(found["identifier"]) != (parent["identifier"], before + position + 1):
-                problems.append(f"performance requirement {name}: not the child of {code} at {before + position + 1}")
-    return problems, checked
+    return children_problems(package, [
+        ("performance requirement", f"{unit['@code']} {requirement['@id']}",
+         (text(requirement)[0], f"{text(requirement)[1]}\nOccasions: {requirement['@occasions']}", "Performance evidence requirement"),
+         package.items.get(unit["@code"]), f"unit {unit['@code']}", items_before_requirements(unit) + position + 1)
+        for unit in as_list(decoded["units"]["unit"])
+        for position, requirement in enumerate(as_list(unit["performanceEvidence"].get("requirement")))])
 
 
 def markers(decoded, package):
@@ -134,53 +136,52 @@ def markers(decoded, package):
 KINDS = {"trainingPackage": "training package", "standard": "standard", "institution": "institution"}
 
 
-def provenance(decoded, package):
-    """Problems with the provenance of every unit, and how many were checked."""
+def notes_problems(decoded, package, part, lines_for):
+    """Problems of every unit that has `part`: its CFItem's notes must hold each line that
+    `lines_for(part's decoding)` gives; and how many units were checked."""
     problems, checked = [], 0
     for unit in as_list(decoded["units"]["unit"]):
-        found = unit.get("provenance")
+        found = unit.get(part)
         if found is None:
             continue
         checked += 1
-        code = unit["@code"]
-        lines = (package.items.get(code) or {}).get("notes", "").split("\n")
-        source = " ".join([KINDS[found["@kind"]]] + [found[k] for k in ("@package", "@code") if k in found]
-                          + ([f"release {found['@release']}"] if "@release" in found else []))
-        expected = [f"Source: {source}"]
-        if "citation" in found:
-            citation = found["citation"]
-            text = citation.get("$") if isinstance(citation, dict) else citation
-            href = citation.get("@href") if isinstance(citation, dict) else None
-            expected.append("Citation: " + " ".join(x for x in (text, f"<{href}>" if href else None) if x))
-        verbatim = [p["@part"] for p in as_list(found.get("verbatim"))]
-        written = [p["@part"] for p in as_list(found.get("written"))]
-        texts = []
-        if verbatim:
-            texts.append("verbatim" + (f" ({found['@language']})" if "@language" in found else "") + ": " + ", ".join(verbatim))
-        if written:
-            texts.append("written by the institution: " + ", ".join(written))
-        if texts:
-            joined = "; ".join(texts)
-            expected.append(joined[0].upper() + joined[1:])
-        for line in expected:
-            if line not in lines:
-                problems.append(f"unit {code}: notes lack '{line}'")
+        notes = (package.items.get(unit["@code"]) or {}).get("notes", "").split("\n")
+        problems += [f"unit {unit['@code']}: notes lack '{line}'" for line in lines_for(found) if line not in notes]
     return problems, checked
+
+
+def provenance_lines(found):
+    """The notes lines a unit's decoded <provenance> gives."""
+    source = " ".join([KINDS[found["@kind"]]] + [found[k] for k in ("@package", "@code") if k in found]
+                      + ([f"release {found['@release']}"] if "@release" in found else []))
+    expected = [f"Source: {source}"]
+    if "citation" in found:
+        citation = found["citation"]
+        text = citation.get("$") if isinstance(citation, dict) else citation
+        href = citation.get("@href") if isinstance(citation, dict) else None
+        expected.append("Citation: " + " ".join(x for x in (text, f"<{href}>" if href else None) if x))
+    verbatim = [p["@part"] for p in as_list(found.get("verbatim"))]
+    written = [p["@part"] for p in as_list(found.get("written"))]
+    texts = []
+    if verbatim:
+        texts.append("verbatim" + (f" ({found['@language']})" if "@language" in found else "") + ": " + ", ".join(verbatim))
+    if written:
+        texts.append("written by the institution: " + ", ".join(written))
+    if texts:
+        joined = "; ".join(texts)
+        expected.append(joined[0].upper() + joined[1:])
+    return expected
+
+
+def provenance(decoded, package):
+    """Problems with the provenance of every unit, and how many were checked."""
+    return notes_problems(decoded, package, "provenance", provenance_lines)
 
 
 def supersession(decoded, package):
     """Problems with the supersession of every unit, and how many were checked."""
-    problems, checked = [], 0
-    for unit in as_list(decoded["units"]["unit"]):
-        found = unit.get("supersedes")
-        if found is None:
-            continue
-        checked += 1
-        code = unit["@code"]
-        line = f"Supersedes: {found['@unit']} ({'equivalent' if found['@equivalent'] == 'yes' else 'not equivalent'})"
-        if line not in (package.items.get(code) or {}).get("notes", "").split("\n"):
-            problems.append(f"unit {code}: notes lack '{line}'")
-    return problems, checked
+    return notes_problems(decoded, package, "supersedes", lambda found: [
+        f"Supersedes: {found['@unit']} ({'equivalent' if found['@equivalent'] == 'yes' else 'not equivalent'})"])
 
 
 CONSTRUCTS = [("knowledge points", knowledge_points), ("performance requirements", performance_requirements),

@@ -11,48 +11,25 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 
 from checks import check, finish
-from stores import curp, sql
+from stores import as_json, curp, sql, store_commands_at, workplace
 
-veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
-shutil.rmtree(work, ignore_errors=True)
-os.makedirs(work)
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+veta, work, root = workplace(sys.argv)
 keys = os.path.join(work, "keys")
 ISSUER = "https://capacitacion.example.mx"
 UNITS = ["RIIWHS201E", "RIIMPO338E", "RIIERR302E", "RIIRIS301D"]
 ORG = "MFR110315AB1"
 NOW = "2026-11-30T10:00:00Z"
+run, must = store_commands_at(veta, NOW)
 for name in ("A01", "A02", "issuer"):
     subprocess.run([veta, "keys", "generate", "--name", name, "--out", keys], check=True, capture_output=True)
 
 
 def key(name, part="public"):
     return os.path.join(keys, f"{name}.{part}.jwk")
-
-
-def run(store, *args, now=NOW):
-    env = dict(os.environ, VETA_NOW=now)
-    return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300, env=env)
-
-
-def must(store, *args, now=NOW):
-    result = run(store, *args, now=now)
-    if result.returncode != 0:
-        print(f"FAIL setup: veta {' '.join(args[:4])}: {result.stderr.strip()}")
-        sys.exit(1)
-    return result
-
-
-def as_json(result):
-    try:
-        return json.loads(result.stdout)
-    except ValueError:
-        return None
 
 
 def site(name):

@@ -24,34 +24,19 @@ import zlib
 
 from checks import check, finish
 from serving import Server
-from stores import curp, sql
+from stores import curp, sql, store_commands_at, workplace
 from testca import make_ca_and_localhost
 
-veta, work = os.path.abspath(sys.argv[1]), sys.argv[2]
-shutil.rmtree(work, ignore_errors=True)
-os.makedirs(work)
-root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+veta, work, root = workplace(sys.argv)
 keys = os.path.join(work, "keys")
 ISSUER = "https://capacitacion.example.mx"
 UNITS = ["RIIWHS201E", "RIIMPO338E", "RIIERR302E"]
 ORG = "MFR110315AB1"
 NOW = "2027-03-01T02:00:00Z"
+run, must = store_commands_at(veta, NOW)
 for name in ("A01", "issuer"):
     subprocess.run([veta, "keys", "generate", "--name", name, "--out", keys], check=True, capture_output=True)
 ISSUER_KEY = os.path.join(keys, "issuer.private.jwk")
-
-
-def run(store, *args, now=NOW):
-    env = dict(os.environ, VETA_NOW=now)
-    return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300, env=env)
-
-
-def must(store, *args, now=NOW):
-    result = run(store, *args, now=now)
-    if result.returncode != 0:
-        print(f"FAIL setup: veta {' '.join(args[:4])}: {result.stderr.strip()}")
-        sys.exit(1)
-    return result
 
 
 def payload(jwt):

@@ -223,6 +223,8 @@ suite "C floor agrees" floor_agrees.py "$VETA" "$WORK/floor-agrees"
 suite "outside fixes (f)" outside_fixes_f.py "$VETA" "$WORK/outside-f"
 # breakit6 part E: no record NOT VALID published or listed as valid, enrolment import sites, unassessed occasions, checkpoints over a broken chain, badge --force.
 suite "outside fixes (e)" outside_fixes_e.py "$VETA" "$WORK/outside-e"
+# breakit7 open findings: reissue --format json, sync export --for a new site, bundle cut/CRLF/extra lines, a future compromise date, status --site of a CURP conflict, badge onto a dangling link.
+suite "outside fixes (g)" outside_fixes_g.py "$VETA" "$WORK/outside-g"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

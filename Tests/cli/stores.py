@@ -1,7 +1,8 @@
 """Helpers the end-to-end scripts share for building and inspecting stores: a CURP with its check
 digit, one SQL statement on a store file, a consistent copy of a store, running veta on a store
-(a command, or a set-up step that must succeed), a store with a competent trainee, and one whose
+(a command, or a set-up step that must succeed; bound to one store or to veta), a command's JSON, a store with a competent trainee, and one whose
 issuer has issued that trainee a unit record."""
+import json
 import os
 import shutil
 import sqlite3
@@ -83,6 +84,38 @@ def on_store(veta, store):
     """run, must, sql and last_sequence bound to one store, for scripts that work on one store."""
     return (lambda *args: run_on(veta, store, *args), lambda *args: must_on(veta, store, *args),
             lambda query, *params: sql(store, query, *params), lambda: last_sequence(store))
+
+
+def store_commands(veta):
+    """run(store, *args), must(store, *args) and entries(store) (how many entries its log holds) bound
+    to `veta`, for scripts that work on several stores."""
+    return (lambda store, *args: run_on(veta, store, *args), lambda store, *args: must_on(veta, store, *args),
+            lambda store: sql(store, "SELECT COUNT(*) FROM ledger_entry")[0][0])
+
+
+def store_commands_at(veta, default_now):
+    """run(store, *args, now=...) and must(store, *args, now=...) bound to `veta`, each running at the
+    instant `now` (VETA_NOW; `default_now` unless given), for scripts whose dates are the site's today."""
+    def run(store, *args, now=default_now):
+        return subprocess.run([veta, *args, "--store", store], capture_output=True, text=True, timeout=300,
+                              env=dict(os.environ, VETA_NOW=now))
+
+    def must(store, *args, now=default_now):
+        result = run(store, *args, now=now)
+        if result.returncode != 0:
+            print(f"FAIL setup: veta {' '.join(args[:4])}: {result.stdout.strip()} {result.stderr.strip()}")
+            sys.exit(1)
+        return result
+
+    return run, must
+
+
+def as_json(result):
+    """The JSON document a completed process printed on stdout, or None when it printed none."""
+    try:
+        return json.loads(result.stdout)
+    except ValueError:
+        return None
 
 
 def workplace(argv):

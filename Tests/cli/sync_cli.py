@@ -7,15 +7,15 @@ cohort showing both sites' trainees (with --site filters).
 
 Usage: sync_cli.py VETA WORKDIR
 """
-import json
 import os
 import subprocess
 import sys
 
 from checks import check, finish
-from stores import backup, curp, must_on, run_on, sql, workplace
+from stores import as_json, backup, curp, sql, store_commands, workplace
 
 veta, work, root = workplace(sys.argv)
+run, must, end = store_commands(veta)
 keys = os.path.join(work, "keys")
 UNITS = ["RIIWHS201E", "RIIMPO338E"]
 ORG = "CMP961028AB1"
@@ -26,25 +26,6 @@ for name in ("A01", "A02", "CENTRO", "ZAC01", "ZAC02"):
 
 def key(name, part="private"):
     return os.path.join(keys, f"{name}.{part}.jwk")
-
-
-def run(store, *args):
-    return run_on(veta, store, *args)
-
-
-def must(store, *args):
-    return must_on(veta, store, *args)
-
-
-def end(store):
-    return sql(store, "SELECT COUNT(*) FROM ledger_entry")[0][0]
-
-
-def as_json(result):
-    try:
-        return json.loads(result.stdout)
-    except ValueError:
-        return None
 
 
 def bundle(name):

@@ -10,6 +10,8 @@
 #
 # The cluster trusts local connections (it lives for one test run); the bootstrap role `veta` owns
 # the database `veta`. Debian's package postgresql-15 provides the binaries (make test installs it).
+# max_connections is 400: Swift Testing runs the suites' PostgreSQL cases at once, each store request
+# opening its own connection and each test its own database (psql), which went past the default 100.
 set -euo pipefail
 BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 cmd=${1:?usage: cluster.sh start|stop DIR}

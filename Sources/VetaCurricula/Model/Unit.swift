@@ -82,8 +82,9 @@ public struct PerformanceEvidence: Hashable, Sendable, Codable {
     public let occasions: Int?
     /// What must be demonstrated; with requirements, their heading.
     public let text: LocalizedText
-    /// The performance requirements (schema 1.1), each with its own occasions; empty in the 1.0 form.
-    public let requirements: [PerformanceRequirement]
+    /// The performance requirements (schema 1.1), each with its own occasions; empty in the 1.0 form
+    /// (and then left out of the JSON model).
+    @OmittedWhenEmpty public private(set) var requirements: [PerformanceRequirement]
     /// Where the `<performanceEvidence>` is.
     public let location: SourceLocation
 
@@ -94,26 +95,6 @@ public struct PerformanceEvidence: Hashable, Sendable, Codable {
         self.requirements = requirements
         self.location = location
     }
-
-    private enum CodingKeys: String, CodingKey { case occasions, text, requirements, location }
-
-    /// Decodes performance evidence; a missing `requirements` is the 1.0 form.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        occasions = try container.decodeIfPresent(Int.self, forKey: .occasions)
-        text = try container.decode(LocalizedText.self, forKey: .text)
-        requirements = try container.decodeIfPresent([PerformanceRequirement].self, forKey: .requirements) ?? []
-        location = try container.decode(SourceLocation.self, forKey: .location)
-    }
-
-    /// Encodes performance evidence; `requirements` only when there are some, so a 1.0 unit encodes as it always did.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(occasions, forKey: .occasions)
-        try container.encode(text, forKey: .text)
-        if !requirements.isEmpty { try container.encode(requirements, forKey: .requirements) }
-        try container.encode(location, forKey: .location)
-    }
 }
 
 /// One item of knowledge a candidate must show.
@@ -122,8 +103,9 @@ public struct KnowledgeItem: Hashable, Sendable, Codable {
     public let id: String
     /// What must be known; for an item with points, their heading ("key policies ..., including:").
     public let text: LocalizedText
-    /// The points under the heading (schema 1.1), each assessable; empty for a plain item.
-    public let points: [KnowledgePoint]
+    /// The points under the heading (schema 1.1), each assessable; empty for a plain item (and then
+    /// left out of the JSON model).
+    @OmittedWhenEmpty public private(set) var points: [KnowledgePoint]
     /// Where the `<item>` is.
     public let location: SourceLocation
 
@@ -133,25 +115,5 @@ public struct KnowledgeItem: Hashable, Sendable, Codable {
         self.text = text
         self.points = points
         self.location = location
-    }
-
-    private enum CodingKeys: String, CodingKey { case id, text, points, location }
-
-    /// Decodes an item; a missing `points` is an item without points.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        text = try container.decode(LocalizedText.self, forKey: .text)
-        points = try container.decodeIfPresent([KnowledgePoint].self, forKey: .points) ?? []
-        location = try container.decode(SourceLocation.self, forKey: .location)
-    }
-
-    /// Encodes an item; `points` only when it has some, so a 1.0 item encodes as it always did.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(text, forKey: .text)
-        if !points.isEmpty { try container.encode(points, forKey: .points) }
-        try container.encode(location, forKey: .location)
     }
 }

@@ -15,15 +15,11 @@ extension SQLiteProgressStore: StreamAppendingStore {}
 /// The engine-free part of ``StreamAppendingStore/appendStream(after:next:finish:)``: each entry
 /// checked, cleaned and chained after the one before, as every engine stores it.
 package struct StreamChain {
-    private var sequence: Int64
-    private var previousHash: String
-    private let recordedAt: String
+    private var chain: LedgerChainer
 
     /// A chain after entry `end`, whose hash is `previousHash`; the entries are recorded at `recordedAt`.
     package init(after end: Int64, previousHash: String, recordedAt: String) {
-        sequence = end
-        self.previousHash = previousHash
-        self.recordedAt = recordedAt
+        chain = LedgerChainer(after: end, hash: previousHash, recordedAt: recordedAt)
     }
 
     /// A ``StoreError/Kind/changed`` unless the ledger still ends at `end` (its last entry is `last`).
@@ -40,17 +36,11 @@ package struct StreamChain {
             throw StoreError(.storage, "only evidence (and the import's mark) is appended one entry at a time")
         }
         // The import's mark is about no trainee: nothing in it to clean.
-        var entry = original.kind == .importBatch ? original : try original.validated()
+        let entry = original.kind == .importBatch ? original : try original.validated()
         guard entry.trainee == original.trainee, entry.assessor == original.assessor else {
-            throw Refusal("the ids of entry \(sequence + 1) are not as the store keeps ids: they were not checked in their clean form")
+            throw Refusal(
+                "the ids of entry \(chain.sequence + 1) are not as the store keeps ids: they were not checked in their clean form")
         }
-        sequence += 1
-        entry.sequence = sequence
-        entry.recordedAt = recordedAt
-        entry.previousHash = previousHash
-        entry.signature = nil
-        entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-        previousHash = entry.hash
-        return entry
+        return chain.link(entry) { $0.signature = nil }
     }
 }

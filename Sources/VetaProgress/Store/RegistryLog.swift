@@ -6,19 +6,11 @@ package enum RegistryLog {
     /// Chains `entries` after the last entry of the log and inserts them.
     package static func append(_ entries: [LedgerEntry], in db: Database, recordedAt: String) throws {
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-        var sequence: Int64 = last?["sequence"] ?? 0
-        var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
+        var chain = LedgerChainer(after: last?["sequence"] ?? 0, hash: last?["hash"], recordedAt: recordedAt)
         var writer = try LedgerWriter(db)
-        for var entry in entries {
+        for entry in entries {
             precondition(entry.kind.isRegistry && entry.registry != nil, "a registry entry without its details")
-            sequence += 1
-            entry.sequence = sequence
-            entry.recordedAt = recordedAt
-            entry.previousHash = previousHash
-            entry.signature = nil
-            entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-            try writer.append(entry)
-            previousHash = entry.hash
+            try writer.append(chain.link(entry) { $0.signature = nil })
         }
     }
 

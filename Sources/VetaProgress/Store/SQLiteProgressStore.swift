@@ -248,7 +248,7 @@ public final class SQLiteProgressStore: ProgressStore {
         return try await write { db in
             try check(db)
             let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM ledger_entry ORDER BY sequence DESC LIMIT 1")
-            var sequence: Int64 = last?["sequence"] ?? 0
+            let sequence: Int64 = last?["sequence"] ?? 0
             // A caller that checked against an older ledger checks again (it then names repeats as
             // such) before the store's own guard, which would refuse them less precisely.
             if let end, end != sequence {
@@ -256,21 +256,13 @@ public final class SQLiteProgressStore: ProgressStore {
                     .changed, "the ledger changed while the request was checked (entry \(sequence) is now the last, not \(end))")
             }
             try EnrolmentGuard.check(entries, in: db)
-            var previousHash: String = last?["hash"] ?? LedgerEntry.genesisHash
+            var chain = LedgerChainer(after: sequence, hash: last?["hash"], recordedAt: recordedAt)
             var writer = try LedgerWriter(db)
             var stored: [LedgerEntry] = []
             stored.reserveCapacity(entries.count)
             for original in entries {
-                var entry = try AppendCheck.cleaned(original, sequence: sequence + 1)
-                sequence += 1
-                entry.sequence = sequence
-                entry.recordedAt = recordedAt
-                entry.previousHash = previousHash
-                entry.signature = nil
-                try seal(&entry)
-                entry.hash = LedgerCanonicalEncoding.hash(of: entry)
+                let entry = try chain.append(original, seal: seal)
                 try writer.append(entry)
-                previousHash = entry.hash
                 stored.append(entry)
             }
             try then(db, stored)

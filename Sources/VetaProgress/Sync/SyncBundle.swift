@@ -59,15 +59,16 @@ public struct SyncBundle: Hashable, Sendable {
         return signed + Array("ed25519 \(Base64URL.encode(signature))\n".utf8)
     }
 
-    /// Reads and checks a bundle: its form, and its signature with the key it names.
+    /// Reads and checks a bundle: its form, and its signature with the key it names. A bundle whose
+    /// lines end in CR LF (it went through a Windows machine) is read as its LF form, which is what
+    /// was signed; a cut or extended file is named as such.
     ///
     /// - Throws: ``SyncError`` `sync-format` or `sync-signature`.
-    public init(reading bytes: [UInt8], name: String) throws {
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), maxSplits: 2, omittingEmptySubsequences: false)
+    public init(reading raw: [UInt8], name: String) throws {
+        let bytes = Self.withLineFeeds(raw)
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         let fix = "export the bundle again (veta sync export) and copy it whole"
-        guard lines.count == 3, String(decoding: lines[0], as: UTF8.self) == Self.magic else {
-            throw SyncError(.format, "\(name) is not a veta sync bundle (its first line is not '\(Self.magic)')", fix: fix)
-        }
+        if let problem = Self.shapeProblem(lines) { throw SyncError(.format, "\(name) \(problem)", fix: fix) }
         let body: Body
         do {
             body = try JSONDecoder().decode(Body.self, from: Data(lines[1]))
@@ -76,10 +77,11 @@ public struct SyncBundle: Hashable, Sendable {
         }
         guard body.format == 1 else { throw SyncError(.format, "\(name) is a bundle of format \(body.format), not 1", fix: fix) }
         let last = String(decoding: lines[2], as: UTF8.self)
-        guard last.hasPrefix("ed25519 "), last.hasSuffix("\n"), let signature = Base64URL.decode(String(last.dropFirst(8).dropLast())),
-            let key = try? PublicSigningKey(body.publicKey)
-        else {
-            throw SyncError(.signature, "\(name) has no readable signature line or key", fix: fix)
+        guard last.hasPrefix("ed25519 "), let signature = Base64URL.decode(String(last.dropFirst(8))), signature.count == 64 else {
+            throw SyncError(.signature, "\(name) has no readable signature line (line 3 is not 'ed25519 ' and a signature)", fix: fix)
+        }
+        guard let key = try? PublicSigningKey(body.publicKey) else {
+            throw SyncError(.signature, "\(name) names no readable public key (its publicKey is not an Ed25519 key)", fix: fix)
         }
         let signedCount = lines[0].count + 1 + lines[1].count + 1
         guard key.isValidSignature(signature, for: Array(bytes.prefix(signedCount))) else {
@@ -88,6 +90,42 @@ public struct SyncBundle: Hashable, Sendable {
                 fix: fix)
         }
         self.body = body
+    }
+
+    /// `bytes` with every CR LF as LF: the form that was signed. JSON escapes a carriage return in a
+    /// string, and the other two lines have none, so no CR of the bundle's own is lost.
+    static func withLineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(UInt8(ascii: "\r")) else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") { continue }
+            result.append(byte)
+        }
+        return result
+    }
+
+    /// What is wrong with the bundle's lines (split at every line feed), said after its name, or nil:
+    /// a bundle is exactly three lines, each ended by a line feed.
+    static func shapeProblem(_ lines: [ArraySlice<UInt8>]) -> String? {
+        let first = String(decoding: lines[0], as: UTF8.self)
+        if lines.count == 1, first.isEmpty { return "is empty, not a veta sync bundle" }
+        guard first == magic else {
+            if lines.count == 1, magic.hasPrefix(first) { return "is cut short: it ends inside its first line" }
+            return "is not a veta sync bundle (its first line is not '\(magic)')"
+        }
+        switch lines.count {
+        case 1: return "is cut short: it ends at the end of its first line, before the line feed"
+        case 2 where lines[1].isEmpty:
+            return "is cut short: it ends after its first line (a bundle has 3 lines: '\(magic)', the content, the signature)"
+        case 2: return "is cut short: it ends inside its content (line 2 of 3)"
+        case 3 where lines[2].isEmpty: return "is cut short: its signature line (line 3) is missing"
+        case 3: return "is cut short: its signature line (line 3) has no line feed at its end"
+        case 4 where lines[3].isEmpty: return nil
+        default:
+            return
+                "has more lines after its signature line (line 3): a bundle ends with its signature, so the file was changed or joined to another"
+        }
     }
 
     /// Creates a bundle.

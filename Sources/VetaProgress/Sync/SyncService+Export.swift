@@ -7,6 +7,9 @@ public struct SyncExportReport: Hashable, Sendable, Codable {
     public let site: String
     /// The store the bundle was made for, when known.
     public let partner: String?
+    /// Whether this store has received a bundle from `partner`: false for a first export to a new
+    /// site (or a mistyped id), whose bundle starts at entry 1 unless `--since` says otherwise.
+    public let partnerKnown: Bool
     /// The first sequence carried (`end + 1` when none).
     public let first: Int64
     /// The last entry of the chain.
@@ -33,6 +36,12 @@ extension ProgressService {
         let receipts = try await receipts()
         let partners = Set(receipts.map(\.receipt.origin))
         let to = partner ?? (partners.count == 1 ? partners.first : nil)
+        if let partner, partner == me.id {
+            throw SyncError(
+                .site, "--for \(partner) names this store itself: a bundle is for another store",
+                fix: "give the site id of the store that will import the bundle (veta sync chains lists the sites this store received from)"
+            )
+        }
         let acknowledged = receipts.filter { $0.receipt.origin == to }.map(\.receipt.acknowledged).max() ?? 0
         let end = try await store.ledgerEnd()
         if since == nil, acknowledged > end, let to {
@@ -71,7 +80,12 @@ extension ProgressService {
             site: me.id, role: me.role, publicKey: key.publicKey.base64URL, first: first, end: end, previousHash: previousHash, head: head,
             exportedAt: SQLiteProgressStore.timestamp(Date()), entries: entries, curricula: curricula)
         let bytes = try SyncBundle(body: body).bytes(signedWith: key)
-        return (bytes, SyncExportReport(site: me.id, partner: to, first: first, end: end, head: head, entries: entries.count))
+        return (
+            bytes,
+            SyncExportReport(
+                site: me.id, partner: to, partnerKnown: to.map(partners.contains) ?? false, first: first, end: end, head: head,
+                entries: entries.count)
+        )
     }
 }
 

@@ -19,18 +19,9 @@ extension SyncWrite {
     /// `previousHash`, recorded at `recordedAt`. The copies keep their signatures (made over the
     /// sender's bytes, ``SiteChains``); the receipt has none.
     package func chained(after end: Int64, previousHash: String, recordedAt: String) -> [LedgerEntry] {
-        var sequence = end
-        var previous = previousHash
-        return ([receipt] + copies).map { original in
-            var entry = original
-            sequence += 1
-            entry.sequence = sequence
-            entry.recordedAt = recordedAt
-            entry.previousHash = previous
-            if entry.kind == .receipt { entry.signature = nil }
-            entry.hash = LedgerCanonicalEncoding.hash(of: entry)
-            previous = entry.hash
-            return entry
+        var chain = LedgerChainer(after: end, hash: previousHash, recordedAt: recordedAt)
+        return ([receipt] + copies).map { entry in
+            chain.link(entry) { if $0.kind == .receipt { $0.signature = nil } }
         }
     }
 

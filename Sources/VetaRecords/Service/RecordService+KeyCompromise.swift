@@ -8,7 +8,15 @@ extension RecordService {
     public func retireKey(issuer id: String, keyNumber n: Int, since: CalendarDate, reason: String) async throws -> (
         compromise: KeyCompromise, keyID: String, affected: [IssuedRecord]
     ) {
-        try await progress.requireNotAfterToday(since, for: "a key compromise")
+        let today = try await progress.today()
+        guard since <= today else {
+            throw Refusal(
+                "the compromise date \(since) is after today (\(today)): a key is retired as compromised from a day that has come, "
+                    + "when the compromise was found or is believed to have begun; nothing was retired",
+                reasons: [
+                    "give today or an earlier day; to stop signing with the key from now on, rotate to a new key (veta issuer rotate-key)"
+                ])
+        }
         let (compromise, kid) = try await records.retireKey(of: id, keyNumber: n, since: since, reason: reason)
         return (compromise, kid, try await recordsVoidedByCompromise(issuer: id))
     }

@@ -7,7 +7,13 @@ enum BadgeFile {
     /// The refusal when `path` exists (checked before the store is read, so nothing is done).
     static func refuseExisting(_ path: String) throws {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            // A symbolic link whose target does not exist: there is something at the path all the same.
+            guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return }
+            throw Refusal(
+                "\(path) is a symbolic link to \(target), which does not exist; it was not changed",
+                reasons: ["choose another --out, remove the link first, or pass --force to replace the link with the image"])
+        }
         throw Refusal(
             "\(path) already exists; it was not changed",
             reasons: [

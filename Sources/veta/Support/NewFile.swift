@@ -14,8 +14,17 @@ enum NewFile {
         // O_EXCL: the check and the creation are one step, so a file that appears meanwhile is not overwritten.
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
-            let reason = String(cString: strerror(errno))
-            if errno == EEXIST {
+            let code = errno
+            let reason = String(cString: strerror(code))
+            if code == EEXIST, !FileManager.default.fileExists(atPath: path),
+                let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path)
+            {
+                throw fail(
+                    "refused", 1,
+                    "\(path) is a symbolic link to \(target), which does not exist; it was not changed. Choose another \(option), or remove the link first.",
+                    label: "")
+            }
+            if code == EEXIST {
                 throw fail(
                     "refused", 1, "\(path) already exists; it was not changed. Choose another \(option), or remove the file first.",
                     label: "")

@@ -22,4 +22,19 @@ struct SiteFilter: ParsableArguments {
         }
         return trainees
     }
+
+    /// The refusal of `trainee`, who is not among the site's trainees: it names what did come from the
+    /// site (entries kept as a conflict, not applied) and where the trainee's entries here came from.
+    func refusal(_ trainee: TraineeID, _ service: ProgressService) async throws -> Refusal {
+        let site = id ?? ""
+        let sites = try await service.sites(of: trainee)
+        let origin =
+            sites.applied.isEmpty
+            ? "trainee \(trainee) here was not received from a site"
+            : "trainee \(trainee)'s entries here came from \(sites.applied.joined(separator: ", "))"
+        guard sites.conflicting.contains(site) else { return Refusal("trainee \(trainee) has no entries from site \(site): \(origin)") }
+        return Refusal(
+            "site \(site)'s entries about trainee \(trainee) are kept as a CURP conflict, not applied (the registration here stands); \(origin)",
+            reasons: ["veta sync conflicts lists them; without --site, status shows the trainee registered here"])
+    }
 }

@@ -59,13 +59,16 @@ enum Engine: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 extension Engine {
-    /// Another handle on the store at `location` (as a second process would open it).
-    func open(_ location: String) throws -> any ProgressStore {
+    /// Another handle on the store at `location` (as a second process would open it), recording at
+    /// `clock`'s instants (by default the fixed instant the test worlds record at).
+    func open(_ location: String, clock: @escaping @Sendable () -> Date = { Date(timeIntervalSince1970: 1_795_000_000) }) throws
+        -> any ProgressStore
+    {
         switch self {
-        case .sqlite: return try SQLiteProgressStore(path: location, clock: { Date(timeIntervalSince1970: 1_795_000_000) })
+        case .sqlite: return try SQLiteProgressStore(path: location, clock: clock)
         case .postgresql:
             let address = try #require(try PostgresAddress.parse(location))
-            return try PostgresProgressStore(address: address, create: false, clock: { Date(timeIntervalSince1970: 1_795_000_000) })
+            return try PostgresProgressStore(address: address, create: false, clock: clock)
         }
     }
 

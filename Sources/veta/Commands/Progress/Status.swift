@@ -28,7 +28,7 @@ struct Status: AsyncParsableCommand {
                 throw Refusal("no trainee \(trainee)")
             }
             if let trainees = try await site.trainees(service), !trainees.contains(person.id.rawValue) {
-                throw Refusal("trainee \(person.id) has no entries from site \(site.id ?? "")")
+                throw try await site.refusal(person.id, service)
             }
             let statuses = try await service.status(of: person.id, asOf: try await asOf.orToday(service))
             if format == .json { return try printJSON(statuses) }

@@ -67,7 +67,8 @@ struct Sync: AsyncParsableCommand {
                 The bundle carries this store's chain from the entry after the last one the other store
                 acknowledged (its receipts, received here) to the last; --since N starts at entry N
                 instead. It is signed with --key (Ed25519, made by veta keys generate); the first bundle
-                a store imports from a site pins the key. The file is never overwritten.
+                a store imports from a site pins the key. The file is never overwritten. --for may name a
+                store this one never received from (a first export to a new site): the output says so.
 
                 Example:
                   veta sync export --key keys/zac01.private.jwk --to zac01-2026-12-01.bundle
@@ -95,6 +96,11 @@ struct Sync: AsyncParsableCommand {
                 Terminal.out(
                     "bundle \(to): site \(report.site), entries \(report.first)-\(report.end) (\(report.entries)), head \(report.head.prefix(12))…\n"
                 )
+                if let partner = report.partner, !report.partnerKnown {
+                    Terminal.out(
+                        "this store has received no bundle from \(partner): a first export to it, from entry \(report.first) (check the id if \(partner) has sent bundles here)\n"
+                    )
+                }
             }
         }
     }

@@ -53,44 +53,55 @@ struct Reissue: AsyncParsableCommand {
     @Option(help: "Folder for the issued files.") var out: String = "."
     @Option(help: ArgumentHelp("Judge competence as of this date, YYYY-MM-DD (default today).", valueName: "yyyy-mm-dd"))
     var asOf: DateArgument?
+    @Option(help: "Output format: text or json.") var format: ListingFormat = .text
     @OptionGroup var store: StoreOptions
 
-    func validate() throws {
-        guard (serial == nil) == compromised else { throw ValidationError("give either a SERIAL or --compromised") }
-        guard issuer == nil || compromised else { throw ValidationError("--issuer goes with --compromised") }
+    /// What is wrong with the choice between SERIAL and --compromised, or nil. Judged in `run`, not
+    /// in `validate`: ArgumentParser validates before it reports an unknown option, so a word after
+    /// an unknown option (taken for SERIAL) would hide the real mistake behind this one.
+    var choiceProblem: String? {
+        if let serial, compromised { return "give either a SERIAL or --compromised, not both (SERIAL is \(serial))" }
+        if serial == nil, !compromised { return "give either a SERIAL or --compromised" }
+        if issuer != nil, !compromised { return "--issuer goes with --compromised" }
+        return nil
     }
 
     func run() async throws {
-        try await runReporting {
+        if let choiceProblem { throw UsageProblem.report(choiceProblem, of: Self.self, json: format == .json) }
+        try await runReporting(json: format == .json) {
             let service = try store.openRecords(create: true)
             let signingKey = try readPrivateKey(key)
             let date = try await asOf.orToday(service.progress)
-            guard compromised else { return try await reissue(serial ?? "", service: service, key: signingKey, asOf: date) }
+            var report = ReissueReport()
+            guard compromised else {
+                report.add(try await reissue(serial ?? "", service: service, key: signingKey, asOf: date), json: format == .json)
+                return try report.finish(json: format == .json)
+            }
             let voided = try await service.recordsVoidedByCompromise(issuer: try await IssuerChoice.id(issuer, in: service.records))
-            if voided.isEmpty { Terminal.out("no standing record is signed with a key retired as compromised\n") }
-            var failed = 0
             for record in voided {
                 // The credential and its DC-3 are one issuance: the first re-issue replaces both.
                 if try await service.records.entry(.supersession, record.serial) != nil { continue }
                 do {
-                    try await reissue(record.serial, service: service, key: signingKey, asOf: date)
+                    report.add(try await reissue(record.serial, service: service, key: signingKey, asOf: date), json: format == .json)
                 } catch let refusal as Refusal {
-                    failed += 1
-                    Terminal.err("veta: not re-issued: \(record.serial): \(refusal.description)\n")
+                    report.notReissued.append(.init(serial: record.serial, message: refusal.description))
                 }
             }
-            if failed > 0 { throw ExitCode(1) }
+            try report.finish(json: format == .json, compromised: true)
         }
     }
 
-    private func reissue(_ serial: String, service: RecordService, key: SigningKey, asOf date: CalendarDate) async throws {
+    private func reissue(_ serial: String, service: RecordService, key: SigningKey, asOf date: CalendarDate) async throws
+        -> [ReissueReport.Issued]
+    {
         // Each new file supersedes the old record of its own format (the DC-3 its DC-3, the credential its credential).
         var oldBatch: [IssuedRecord] = []
         if let old = try await service.records.record(serial) { oldBatch = try await service.issuance(of: old) }
         let issued = try await service.reissue(serial, key: key, outputFolder: out, asOf: date)
-        for item in issued {
-            let superseded = oldBatch.first { $0.format == item.record.format }?.serial ?? serial
-            Terminal.out("issued \(item.record.serial) (\(item.record.format.rawValue)), superseding \(superseded): \(item.path)\n")
+        return issued.map { item in
+            ReissueReport.Issued(
+                serial: item.record.serial, format: item.record.format.rawValue,
+                supersedes: oldBatch.first { $0.format == item.record.format }?.serial ?? serial, path: item.path)
         }
     }
 }
