@@ -16,7 +16,7 @@ LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.s
 
 
 .PHONY: demo-curricula demo-progress
-.PHONY: all build demo test bench bench-lib bench-validate lint deps py-deps oracle-deps embed-schema golden rules-doc clean fuzz fuzz-build fuzz-smoke
+.PHONY: all build demo test bench bench-lib bench-validate bench-pg lint deps py-deps oracle-deps embed-schema golden rules-doc clean fuzz fuzz-build fuzz-smoke
 
 all: build
 
@@ -187,6 +187,17 @@ bench: deps py-deps
 bench-validate: py-deps
 	$(SWIFT) build -c release --product veta $(BUILD_FLAGS)
 	$(PY) Tests/bench/bench.py --veta .build/release/veta --skip catalogue,python,oneline --runs 9 --section validate --out BENCHMARKS.md
+
+## bench-pg: issue 14's rows on a throwaway PostgreSQL cluster (Tests/pg/with-cluster.sh), release veta: evidence import
+## next to psql \copy of the same CSV, status p50/p99, sync import of a site bundle; replaces the marked "pg" section of BENCHMARKS.md
+PG_BENCH_TRAINEES ?= 20000
+PG_BENCH_ENTRIES ?= 200000
+PG_BENCH_SITE_TRAINEES ?= 5000
+PG_BENCH_SITE_ENTRIES ?= 100000
+bench-pg: py-deps
+	$(SWIFT) build -c release --product veta $(BUILD_FLAGS)
+	bash Tests/pg/with-cluster.sh $(PY) Tests/bench/bench_pg.py --veta .build/release/veta --trainees $(PG_BENCH_TRAINEES) \
+	  --entries $(PG_BENCH_ENTRIES) --site-trainees $(PG_BENCH_SITE_TRAINEES) --site-entries $(PG_BENCH_SITE_ENTRIES) --section pg --out BENCHMARKS.md
 
 ## bench-lib: issue 9's rows with only a release build of veta-bench (its import/verify/cohort make the commands'
 ## library calls; the debug veta sets the store up), then instruction counts against the C floor on a small store;
