@@ -7,7 +7,7 @@ import Testing
 /// must stay those of the fields, as the synthesised conformances of the struct with stored fields were.
 @Suite struct UnitFieldsTests {
     /// Every unit of every shipped and valid example curriculum.
-    static func units() throws -> [Unit] {
+    static func units() throws -> [VetaCurricula.Unit] {
         let files =
             try Repository.files(in: "Curricula", withExtension: "xml")
             + Repository.files(in: "Examples", withExtension: "xml").filter { $0.contains("/valid-") }
@@ -20,7 +20,7 @@ import Testing
         let encoder = JSONEncoder()
         for unit in try Self.units() {
             let bytes = try encoder.encode(unit)
-            let decoded = try JSONDecoder().decode(Unit.self, from: bytes)
+            let decoded = try JSONDecoder().decode(VetaCurricula.Unit.self, from: bytes)
             #expect(decoded == unit, "\(unit.code)")
             #expect(decoded.hashValue == unit.hashValue, "\(unit.code)")
             #expect(try encoder.encode(decoded) == bytes, "\(unit.code)")
@@ -28,7 +28,8 @@ import Testing
     }
 
     @Test func theEncodingNamesTheFieldsInDeclarationOrderAndLeavesNilOptionalsOut() throws {
-        let unit = try #require(try Self.units().first { $0.provenance == nil && $0.supersedes == nil })
+        let units = try Self.units()
+        let unit = try #require(units.first { $0.provenance == nil && $0.supersedes == nil })
         let text = String(decoding: try JSONEncoder().encode(unit), as: UTF8.self)
         // First occurrences: none of these keys is used inside an earlier field (`location` is, by references).
         let keys = [
