@@ -190,13 +190,13 @@ bench-validate: py-deps
 
 ## bench-pg: issue 14's rows on a throwaway PostgreSQL cluster (Tests/pg/with-cluster.sh), release veta: evidence import
 ## next to psql \copy of the same CSV, status p50/p99, sync import of a site bundle; replaces the marked "pg" section of BENCHMARKS.md
-PG_BENCH_TRAINEES ?= 20000
-PG_BENCH_ENTRIES ?= 200000
-PG_BENCH_SITE_TRAINEES ?= 5000
-PG_BENCH_SITE_ENTRIES ?= 100000
+PG_BENCH_TRAINEES ?= 10000
+PG_BENCH_ENTRIES ?= 100000
+PG_BENCH_SITE_TRAINEES ?= 2000
+PG_BENCH_SITE_ENTRIES ?= 50000
 bench-pg: py-deps
 	$(SWIFT) build -c release --product veta $(BUILD_FLAGS)
-	bash Tests/pg/with-cluster.sh $(PY) Tests/bench/bench_pg.py --veta .build/release/veta --trainees $(PG_BENCH_TRAINEES) \
+	bash Tests/pg/with-cluster.sh $(PY) Tests/bench/bench_pg.py --veta .build/release/veta --trainees $(PG_BENCH_TRAINEES) --samples 100 \
 	  --entries $(PG_BENCH_ENTRIES) --site-trainees $(PG_BENCH_SITE_TRAINEES) --site-entries $(PG_BENCH_SITE_ENTRIES) --section pg --out BENCHMARKS.md
 
 ## bench-lib: issue 9's rows with only a release build of veta-bench (its import/verify/cohort make the commands'

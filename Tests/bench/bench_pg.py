@@ -1,8 +1,8 @@
 """`make bench-pg`: issue 14's benchmarks on a PostgreSQL store (run under Tests/pg/with-cluster.sh,
 which starts a throwaway cluster and gives its URL in VETA_TEST_POSTGRES).
 
-Usage: bench_pg.py --veta PATH [--trainees 20000] [--entries 200000] [--site-trainees 5000]
-                   [--site-entries 100000] [--samples 200] [--out FILE] [--section NAME]
+Usage: bench_pg.py --veta PATH [--trainees 10000] [--entries 100000] [--site-trainees 2000]
+                   [--site-entries 50000] [--samples 100] [--out FILE] [--section NAME]
 
 In one run, on one cluster:
 - evidence import: `veta import` of a generated evidence CSV into the PostgreSQL store (every check,
@@ -97,11 +97,11 @@ def evidence_csv(path, ids, count, targets, seed, label):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--veta", required=True)
-    parser.add_argument("--trainees", type=int, default=20_000)
-    parser.add_argument("--entries", type=int, default=200_000)
-    parser.add_argument("--site-trainees", type=int, default=5_000)
-    parser.add_argument("--site-entries", type=int, default=100_000)
-    parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--trainees", type=int, default=10_000)
+    parser.add_argument("--entries", type=int, default=100_000)
+    parser.add_argument("--site-trainees", type=int, default=2_000)
+    parser.add_argument("--site-entries", type=int, default=50_000)
+    parser.add_argument("--samples", type=int, default=100)
     parser.add_argument("--out")
     parser.add_argument("--section")
     args = parser.parse_args()
