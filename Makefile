@@ -16,7 +16,7 @@ LINT_PATHS = $(shell find Sources Tests -name '*.swift' ! -name 'BundledSchema.s
 
 
 .PHONY: demo-curricula demo-progress
-.PHONY: all build demo test bench bench-lib lint deps py-deps oracle-deps embed-schema golden rules-doc clean fuzz fuzz-build fuzz-smoke
+.PHONY: all build demo test bench bench-lib bench-validate bench-pg lint deps py-deps oracle-deps embed-schema golden rules-doc clean fuzz fuzz-build fuzz-smoke
 
 all: build
 
@@ -180,6 +180,24 @@ bench: deps py-deps
 	$(PY) Tests/bench/bench_progress.py --veta .build/release/veta --veta-bench .build/release/veta-bench --floor bench-out/ledger-floor \
 	  --trainees $(BENCH_TRAINEES) --entries $(BENCH_ENTRIES) --out BENCHMARKS.md
 	$(PY) Tests/bench/bench_records.py --veta-bench .build/release/veta-bench --count 10000 --out BENCHMARKS.md
+
+## bench-validate: issue 11's rows with only a release build of the veta CLI: one 4,000-unit curriculum against
+## xmllint (CPU time and callgrind instruction counts), units against time (1k, 4k, 8k, 32k units) and a file at the
+## 64 MiB limit; replaces the marked "validate" section of BENCHMARKS.md
+bench-validate: py-deps
+	$(SWIFT) build -c release --product veta $(BUILD_FLAGS)
+	$(PY) Tests/bench/bench.py --veta .build/release/veta --skip catalogue,python,oneline --runs 9 --section validate --out BENCHMARKS.md
+
+## bench-pg: issue 14's rows on a throwaway PostgreSQL cluster (Tests/pg/with-cluster.sh), release veta: evidence import
+## next to psql \copy of the same CSV, status p50/p99, sync import of a site bundle; replaces the marked "pg" section of BENCHMARKS.md
+PG_BENCH_TRAINEES ?= 10000
+PG_BENCH_ENTRIES ?= 100000
+PG_BENCH_SITE_TRAINEES ?= 2000
+PG_BENCH_SITE_ENTRIES ?= 50000
+bench-pg: py-deps
+	$(SWIFT) build -c release --product veta $(BUILD_FLAGS)
+	bash Tests/pg/with-cluster.sh $(PY) Tests/bench/bench_pg.py --veta .build/release/veta --trainees $(PG_BENCH_TRAINEES) --samples 100 \
+	  --entries $(PG_BENCH_ENTRIES) --site-trainees $(PG_BENCH_SITE_TRAINEES) --site-entries $(PG_BENCH_SITE_ENTRIES) --section pg --out BENCHMARKS.md
 
 ## bench-lib: issue 9's rows with only a release build of veta-bench (its import/verify/cohort make the commands'
 ## library calls; the debug veta sets the store up), then instruction counts against the C floor on a small store;

@@ -1,40 +1,145 @@
 /// A unit of competency: what a worker must be able to do, to what standard, shown how.
+///
+/// Its fields live in one shared, immutable box, so copying a unit (every rule that walks a
+/// curriculum's units copies each one) retains one reference instead of each of its strings and
+/// arrays. Equality, hashing and the Codable form are those of the fields, as before
+/// (`Unit+Codable.swift`).
 public struct Unit: Hashable, Sendable, Codable {
+    final class Fields: Sendable {
+        let code: UnitCode
+        let title: LocalizedText
+        let application: LocalizedText?
+        let hours: Int
+        let isSafetyCritical: Bool
+        let prerequisites: [UnitReference]
+        let elements: [Element]
+        let foundationSkills: [FoundationSkill]?
+        let rangeOfConditions: [RangeVariable]?
+        let performanceEvidence: PerformanceEvidence
+        let knowledgeEvidence: [KnowledgeItem]
+        let assessmentConditions: LocalizedText
+        let notStatedInSource: [UnstatedPart]?
+        let notYetTranscribed: [UnstatedPart]?
+        let provenance: UnitProvenance?
+        let supersedes: UnitSupersession?
+        let location: SourceLocation
+
+        init(
+            code: UnitCode,
+            title: LocalizedText,
+            application: LocalizedText?,
+            hours: Int,
+            isSafetyCritical: Bool,
+            prerequisites: [UnitReference],
+            elements: [Element],
+            foundationSkills: [FoundationSkill]?,
+            rangeOfConditions: [RangeVariable]?,
+            performanceEvidence: PerformanceEvidence,
+            knowledgeEvidence: [KnowledgeItem],
+            assessmentConditions: LocalizedText,
+            notStatedInSource: [UnstatedPart]?,
+            notYetTranscribed: [UnstatedPart]?,
+            provenance: UnitProvenance?,
+            supersedes: UnitSupersession?,
+            location: SourceLocation
+        ) {
+            self.code = code
+            self.title = title
+            self.application = application
+            self.hours = hours
+            self.isSafetyCritical = isSafetyCritical
+            self.prerequisites = prerequisites
+            self.elements = elements
+            self.foundationSkills = foundationSkills
+            self.rangeOfConditions = rangeOfConditions
+            self.performanceEvidence = performanceEvidence
+            self.knowledgeEvidence = knowledgeEvidence
+            self.assessmentConditions = assessmentConditions
+            self.notStatedInSource = notStatedInSource
+            self.notYetTranscribed = notYetTranscribed
+            self.provenance = provenance
+            self.supersedes = supersedes
+            self.location = location
+        }
+    }
+
+    let fields: Fields
+
     /// The unit's code, unique within its curriculum.
-    public let code: UnitCode
+    public var code: UnitCode { fields.code }
     /// The unit's title.
-    public let title: LocalizedText
+    public var title: LocalizedText { fields.title }
     /// What the unit is for and who it applies to.
-    public let application: LocalizedText?
+    public var application: LocalizedText? { fields.application }
     /// Nominal hours.
-    public let hours: Int
+    public var hours: Int { fields.hours }
     /// Whether this is a safety or risk-management unit.
-    public let isSafetyCritical: Bool
+    public var isSafetyCritical: Bool { fields.isSafetyCritical }
     /// Units that must be signed off before this one.
-    public let prerequisites: [UnitReference]
+    public var prerequisites: [UnitReference] { fields.prerequisites }
     /// The elements, numbered 1, 2, 3 ...
-    public let elements: [Element]
+    public var elements: [Element] { fields.elements }
     /// The foundation skills (schema 1.1); nil when the file states none.
-    public let foundationSkills: [FoundationSkill]?
+    public var foundationSkills: [FoundationSkill]? { fields.foundationSkills }
     /// The range of conditions (schema 1.1); nil when the file states none.
-    public let rangeOfConditions: [RangeVariable]?
+    public var rangeOfConditions: [RangeVariable]? { fields.rangeOfConditions }
     /// What must be demonstrated, and how often.
-    public let performanceEvidence: PerformanceEvidence
+    public var performanceEvidence: PerformanceEvidence { fields.performanceEvidence }
     /// What must be known; empty when the source states none (``notStatedInSource``).
-    public let knowledgeEvidence: [KnowledgeItem]
+    public var knowledgeEvidence: [KnowledgeItem] { fields.knowledgeEvidence }
     /// Where, with what and by whom the unit is assessed; empty when the source states none.
-    public let assessmentConditions: LocalizedText
+    public var assessmentConditions: LocalizedText { fields.assessmentConditions }
     /// The parts the file marks `<notStatedInSource/>` (schema 1.1), in document order; nil when none,
     /// so a 1.0 unit encodes as it always did.
-    public let notStatedInSource: [UnstatedPart]?
+    public var notStatedInSource: [UnstatedPart]? { fields.notStatedInSource }
     /// The parts the file marks `<notYetTranscribed/>` (schema 1.1, drafts only: VETA-R023); nil when none.
-    public let notYetTranscribed: [UnstatedPart]?
+    public var notYetTranscribed: [UnstatedPart]? { fields.notYetTranscribed }
     /// Where the unit comes from (schema 1.1 `<provenance>`); nil when the file does not say.
-    public let provenance: UnitProvenance?
+    public var provenance: UnitProvenance? { fields.provenance }
     /// The earlier unit this one supersedes (schema 1.1); nil when the file does not say.
-    public let supersedes: UnitSupersession?
+    public var supersedes: UnitSupersession? { fields.supersedes }
     /// Where the `<unit>` element is.
-    public let location: SourceLocation
+    public var location: SourceLocation { fields.location }
+
+    /// A unit with these fields (the reader makes them).
+    init(
+        code: UnitCode,
+        title: LocalizedText,
+        application: LocalizedText?,
+        hours: Int,
+        isSafetyCritical: Bool,
+        prerequisites: [UnitReference],
+        elements: [Element],
+        foundationSkills: [FoundationSkill]?,
+        rangeOfConditions: [RangeVariable]?,
+        performanceEvidence: PerformanceEvidence,
+        knowledgeEvidence: [KnowledgeItem],
+        assessmentConditions: LocalizedText,
+        notStatedInSource: [UnstatedPart]?,
+        notYetTranscribed: [UnstatedPart]?,
+        provenance: UnitProvenance?,
+        supersedes: UnitSupersession?,
+        location: SourceLocation
+    ) {
+        fields = Fields(
+            code: code,
+            title: title,
+            application: application,
+            hours: hours,
+            isSafetyCritical: isSafetyCritical,
+            prerequisites: prerequisites,
+            elements: elements,
+            foundationSkills: foundationSkills,
+            rangeOfConditions: rangeOfConditions,
+            performanceEvidence: performanceEvidence,
+            knowledgeEvidence: knowledgeEvidence,
+            assessmentConditions: assessmentConditions,
+            notStatedInSource: notStatedInSource,
+            notYetTranscribed: notYetTranscribed,
+            provenance: provenance,
+            supersedes: supersedes,
+            location: location)
+    }
 }
 
 /// A reference to a unit by its code, from a prerequisite or a packaging rule.

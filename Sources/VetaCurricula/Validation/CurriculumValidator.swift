@@ -34,10 +34,11 @@ public final class CurriculumValidator: Sendable {
     ///
     /// - Parameters:
     ///   - keepingModel: Whether the result keeps the ``Curriculum``; its code and version are kept either way.
-    ///   - freeingDocument: Whether libxml2's tree of the file is freed when validation ends. Pass
-    ///     `false` only in a process that exits soon after (the command line validating one file):
-    ///     the tree is then left for the system to take back with the process, which saves freeing
-    ///     it node by node. Nothing else changes.
+    ///   - freeingDocument: Whether libxml2's tree of the file (and, without `keepingModel`, the
+    ///     model read from it) is freed when validation ends. Pass `false` only in a process that
+    ///     exits soon after (the command line validating one file): they are then left for the
+    ///     system to take back with the process, which saves freeing them node by node. Nothing
+    ///     else changes.
     public func validate(_ bytes: [UInt8], path: String, keepingModel: Bool = true, freeingDocument: Bool = true) -> ValidationResult {
         let parsed: ParsedDocument
         switch SecureXMLParser(limits: limits, dates: schema.dateWhitespace).parse(bytes, path: path) {
@@ -56,6 +57,9 @@ public final class CurriculumValidator: Sendable {
         case .success(let read): curriculum = read
         case .failure(let unreadable): return ValidationResult(path: path, curriculum: nil, diagnostics: unreadable.diagnostics)
         }
+        // The model a caller does not keep goes with the tree when the process is about to exit:
+        // freeing its units one array at a time is work for nothing then (see `freeingDocument`).
+        if !freeingDocument && !keepingModel { LeftAllocated.keep(curriculum) }
         return ValidationResult(
             path: path, curriculum: curriculum, diagnostics: RuleCatalog.check(curriculum), keepingModel: keepingModel)
     }

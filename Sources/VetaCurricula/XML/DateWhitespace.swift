@@ -10,6 +10,10 @@ struct DateWhitespace: Sendable {
     /// Local names of the elements and attributes whose every declaration has a date or time type.
     let elements: Set<String>
     let attributes: Set<String>
+    /// The same names as NUL-terminated bytes, compared in place with the parser's C strings for
+    /// every element and attribute of every file (see ``isListed(_:in:)``).
+    private let elementNames: [[UInt8]]
+    private let attributeNames: [[UInt8]]
 
     private static let dateTypes: Set<String> = [
         "date", "dateTime", "time", "gYear", "gYearMonth", "gMonth", "gMonthDay", "gDay", "duration",
@@ -29,6 +33,8 @@ struct DateWhitespace: Sendable {
         guard let document, let root = xmlDocGetRootElement(document) else {
             elements = []
             attributes = []
+            elementNames = []
+            attributeNames = []
             return
         }
         defer { xmlFreeDoc(document) }
@@ -53,6 +59,8 @@ struct DateWhitespace: Sendable {
         }
         elements = Set(verdicts.filter { $0.value && $0.key.hasPrefix("element ") }.map { String($0.key.dropFirst(8)) })
         attributes = Set(verdicts.filter { $0.value && $0.key.hasPrefix("attribute ") }.map { String($0.key.dropFirst(10)) })
+        elementNames = elements.sorted().map { Array($0.utf8) + [0] }
+        attributeNames = attributes.sorted().map { Array($0.utf8) + [0] }
     }
 
     /// Trims the white space around date and time values in `document`, in place.
@@ -75,10 +83,10 @@ struct DateWhitespace: Sendable {
     /// It runs for every element of every file, so names are compared as C strings in place and
     /// a Swift string is made only for a date value.
     func normalise(element node: xmlNodePtr) {
-        if !attributes.isEmpty {
+        if !attributeNames.isEmpty {
             var property = node.pointee.properties
             while let attribute = property {
-                if attribute.pointee.ns == nil, Self.isListed(attribute.pointee.name, in: attributes),
+                if attribute.pointee.ns == nil, Self.isListed(attribute.pointee.name, in: attributeNames),
                     let name = attribute.pointee.name.map({ String(cString: $0) }),
                     let value = XMLNode(pointer: node).attribute(name)
                 {
@@ -89,7 +97,7 @@ struct DateWhitespace: Sendable {
             }
         }
         // Only an element holding one text node: anything else is invalid for a simple type.
-        if !elements.isEmpty, Self.isListed(node.pointee.name, in: elements), let text = node.pointee.children,
+        if !elementNames.isEmpty, Self.isListed(node.pointee.name, in: elementNames), let text = node.pointee.children,
             text.pointee.next == nil, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content
         {
             let value = String(cString: content)
@@ -103,8 +111,15 @@ struct DateWhitespace: Sendable {
         elements == other.elements && attributes == other.attributes
     }
 
-    private static func isListed(_ name: UnsafePointer<xmlChar>?, in names: Set<String>) -> Bool {
-        names.contains { wanted in wanted.withCString { XMLNode.equal(name, $0) } }
+    /// Whether `name` is one of `names` (each NUL-terminated): the first byte rules out most
+    /// names without a call, and no Swift string is made (this runs for every element).
+    private static func isListed(_ name: UnsafePointer<xmlChar>?, in names: [[UInt8]]) -> Bool {
+        guard let name else { return false }
+        let first = name.pointee
+        for wanted in names where wanted[0] == first {
+            if wanted.withUnsafeBufferPointer({ xmlStrEqual(name, $0.baseAddress) != 0 }) { return true }
+        }
+        return false
     }
 
     private static func collect(
