@@ -85,6 +85,8 @@ demo-curricula: build
 	$(VETA) show --detail --lang en Examples/valid-performance-requirements.xml
 	@echo "== veta show --detail (a real unit transcribed in steps: its provenance and what is not transcribed yet)"
 	$(VETA) show --detail --lang en Examples/valid-draft-real-unit.xml
+	@echo "== veta show --detail (three real RII units in steps: RIIRIS201E's performance requirement verbatim, what is not transcribed yet)"
+	$(VETA) show --detail --lang en Examples/valid-draft-real-units.xml
 	@echo "== veta validate Examples (one invalid file per rule: findings expected, exit 1)"
 	@rc=0; $(VETA) validate Examples > .build/demo-examples.txt 2>&1 || rc=$$?; \
 	  head -n 6 .build/demo-examples.txt; echo "  ..."; tail -n 1 .build/demo-examples.txt; \

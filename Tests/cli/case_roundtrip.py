@@ -42,7 +42,8 @@ def as_list(value):
 
 
 def text(localized):
-    return localized["es"], localized["en"]
+    # A draft may be in one language: the export then has an empty fullStatement (es) or no notes (en).
+    return localized.get("es", ""), localized.get("en")
 
 
 class Package:
