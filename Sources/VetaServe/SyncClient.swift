@@ -29,9 +29,14 @@ public struct SyncAddress: Hashable, Sendable {
             throw SyncAddressError("\(text) must not carry a user, a password, a query or a fragment")
         }
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
-        if scheme == "http", !["localhost", "127.0.0.1", "::1"].contains(bare.lowercased()) {
+        if scheme == "http", !Self.isLoopback(bare) {
             throw SyncAddressError(
                 "plain http:// is refused for \(bare): bundles carry trainees' personal data and would cross the network unencrypted; use https:// (plain http is accepted for localhost only)"
+            )
+        }
+        if scheme == "https", (try? SocketAddress(ipAddress: bare, port: 0)) != nil {
+            throw SyncAddressError(
+                "\(text): an IP address as the centre's https:// host is not supported yet (TLS does not send an IP address as the server name); use the host name the centre's certificate names, e.g. https://centro.example.mx"
             )
         }
         tls = scheme == "https"
@@ -41,6 +46,15 @@ public struct SyncAddress: Hashable, Sendable {
         var path = url.path
         while path.hasSuffix("/") { path.removeLast() }
         base = path
+    }
+}
+
+extension SyncAddress {
+    /// Whether `host` (without brackets) is this machine only: localhost, 127.0.0.1 or ::1. Plain
+    /// http is accepted to these alone, by `veta sync push`/`pull` and by `veta serve --sync-store`.
+    public static func isLoopback(_ host: String) -> Bool {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        return ["localhost", "127.0.0.1", "::1"].contains(bare.lowercased())
     }
 }
 

@@ -225,6 +225,8 @@ suite "outside fixes (f)" outside_fixes_f.py "$VETA" "$WORK/outside-f"
 suite "outside fixes (e)" outside_fixes_e.py "$VETA" "$WORK/outside-e"
 # breakit7 open findings: reissue --format json, sync export --for a new site, bundle cut/CRLF/extra lines, a future compromise date, status --site of a CURP conflict, badge onto a dangling link.
 suite "outside fixes (g)" outside_fixes_g.py "$VETA" "$WORK/outside-g"
+# breakit8 findings 3-6: no trap on a closed stdout (PostgreSQL, VETA_TEST_POSTGRES), serve --sync-store start-up refusals, IP hosts.
+suite "outside fixes (i)" outside_fixes_i.py "$VETA" "$WORK/outside-i"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

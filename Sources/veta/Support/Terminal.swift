@@ -13,11 +13,19 @@ enum Terminal {
     /// Copies the text's UTF-8 bytes in place: the generic `Data(text.utf8)` looks up a protocol
     /// conformance at run time, which scans every conformance in the binary (tens of millions of
     /// instructions, a tenth of validating a 4,000-unit file).
+    ///
+    /// `FileHandle.write(_:)` traps on a failed write (`try!` inside Foundation): once SwiftNIO (the
+    /// PostgreSQL client, the server) ignores SIGPIPE, a reader that closed stdout early (`| head`)
+    /// made that a crash. ``OutputClosed`` decides instead.
     private static func write(_ text: String, to handle: FileHandle) {
         var text = text
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-            handle.write(Data(bytes: base, count: bytes.count))
+            do {
+                try handle.write(contentsOf: Data(bytes: base, count: bytes.count))
+            } catch {
+                OutputClosed.failed(error, stdout: handle.fileDescriptor == STDOUT_FILENO)
+            }
         }
     }
 

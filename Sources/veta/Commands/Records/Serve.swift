@@ -70,6 +70,11 @@ struct Serve: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535 (got \(port))") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
         guard !host.isEmpty else { throw ValidationError("--host must not be empty") }
+        if syncStore != nil, tlsCert == nil, !CentreSync.isLoopback(host) {
+            throw ValidationError(
+                "--sync-store without --tls-cert and --tls-key serves trainees' personal data in clear; on --host \(host) give --tls-cert and --tls-key (plain http is accepted on localhost, 127.0.0.1 and ::1 only)"
+            )
+        }
         guard folder?.isEmpty != true else { throw ValidationError("the site folder must not be empty") }
     }
 
@@ -77,12 +82,17 @@ struct Serve: AsyncParsableCommand {
     private func centreSync(_ path: String, key: String) async throws -> CentreSync {
         // Opened for writing, never created: a missing store is refused before listening.
         let service = try StoreOptions.parse(["--store", path]).openExistingRecords().progress
-        _ = try await service.requiredSiteIdentity()
         var sites: [String: String] = [:]
         for site in syncSite {
             let parts = site.split(separator: "=", maxSplits: 1).map(String.init)
             guard sites[parts[0]] == nil else { throw Refusal("--sync-site names \(parts[0]) twice") }
             sites[parts[0]] = try publicKeyArgument(parts[1]).base64URL
+        }
+        let identity = try await service.siteIdentity()
+        if let problem = try await CentreSync.startupProblem(
+            identity: identity, sites: sites, pinned: { try await service.syncPartner($0).publicKey })
+        {
+            throw problem
         }
         return CentreSync(service: service, key: try readPrivateKey(key), sites: sites)
     }
