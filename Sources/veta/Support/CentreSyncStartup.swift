@@ -22,8 +22,11 @@ extension CentreSync {
         guard identity.role == .centre else {
             return SyncError(
                 .site,
-                "the --sync-store store is site \(identity.id)'s (role \(identity.role.rawValue)): veta serve --sync-store serves a centre's store only",
-                fix: "give the centre's store (veta sync init --id CENTRE-ID --role centre); a site pushes and pulls with veta sync push/pull")
+                "the --sync-store store is site \(identity.id)'s (role \(identity.role.rawValue)): "
+                    + "veta serve --sync-store serves a centre's store only",
+                fix:
+                    "give the centre's store (veta sync init --id CENTRE-ID --role centre); a site pushes and pulls with veta sync push/pull"
+            )
         }
         for (site, key) in sites.sorted(by: { $0.key < $1.key }) {
             guard let held = try await pinned(site), held != key else { continue }
