@@ -23,7 +23,7 @@ import VetaCurricula
     static func rows(_ count: Int, badAt position: Int?, site bad: String) -> String {
         var csv = ImportTests.header
         for index in 0..<count {
-            let site = index == position ? bad : ["", "Mina Saucito", "\"Mina, Saucito\""][index % 3]
+            let site = index == position ? "\"\(bad)\"" : ["", "Mina Saucito", "\"Mina, Saucito\""][index % 3]
             csv += "T001,EXWSAFE,RIIWHS201E,criterion:1.1,observation,satisfactory,2026-02-0\(index + 1),1,\(site),,A01,\n"
         }
         return csv
