@@ -225,6 +225,8 @@ suite "outside fixes (f)" outside_fixes_f.py "$VETA" "$WORK/outside-f"
 suite "outside fixes (e)" outside_fixes_e.py "$VETA" "$WORK/outside-e"
 # breakit7 open findings: reissue --format json, sync export --for a new site, bundle cut/CRLF/extra lines, a future compromise date, status --site of a CURP conflict, badge onto a dangling link.
 suite "outside fixes (g)" outside_fixes_g.py "$VETA" "$WORK/outside-g"
+# breakit8 findings 7-9: import sites on every path, a bundle with a byte-order mark, reissue of a re-issued record.
+suite "outside fixes (j)" outside_fixes_j.py "$VETA" "$WORK/outside-j"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
