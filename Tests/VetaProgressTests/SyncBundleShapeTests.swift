@@ -32,6 +32,26 @@ import Testing
         #expect(try SyncBundle(reading: crlf, name: "b.bundle").body == SyncBundle(reading: bytes, name: "b.bundle").body)
     }
 
+    /// A bundle saved in Notepad (a UTF-8 byte-order mark first, CR LF or not) is the bundle that was signed.
+    @Test(arguments: [false, true]) func aBundleWithAByteOrderMarkIsTheBundleThatWasSigned(crlf: Bool) throws {
+        let bytes = try Self.bundle()
+        let text = String(decoding: bytes, as: UTF8.self)
+        let saved: [UInt8] = [0xEF, 0xBB, 0xBF] + Array((crlf ? text.replacingOccurrences(of: "\n", with: "\r\n") : text).utf8)
+        #expect(try SyncBundle(reading: saved, name: "b.bundle").body == SyncBundle(reading: bytes, name: "b.bundle").body)
+        // The mark is not taken as part of what was signed: a changed byte after it still fails the signature.
+        let changed: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(text.replacingOccurrences(of: "ZAC-01", with: "ZAC-02").utf8)
+        #expect(Self.refusal(changed)?.code == .signature)
+        #expect(Self.refusal([0xEF, 0xBB, 0xBF])?.message == "b.bundle is empty, not a veta sync bundle")
+    }
+
+    /// A bundle saved as UTF-16 ("Unicode" in Notepad) is named as such, not as "not a bundle".
+    @Test func aUTF16BundleIsNamedAsSuch() throws {
+        let text = String(decoding: try Self.bundle(), as: UTF8.self)
+        let utf16: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let refusal = try #require(Self.refusal(utf16))
+        #expect(refusal.code == .format && refusal.message.contains("UTF-16"))
+    }
+
     /// Every cut of a bundle, at every byte, is refused as cut short (sync-format), naming where it ends.
     @Test func everyCutOfABundleIsNamedAsCutShort() throws {
         let bytes = try Self.bundle()

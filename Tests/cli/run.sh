@@ -227,6 +227,8 @@ suite "outside fixes (e)" outside_fixes_e.py "$VETA" "$WORK/outside-e"
 suite "outside fixes (g)" outside_fixes_g.py "$VETA" "$WORK/outside-g"
 # breakit8 findings 3-6: no trap on a closed stdout (PostgreSQL, VETA_TEST_POSTGRES), serve --sync-store start-up refusals, IP hosts.
 suite "outside fixes (i)" outside_fixes_i.py "$VETA" "$WORK/outside-i"
+# breakit8 findings 7-9: import sites on every path, a bundle with a byte-order mark, reissue of a re-issued record.
+suite "outside fixes (j)" outside_fixes_j.py "$VETA" "$WORK/outside-j"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

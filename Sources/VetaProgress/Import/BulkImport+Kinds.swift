@@ -167,7 +167,6 @@ extension ProgressService {
         var entries: [LedgerEntry] = []
         var repeats: [Int] = []
         var finder = ImportTable.RepeatFinder()
-        var admission = AdmissionCheck(service: self, registry: try await store.registry())
         entries.reserveCapacity(rows.count)
         for (number, row) in rows.enumerated() {
             if number % 1024 == 0 { progress?(number, rows.count * 2) }
@@ -186,10 +185,7 @@ extension ProgressService {
                 assessor: field("assessor"), attachment: field("attachment_sha256"))
             {
             case .success(let entry):
-                if let problem = try await admission.siteProblem(entry.trainee, site: entry.site) {
-                    errors.append(.init(line: row.line, reason: problem))
-                    continue
-                }
+                // The site was checked with the rest of the row (ImportContext), as the streamed reading checks it.
                 if stored.contains(EvidenceKey(entry)) { repeats.append(row.line) }
                 entries.append(entry)
             case .failure(let refusal): errors.append(.init(line: row.line, reason: refusal.reasons.joined(separator: "; ")))

@@ -1,8 +1,13 @@
 import Foundation
 import VetaCurricula
 
-/// What checking an evidence file needs, loaded once: curricula, assessors and enrolments.
-/// Used by one import at a time, from one task (or from the write that task awaits).
+/// What checking an evidence file needs, loaded once: curricula, assessors, enrolments and the
+/// sites of trainees' employers. Used by one import at a time, from one task (or from the write
+/// that task awaits).
+///
+/// Every way an evidence file is read (whole or as a stream, on either engine) checks its rows
+/// here, so a rule that holds for one holds for all: a row's site must be one its trainee's
+/// employer registered (``AdmissionCheck/siteProblem(_:site:)``), as for `veta record`.
 ///
 /// A bare curriculum code in a row means, for that row's trainee, the version the trainee is
 /// enrolled in (as ``ProgressService/resolve(_:for:)`` does for `veta record`); `CODE@x.y.z`, or a
@@ -20,6 +25,11 @@ final class ImportContext: @unchecked Sendable {
     private let enrolmentEntries: [TraineeID: [LedgerEntry]]
     /// Today on the site's calendar (``ProgressService/today(at:)``), read once for the whole file.
     private let today: CalendarDate
+    /// The site check, made with the log's registry read once, on the first row that names a site.
+    private var admission: AdmissionCheck?
+    /// Why each (trainee, site) named so far is refused, or nil when it is accepted; a pair missing
+    /// here was not checked, and its row is refused.
+    private var siteProblems: [String: String?] = [:]
 
     private init(service: ProgressService, enrolmentEntries: [TraineeID: [LedgerEntry]], today: CalendarDate) {
         self.service = service
@@ -38,7 +48,7 @@ final class ImportContext: @unchecked Sendable {
         trainee: String?, curriculum: String?, unit: String?, target: String?, method: String?, outcome: String?, date: String?,
         hours: String?, decimalComma: Bool, site: String?, note: String?, assessor: String?, attachment: String?
     ) async -> Result<LedgerEntry, Refusal> {
-        await load(curriculum: curriculum, assessor: assessor, trainee: trainee)
+        await load(curriculum: curriculum, assessor: assessor, trainee: trainee, site: site)
         return loadedEntry(
             trainee: trainee, curriculum: curriculum, unit: unit, target: target, method: method, outcome: outcome, date: date,
             hours: hours, decimalComma: decimalComma, site: site, note: note, assessor: assessor, attachment: attachment)
@@ -46,8 +56,12 @@ final class ImportContext: @unchecked Sendable {
 
     /// Reads the curriculum and the assessor a row names, if not read yet, so that
     /// ``loadedEntry(trainee:curriculum:unit:target:method:outcome:date:hours:decimalComma:site:note:assessor:attachment:)``
-    /// finds them (for a bare code, the version `trainee` is enrolled in).
-    func load(curriculum: String?, assessor: String?, trainee: String?) async {
+    /// finds them (for a bare code, the version `trainee` is enrolled in), and checks `site`
+    /// against the sites of `trainee`'s employer.
+    func load(curriculum: String?, assessor: String?, trainee: String?, site: String?) async {
+        if let trainee, let site, !site.isEmpty, siteProblems[Self.siteKey(trainee, site)] == nil {
+            siteProblems[Self.siteKey(trainee, site)] = .some(await siteProblem(TraineeID(trainee), site: site))
+        }
         if let curriculum, let ref = enrolledRef(curriculum, trainee: trainee), enrolledVersions[ref] == nil {
             enrolledVersions[ref] = await read(ref.description)
         }
@@ -93,6 +107,14 @@ final class ImportContext: @unchecked Sendable {
                 reasons.append(error.summary)
             }
         }
+        if let site, !site.isEmpty {
+            // Never accepted unchecked: a (trainee, site) that load(...) did not see is refused.
+            switch siteProblems[Self.siteKey(trainee, site)] {
+            case .none: reasons.append("site \(site) was not checked against the sites of the trainee's employer")
+            case .some(.some(let problem)): reasons.append(problem)
+            case .some(.none): break
+            }
+        }
         let enrolled = enrolledRef(curriculum, trainee: trainee).flatMap { enrolledVersions[$0] }
         guard let resolved = enrolled ?? curricula[curriculum] else {
             return .failure(Refusal("row", reasons: ["curriculum \(curriculum) was not read"]))
@@ -133,6 +155,19 @@ final class ImportContext: @unchecked Sendable {
         let ref = EnrolmentState.activeEnrolment(in: entries, trainee: id, code: CurriculumCode(text))?.ref
         activeRefs[key] = .some(ref)
         return ref
+    }
+
+    private static func siteKey(_ trainee: String, _ site: String) -> String { trainee + "\u{0}" + site }
+
+    /// Why `site` is refused for `trainee` (``AdmissionCheck/siteProblem(_:site:)``), or nil; a
+    /// store that does not read refuses the row, naming why.
+    private func siteProblem(_ trainee: TraineeID, site: String) async -> String? {
+        do {
+            if admission == nil { admission = AdmissionCheck(service: service, registry: try await service.store.registry()) }
+            return try await admission?.siteProblem(trainee, site: site)
+        } catch {
+            return "site \(site) cannot be checked against the employer's sites: \(error)"
+        }
     }
 
     private func curriculum(_ text: String) async -> Result<(CurriculumRef, Curriculum), Refusal> {

@@ -132,7 +132,7 @@ extension ProgressService {
             guard seen.insert(values.hashValue).inserted else { throw ReadWhole() }
             await context.load(
                 curriculum: rows.field(values, "curriculum"), assessor: rows.field(values, "assessor"),
-                trainee: rows.field(values, "trainee"))
+                trainee: rows.field(values, "trainee"), site: rows.field(values, "site"))
             guard case .success(let entry) = rows.entry(values, context: context) else { throw ReadWhole() }
             guard !stored.contains(EvidenceKey(entry).hashValue) else { throw ReadWhole() }
             count += 1

@@ -61,13 +61,20 @@ public struct SyncBundle: Hashable, Sendable {
 
     /// Reads and checks a bundle: its form, and its signature with the key it names. A bundle whose
     /// lines end in CR LF (it went through a Windows machine) is read as its LF form, which is what
-    /// was signed; a cut or extended file is named as such.
+    /// was signed; so is one that begins with a UTF-8 byte-order mark (it was saved in Notepad):
+    /// what was signed begins with `veta-sync-bundle 1`, never with the mark. A UTF-16 file is named
+    /// as such; a cut or extended file is named as such.
     ///
     /// - Throws: ``SyncError`` `sync-format` or `sync-signature`.
     public init(reading raw: [UInt8], name: String) throws {
-        let bytes = Self.withLineFeeds(raw)
-        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         let fix = "export the bundle again (veta sync export) and copy it whole"
+        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
+            throw SyncError(
+                .format, "\(name) was saved as UTF-16 (it begins with a UTF-16 byte-order mark); a bundle is UTF-8",
+                fix: "save it as UTF-8 (in Notepad: Save as, encoding UTF-8), or " + fix)
+        }
+        let bytes = Self.withLineFeeds(Self.withoutByteOrderMark(raw))
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if let problem = Self.shapeProblem(lines) { throw SyncError(.format, "\(name) \(problem)", fix: fix) }
         let body: Body
         do {
@@ -90,6 +97,11 @@ public struct SyncBundle: Hashable, Sendable {
                 fix: fix)
         }
         self.body = body
+    }
+
+    /// `bytes` without a leading UTF-8 byte-order mark (EF BB BF), which an editor may add on saving.
+    static func withoutByteOrderMark(_ bytes: [UInt8]) -> [UInt8] {
+        bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
     }
 
     /// `bytes` with every CR LF as LF: the form that was signed. JSON escapes a carriage return in a

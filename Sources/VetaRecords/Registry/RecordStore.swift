@@ -125,7 +125,7 @@ public final class RecordStore: Sendable {
                 for serial in oldSerials {
                     guard RecordRules.entry(.issue, serial, in: stored) != nil else { throw Refusal("no record \(serial)") }
                     if let earlier = RecordRules.entry(.supersession, serial, in: stored) {
-                        throw Refusal("\(serial) is already superseded by \(earlier.record?.supersededBy ?? "another record")")
+                        throw SupersededRefusal.refusal(serial, by: SupersededRefusal.successors(earlier), own: nil)
                     }
                 }
             },

@@ -210,9 +210,15 @@ extension RecordService {
                         + "issue a new record (veta issue)")
             }
         }
-        for record in batch {
+        // Named for the serial asked about (its own supersession first), with its own successor.
+        for record in [old] + batch.filter({ $0.serial != old.serial }) {
             if let earlier = try await records.entry(.supersession, record.serial) {
-                throw Refusal("\(record.serial) is already superseded by \(earlier.record?.supersededBy ?? "another record")")
+                let successors = SupersededRefusal.successors(earlier)
+                var own: String?
+                for successor in successors where own == nil {
+                    if try await records.record(successor)?.format == old.format { own = successor }
+                }
+                throw SupersededRefusal.refusal(serial, by: successors, own: own)
             }
         }
         let credential = batch.first { $0.format == .ob3 }?.serial ?? serial
