@@ -225,6 +225,8 @@ suite "outside fixes (f)" outside_fixes_f.py "$VETA" "$WORK/outside-f"
 suite "outside fixes (e)" outside_fixes_e.py "$VETA" "$WORK/outside-e"
 # breakit7 open findings: reissue --format json, sync export --for a new site, bundle cut/CRLF/extra lines, a future compromise date, status --site of a CURP conflict, badge onto a dangling link.
 suite "outside fixes (g)" outside_fixes_g.py "$VETA" "$WORK/outside-g"
+# breakit8 findings 1-2: an imported copy of this store's own entry is known only when this store holds that entry, the same one.
+suite "outside fixes (h)" outside_fixes_h.py "$VETA" "$WORK/outside-h"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -23,9 +23,12 @@ extension SyncPlan {
                 }
             }
         }
-        let fix =
-            "restore this store from its newest copy (the one that holds the entries \(site) received, 1-\(last)) and import there; "
-            + "if that copy is lost, set up a new store under another site id (veta sync init --id ...) and ask the committee"
+        var fix: String {
+            let held = sender.entries.filter { $0.kind == .receipt }.compactMap { SyncReceipt($0) }.filter { $0.origin == me.id }
+            return "restore this store from its newest copy (the one that holds the entries \(site) received, "
+                + "1-\(held.map(\.last).max() ?? last)) and import there; "
+                + "if that copy is lost, set up a new store under another site id (veta sync init --id ...) and ask the committee"
+        }
         for line in receipt.lines where line.sequence <= end {
             if let reason = unreadable[line.sequence] {
                 throw SyncError(
