@@ -229,6 +229,8 @@ suite "outside fixes (g)" outside_fixes_g.py "$VETA" "$WORK/outside-g"
 suite "outside fixes (i)" outside_fixes_i.py "$VETA" "$WORK/outside-i"
 # breakit8 findings 7-9: import sites on every path, a bundle with a byte-order mark, reissue of a re-issued record.
 suite "outside fixes (j)" outside_fixes_j.py "$VETA" "$WORK/outside-j"
+# breakit8 findings 1-2: an imported copy of this store's own entry is known only when this store holds that entry, the same one.
+suite "outside fixes (h)" outside_fixes_h.py "$VETA" "$WORK/outside-h"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

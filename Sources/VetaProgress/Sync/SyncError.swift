@@ -12,7 +12,8 @@ public struct SyncError: Error, Hashable, Sendable, CustomStringConvertible {
         /// The bundle's entries do not form a chain: a hash or a link does not verify (`sync-chain`).
         case chain = "sync-chain"
         /// The sender's chain no longer extends what this store holds of it: it was rolled back,
-        /// truncated or rewritten (`sync-rollback`).
+        /// truncated or rewritten; or this store's own chain was: the sender holds entries of it
+        /// this store does not have, or other ones (`sync-rollback`).
         case rollback = "sync-rollback"
         /// Entries between what this store holds and the bundle's first are missing (`sync-gap`).
         case gap = "sync-gap"

@@ -10,7 +10,8 @@ import VetaCurricula
 /// - Up (site to centre): progress (enrolments, withdrawals, evidence, sign-offs, corrections),
 ///   organisations, trainees, assessors, amendments and curricula are copied; authorisations are the centre's.
 /// - A registration this store already holds alike is `same`; a copy the sender made of this store's
-///   own entry is `known`; a site's settings, imports, receipts and records are kept, except that a
+///   own entry is `known`, once the sender's receipt of it shows this store still holds that entry,
+///   the same bytes (else the import is refused: `SyncPlan+OwnEntries.swift`); a site's settings, imports, receipts and records are kept, except that a
 ///   site applies the centre's revocation of a record the site issued (`SyncPlan+Revocation.swift`).
 /// - Conflicts are kept, not applied, and named: a trainee id registered here with another CURP (or
 ///   the CURP under another id; the registration here stands and the sender's later entries about
@@ -21,6 +22,8 @@ struct SyncPlan {
     let service: ProgressService
     let me: SiteIdentity
     let sender: SyncBundle.Body
+    /// The last entry of this store's chain when the plan was made (the receipt is entry `end + 1`).
+    let end: Int64
     private(set) var lines: [SyncReceipt.Line] = []
     private(set) var copies: [LedgerEntry] = []
     private(set) var curricula: [PublishedCurriculum] = []
@@ -37,6 +40,7 @@ struct SyncPlan {
         self.service = service
         self.me = me
         self.sender = sender
+        self.end = end
         registry = try await service.store.registry()
         next = end + 2  // the receipt is entry end + 1
         for receipt in held {
@@ -91,6 +95,7 @@ struct SyncPlan {
         switch entry.kind {
         case .receipt:
             if let receipt = SyncReceipt(entry), receipt.origin == me.id {
+                try await checkOwnEntries(in: receipt)
                 acknowledged = max(acknowledged, receipt.last)
                 for line in receipt.lines where line.state == .copied { if let local = line.local { knownCopies[local] = line.sequence } }
             }
