@@ -4,8 +4,8 @@ SQLite files (ZAC-01, ZAC-02) and the centre CENTRO on the throwaway cluster `ma
 imported twice, one tampered with and refused with nothing written, a rolled-back site caught, one
 conflict of each kind (CURP, enrolment, authorisation), and at the end every chain verifying at the
 centre (`ledger verify`, `sync chains`), `sync export` from the centre taken by the sites, and the
---site filters of status, cohort, due and audit records. A twin centre on a SQLite file takes the
-same bundles in the same order: both engines must agree on every import, conflict, chain and cohort.
+--site filters of status, cohort, due and audit records. A twin centre on a SQLite file, set up apart
+under the same id CENTRO, must refuse the sites' bundles (README, "This store's own entries").
 
 Without VETA_TEST_POSTGRES nothing runs (a `skip` line); with it, a server that cannot be reached fails.
 Usage: pg_sync_cli.py VETA WORKDIR
@@ -87,12 +87,17 @@ def export(store, signer, n, *extra):
 
 
 def up(n, label, url=None):
-    """Imports bundle `n` into both centres (the PostgreSQL one as `url`, by default its owner); checks
-    they report the same and returns the PostgreSQL centre's result."""
-    results = [run(store, "sync", "import", bundle(n), "--format", "json") for store in (url or centre, twin)]
-    check(f"{label}: the SQLite twin reports the same import", (results[0].returncode, as_json(results[0]))
-          == (results[1].returncode, as_json(results[1])), results[0].stdout + results[0].stderr + results[1].stdout + results[1].stderr)
-    return results[0]
+    """Imports bundle `n` into the PostgreSQL centre (as `url`, by default its owner). The first time, also
+    into the SQLite twin: a store set up apart under the same id CENTRO, which must refuse a site's bundle
+    carrying the PostgreSQL centre's entries as a centre set up again under its id (sync-rollback), with
+    nothing written (README, "This store's own entries"); the twin then takes no part in the exchange."""
+    if n == "s1a":
+        before = end(twin)
+        r = run(twin, "sync", "import", bundle(n), "--format", "json")
+        check(f"{label}: the SQLite twin, set up apart under the same id, refuses it (sync-rollback, nothing written)",
+              r.returncode == 1 and (as_json(r) or {}).get("error", {}).get("code") == "sync-rollback" and end(twin) == before,
+              r.stdout + r.stderr)
+    return run(url or centre, "sync", "import", bundle(n), "--format", "json")
 
 
 def trainee(store, tid, body, paternal="Núñez"):
@@ -110,6 +115,8 @@ r = run(centre, "sync", "init", "--id", "CENTRO", "--role", "centre", "--format"
 check("sync init on a PostgreSQL store records the site id and role as entries of its chain",
       r.returncode == 0 and as_json(r) == {"site": "CENTRO", "role": "centre", "changed": True}, r.stdout + r.stderr)
 must(twin, "sync", "init", "--id", "CENTRO", "--role", "centre")
+# The twin's chain differs from its second entry on, whatever the clock: it is another store under the same id.
+must(twin, "org", "add", "--rfc", "TWI150101AB1", "--name", "Otra Compañía", "--site", "Mina Gemela")
 must(zac1, "sync", "init", "--id", "ZAC-01")
 must(zac2, "sync", "init", "--id", "ZAC-02")
 centres("publish", os.path.join(root, "Curricula"))
@@ -176,7 +183,6 @@ after = end(centre)
 r = run(centre, "sync", "import", bundle("s2a"))
 check("importing the same bundle twice at the PostgreSQL centre changes nothing and says so",
       r.returncode == 0 and "nothing new" in r.stdout and end(centre) == after, r.stdout + r.stderr)
-run(twin, "sync", "import", bundle("s2a"))
 record(zac1, "T300", UNITS[0], "A01", "2026-11-15")
 s1b = export(zac1, "ZAC01", "s1b", "--for", "CENTRO")
 data = open(bundle("s1b"), "rb").read()
@@ -236,8 +242,6 @@ r = run(centre, "sync", "conflicts", "--format", "json")
 j = as_json(r) or []
 check("sync conflicts at the PostgreSQL centre names one conflict of each kind: CURP, enrolment, authorisation",
       r.returncode == 0 and {"curp", "enrolment", "authorisation"} <= {c["kind"] for c in j}, r.stdout + r.stderr)
-check("the SQLite twin names the same conflicts, in the same receipts", j == as_json(run(twin, "sync", "conflicts", "--format", "json")),
-      run(twin, "sync", "conflicts").stdout)
 r = run(centre, "trainee", "show", "T100", "--format", "json")
 check("the registration the centre had first stands (ZAC-01's T100)", curp("NUPJ880214HZSXXS0") in r.stdout, r.stdout)
 r = run(centre, "ledger", "verify")
@@ -249,7 +253,6 @@ j = as_json(r) or []
 ends = {"ZAC-01": s1c["end"], "ZAC-02": s2b["end"]}
 check("sync chains at the PostgreSQL centre: both site chains verify on their own, through their last entry",
       r.returncode == 0 and {c["site"]: c["through"] for c in j} == ends and all(c["problems"] == [] for c in j), r.stdout + r.stderr)
-check("the SQLite twin holds the same chains (the same heads)", j == as_json(run(twin, "sync", "chains", "--format", "json")))
 r = run(centre, "store", "rebuild")
 check("veta store rebuild at the PostgreSQL centre finds the registry tables already the log's projection",
       r.returncode == 0, r.stdout + r.stderr)
@@ -264,11 +267,10 @@ check("the PostgreSQL centre's cohort is the union of the sites' trainees",
       set(rows) == set(zac1_rows) | set(zac2_rows) == {"T100", "T200", "T300"}, f"{set(rows)} {set(zac1_rows)} {set(zac2_rows)}")
 check("... and the row of each trainee whose entries came from ZAC-01 without conflict is ZAC-01's row",
       rows.get("T100") == zac1_rows.get("T100") and rows.get("T300") == zac1_rows.get("T300"), f"{rows} {zac1_rows}")
-check("the SQLite twin's cohort is the PostgreSQL centre's", cohort == as_json(run(twin, "cohort", "VTOPHT", "--format", "json", *AS_OF)))
 here = as_json(run(centre, "status", "T100", "--format", "json", *AS_OF))
 check("at the PostgreSQL centre, T100's status is ZAC-01's (the copied sign-offs count)",
       here == as_json(run(zac1, "status", "T100", "--format", "json", *AS_OF)), str(here))
-for store, engine in ((centre, "PostgreSQL"), (twin, "SQLite")):
+for store, engine in ((centre, "PostgreSQL"),):
     ids = [{row["trainee"] for row in as_json(run(store, "cohort", "VTOPHT", "--format", "json", *AS_OF, "--site", s)) or []}
            for s in ("ZAC-01", "ZAC-02")]
     check(f"cohort --site ZAC-01 / ZAC-02 at the {engine} centre: each site's trainees", ids == [{"T100", "T300"}, {"T200", "T300"}],
@@ -287,7 +289,7 @@ for store, engine in ((centre, "PostgreSQL"), (twin, "SQLite")):
           r.returncode == 1 and "ZAC-09" in (as_json(r) or {}).get("error", {}).get("message", ""), r.stdout + r.stderr)
 
 # --- audit records --site: a record issued at the centre for ZAC-01's trainee ---------------------------------------------------
-for store, engine in ((centre, "PostgreSQL"), (twin, "SQLite")):
+for store, engine in ((centre, "PostgreSQL"),):
     must(store, "issuer", "add", "--url", ISSUER, "--name", "Capacitación Minera", "--rfc", "CMN150101AB1",
          "--public-key", key("issuer", "public"))
     must(store, "issue", "--trainee", "T100", "--curriculum", "VTOPHT", "--unit", UNITS[0], "--format", "ob3", "--issuer", ISSUER,
