@@ -66,14 +66,7 @@ extension PostgresProgressStore {
                 if let older = curriculum.supersedes { try await self.supersede(older, by: curriculum.ref, connection, now) }
                 return .alreadyPublished
             }
-            var binds = Binds()
-            binds.add(curriculum.ref.code.rawValue)
-            binds.add(curriculum.ref.version.description)
-            binds.add(curriculum.sha256)
-            binds.add(Data(curriculum.xml))
-            binds.add(now)
-            try await connection.run(
-                "INSERT INTO curriculum (code, version, sha256, xml, published_at) VALUES ($1, $2, $3, $4, $5)", binds.bindings)
+            try await Self.insert(curriculum, publishedAt: now, connection)
             try await self.appendRegistry(
                 [
                     .registry(
@@ -251,5 +244,18 @@ extension PostgresProgressStore {
                 [.registry(.setting, subject: name.rawValue, fields: ["value": value], date: date, note: reason)], connection,
                 recordedAt: now)
         }
+    }
+
+    /// Stores `curriculum`'s row (its exact bytes), published at `publishedAt`: by `publish` and by a
+    /// sync import's copies alike.
+    static func insert(_ curriculum: PublishedCurriculum, publishedAt: String, _ connection: PostgresConnection) async throws {
+        var binds = Binds()
+        binds.add(curriculum.ref.code.rawValue)
+        binds.add(curriculum.ref.version.description)
+        binds.add(curriculum.sha256)
+        binds.add(Data(curriculum.xml))
+        binds.add(publishedAt)
+        try await connection.run(
+            "INSERT INTO curriculum (code, version, sha256, xml, published_at) VALUES ($1, $2, $3, $4, $5)", binds.bindings)
     }
 }

@@ -19,16 +19,7 @@ extension PostgresProgressStore {
             var writer = PostgresLedgerWriter(connection)
             let stored = request.chained(after: last, previousHash: previousHash, recordedAt: recordedAt)
             for entry in stored { try await writer.append(entry) }
-            for curriculum in request.curricula {
-                var binds = Binds()
-                binds.add(curriculum.ref.code.rawValue)
-                binds.add(curriculum.ref.version.description)
-                binds.add(curriculum.sha256)
-                binds.add(Data(curriculum.xml))
-                binds.add(recordedAt)
-                try await connection.run(
-                    "INSERT INTO curriculum (code, version, sha256, xml, published_at) VALUES ($1, $2, $3, $4, $5)", binds.bindings)
-            }
+            for curriculum in request.curricula { try await Self.insert(curriculum, publishedAt: recordedAt, connection) }
             if request.registers {
                 let state = try await self.state(connection)
                 try SyncWrite.checkRegistry(state, after: end)
